@@ -1,0 +1,65 @@
+"""Incoming and Reply: the plain values every adapter speaks with the Companion."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Platform(enum.StrEnum):
+    TELEGRAM = "telegram"
+    TERMINAL = "terminal"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who sent a message: the platform and that platform's id for the chat."""
+
+    platform: Platform
+    id: str
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a person did.
+
+    Exactly one of `text`, `choice` or `command` is set, or none of them when the
+    person sent something the bot cannot read (a sticker, a photo without a caption).
+    A caption or an edited message arrives as `text`, so safety sees it like any text.
+    """
+
+    person: Person
+    now: datetime
+    text: str | None = None
+    choice: str | None = None
+    command: str | None = None
+    args: str = ""
+    unsupported: bool = False
+
+
+class ReplyKind(enum.StrEnum):
+    NORMAL = "normal"
+    CRISIS = "crisis"
+    CONCERN = "concern"
+    CHECKIN = "checkin"
+
+
+@dataclass(frozen=True)
+class Option:
+    """A button: `id` goes back as `Incoming.choice`; `url` makes it a link instead."""
+
+    id: str
+    label: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to show the person."""
+
+    text: str
+    options: tuple[Option, ...] = ()
+    kind: ReplyKind = ReplyKind.NORMAL
+    image: bytes | None = None
+    document: tuple[str, bytes] | None = field(default=None)
