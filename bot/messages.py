@@ -63,3 +63,11 @@ class Reply:
     kind: ReplyKind = ReplyKind.NORMAL
     image: bytes | None = None
     document: tuple[str, bytes] | None = field(default=None)
+
+
+class Undeliverable(Exception):
+    """An outbound message could not be delivered; worth trying again later."""
+
+
+class RecipientGone(Undeliverable):
+    """The person can no longer be reached (they blocked the bot or deleted their account)."""
