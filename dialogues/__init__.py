@@ -1,0 +1,30 @@
+"""Waypoint's conversations: the flow format, its loader and validator, and the engine."""
+
+from dialogues.approval import approval_problems
+from dialogues.engine import resume, start, step
+from dialogues.library import TOPICS, Library, content_hash
+from dialogues.loader import load_library, read_directory
+from dialogues.problems import FlowError, Problem
+from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap, Typed
+
+__all__ = [
+    "TOPICS",
+    "Answer",
+    "Button",
+    "Effect",
+    "Facts",
+    "FlowError",
+    "Library",
+    "Message",
+    "Problem",
+    "Step",
+    "Tap",
+    "Typed",
+    "approval_problems",
+    "content_hash",
+    "load_library",
+    "read_directory",
+    "resume",
+    "start",
+    "step",
+]

@@ -1,0 +1,305 @@
+"""The engine: (library, state, answer, facts) -> Step. Pure; never raises on any input.
+
+Rules:
+1. A Step runs from the node the person is at to the next node that waits for them
+   (choices, ask, scale); `next` and `branch` nodes, and jumps to other flows, are
+   followed at once. `end` (a target or `end: true`) rests the conversation: state None.
+2. A waiting node puts its buttons on its last bubble. Button ids are
+   "<flow>.<node>.<suffix>": a tap whose prefix is not the current node is stale.
+3. State is JSON-compatible: {"flow", "node", "vars", "last", "known"}. A state that
+   no longer fits the flows (they were edited) restarts kindly; nothing here raises.
+4. Inputs (library, state, facts) are never mutated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dialogues.library import END, TOPICS, Library
+from dialogues.matching import match_choice, normalise, parse_number
+from dialogues.schema import Action, Condition, Node
+from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
+
+STALE = "That button was from earlier — here's where we are now."
+UNCLEAR = "I'm not sure which one you meant. You can tap one of these, or type its number."
+UNCLEAR_SCALE = "Could you pick a number from {low} to {high}? You can tap one of these."
+MOVED = "This part has changed since we last talked, so let's pick it up from the start."
+LOST = "I've lost my place, sorry. Let's go back to the topics."
+STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
+MAX_HOPS = 200
+
+
+def start(library: Library, target: str, *, facts: Facts) -> Step:
+    """Begin at `target`: "urges" (its start), "urges:surf" or "topics"."""
+    run = _Run(library, facts)
+    where = library.resolve("", target)
+    if where is None or where == END:
+        run.say(LOST)
+        return run.enter_target("", TOPICS) if TOPICS in library.flows else run.rest()
+    return run.enter(*where)
+
+
+def step(library: Library, state: dict[str, Any], answer: Answer, *, facts: Facts) -> Step:
+    """Go on from `state` with what the person tapped or typed."""
+    run = _Run(library, facts)
+    node = run.restore(state)
+    if node is None:
+        return run.recover(state)
+    if isinstance(answer, Tap):
+        return _tap(run, node, answer.option_id)
+    return _typed(run, node, answer.text)
+
+
+def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
+    """Show again where the person is: the current node's last bubble and its buttons."""
+    run = _Run(library, facts)
+    node = run.restore(state)
+    if node is None:
+        return run.recover(state)
+    run.out.append(node_messages(run.flow, run.node, node)[-1])
+    return run.wait()
+
+
+def button_id(flow_id: str, node_id: str, suffix: str) -> str:
+    return f"{flow_id}.{node_id}.{suffix}"
+
+
+def node_buttons(flow_id: str, node_id: str, node: Node) -> tuple[Button, ...]:
+    """The buttons a waiting node offers (empty for other nodes)."""
+    if node.choices is not None:
+        return tuple(
+            Button(button_id(flow_id, node_id, str(i)), c.label)
+            for i, c in enumerate(node.choices, start=1)
+        )
+    if node.ask is not None:
+        return (Button(button_id(flow_id, node_id, "skip"), node.ask.skip),)
+    if node.scale is not None:
+        return tuple(
+            Button(button_id(flow_id, node_id, f"v{n}"), str(n))
+            for n in range(node.scale.min, node.scale.max + 1)
+        )
+    return ()
+
+
+def node_messages(flow_id: str, node_id: str, node: Node) -> tuple[Message, ...]:
+    """The bubbles of a node as the person sees them, buttons on the last one."""
+    texts = list(node.say)
+    scale = node.scale
+    if scale is not None and texts and (scale.low or scale.high):
+        ends = [f"{n} = {w}" for n, w in ((scale.min, scale.low), (scale.max, scale.high)) if w]
+        texts[-1] = f"{texts[-1]}\n({', '.join(ends)})"
+    buttons = node_buttons(flow_id, node_id, node)
+    if not texts:
+        return ()
+    return (*(Message(t) for t in texts[:-1]), Message(texts[-1], buttons))
+
+
+def holds(
+    condition: Condition,
+    variables: dict[str, Any],
+    has: set[str],
+    facts: Facts,
+    known: dict[str, Any],
+) -> bool:
+    """Whether a branch condition holds for this conversation."""
+    if condition.has is not None:
+        return condition.has in has or facts.counts.get(condition.has, 0) > 0
+    if condition.fact is not None:
+        value = known.get(condition.fact, facts.flags.get(condition.fact, False))
+        return bool(value) == condition.is_
+    value = variables.get(str(condition.var))
+    if condition.is_ is not None:
+        if isinstance(value, str) and isinstance(condition.is_, str):
+            return normalise(value) == normalise(condition.is_)
+        return value == condition.is_ and type(value) is type(condition.is_)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    if condition.at_least is not None:
+        return value >= condition.at_least
+    return condition.at_most is not None and value <= condition.at_most
+
+
+@dataclass
+class _Run:
+    """One Step being built: where we are, this conversation's memory, and the output."""
+
+    library: Library
+    facts: Facts
+    flow: str = ""
+    node: str = ""
+    vars: dict[str, Any] = field(default_factory=dict)
+    last: dict[str, str] = field(default_factory=dict)
+    known: dict[str, Any] = field(default_factory=dict)
+    out: list[Message | Effect] = field(default_factory=list)
+
+    def say(self, text: str, buttons: tuple[Button, ...] = ()) -> None:
+        self.out.append(Message(text, buttons))
+
+    def effect(self, action: str, **args: str | int | bool) -> None:
+        self.out.append(Effect(action, args))
+
+    def rest(self) -> Step:
+        return Step(tuple(self.out), None)
+
+    def wait(self) -> Step:
+        state = {
+            "flow": self.flow,
+            "node": self.node,
+            "vars": dict(self.vars),
+            "last": dict(self.last),
+            "known": dict(self.known),
+        }
+        return Step(tuple(self.out), state)
+
+    def restore(self, state: Any) -> Node | None:
+        """Take up `state`; the node it is at, or None when it no longer fits the flows."""
+        if not isinstance(state, dict):
+            return None
+        flow_id, node_id = state.get("flow"), state.get("node")
+        for key, into in (("vars", self.vars), ("last", self.last), ("known", self.known)):
+            saved = state.get(key)
+            if isinstance(saved, dict):
+                into.update({str(k): v for k, v in saved.items()})
+        flow = self.library.flows.get(flow_id) if isinstance(flow_id, str) else None
+        node = flow.nodes.get(node_id) if flow and isinstance(node_id, str) else None
+        if node is None or not node.waits or not node.say:
+            return None
+        self.flow, self.node = str(flow_id), str(node_id)
+        return node
+
+    def recover(self, state: Any) -> Step:
+        """The saved place is gone: restart its flow if it still exists, else the topics."""
+        flow_id = state.get("flow") if isinstance(state, dict) else None
+        if isinstance(flow_id, str) and flow_id in self.library.flows:
+            self.say(MOVED)
+            return self.enter_target("", flow_id)
+        self.say(LOST)
+        return self.enter_target("", TOPICS) if TOPICS in self.library.flows else self.rest()
+
+    def enter_target(self, flow_id: str, target: str) -> Step:
+        where = self.library.resolve(flow_id, target)
+        if where is None:
+            self.say(STUCK)
+            return self.rest()
+        if where == END:
+            return self.rest()
+        return self.enter(*where)
+
+    def enter(self, flow_id: str, node_id: str) -> Step:
+        """Show nodes from here on, following `next` and `branch`, until one waits or ends."""
+        for _ in range(MAX_HOPS):
+            self.flow, self.node = flow_id, node_id
+            node = self.library.flows[flow_id].nodes[node_id]
+            self.out.extend(node_messages(flow_id, node_id, node))
+            for action in node.do:
+                self._act(action)
+            if node.end:
+                return self.rest()
+            if node.waits:
+                return self.wait()
+            target = node.next if node.next is not None else self._branch(node)
+            where = self.library.resolve(flow_id, target)
+            if where is None:
+                break
+            if where == END:
+                return self.rest()
+            flow_id, node_id = where
+        self.say(STUCK)
+        return self.rest()
+
+    def _branch(self, node: Node) -> str:
+        has = set(self.last)
+        for arm in node.branch or ():
+            if arm.if_ is None or holds(arm.if_, self.vars, has, self.facts, self.known):
+                return arm.target
+        return "end"
+
+    def _act(self, action: Action) -> None:
+        if action.show is not None:
+            self.effect("show", field=action.show)
+        elif action.schedule_checkback is not None:
+            self.effect("schedule_checkback", minutes=action.schedule_checkback.minutes)
+        elif action.open is not None:
+            self.effect("open", what=action.open)
+        elif action.consent is not None:
+            self.known["consent"] = True
+            self.effect("consent")
+        elif action.forget is not None:
+            self.last.pop(action.forget, None)
+            self.effect("forget", field=action.forget)
+        elif action.record is not None:
+            kept = {
+                k: self.vars[k]
+                for k in ("mood", "urge", "note")
+                if isinstance(self.vars.get(k), str | int)
+            }
+            self.effect("record", what=action.record, **kept)
+
+    def saved(self, field_name: str, value: str) -> None:
+        self.last[field_name] = value
+        self.effect("save", field=field_name, value=value)
+
+    def reask(self, text: str, node: Node) -> Step:
+        self.say(text, node_buttons(self.flow, self.node, node))
+        return self.wait()
+
+
+def _tap(run: _Run, node: Node, option_id: str) -> Step:
+    prefix, _, suffix = option_id.rpartition(".")
+    if prefix == f"{run.flow}.{run.node}":
+        if node.choices is not None and suffix.isdigit():
+            index = int(suffix) - 1
+            if 0 <= index < len(node.choices):
+                return _choose(run, node, index)
+        if node.ask is not None and suffix == "skip":
+            return run.enter_target(run.flow, node.ask.skip_to or node.ask.then)
+        if node.scale is not None and suffix.startswith("v"):
+            number = parse_number(suffix[1:])
+            if number is not None and node.scale.min <= number <= node.scale.max:
+                return _rate(run, node, number)
+    run.say(STALE)
+    run.out.append(node_messages(run.flow, run.node, node)[-1])
+    return run.wait()
+
+
+def _typed(run: _Run, node: Node, text: str) -> Step:
+    if node.choices is not None:
+        options = [(c.label, *c.synonyms) for c in node.choices]
+        index = match_choice(text, options)
+        return run.reask(UNCLEAR, node) if index is None else _choose(run, node, index)
+    if node.ask is not None:
+        ask = node.ask
+        answer = text.strip()
+        if not answer:
+            return run.reask(node.say[-1], node)
+        if normalise(answer) == normalise(ask.skip):
+            return run.enter_target(run.flow, ask.skip_to or ask.then)
+        if ask.field is not None:
+            run.saved(ask.field, answer)
+        else:
+            run.vars[str(ask.var)] = answer
+        return run.enter_target(run.flow, ask.then)
+    scale = node.scale
+    assert scale is not None  # restore() only returns waiting nodes
+    number = parse_number(text)
+    if number is None or not scale.min <= number <= scale.max:
+        return run.reask(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
+    return _rate(run, node, number)
+
+
+def _choose(run: _Run, node: Node, index: int) -> Step:
+    choice = (node.choices or ())[index]
+    if choice.save is not None:
+        run.saved(choice.save.field, choice.save.value)
+    return run.enter_target(run.flow, choice.to)
+
+
+def _rate(run: _Run, node: Node, number: int) -> Step:
+    scale = node.scale
+    assert scale is not None
+    if scale.var is not None:
+        run.vars[scale.var] = number
+    if scale.rate is not None and scale.rate in run.last:
+        run.effect("rate", field=scale.rate, entry=run.last[scale.rate], score=number)
+    return run.enter_target(run.flow, scale.then)

@@ -1,0 +1,229 @@
+"""The flow format as pydantic models: what a flow file may contain, checked on load."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+AREAS = (
+    "realistic-expectations",
+    "thoughts-and-urges",
+    "self-efficacy",
+    "strengths",
+    "alternatives",
+    "underlying-adversities",
+    "scarring",
+    "disclosure",
+    "self-acceptance",
+    "insight",
+    "connection",
+    "values",
+    "core",
+)
+FACTS = ("consent", "country_set", "checkins_on")
+Area = Literal[
+    "realistic-expectations",
+    "thoughts-and-urges",
+    "self-efficacy",
+    "strengths",
+    "alternatives",
+    "underlying-adversities",
+    "scarring",
+    "disclosure",
+    "self-acceptance",
+    "insight",
+    "connection",
+    "values",
+    "core",
+]
+Scalar = str | int | bool
+
+
+def _as_text(value: object) -> object:
+    """Words a person sees may be written bare in YAML (`15`, `true`): keep them as text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int | float) else value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Reviewer(_Model):
+    name: str
+    role: str = ""
+
+
+class Review(_Model):
+    status: Literal["draft", "approved"] = "draft"
+    reviewers: tuple[Reviewer, ...] = ()
+    date: datetime.date | None = None
+    note: str = ""
+    approved_hash: str | None = None
+
+
+class Save(_Model):
+    field: str
+    value: Text
+
+
+class Choice(_Model):
+    label: Text = Field(min_length=1)
+    synonyms: tuple[Text, ...] = ()
+    to: str
+    save: Save | None = None
+
+
+class Ask(_Model):
+    field: str | None = None
+    var: str | None = None
+    then: str
+    skip: Text = Field(min_length=1)
+    skip_to: str | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Ask:
+        if (self.field is None) == (self.var is None):
+            raise ValueError("an ask keeps its answer in exactly one of `field` or `var`")
+        return self
+
+
+class Scale(_Model):
+    min: int = 0
+    max: int = 10
+    var: str | None = None
+    low: Text | None = None
+    high: Text | None = None
+    then: str
+    rate: str | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Scale:
+        if not 0 <= self.max - self.min <= 10:
+            raise ValueError("a scale needs min <= max and at most 11 numbers")
+        return self
+
+
+class Condition(_Model):
+    var: str | None = None
+    at_least: int | None = None
+    at_most: int | None = None
+    is_: Scalar | None = Field(default=None, alias="is")
+    has: str | None = None
+    fact: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        tests = sum(x is not None for x in (self.at_least, self.at_most, self.is_))
+        if self.var is not None:
+            ok = self.has is None and self.fact is None and tests == 1
+        elif self.fact is not None:
+            ok = self.has is None and self.is_ is not None and tests == 1
+        else:
+            ok = self.has is not None and tests == 0
+        if not ok:
+            raise ValueError("a condition is one of {var, at_least|at_most|is}, {has}, {fact, is}")
+        return self
+
+
+class Arm(_Model):
+    if_: Condition | None = Field(default=None, alias="if")
+    to: str | None = None
+    else_: str | None = Field(default=None, alias="else")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Arm:
+        if self.else_ is not None:
+            if self.if_ is not None or self.to is not None:
+                raise ValueError("`else` stands alone: {else: target}")
+        elif self.if_ is None or self.to is None:
+            raise ValueError("a branch arm is {if: condition, to: target} or {else: target}")
+        return self
+
+    @property
+    def target(self) -> str:
+        return self.else_ if self.else_ is not None else str(self.to)
+
+
+class Checkback(_Model):
+    minutes: int = Field(ge=1, le=1440)
+
+
+class Action(_Model):
+    show: str | None = None
+    schedule_checkback: Checkback | None = None
+    open: Literal["country", "checkins"] | None = None
+    consent: Literal["given"] | None = None
+    forget: str | None = None
+    record: Literal["checkin"] | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> Action:
+        if len(self.model_fields_set) != 1:
+            raise ValueError("each `do` item is exactly one action, e.g. {show: toolbox}")
+        return self
+
+
+class Node(_Model):
+    say: tuple[Text, ...] = ()
+    choices: tuple[Choice, ...] | None = None
+    ask: Ask | None = None
+    scale: Scale | None = None
+    next: str | None = None
+    branch: tuple[Arm, ...] | None = None
+    end: bool = False
+    do: tuple[Action, ...] = ()
+
+    @field_validator("say", mode="before")
+    @classmethod
+    def _one_bubble(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
+    @property
+    def ways_on(self) -> tuple[str, ...]:
+        """The keys that say how the conversation goes on from here."""
+        keys = ("choices", "ask", "scale", "next", "branch")
+        found = tuple(k for k in keys if getattr(self, k) is not None)
+        return (*found, "end") if self.end else found
+
+    @property
+    def waits(self) -> bool:
+        """Whether the node waits for the person (choices, ask or scale)."""
+        return self.choices is not None or self.ask is not None or self.scale is not None
+
+    def targets(self) -> tuple[str, ...]:
+        """Every target this node can go to, in the order the file gives them."""
+        if self.choices is not None:
+            return tuple(c.to for c in self.choices)
+        if self.ask is not None:
+            return (self.ask.then, self.ask.skip_to or self.ask.then)
+        if self.scale is not None:
+            return (self.scale.then,)
+        if self.next is not None:
+            return (self.next,)
+        if self.branch is not None:
+            return tuple(arm.target for arm in self.branch)
+        return ()
+
+
+class Flow(_Model):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: Text
+    area: Area
+    format: Literal[1]
+    version: int = Field(ge=1)
+    review: Review = Review()
+    start: str
+    nodes: dict[str, Node] = Field(min_length=1)
+
+
+class FieldSpec(_Model):
+    kind: Literal["text", "list"]
+    label: str
+    rated: bool = False
