@@ -1,0 +1,400 @@
+"""The Telegram adapter: updates become Incoming, the Companion answers, each Reply is rendered."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import traceback
+import urllib.parse
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import httpx
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
+from safety import Tier, assess, crisis_reply
+
+# Rules:
+# 1. Never log what people write, their names or raw chat ids: only update ids and error types.
+# 2. Everything is sent as plain text: a crisis reply must never fail on markup.
+# 3. A tap on a crisis reply's button leaves that keyboard in place: those buttons carry
+#    KEEP before the option id. Every other tapped keyboard is removed.
+
+DEFAULT_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Start or start again"),
+    ("topics", "Choose something to talk about"),
+    ("help", "What this bot can and cannot do"),
+    ("sos", "Crisis lines, right now"),
+)
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
+PRIVATE_ONLY = (
+    "Hi! I only talk in private chats. Tap my name and press Start to talk with me one to one."
+)
+FALLBACK = (
+    "Sorry, something went wrong on my side. Please try again — "
+    "and if you are not safe, /sos shows crisis lines."
+)
+KEEP = "!"
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+CALLBACK_DATA_LIMIT = 64
+RESEND_DELAYS = (0.5, 1.5)  # seconds before each resend of a request that surely failed
+
+_log = logging.getLogger(__name__)
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Handler(Protocol):
+    """What the adapter talks to: the Companion, or anything with its `handle`."""
+
+    async def handle(self, incoming: Incoming) -> list[Reply]: ...
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where PTB's webhook server listens and what it tells Telegram."""
+
+    listen: str
+    port: int
+    url_path: str
+    webhook_url: str
+    secret_token: str
+
+
+class TelegramAdapter:
+    """Binds PTB handlers to a Companion; also the outbound port for scheduled messages."""
+
+    def __init__(
+        self,
+        companion: Handler,
+        *,
+        settings: Settings,
+        commands: Sequence[tuple[str, str]] = DEFAULT_COMMANDS,
+    ) -> None:
+        self._companion = companion
+        self._settings = settings
+        self._commands = tuple(commands)
+        self._told_groups: set[int] = set()
+        self._application: TelegramApp | None = None
+
+    def build_application(self, *, poll_read_timeout: float = 5.0) -> TelegramApp:
+        """The PTB Application, with handlers, the error handler and the command menu.
+
+        `poll_read_timeout` is how long past the long-poll timeout a getUpdates answer may take
+        before the request counts as timed out (and polling simply asks again).
+        """
+        application = (
+            Application.builder()
+            .token(self._settings.require_token())
+            .base_url(self._settings.telegram_api_base_url)
+            .get_updates_read_timeout(poll_read_timeout)
+            .rate_limiter(_Resending(AIORateLimiter(max_retries=3)))
+            .post_init(self._post_init)
+            .build()
+        )
+        application.add_handler(CallbackQueryHandler(self._on_tap))
+        application.add_handler(
+            MessageHandler(
+                (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE)
+                & ~filters.StatusUpdate.ALL,
+                self._on_message,
+            )
+        )
+        application.add_handler(
+            ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER)
+        )
+        application.add_error_handler(self._on_error)
+        self._application = application
+        return application
+
+    def run_polling(self) -> None:
+        """Long-poll Telegram until stopped (Ctrl-C or SIGTERM)."""
+        application = self._application or self.build_application()
+        application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
+
+    @property
+    def webhook(self) -> Webhook:
+        """The webhook settings: the local path is the public URL's path."""
+        url, secret = self._settings.require_webhook()
+        path = urllib.parse.urlsplit(url).path.strip("/")
+        return Webhook("0.0.0.0", self._settings.port, path, url, secret)
+
+    def run_webhook(self) -> None:
+        """Serve Telegram's webhook; requests without the secret header are refused (403)."""
+        webhook = self.webhook
+        application = self._application or self.build_application()
+        application.run_webhook(
+            listen=webhook.listen,
+            port=webhook.port,
+            url_path=webhook.url_path,
+            webhook_url=webhook.webhook_url,
+            secret_token=webhook.secret_token,
+            allowed_updates=list(ALLOWED_UPDATES),
+        )
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
+        """Deliver scheduled replies; RecipientGone if the person blocked the bot."""
+        if self._application is None:
+            raise RuntimeError("build_application() must run before send()")
+        try:
+            await self._render(self._application.bot, int(person_id), replies)
+        except Forbidden:
+            raise RecipientGone("the person blocked the bot or left Telegram") from None
+        except BadRequest as error:
+            if "chat not found" in error.message.lower():
+                raise RecipientGone("the chat no longer exists") from None
+            raise Undeliverable(f"Telegram refused the message ({type(error).__name__})") from None
+        except TelegramError as error:
+            raise Undeliverable(
+                f"Telegram did not take the message ({type(error).__name__})"
+            ) from None
+
+    # -- handlers ------------------------------------------------------------------------------
+
+    async def _post_init(self, application: TelegramApp) -> None:
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, description in self._commands]
+        )
+
+    async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or not await self._private_or_say_so(
+            message.chat.id, message.chat.type, context.bot
+        ):
+            return
+        await self._answer(context.bot, message.chat.id, incoming_from(update))
+
+    async def _on_tap(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        with contextlib.suppress(TelegramError):  # a stale query cannot be answered: fine
+            await query.answer()
+        message = query.message
+        if message is None or not await self._private_or_say_so(
+            message.chat.id, message.chat.type, context.bot
+        ):
+            return
+        if not (query.data or "").startswith(KEEP) and isinstance(message, Message):
+            with contextlib.suppress(TelegramError):
+                await message.edit_reply_markup(reply_markup=None)
+        await self._answer(context.bot, message.chat.id, incoming_from(update))
+
+    async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        member = update.my_chat_member
+        joined = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
+        if member is not None and member.new_chat_member.status in joined:
+            await self._private_or_say_so(member.chat.id, member.chat.type, context.bot)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        error = context.error
+        update_id = update.update_id if isinstance(update, Update) else None
+        frames = "".join(traceback.format_tb(error.__traceback__)) if error else ""
+        _log.error("update %s failed with %s\n%s", update_id, type(error).__name__, frames)
+        if not isinstance(update, Update) or isinstance(error, Forbidden):
+            return
+        chat = update.effective_chat
+        if chat is None or chat.type != ChatType.PRIVATE:
+            return
+        message = update.effective_message
+        text = (message.text or message.caption) if message and not update.callback_query else None
+        try:
+            replies = [Reply(FALLBACK)]
+            if text and assess(text).tier is Tier.CRISIS:
+                country = self._settings.waypoint_default_country
+                replies.insert(0, Reply(crisis_reply(country), kind=ReplyKind.CRISIS))
+            await self._render(context.bot, chat.id, replies)
+        except Exception as failure:  # the one broad except: the person must still hear back
+            _log.error("fallback for update %s failed with %s", update_id, type(failure).__name__)
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_message(chat.id, FALLBACK)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    async def _answer(self, bot: Bot, chat_id: int, incoming: Incoming) -> None:
+        replies = await self._companion.handle(incoming)
+        await self._render(bot, chat_id, replies)
+
+    async def _private_or_say_so(self, chat_id: int, chat_type: str, bot: Bot) -> bool:
+        """True in a private chat; elsewhere says once that it only talks in private."""
+        if chat_type == ChatType.PRIVATE:
+            return True
+        if chat_id not in self._told_groups:
+            self._told_groups.add(chat_id)
+            with contextlib.suppress(TelegramError):  # e.g. a channel where it may not post
+                await bot.send_message(chat_id, PRIVATE_ONLY)
+        return False
+
+    async def _render(self, bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
+        for reply in replies:
+            text, markup = reply.text, keyboard_for(reply)
+            if reply.image is not None:
+                caption = text if len(text) <= CAPTION_LIMIT else None
+                last = caption is not None and reply.document is None
+                await bot.send_photo(
+                    chat_id,
+                    reply.image,
+                    caption=caption or None,
+                    reply_markup=markup if last else None,
+                )
+                text = "" if caption is not None else text
+            if reply.document is not None:
+                filename, data = reply.document
+                caption = text if len(text) <= CAPTION_LIMIT else None
+                await bot.send_document(
+                    chat_id,
+                    data,
+                    filename=filename,
+                    caption=caption or None,
+                    reply_markup=markup if caption is not None else None,
+                )
+                text = "" if caption is not None else text
+            chunks = split_text(text)
+            for number, chunk in enumerate(chunks, start=1):
+                last_markup = markup if number == len(chunks) else None
+                await bot.send_message(chat_id, chunk, reply_markup=last_markup)
+
+
+def incoming_from(update: Update) -> Incoming:
+    """Translate a private-chat update into what the Companion reads."""
+    chat = update.effective_chat
+    assert chat is not None, "only updates from a chat reach the companion"
+    person = Person(Platform.TELEGRAM, str(chat.id))
+    if update.callback_query is not None:
+        choice = (update.callback_query.data or "").removeprefix(KEEP)
+        return Incoming(person, datetime.now(UTC), choice=choice)
+    message = update.effective_message
+    assert message is not None, "a message handler always has a message"
+    now = message.edit_date or message.date
+    if update.edited_message is None and message.text and message.text.startswith("/"):
+        head, _, args = message.text.partition(" ")
+        command = head[1:].split("@", 1)[0].lower()
+        if command:
+            return Incoming(person, now, command=command, args=args.strip())
+    text = message.text or message.caption
+    if text:
+        return Incoming(person, now, text=text)
+    return Incoming(person, now, unsupported=True)
+
+
+def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
+    """Buttons for a reply: links on rows of their own, short labels side by side."""
+    prefix = KEEP if reply.kind is ReplyKind.CRISIS else ""
+    links: list[InlineKeyboardButton] = []
+    choices: list[InlineKeyboardButton] = []
+    for option in reply.options:
+        if option.url is not None:
+            if option.url.startswith("https://"):
+                links.append(InlineKeyboardButton(option.label, url=option.url))
+            else:
+                _log.warning("skipped a link button that is not https (Telegram refuses tel:)")
+        elif len((prefix + option.id).encode()) <= CALLBACK_DATA_LIMIT:
+            choices.append(InlineKeyboardButton(option.label, callback_data=prefix + option.id))
+        else:
+            _log.warning("skipped a button whose id is over %s bytes", CALLBACK_DATA_LIMIT)
+    if not links and not choices:
+        return None
+    width = _row_width([button.text for button in choices])
+    rows = [choices[i : i + width] for i in range(0, len(choices), width)]
+    return InlineKeyboardMarkup(rows + [[link] for link in links])
+
+
+def split_text(text: str, *, limit: int = TEXT_LIMIT) -> list[str]:
+    """Cut text into messages Telegram accepts, at paragraph, line or word boundaries."""
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        for boundary in ("\n\n", "\n", " "):
+            cut = window.rfind(boundary)
+            if cut > 0:
+                break
+        else:
+            cut = limit
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].strip()
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def _row_width(labels: Sequence[str]) -> int:
+    """Scale numbers 5 a row, short words 2 a row, anything longer 1 a row."""
+    longest = max((len(label) for label in labels), default=0)
+    if longest <= 3:
+        return 5
+    if longest <= 14:
+        return 2
+    return 1
+
+
+class _Resending(BaseRateLimiter[int]):
+    """AIORateLimiter (which waits out 429s), plus a resend for requests that surely failed.
+
+    A 5xx answer or a connection that never opened means Telegram did not take the message,
+    so it is sent again after a short pause. A read timeout may have delivered it: not resent.
+    """
+
+    def __init__(self, limiter: AIORateLimiter) -> None:
+        self._limiter = limiter
+
+    async def initialize(self) -> None:
+        await self._limiter.initialize()
+
+    async def shutdown(self) -> None:
+        await self._limiter.shutdown()
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        for delay in (*RESEND_DELAYS, None):
+            try:
+                return await self._limiter.process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except NetworkError as error:
+                if delay is None or not surely_failed(error):
+                    raise
+                _log.warning("%s failed with %s; sending again", endpoint, type(error).__name__)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def surely_failed(error: NetworkError) -> bool:
+    """Whether Telegram certainly did not act on the request (so sending again is safe)."""
+    if isinstance(error, BadRequest):
+        return False
+    cause = error.__cause__
+    if isinstance(error, TimedOut):
+        return isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout)
+    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)
