@@ -1,0 +1,173 @@
+"""`python -m bot chat|run|migrate|stats|keygen`: the one place objects are wired."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+import dialogues
+from bot.actions import Actions
+from bot.checkins import Checkins
+from bot.companion import Companion
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+from bot.privacy import Privacy
+from bot.store import Store, StoreError
+from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("chat", help="talk to Waypoint in this terminal (no token needed)")
+    run = commands.add_parser("run", help="run on Telegram (long polling, or --webhook)")
+    run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("stats", help="print anonymous, aggregate counts")
+    commands.add_parser("keygen", help="print a new encryption key")
+    args = parser.parse_args(argv)
+    if args.command == "keygen":
+        print(generate_key())
+        return 0
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        match args.command:
+            case "chat":
+                asyncio.run(_chat(settings))
+            case "run":
+                _run(settings, webhook=args.webhook)
+            case "migrate":
+                asyncio.run(_migrate(_store(settings, _keyless_vault())))
+                print("waypoint: the database is up to date.")
+            case "stats":
+                asyncio.run(_stats(settings))
+    except (ConfigError, VaultError, StoreError, dialogues.FlowError) as error:
+        print(f"waypoint: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def build(
+    settings: Settings, store: Store, *, library: dialogues.Library | None = None
+) -> tuple[Companion, Checkins]:
+    """The Companion and the check-ins, joined to one store and one flow library."""
+    library = library or dialogues.load_library()
+    if settings.waypoint_require_approved:
+        problems = dialogues.approval_problems(library)
+        if problems:
+            raise ConfigError(
+                "WAYPOINT_REQUIRE_APPROVED=1 but some flows are not approved: " + "; ".join(problems)
+            )
+    checkins = Checkins(store=store, library=library)
+    actions = Actions(
+        fields=library.fields,
+        default_country=settings.waypoint_default_country,
+        privacy=Privacy(),
+        checkins=checkins,
+    )
+    companion = Companion(
+        store=store,
+        library=library,
+        actions=actions,
+        default_country=settings.waypoint_default_country,
+    )
+    return companion, checkins
+
+
+async def _chat(settings: Settings) -> None:
+    from bot.terminal import Terminal
+
+    key, created = load_or_create_key_file(settings.waypoint_key_file)
+    if created:
+        print(
+            f"waypoint: made an encryption key for your local chat at {settings.waypoint_key_file} "
+            "(keep it private; without it your kept things cannot be read).",
+            file=sys.stderr,
+        )
+    key = settings.waypoint_encryption_key.get_secret_value() if settings.waypoint_encryption_key else key
+    store = _store(settings, Vault.from_setting(key))
+    await store.migrate()
+    companion, checkins = build(settings, store)
+    terminal = Terminal(
+        companion, stdin=sys.stdin, stdout=sys.stdout, files=settings.waypoint_key_file.parent
+    )
+    try:
+        await terminal.run()
+    finally:
+        await store.close()
+
+
+def _run(settings: Settings, *, webhook: bool) -> None:
+    from bot.telegram_adapter import TelegramAdapter
+
+    settings.require_token()
+    if webhook:
+        settings.require_webhook()
+    store = _store(settings, _server_vault(settings))
+    asyncio.run(_prepare(store, migrate=settings.is_sqlite))
+    companion, checkins = build(settings, store)
+    adapter = TelegramAdapter(companion, settings=settings)
+    checkins.attach(adapter)
+    log.info("starting", extra={"mode": "webhook" if webhook else "polling"})
+    if webhook:
+        adapter.run_webhook()
+    else:
+        adapter.run_polling()
+
+
+async def _prepare(store: Store, *, migrate: bool) -> None:
+    """Migrate the embedded SQLite database, or check PostgreSQL is migrated; then let go
+    of the connections so the bot's own event loop opens fresh ones."""
+    try:
+        if migrate:
+            await store.migrate()
+        elif not await store.schema_is_current():
+            raise StoreError("the database schema is out of date: run `python -m bot migrate`")
+    finally:
+        await store.close()
+
+
+async def _migrate(store: Store) -> None:
+    try:
+        await store.migrate()
+    finally:
+        await store.close()
+
+
+async def _stats(settings: Settings) -> None:
+    from bot.stats import print_stats
+
+    store = _store(settings, _keyless_vault())
+    try:
+        await print_stats(store, out=sys.stdout)
+    finally:
+        await store.close()
+
+
+def _store(settings: Settings, vault: Vault) -> Store:
+    return Store.open(settings.database_url, vault=vault)
+
+
+def _keyless_vault() -> Vault:
+    """For commands that read no kept text (migrate, stats): a key that opens nothing."""
+    return Vault([generate_key()])
+
+
+def _server_vault(settings: Settings) -> Vault:
+    if settings.waypoint_encryption_key is None:
+        raise ConfigError(
+            "WAYPOINT_ENCRYPTION_KEY is not set: what people keep is encrypted with it. "
+            "Make one with `python -m bot keygen` and keep it safe (losing it loses their data)."
+        )
+    return Vault.from_setting(settings.waypoint_encryption_key.get_secret_value())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""What the core does besides running flows: crisis and concern replies, the flows'
+actions (save, show, schedule, …), and the buttons the core itself offers.
+
+Core buttons carry ids that start with "!" (flows never use it):
+`!go:TARGET` starts a flow, `!resume` goes back to where the person was,
+`!sos:more` / `!sos:talk` follow a crisis reply, `!country…` picks a country,
+`!delete:yes|no` answers the erase question, `!checkin…` belongs to bot/checkins.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+import dialogues
+import safety
+from bot import texts
+from bot.countries import country_picker
+from bot.messages import Incoming, Option, Reply, ReplyKind
+from bot.privacy import Privacy
+from bot.store import PersonRecord
+
+log = logging.getLogger(__name__)
+
+Go = Callable[["Turn", str], Awaitable[list[Reply]]]
+Resume = Callable[["Turn"], Awaitable[list[Reply]]]
+Menu = Callable[["Turn"], Awaitable[list[Reply]]]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One thing a person did, with their open record and ways back into the flows."""
+
+    person: PersonRecord
+    incoming: Incoming
+    go: Go
+    resume: Resume
+
+
+class CheckinMenus(Protocol):
+    """The check-in screens: settings and the progress picture (see bot/checkins.py)."""
+
+    async def settings(self, turn: Turn) -> list[Reply]: ...
+
+    async def choose(self, turn: Turn, choice: str) -> list[Reply]: ...
+
+    async def progress(self, turn: Turn) -> list[Reply]: ...
+
+
+class Actions:
+    """Carries out what the flows and the core ask for, inside the person's transaction."""
+
+    def __init__(
+        self,
+        *,
+        fields: Mapping[str, dialogues.FieldSpec],
+        default_country: str | None,
+        privacy: Privacy,
+        checkins: CheckinMenus,
+        checkback_text: str = "Hi, it's Waypoint, checking back in. How are you doing now?",
+    ) -> None:
+        self._fields = fields
+        self._default_country = default_country
+        self._privacy = privacy
+        self._checkins = checkins
+        self._checkback_text = checkback_text
+
+    async def facts(self, turn: Turn) -> dialogues.Facts:
+        person = turn.person
+        return dialogues.Facts(
+            flags={
+                "consent": person.consented,
+                "country_set": person.country is not None,
+                "checkins_on": await person.has_checkin_plan(),
+            },
+            counts=await person.counts(),
+        )
+
+    def country(self, person: PersonRecord) -> str | None:
+        return person.country or self._default_country
+
+    # Safety replies -------------------------------------------------------------
+
+    async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        turn.person.count_anonymously("crisis", now=turn.incoming.now)
+        resumable = turn.person.flow_state is not None
+        return [self.crisis_reply(self.country(turn.person), risk, resumable=resumable)]
+
+    def crisis_reply(
+        self, country: str | None, risk: safety.Assessment | None, *, resumable: bool
+    ) -> Reply:
+        """The crisis lines for a country, with ways to keep talking."""
+        someone_else = risk.about_someone_else if risk else False
+        text = safety.crisis_reply(
+            country, about_someone_else=someone_else, immediate=risk.immediate if risk else True
+        )
+        options = [
+            Option("!sos:talk", "Keep talking with me"),
+            Option("!sos:more", "More ways to get help"),
+        ]
+        if someone_else:
+            options.insert(0, Option("!go:someone_else", "How to help them"))
+        else:
+            options.append(Option("!go:safety_plan:show", "My safety plan"))
+        options.append(Option("!country", "Choose my country"))
+        if resumable:
+            options.append(Option("!resume", "Go back to where we were"))
+        return Reply(text, options=tuple(options), kind=ReplyKind.CRISIS)
+
+    async def concern(self, turn: Turn) -> list[Reply]:
+        turn.person.count_anonymously("concern", now=turn.incoming.now)
+        options = [
+            Option("!go:urges:now", "I have an urge right now"),
+            Option("!go:realistic_expectations:lapse", "I did it again"),
+            Option("!go:toolbox:show", "My toolbox"),
+            Option("!sos:more", "Crisis lines"),
+        ]
+        if turn.person.flow_state is not None:
+            options.append(Option("!resume", "Carry on where we were"))
+        text = safety.concern_reply(self.country(turn.person))
+        return [Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)]
+
+    async def sos(self, turn: Turn) -> list[Reply]:
+        resumable = turn.person.flow_state is not None
+        return [self.crisis_reply(self.country(turn.person), None, resumable=resumable)]
+
+    # Core buttons ---------------------------------------------------------------
+
+    async def core_choice(self, turn: Turn, choice: str) -> list[Reply]:
+        if choice.startswith("!go:"):
+            return await turn.go(turn, choice.removeprefix("!go:"))
+        if choice == "!resume":
+            return await turn.resume(turn)
+        if choice == "!sos:more":
+            return [Reply(safety.more_options(self.country(turn.person)), kind=ReplyKind.CRISIS)]
+        if choice == "!sos:talk":
+            return [Reply(texts.STAY, options=_stay_options(turn.person))]
+        if choice.startswith("!country"):
+            return await self._country(turn, choice)
+        if choice.startswith("!delete:"):
+            return await self._privacy.answer_delete(turn.person, choice)
+        if choice.startswith("!checkin"):
+            return await self._checkins.choose(turn, choice)
+        return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
+
+    async def ask_country(self, turn: Turn) -> list[Reply]:
+        return [country_picker(page=0)]
+
+    async def _country(self, turn: Turn, choice: str) -> list[Reply]:
+        _, _, value = choice.partition(":")
+        if value.startswith("page"):
+            return [country_picker(page=int(value.removeprefix("page") or 0))]
+        if value == "none":
+            turn.person.country = None
+            return [Reply(texts.COUNTRY_INTERNATIONAL), *await turn.resume(turn)]
+        name = safety.country_name(value)
+        if name is None:
+            return [country_picker(page=0)]
+        turn.person.country = value
+        return [Reply(texts.COUNTRY_SET.format(name=name)), *await turn.resume(turn)]
+
+    # The flows' actions ------------------------------------------------------------
+
+    async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
+        person, args, now = turn.person, effect.args, turn.incoming.now
+        match effect.action:
+            case "show":
+                return await self.show(turn, str(args["field"]))
+            case "open" if args.get("what") == "country":
+                return [country_picker(page=0)]
+            case "open":
+                return await self._checkins.settings(turn)
+            case "schedule_checkback":
+                due = now + timedelta(minutes=int(args["minutes"]))
+                await person.schedule("checkback", due_at=due)
+                return []
+            case "consent":
+                person.consent_at = now
+                return []
+        if not person.consented:
+            return [Reply(texts.NOT_KEPT)]
+        match effect.action:
+            case "save":
+                field = str(args["field"])
+                replace = self._fields[field].kind == "text"
+                await person.add_entry(field, str(args["value"]), now=now, replace=replace)
+            case "rate":
+                await person.rate_entry(str(args["field"]), str(args["entry"]), int(args["score"]))
+            case "forget":
+                await person.forget(str(args["field"]))
+            case "record":
+                await person.add_checkin(
+                    now=now,
+                    mood=_optional_int(args.get("mood")),
+                    urge=_optional_int(args.get("urge")),
+                    note=str(args["note"]) if args.get("note") else None,
+                )
+            case _:
+                log.error("unknown flow action %s", effect.action)
+        return []
+
+    async def show(self, turn: Turn, field: str) -> list[Reply]:
+        if field == "crisis_lines":
+            return [Reply(safety.more_options(self.country(turn.person)), kind=ReplyKind.CRISIS)]
+        spec = self._fields[field]
+        entries = await turn.person.entries(field)
+        if not entries:
+            return [Reply(f"{spec.label}: {texts.NOTHING_KEPT.lower()}")]
+        lines = [f"{spec.label}:"]
+        for entry in entries:
+            rating = f" (helped {entry.rating}/5)" if entry.rating else ""
+            lines.append(f"• {entry.text}{rating}")
+        return [Reply("\n".join(lines))]
+
+    async def checkin_settings(self, turn: Turn) -> list[Reply]:
+        return await self._checkins.settings(turn)
+
+    async def progress(self, turn: Turn) -> list[Reply]:
+        return await self._checkins.progress(turn)
+
+    async def my_data(self, turn: Turn) -> list[Reply]:
+        return await self._privacy.my_data(turn.person, now=turn.incoming.now)
+
+    async def ask_delete(self, turn: Turn) -> list[Reply]:
+        return [self._privacy.delete_question()]
+
+    async def stop(self, turn: Turn) -> list[Reply]:
+        await turn.person.stop_reminders()
+        turn.person.flow_state = None
+        return [Reply(texts.STOPPED)]
+
+
+def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
+    options = [
+        Option("!go:urges:now", "Ride out an urge with me"),
+        Option("!go:safety_plan:show", "My safety plan"),
+        Option("!go:toolbox:show", "My toolbox"),
+        Option("!sos:more", "More ways to get help"),
+    ]
+    if person.flow_state is not None:
+        options.append(Option("!resume", "Go back to where we were"))
+    return tuple(options)
+
+
+def _optional_int(value: object) -> int | None:
+    return int(value) if isinstance(value, int | str) and str(value).lstrip("-").isdigit() else None

@@ -1,0 +1,155 @@
+"""The Companion: safety first, then the dialogue engine, then the store, in one transaction.
+
+Rules:
+1. Every piece of text a person sends is assessed by `safety` before anything else,
+   whatever state they are in. A crisis message gets the crisis reply first, with the
+   lines for their country; a concern message gets a warm reply with ways to cope.
+   Neither is passed on to the flow, so a risky message is never kept as an answer.
+2. The flow a person was in survives a crisis reply: "Go back" resumes it.
+3. If the store fails, a crisis message still gets the crisis reply (default country).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+import dialogues
+import safety
+from bot import texts
+from bot.actions import Actions, Turn
+from bot.messages import Incoming, Option, Reply, ReplyKind
+from bot.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+Command = Callable[[Turn], Awaitable[list[Reply]]]
+
+
+class Companion:
+    """Turns what a person did into the replies to show them."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        library: dialogues.Library,
+        actions: Actions,
+        default_country: str | None,
+    ) -> None:
+        self._store = store
+        self._library = library
+        self._actions = actions
+        self._default_country = default_country
+        self._commands: Mapping[str, Command] = {
+            "start": self._start,
+            "topics": self._topics,
+            "help": self._help,
+            "sos": actions.sos,
+            "toolbox": self._toolbox,
+            "wins": self._wins,
+            "plan": self._plan,
+            "country": actions.ask_country,
+            "checkin": actions.checkin_settings,
+            "progress": actions.progress,
+            "mydata": actions.my_data,
+            "delete": actions.ask_delete,
+            "stop": actions.stop,
+        }
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        risk = _assess(incoming)
+        try:
+            async with self._store.person(incoming.person, now=incoming.now) as person:
+                turn = Turn(person, incoming, go=self.go, resume=self.resume)
+                return await self._respond(turn, risk)
+        except StoreError:
+            log.warning("store unavailable; answering without it")
+            return self._without_store(risk)
+
+    async def go(self, turn: Turn, target: str) -> list[Reply]:
+        """Start the flow at `target` (a flow id, `flow:node` or topics)."""
+        if self._library.resolve("", target) in (None, ("", "end")):
+            target = dialogues.TOPICS
+        facts = await self._actions.facts(turn)
+        return await self._run(turn, dialogues.start(self._library, target, facts=facts))
+
+    async def resume(self, turn: Turn) -> list[Reply]:
+        """Show the person where they were, or the topics if they were nowhere."""
+        state = turn.person.flow_state
+        if state is None:
+            return await self.go(turn, dialogues.TOPICS)
+        facts = await self._actions.facts(turn)
+        return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
+
+    async def _respond(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        incoming = turn.incoming
+        if risk.tier is safety.Tier.CRISIS:
+            return await self._actions.crisis(turn, risk)
+        if risk.tier is safety.Tier.CONCERN:
+            return await self._actions.concern(turn)
+        if incoming.command is not None:
+            command = self._commands.get(incoming.command.lower())
+            return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]
+        if incoming.choice is not None:
+            return await self._choose(turn, incoming.choice)
+        if incoming.text is not None:
+            return await self._answer(turn, dialogues.Typed(incoming.text))
+        return [Reply(texts.UNSUPPORTED)]
+
+    async def _choose(self, turn: Turn, choice: str) -> list[Reply]:
+        if choice.startswith("!"):
+            return await self._actions.core_choice(turn, choice)
+        if turn.person.flow_state is None:
+            return [Reply(texts.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
+        return await self._answer(turn, dialogues.Tap(choice))
+
+    async def _answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
+        state = turn.person.flow_state
+        if state is None:
+            return [Reply(texts.NO_CONVERSATION), *await self.go(turn, dialogues.TOPICS)]
+        facts = await self._actions.facts(turn)
+        return await self._run(turn, dialogues.step(self._library, state, answer, facts=facts))
+
+    async def _run(self, turn: Turn, result: dialogues.Step) -> list[Reply]:
+        """Carry out the engine's output in order, then keep its new state."""
+        replies: list[Reply] = []
+        for item in result.out:
+            if isinstance(item, dialogues.Message):
+                options = tuple(Option(button.id, button.label) for button in item.buttons)
+                replies.append(Reply(item.text, options=options))
+            else:
+                replies.extend(await self._actions.carry_out(turn, item))
+        if not turn.person.deleted:
+            turn.person.flow_state = result.state
+        return replies
+
+    async def _start(self, turn: Turn) -> list[Reply]:
+        return await self.go(turn, dialogues.TOPICS if turn.person.consented else "welcome")
+
+    async def _topics(self, turn: Turn) -> list[Reply]:
+        return await self.go(turn, dialogues.TOPICS)
+
+    async def _toolbox(self, turn: Turn) -> list[Reply]:
+        return await self.go(turn, "toolbox:show")
+
+    async def _wins(self, turn: Turn) -> list[Reply]:
+        return await self._actions.show(turn, "wins")
+
+    async def _plan(self, turn: Turn) -> list[Reply]:
+        return await self.go(turn, "safety_plan:show")
+
+    async def _help(self, turn: Turn) -> list[Reply]:
+        return [Reply(texts.HELP, options=(Option("!go:topics", "Show topics"),))]
+
+    def _without_store(self, risk: safety.Assessment) -> list[Reply]:
+        if risk.tier is safety.Tier.CRISIS:
+            return [self._actions.crisis_reply(self._default_country, risk, resumable=False)]
+        if risk.tier is safety.Tier.CONCERN:
+            return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
+        return [Reply(texts.SORRY)]
+
+
+def _assess(incoming: Incoming) -> safety.Assessment:
+    """Assess every piece of text in what the person sent (a command's arguments too)."""
+    return safety.assess(" ".join(part for part in (incoming.text, incoming.args) if part))

@@ -1,0 +1,24 @@
+"""The country picker: a few buttons a page, for the right crisis lines."""
+
+from __future__ import annotations
+
+import safety
+from bot import texts
+from bot.messages import Option, Reply
+
+PAGE_SIZE = 8
+
+
+def country_picker(*, page: int) -> Reply:
+    """One page of countries, with buttons to move on and to choose none."""
+    countries = safety.countries()
+    pages = max(1, -(-len(countries) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = countries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    options = [Option(f"!country:{code}", name) for code, name in shown]
+    if page + 1 < pages:
+        options.append(Option(f"!country:page{page + 1}", "More countries"))
+    elif page > 0:
+        options.append(Option("!country:page0", "Back to the start of the list"))
+    options.append(Option("!country:none", "Somewhere else"))
+    return Reply(texts.COUNTRY_ASK, options=tuple(options))

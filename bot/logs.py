@@ -1,0 +1,40 @@
+"""Structured logs: one line of key=value pairs an event, never a person's words.
+
+Rules:
+1. No message text, names or raw chat ids are ever passed to a logger; ids are hashed
+   by the caller (`Vault.pseudonym`) when one is needed at all.
+2. Libraries that would log request URLs (which carry the bot token) are kept quiet.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+STANDARD = set(vars(logging.makeLogRecord({})))
+
+
+class KeyValueFormatter(logging.Formatter):
+    """`time level logger event key=value …`, easy to grep and to ship."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        extras = {k: v for k, v in vars(record).items() if k not in STANDARD and k != "message"}
+        fields = " ".join(f"{key}={value}" for key, value in sorted(extras.items()))
+        line = f"{self.formatTime(record)} {record.levelname} {record.name} {record.getMessage()}"
+        if record.exc_info and record.exc_info[0] is not None:
+            # The type and where it happened, never the exception's message: messages
+            # can quote the input that failed.
+            frames = traceback.extract_tb(record.exc_info[2])[-6:]
+            where = "<".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames))
+            fields = f"{fields} error={record.exc_info[0].__name__} at={where}".strip()
+        return f"{line} {fields}".rstrip()
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(KeyValueFormatter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

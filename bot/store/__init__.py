@@ -1,0 +1,150 @@
+"""The store: the only place that speaks SQL. SQLite by default, PostgreSQL to scale out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import event, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from bot.messages import Person
+from bot.store.migrate import is_current, upgrade
+from bot.store.people import Entry, PersonRecord
+from bot.store.tables import AnonymousEventRow, Base, PersonRow, week_of
+from bot.vault import Vault
+
+__all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError"]
+
+
+class StoreError(Exception):
+    """The database could not be reached or refused a query."""
+
+
+class Store:
+    """People's state, kept in SQLite or PostgreSQL."""
+
+    def __init__(self, engine: AsyncEngine, *, vault: Vault) -> None:
+        self.engine = engine
+        self.vault = vault
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str, *, vault: Vault) -> Store:
+        """Connect lazily to `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
+        if url.startswith("sqlite"):
+            _make_parent_folder(url)
+            engine = create_async_engine(url, connect_args={"timeout": 30})
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_async_engine(url, pool_pre_ping=True, pool_size=10)
+        return cls(engine, vault=vault)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    async def migrate(self) -> None:
+        """Bring the schema up to date (Alembic migrations)."""
+        try:
+            async with self.engine.begin() as connection:
+                await connection.run_sync(upgrade)
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"could not migrate the database: {type(error).__name__}") from error
+
+    async def schema_is_current(self) -> bool:
+        """Whether the database has every migration applied."""
+        try:
+            async with self.engine.connect() as connection:
+                return await connection.run_sync(is_current)
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"could not read the schema version: {type(error).__name__}") from error
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    @asynccontextmanager
+    async def person(self, who: Person, *, now: datetime) -> AsyncIterator[PersonRecord]:
+        """One transaction over one person's record, created on first contact.
+
+        The person's row is locked for the transaction on PostgreSQL, so two instances
+        handling the same person's messages take turns instead of overwriting each other.
+        """
+        try:
+            async with self._sessions() as session, session.begin():
+                row = await self._lock_person(session, who, now=now)
+                record = PersonRecord(session, row, self.vault)
+                yield record
+                record._flush_fields()
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"person transaction failed: {type(error).__name__}") from error
+
+    async def has_person(self, who: Person) -> bool:
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(func.count())
+                .select_from(PersonRow)
+                .where(PersonRow.platform == who.platform, PersonRow.external_id == who.id)
+            )
+            return bool(found)
+
+    async def count_event(self, name: str, *, country: str | None, now: datetime) -> None:
+        """Count something anonymously (a crisis reply, a check-in sent) by country and week."""
+        try:
+            async with self._sessions() as session, session.begin():
+                session.add(AnonymousEventRow(name=name, country=country, week=week_of(now)))
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"could not count an event: {type(error).__name__}") from error
+
+    def session(self) -> AsyncSession:
+        """A plain session, for the store's own modules (check-ins, statistics)."""
+        return self._sessions()
+
+    async def _lock_person(self, session: AsyncSession, who: Person, *, now: datetime) -> PersonRow:
+        today = now.date()
+        insert = pg_insert if self.is_postgres else sqlite_insert
+        await session.execute(
+            insert(PersonRow)
+            .values(
+                platform=who.platform.value,
+                external_id=who.id,
+                created_on=today,
+                last_active_on=today,
+                version=0,
+            )
+            .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+        )
+        query = select(PersonRow).where(
+            PersonRow.platform == who.platform.value, PersonRow.external_id == who.id
+        )
+        if self.is_postgres:
+            query = query.with_for_update()
+        row = (await session.scalars(query)).one()
+        row.last_active_on = today
+        return row
+
+
+def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _make_parent_folder(url: str) -> None:
+    path = url.split(":///", 1)[-1]
+    if path and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)

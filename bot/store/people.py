@@ -1,0 +1,226 @@
+"""One person's record, read and written inside one transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.tables import (
+    AnonymousEventRow,
+    CheckinPlanRow,
+    CheckinRow,
+    EntryRow,
+    PersonRow,
+    ReminderRow,
+    week_of,
+)
+from bot.vault import Vault
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something the person chose to keep, decrypted."""
+
+    id: int
+    field: str
+    text: str
+    rating: int | None
+    created_at: datetime
+
+
+class PersonRecord:
+    """A person's row and what hangs off it, bound to the open transaction.
+
+    Change `country`, `consent_at` or `flow_state` freely; they are written when the
+    transaction commits. Everything else is written at once by the methods below.
+    """
+
+    def __init__(self, session: AsyncSession, row: PersonRow, vault: Vault) -> None:
+        self._session = session
+        self._row = row
+        self._vault = vault
+        self.country: str | None = row.country
+        self.consent_at: datetime | None = row.consent_at
+        self.flow_state: dict[str, Any] | None = (
+            json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
+        )
+        self.is_new = row.version == 0
+        self.deleted = False
+
+    @property
+    def id(self) -> int:
+        return self._row.id
+
+    @property
+    def consented(self) -> bool:
+        return self.consent_at is not None
+
+    async def entries(self, field: str) -> list[Entry]:
+        """The person's entries of a field: best-rated first, then oldest first."""
+        rows = await self._session.scalars(
+            select(EntryRow)
+            .where(EntryRow.person_id == self.id, EntryRow.field == field)
+            .order_by(EntryRow.id)
+        )
+        entries = [self._entry(row) for row in rows]
+        return sorted(entries, key=lambda entry: -(entry.rating or 0))
+
+    async def add_entry(self, field: str, text: str, *, now: datetime, replace: bool) -> None:
+        """Keep `text` under `field`; `replace` drops what was there (single-value fields)."""
+        if replace:
+            await self.forget(field)
+        else:
+            for entry in await self.entries(field):
+                if entry.text.casefold() == text.casefold():
+                    return
+        self._session.add(
+            EntryRow(
+                person_id=self.id, field=field, secret=self._vault.encrypt(text), created_at=now
+            )
+        )
+
+    async def rate_entry(self, field: str, text: str, score: int) -> bool:
+        """Record the person's latest "did it help?" rating of an entry; False if not found."""
+        for entry in await self.entries(field):
+            if entry.text.casefold() == text.casefold():
+                await self._session.execute(
+                    update(EntryRow).where(EntryRow.id == entry.id).values(rating=score)
+                )
+                return True
+        return False
+
+    async def forget(self, field: str) -> None:
+        await self._session.execute(
+            delete(EntryRow).where(EntryRow.person_id == self.id, EntryRow.field == field)
+        )
+
+    async def counts(self) -> dict[str, int]:
+        """How many entries the person keeps, per field."""
+        rows = await self._session.execute(
+            select(EntryRow.field, func.count())
+            .where(EntryRow.person_id == self.id)
+            .group_by(EntryRow.field)
+        )
+        return {field: count for field, count in rows.tuples()}
+
+    async def add_checkin(
+        self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
+    ) -> None:
+        self._session.add(
+            CheckinRow(
+                person_id=self.id,
+                created_at=now,
+                mood=mood,
+                urge=urge,
+                secret=self._vault.encrypt(note) if note else None,
+            )
+        )
+
+    async def checkins(self, *, since: datetime) -> list[tuple[datetime, int | None, int | None]]:
+        """(when, mood, urge) of the person's check-ins since a time, oldest first."""
+        rows = await self._session.execute(
+            select(CheckinRow.created_at, CheckinRow.mood, CheckinRow.urge)
+            .where(CheckinRow.person_id == self.id, CheckinRow.created_at >= since)
+            .order_by(CheckinRow.created_at)
+        )
+        return [(at, mood, urge) for at, mood, urge in rows.tuples()]
+
+    async def schedule(self, kind: str, *, due_at: datetime) -> None:
+        """Set the person's next reminder of a kind (one of each kind at a time)."""
+        await self._session.execute(
+            delete(ReminderRow).where(ReminderRow.person_id == self.id, ReminderRow.kind == kind)
+        )
+        self._session.add(ReminderRow(person_id=self.id, kind=kind, due_at=due_at, attempts=0))
+
+    async def has_checkin_plan(self) -> bool:
+        plan = await self._session.get(CheckinPlanRow, self.id)
+        return plan is not None
+
+    async def stop_reminders(self) -> None:
+        """Turn check-ins off and cancel any pending check-back."""
+        await self._session.execute(
+            delete(CheckinPlanRow).where(CheckinPlanRow.person_id == self.id)
+        )
+        await self._session.execute(delete(ReminderRow).where(ReminderRow.person_id == self.id))
+
+    async def export(self) -> dict[str, Any]:
+        """Everything held about the person, decrypted, as JSON-compatible data."""
+        entries = await self._session.scalars(
+            select(EntryRow).where(EntryRow.person_id == self.id).order_by(EntryRow.id)
+        )
+        checkins = await self._session.scalars(
+            select(CheckinRow).where(CheckinRow.person_id == self.id).order_by(CheckinRow.id)
+        )
+        reminders = await self._session.scalars(
+            select(ReminderRow).where(ReminderRow.person_id == self.id)
+        )
+        return {
+            "person": {
+                "platform": self._row.platform,
+                "chat_id": self._row.external_id,
+                "first_seen_on": self._row.created_on.isoformat(),
+                "last_active_on": self._row.last_active_on.isoformat(),
+                "agreed_to_keep_things_at": _iso(self.consent_at),
+                "country": self.country,
+                "conversation_position": self.flow_state,
+            },
+            "kept": [
+                {
+                    "field": entry.field,
+                    "text": entry.text,
+                    "rating": entry.rating,
+                    "saved_at": entry.created_at.isoformat(),
+                }
+                for entry in map(self._entry, entries)
+            ],
+            "checkins": [
+                {
+                    "at": row.created_at.isoformat(),
+                    "mood": row.mood,
+                    "urge": row.urge,
+                    "note": self._vault.decrypt(row.secret) if row.secret else None,
+                }
+                for row in checkins
+            ],
+            "reminders": [
+                {"kind": row.kind, "due_at": row.due_at.isoformat()} for row in reminders
+            ],
+        }
+
+    async def delete_everything(self) -> None:
+        """Erase the person and every row about them (the foreign keys cascade)."""
+        await self._session.execute(delete(PersonRow).where(PersonRow.id == self.id))
+        self.deleted = True
+
+    def count_anonymously(self, name: str, *, now: datetime) -> None:
+        """Count an event by country and week, with nothing linking it to the person."""
+        self._session.add(AnonymousEventRow(name=name, country=self.country, week=week_of(now)))
+
+    def _entry(self, row: EntryRow) -> Entry:
+        return Entry(
+            id=row.id,
+            field=row.field,
+            text=self._vault.decrypt(row.secret),
+            rating=row.rating,
+            created_at=row.created_at,
+        )
+
+    def _flush_fields(self) -> None:
+        """Copy the plain attributes back onto the row before commit."""
+        if self.deleted:
+            return
+        self._row.country = self.country
+        self._row.consent_at = self.consent_at
+        self._row.flow_secret = (
+            self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
+        )
+        self._row.version += 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

@@ -1,0 +1,97 @@
+"""The whole bot in a terminal: type text or /commands, answer buttons by their number."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from bot.messages import Incoming, Option, Person, Platform, Reply, ReplyKind
+
+PERSON = Person(Platform.TERMINAL, "local")
+COMMAND = re.compile(r"^/(?P<name>[A-Za-z0-9_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
+
+
+class Handler(Protocol):
+    async def handle(self, incoming: Incoming) -> list[Reply]: ...
+
+
+class Terminal:
+    """Reads lines, hands them to the Companion, prints the replies."""
+
+    def __init__(
+        self, handler: Handler, *, stdin: TextIO, stdout: TextIO, files: Path
+    ) -> None:
+        self._handler = handler
+        self._stdin = stdin
+        self._stdout = stdout
+        self._files = files
+        self._options: tuple[Option, ...] = ()
+        self._interactive = stdin.isatty()
+
+    async def run(self) -> None:
+        """Chat until end of input (Ctrl-D, or the end of a piped script)."""
+        if self._interactive:
+            self._print("Waypoint, in your terminal. Type /start to begin, /help for help, "
+                        "Ctrl-D to leave.\n")
+        while True:
+            if self._interactive:
+                self._stdout.write("> ")
+                self._stdout.flush()
+            line = await asyncio.to_thread(self._stdin.readline)
+            if not line:
+                break
+            incoming = self.incoming(line.rstrip("\n"), now=datetime.now(UTC))
+            if incoming is None:
+                continue
+            if not self._interactive:
+                self._print(f"> {line.rstrip()}")
+            await self.deliver(await self._handler.handle(incoming))
+
+    def incoming(self, line: str, *, now: datetime) -> Incoming | None:
+        """What a typed line means: a command, the number of a button, or text."""
+        text = line.strip()
+        if not text:
+            return None
+        command = COMMAND.match(text)
+        if command:
+            return Incoming(
+                PERSON, now, command=command["name"].lower(), args=(command["args"] or "").strip()
+            )
+        if text.isdigit() and 1 <= int(text) <= len(self._options):
+            option = self._options[int(text) - 1]
+            if option.url is None:
+                return Incoming(PERSON, now, choice=option.id)
+        return Incoming(PERSON, now, text=line)
+
+    async def deliver(self, replies: Sequence[Reply]) -> None:
+        """Print replies; the last one's buttons become the numbered choices."""
+        for reply in replies:
+            self._print_reply(reply)
+            if reply.options:
+                self._options = reply.options
+        self._stdout.flush()
+
+    def _print_reply(self, reply: Reply) -> None:
+        marker = "!! " if reply.kind is ReplyKind.CRISIS else ""
+        self._print(f"\nWaypoint: {marker}{reply.text}")
+        if reply.image is not None:
+            self._print(f"   [picture saved to {self._save('progress.png', reply.image)}]")
+        if reply.document is not None:
+            name, content = reply.document
+            self._print(f"   [file saved to {self._save(name, content)}]")
+        for number, option in enumerate(reply.options, start=1):
+            where = f" - {option.url}" if option.url else ""
+            self._print(f"   {number}) {option.label}{where}")
+
+    def _save(self, name: str, content: bytes) -> Path:
+        self._files.mkdir(parents=True, exist_ok=True)
+        path = self._files / Path(name).name
+        path.write_bytes(content)
+        return path.resolve()
+
+    def _print(self, text: str) -> None:
+        self._stdout.write(text + "\n")

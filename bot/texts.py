@@ -1,0 +1,84 @@
+"""What the core itself says, outside the flows. Plain words; see SAFE_MESSAGING.md."""
+
+HELP = (
+    "I'm Waypoint, a bot. I offer short conversations about self-injury and recovery, "
+    "written with research and care. I'm not a person, not therapy and not a crisis "
+    "service, and nobody reads this chat. I can't call anyone or send help.\n\n"
+    "/topics - things we can talk about\n"
+    "/sos - crisis lines, right now\n"
+    "/toolbox - your coping toolbox\n"
+    "/wins - times you got through an urge\n"
+    "/plan - your safety plan\n"
+    "/checkin - daily check-ins (off unless you turn them on)\n"
+    "/progress - a picture of your check-ins\n"
+    "/country - where you live, for the right crisis lines\n"
+    "/mydata - everything I keep about you\n"
+    "/delete - erase everything I keep about you\n"
+    "/stop - pause our chat and any check-ins\n\n"
+    "If you are in danger right now, call your local emergency number."
+)
+
+UNSUPPORTED = (
+    "I can only read text, sorry. If you'd like to, tell me in words, "
+    "or tap /topics to see what we can talk about."
+)
+
+UNKNOWN_COMMAND = "I don't know that command. /help shows what I can do."
+
+NO_CONVERSATION = "I'm here. Here's what we can talk about:"
+
+STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk about now:"
+
+NOT_KEPT = (
+    "I haven't kept that, because you haven't said I can keep things for you. "
+    "You can change that with /start."
+)
+
+NOTHING_KEPT = "Nothing kept here yet."
+
+CONCERN_OPTIONS_INTRO = "Would one of these help right now?"
+
+STAY = (
+    "I'm here with you. You don't have to go through this moment alone.\n\n"
+    "Are you safe right now? If not, please call your local emergency number now. "
+    "If you can, would one of these help?"
+)
+
+COUNTRY_ASK = (
+    "Where do you live? I'll use it to show the right crisis lines. "
+    "I only keep the country, nothing more precise."
+)
+
+COUNTRY_SET = "Thanks. I'll show crisis lines for {name}."
+
+COUNTRY_INTERNATIONAL = (
+    "Okay. I'll show international options, which can point you to a line where you are."
+)
+
+STOPPED = (
+    "Okay, I'll be quiet. Any check-ins are off. "
+    "What you kept is still here (/delete erases it). Type /start any time to come back."
+)
+
+DELETE_ASK = (
+    "This erases everything I keep about you: your kept things, check-ins, safety plan, "
+    "settings and where you were in a conversation. It can't be undone. Erase it all?"
+)
+
+DELETE_DONE = (
+    "Done. Everything I kept about you is erased. If you come back, we start fresh. "
+    "Take care of yourself."
+)
+
+DELETE_KEPT = "Okay, nothing was erased."
+
+NOTHING_HELD = "I don't keep anything about you at the moment."
+
+MYDATA_INTRO = "Here is everything I keep about you."
+
+SLOW_DOWN = "I'm reading everything you send. Give me a moment to catch up."
+
+SORRY = (
+    "Sorry, something went wrong on my side. Please try again in a moment. "
+    "If you are not safe, /sos shows crisis lines."
+)

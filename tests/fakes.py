@@ -1,0 +1,80 @@
+"""FakeChat: a person talking to the real Companion, the way an adapter would."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime, timedelta
+
+import dialogues
+from bot.__main__ import build
+from bot.companion import Companion
+from bot.config import load_settings
+from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
+from bot.store import Store
+from bot.terminal import COMMAND
+
+START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+@functools.cache
+def shipped_library() -> dialogues.Library:
+    """The flows in dialogues/flows, loaded once for the whole test run."""
+    return dialogues.load_library()
+
+
+class FakeChat:
+    """`await chat.send("hi")`, `await chat.tap("Show topics")`, then look at `chat.replies`."""
+
+    def __init__(self, companion: Companion, *, person: Person, now: datetime = START) -> None:
+        self.companion = companion
+        self.person = person
+        self.now = now
+        self.replies: list[Reply] = []
+        self.last: list[Reply] = []
+
+    @classmethod
+    def on(
+        cls, store: Store, *, default_country: str | None = None, person_id: str = "tester"
+    ) -> FakeChat:
+        settings = load_settings(waypoint_default_country=default_country)
+        companion, _ = build(settings, store, library=shipped_library())
+        return cls(companion, person=Person(Platform.TELEGRAM, person_id))
+
+    async def send(self, text: str) -> list[Reply]:
+        """Send text, or a /command with arguments."""
+        command = COMMAND.match(text.strip())
+        if command:
+            return await self._do(command=command["name"], args=(command["args"] or "").strip())
+        return await self._do(text=text)
+
+    async def tap(self, label: str) -> list[Reply]:
+        """Tap the button with this label (or id) on the most recent reply that has it."""
+        for reply in reversed(self.replies):
+            for option in reply.options:
+                if label in (option.label, option.id):
+                    return await self._do(choice=option.id)
+        raise AssertionError(f"no button {label!r} in {self.buttons()}")
+
+    async def press(self, choice_id: str) -> list[Reply]:
+        """Send a raw button id, as a stale or forged tap would arrive."""
+        return await self._do(choice=choice_id)
+
+    def buttons(self) -> list[str]:
+        """The labels of the buttons on the latest replies."""
+        return [option.label for reply in self.last for option in reply.options]
+
+    def text(self) -> str:
+        return "\n".join(reply.text for reply in self.last)
+
+    @property
+    def first(self) -> Reply:
+        return self.last[0]
+
+    def is_crisis(self) -> bool:
+        return bool(self.last) and self.last[0].kind is ReplyKind.CRISIS
+
+    async def _do(self, **what: str) -> list[Reply]:
+        self.now += timedelta(minutes=1)
+        self.last = await self.companion.handle(Incoming(self.person, self.now, **what))
+        self.replies.extend(self.last)
+        return self.last
