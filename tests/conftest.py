@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,11 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"{reason}, and CI must run the store tests on it")
         pytest.skip(reason)
     name = f"waypoint_test_{secrets.token_hex(4)}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    _admin(f'CREATE DATABASE "{name}"')
     try:
         yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
     finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -90,14 +91,19 @@ async def _empty(store: Store) -> None:
         await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
-async def _admin(statement: str) -> None:
+def _admin(statement: str) -> None:
+    """Run one statement on the admin database, from any thread (fixtures may run in a loop)."""
     import asyncpg
 
-    connection = await asyncpg.connect(POSTGRES_ADMIN)
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
+    async def run() -> None:
+        connection = await asyncpg.connect(POSTGRES_ADMIN)
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, run()).result()
 
 
 def _reachable(host: str, port: int) -> bool:

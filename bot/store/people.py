@@ -106,7 +106,7 @@ class PersonRecord:
             .where(EntryRow.person_id == self.id)
             .group_by(EntryRow.field)
         )
-        return {field: count for field, count in rows.tuples()}
+        return {field: count for field, count in rows}
 
     async def add_checkin(
         self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
@@ -128,7 +128,7 @@ class PersonRecord:
             .where(CheckinRow.person_id == self.id, CheckinRow.created_at >= since)
             .order_by(CheckinRow.created_at)
         )
-        return [(at, mood, urge) for at, mood, urge in rows.tuples()]
+        return [(at, mood, urge) for at, mood, urge in rows]
 
     async def schedule(self, kind: str, *, due_at: datetime) -> None:
         """Set the person's next reminder of a kind (one of each kind at a time)."""

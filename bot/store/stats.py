@@ -42,6 +42,6 @@ async def gather_stats(session: AsyncSession, *, today: date) -> Stats:
         active_7_days=await count_people(today - timedelta(days=7)),
         active_30_days=await count_people(today - timedelta(days=30)),
         checkins_on=int(await session.scalar(select(func.count()).select_from(CheckinPlanRow)) or 0),
-        events={name: count for name, count in events.tuples()},
-        crisis_by_country_week=[(country or "--", week, n) for country, week, n in crisis.tuples()],
+        events={name: count for name, count in events},
+        crisis_by_country_week=[(country or "--", week, n) for country, week, n in crisis],
     )

@@ -1,0 +1,118 @@
+"""The store, on SQLite and on PostgreSQL: people, kept things, encryption at rest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import text
+
+from bot.messages import Person, Platform
+from bot.store import Store
+from bot.store.migrate import alembic_config
+from bot.store.tables import Base
+
+ALEX = Person(Platform.TELEGRAM, "1001")
+SAM = Person(Platform.TELEGRAM, "1002")
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+async def test_a_person_is_created_on_first_contact_and_found_again(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        assert person.is_new
+        person.country = "GB"
+        person.flow_state = {"flow": "urges", "node": "now"}
+
+    async with store.person(ALEX, now=NOW + timedelta(days=1)) as person:
+        assert not person.is_new
+        assert person.country == "GB"
+        assert person.flow_state == {"flow": "urges", "node": "now"}
+
+
+async def test_people_do_not_see_each_others_things(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        await person.add_entry("toolbox", "music", now=NOW, replace=False)
+    async with store.person(SAM, now=NOW) as person:
+        assert await person.entries("toolbox") == []
+
+
+async def test_the_toolbox_shows_what_helped_most_first(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        for idea in ("a walk", "music", "cold water on my face"):
+            await person.add_entry("toolbox", idea, now=NOW, replace=False)
+        await person.rate_entry("toolbox", "cold water on my face", 5)
+        await person.rate_entry("toolbox", "a walk", 2)
+
+    async with store.person(ALEX, now=NOW) as person:
+        entries = [entry.text for entry in await person.entries("toolbox")]
+    assert entries == ["cold water on my face", "a walk", "music"]
+
+
+async def test_a_text_field_keeps_only_the_latest_answer(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        await person.add_entry("next_step", "text a friend", now=NOW, replace=True)
+        await person.add_entry("next_step", "go for a walk", now=NOW, replace=True)
+        assert [entry.text for entry in await person.entries("next_step")] == ["go for a walk"]
+
+
+async def test_the_same_entry_is_not_kept_twice(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        await person.add_entry("strengths", "Kindness", now=NOW, replace=False)
+        await person.add_entry("strengths", "kindness", now=NOW, replace=False)
+        assert await person.counts() == {"strengths": 1}
+
+
+async def test_kept_text_is_never_stored_in_the_clear(store: Store) -> None:
+    phrase = "purple-giraffe-7731 helps me breathe"
+    async with store.person(ALEX, now=NOW) as person:
+        person.flow_state = {"vars": {"note": phrase}}
+        await person.add_entry("toolbox", phrase, now=NOW, replace=False)
+        await person.add_checkin(now=NOW, mood=3, urge=2, note=phrase)
+
+    dump = await _dump_every_table(store)
+    assert "purple-giraffe" not in dump
+    assert "1001" in dump  # the chat id is kept, to be able to reply
+
+
+async def test_export_holds_everything_decrypted(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        person.consent_at = NOW
+        await person.add_entry("wins", "got through tuesday", now=NOW, replace=False)
+        await person.add_checkin(now=NOW, mood=4, urge=1, note="a good day")
+        await person.schedule("checkback", due_at=NOW + timedelta(minutes=15))
+        data = await person.export()
+
+    assert data["kept"][0]["text"] == "got through tuesday"
+    assert data["checkins"][0]["note"] == "a good day"
+    assert data["reminders"][0]["kind"] == "checkback"
+    assert data["person"]["chat_id"] == "1001"
+
+
+async def test_moments_come_back_in_utc(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        await person.add_checkin(now=NOW.astimezone(), mood=1, urge=1, note=None)
+        [(at, mood, urge)] = await person.checkins(since=NOW - timedelta(days=1))
+    assert at == NOW
+    assert at.tzinfo is not None
+
+
+async def test_migrations_build_exactly_the_schema_the_code_expects(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    def differences(connection: object) -> list[object]:
+        context = MigrationContext.configure(connection)  # type: ignore[arg-type]
+        return list(compare_metadata(context, Base.metadata))
+
+    async with store.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
+        assert await connection.run_sync(lambda c: alembic_config(c) is not None)
+    assert await store.schema_is_current()
+
+
+async def _dump_every_table(store: Store) -> str:
+    rows: list[str] = []
+    async with store.engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            result = await connection.execute(text(f"SELECT * FROM {table.name}"))
+            rows.extend(repr(tuple(row)) for row in result)
+    return "\n".join(rows)
