@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Protocol
 
+from dialogues import graph
 from dialogues.engine import node_messages
-from dialogues.library import END, TOPICS, Library, Path_
+from dialogues.library import Library, Path_
 from dialogues.matching import normalise
 from dialogues.problems import Problem
 from dialogues.readability import TARGET_GRADE, grade
@@ -19,7 +20,6 @@ MAX_MESSAGE = 4096  # Telegram: characters in one message
 MAX_CALLBACK = 64  # Telegram: bytes of callback data
 RESERVED = ("end", "topics")
 _NODE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-Where = tuple[str, str]
 
 
 class _Report(Protocol):
@@ -43,8 +43,8 @@ def validate(
     ]
     for flow in library.flows.values():
         _check_flow(library, flow, variables, patterns, unparsed, problems)
-    _check_auto_cycles(library, problems)
-    _check_way_out(library, problems)
+    problems.extend(graph.auto_cycles(library))
+    problems.extend(graph.no_way_out(library))
     return problems
 
 
@@ -97,8 +97,8 @@ def _check_flow(
         for phrase, pattern in patterns:
             if pattern.search(text):
                 report(path, f"'{phrase}' must not be used (SAFE_MESSAGING.md); please reword")
-    roots = {flow.start} | _entered_from_elsewhere(library, flow.id)
-    seen = _reach(library, flow.id, roots)
+    roots = {flow.start} | graph.entered_from_elsewhere(library, flow.id)
+    seen = graph.reach(library, flow.id, roots)
     for node_id in flow.nodes:
         if node_id not in seen:
             report(
@@ -235,112 +235,3 @@ def _variables(library: Library) -> set[str]:
             if node.scale is not None and node.scale.var is not None:
                 found.add(node.scale.var)
     return found
-
-
-def _edges(library: Library, flow_id: str, node: Node) -> list[Where]:
-    out = []
-    for target in node.targets():
-        where = library.resolve(flow_id, target)
-        if where is not None and where != END:
-            out.append(where)
-    return out
-
-
-def _entered_from_elsewhere(library: Library, flow_id: str) -> set[str]:
-    return {
-        node
-        for other in library.flows.values()
-        if other.id != flow_id
-        for n in other.nodes.values()
-        for (f, node) in _edges(library, other.id, n)
-        if f == flow_id
-    }
-
-
-def _reach(library: Library, flow_id: str, roots: set[str]) -> set[str]:
-    flow = library.flows[flow_id]
-    seen = {r for r in roots if r in flow.nodes}
-    todo = list(seen)
-    while todo:
-        for f, node in _edges(library, flow_id, flow.nodes[todo.pop()]):
-            if f == flow_id and node not in seen:
-                seen.add(node)
-                todo.append(node)
-    return seen
-
-
-def _check_auto_cycles(library: Library, problems: list[Problem]) -> None:
-    """`next` and `branch` are followed at once, so a loop of them would never stop."""
-    auto = {
-        (f.id, n): node
-        for f in library.flows.values()
-        for n, node in f.nodes.items()
-        if node.next is not None or node.branch is not None
-    }
-    done: set[Where] = set()
-    for begin in auto:
-        path: list[Where] = []
-        _cycle_from(library, begin, auto, path, set(), done, problems)
-
-
-def _cycle_from(
-    library: Library,
-    here: Where,
-    auto: dict[Where, Node],
-    path: list[Where],
-    on_path: set[Where],
-    done: set[Where],
-    problems: list[Problem],
-) -> None:
-    if here in done or here not in auto:
-        return
-    if here in on_path:
-        loop = path[path.index(here) :]
-        names = " -> ".join(f"{f}:{n}" for f, n in [*loop, here])
-        problems.append(
-            Problem(
-                library.file(here[0]),
-                library.line(here[0], ("nodes", here[1])),
-                f"these nodes go on at once in a loop that never waits: {names}",
-            )
-        )
-        return
-    path.append(here)
-    on_path.add(here)
-    for nxt in _edges(library, here[0], auto[here]):
-        _cycle_from(library, nxt, auto, path, on_path, done, problems)
-    path.pop()
-    on_path.discard(here)
-    done.add(here)
-
-
-def _check_way_out(library: Library, problems: list[Problem]) -> None:
-    """From every node, an end or the topics menu must be reachable."""
-    good: set[Where] = set()
-    topics = library.flows.get(TOPICS)
-    if topics is not None:
-        good.add((TOPICS, topics.start))
-    back: dict[Where, list[Where]] = {}
-    for flow in library.flows.values():
-        for node_id, node in flow.nodes.items():
-            here = (flow.id, node_id)
-            if node.end or any(library.resolve(flow.id, t) == END for t in node.targets()):
-                good.add(here)
-            for there in _edges(library, flow.id, node):
-                back.setdefault(there, []).append(here)
-    todo = list(good)
-    while todo:
-        for before in back.get(todo.pop(), ()):
-            if before not in good:
-                good.add(before)
-                todo.append(before)
-    for flow in library.flows.values():
-        for node_id in flow.nodes:
-            if (flow.id, node_id) not in good:
-                problems.append(
-                    Problem(
-                        library.file(flow.id),
-                        library.line(flow.id, ("nodes", node_id)),
-                        f"from node '{node_id}' neither an end nor the topics menu can be reached",
-                    )
-                )

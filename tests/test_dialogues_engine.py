@@ -1,0 +1,308 @@
+"""The engine: choices, typed answers, asks, scales, branches, jumps, stale taps and old states."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dialogues import Button, Effect, Facts, Library, Message, Step, Tap, Typed, resume, start, step
+from dialogues.engine import LOST, MOVED, STALE, UNCLEAR
+from dialogues.loader import parse_library
+
+FIELDS = """
+wins: {kind: list, label: Wins}
+toolbox: {kind: list, rated: true, label: Toolbox}
+"""
+HEAD = "title: T\narea: core\nformat: 1\nversion: 1\n"
+DEMO = """\
+id: demo
+start: intro
+nodes:
+  intro:
+    say: [Hi., Pick one.]
+    choices:
+      - {label: Ride the wave, synonyms: [surf, wave], to: rate}
+      - {label: Write it down, to: note, save: {field: toolbox, value: Writing}}
+      - {label: Something deeper, to: other:deep}
+      - {label: Stop, to: end}
+  note:
+    say: [What would you like to keep?]
+    ask: {field: wins, then: thanks, skip: Skip this, skip_to: intro}
+  thanks:
+    say: [Thanks.]
+    do: [{show: wins}]
+    next: rate
+  rate:
+    say: [How strong is it?]
+    scale: {min: 0, max: 10, var: urge, low: calm, high: very strong, then: route, rate: toolbox}
+  route:
+    branch:
+      - {if: {var: urge, at_least: 7}, to: strong}
+      - {if: {has: wins}, to: has_wins}
+      - {if: {fact: consent, is: false}, to: no_consent}
+      - else: mild
+  strong:
+    say: [That is a strong one.]
+    do: [{show: crisis_lines}, {schedule_checkback: {minutes: 15}}]
+    end: true
+  has_wins:
+    say: [You have got through before.]
+    next: topics
+  no_consent:
+    say: [OK.]
+    end: true
+  mild:
+    say: ["Mild, then."]
+    end: true
+"""
+OTHER = """\
+id: other
+start: deep
+nodes:
+  deep:
+    say: [A note for today?]
+    ask: {var: note, then: keep, skip: No thanks}
+  keep:
+    say: [Kept.]
+    do: [{consent: given}, {record: checkin}]
+    end: true
+"""
+TOPICS = """\
+id: topics
+start: menu
+nodes:
+  menu:
+    say: [What now?]
+    choices:
+      - {label: Demo, to: demo}
+      - {label: Nothing, to: end}
+"""
+NONE = Facts()
+CONSENTED = Facts(flags={"consent": True})
+
+
+def build(**texts: str) -> Library:
+    files = {Path(f"{k}.yaml"): HEAD + v for k, v in texts.items()}
+    library, problems = parse_library(files, fields_text=FIELDS)
+    assert [p for p in problems if p.severity == "error"] == []
+    return library
+
+
+@pytest.fixture
+def lib() -> Library:
+    return build(demo=DEMO, other=OTHER, topics=TOPICS)
+
+
+def texts(result: Step) -> list[str]:
+    return [m.text for m in result.messages]
+
+
+def at(result: Step) -> tuple[str, str]:
+    assert result.state is not None
+    return result.state["flow"], result.state["node"]
+
+
+def test_start_shows_every_bubble_with_buttons_on_the_last(lib: Library) -> None:
+    result = start(lib, "demo", facts=NONE)
+    first, last = result.messages
+    assert (first.text, first.buttons) == ("Hi.", ())
+    assert [(b.id, b.label) for b in last.buttons] == [
+        ("demo.intro.1", "Ride the wave"),
+        ("demo.intro.2", "Write it down"),
+        ("demo.intro.3", "Something deeper"),
+        ("demo.intro.4", "Stop"),
+    ]
+    assert at(result) == ("demo", "intro")
+
+
+def test_tapping_a_choice_goes_to_its_target(lib: Library) -> None:
+    result = step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.1"), facts=NONE)
+    assert texts(result) == ["How strong is it?\n(0 = calm, 10 = very strong)"]
+    assert [b.label for b in result.messages[-1].buttons] == [str(n) for n in range(11)]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Ride the wave", "ride THE wave!!", "surf", "1", "ride the wav", "  Wave. "]
+)
+def test_typed_text_close_to_a_choice_picks_it(lib: Library, typed: str) -> None:
+    state = start(lib, "demo", facts=NONE).state or {}
+    assert at(step(lib, state, Typed(typed), facts=NONE)) == ("demo", "rate")
+
+
+@pytest.mark.parametrize("typed", ["banana", "", "9", "hmm I don't know"])
+def test_unclear_text_repeats_the_question_kindly(lib: Library, typed: str) -> None:
+    state = start(lib, "demo", facts=NONE).state or {}
+    result = step(lib, state, Typed(typed), facts=NONE)
+    assert texts(result) == [UNCLEAR]
+    assert len(result.messages[0].buttons) == 4
+    assert result.state == state
+
+
+def test_a_choice_that_saves_emits_the_save_before_the_next_bubbles(lib: Library) -> None:
+    state = start(lib, "demo", facts=NONE).state or {}
+    result = step(lib, state, Tap("demo.intro.2"), facts=NONE)
+    assert result.out == (
+        Effect("save", {"field": "toolbox", "value": "Writing"}),
+        Message("What would you like to keep?", (Button("demo.note.skip", "Skip this"),)),
+    )
+
+
+def test_a_typed_answer_is_saved_and_effects_follow_in_order(lib: Library) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.2"), facts=NONE).state
+        or {}
+    )
+    result = step(lib, state, Typed("  I went for a walk  "), facts=NONE)
+    assert [type(x).__name__ for x in result.out] == ["Effect", "Message", "Effect", "Message"]
+    assert result.out[0] == Effect("save", {"field": "wins", "value": "I went for a walk"})
+    assert result.out[2] == Effect("show", {"field": "wins"})
+    assert at(result) == ("demo", "rate")
+
+
+def test_skip_by_tap_or_by_typing_its_label_saves_nothing(lib: Library) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.2"), facts=NONE).state
+        or {}
+    )
+    for answer in (Tap("demo.note.skip"), Typed("skip this")):
+        result = step(lib, state, answer, facts=NONE)
+        assert result.effects == ()
+        assert at(result) == ("demo", "intro")
+
+
+@pytest.mark.parametrize(
+    ("typed", "node"),
+    [("8", "strong"), ("7/10", "strong"), ("seven", "strong"), ("about 2", "mild")],
+)
+def test_a_scale_takes_numbers_typed_in_several_ways(lib: Library, typed: str, node: str) -> None:
+    state = (
+        step(
+            lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.1"), facts=CONSENTED
+        ).state
+        or {}
+    )
+    result = step(lib, state, Typed(typed), facts=CONSENTED)
+    assert result.state is None
+    assert texts(result)[-1] == ("That is a strong one." if node == "strong" else "Mild, then.")
+
+
+@pytest.mark.parametrize("typed", ["11", "-1", "lots", "3 or 4"])
+def test_a_scale_asks_again_for_a_number_out_of_range(lib: Library, typed: str) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.1"), facts=NONE).state
+        or {}
+    )
+    result = step(lib, state, Typed(typed), facts=NONE)
+    assert texts(result) == ["Could you pick a number from 0 to 10? You can tap one of these."]
+    assert result.state == state
+
+
+def test_branches_on_var_then_has_then_fact(lib: Library) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.1"), facts=NONE).state
+        or {}
+    )
+    strong = step(lib, state, Tap("demo.rate.v9"), facts=NONE)
+    assert strong.effects == (
+        Effect("show", {"field": "crisis_lines"}),
+        Effect("schedule_checkback", {"minutes": 15}),
+    )
+    has = step(lib, state, Tap("demo.rate.v2"), facts=Facts(counts={"wins": 2}))
+    assert texts(has) == ["You have got through before.", "What now?"]
+    assert at(has) == ("topics", "menu")
+    assert texts(step(lib, state, Tap("demo.rate.v2"), facts=NONE)) == ["OK."]
+    assert texts(step(lib, state, Tap("demo.rate.v2"), facts=CONSENTED)) == ["Mild, then."]
+
+
+def test_a_rating_goes_to_the_entry_picked_in_this_conversation(lib: Library) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.2"), facts=NONE).state
+        or {}
+    )
+    state = step(lib, state, Typed("a walk"), facts=NONE).state or {}
+    result = step(lib, state, Tap("demo.rate.v3"), facts=NONE)
+    assert result.effects[0] == Effect("rate", {"field": "toolbox", "entry": "Writing", "score": 3})
+    assert texts(result) == ["You have got through before.", "What now?"]
+
+
+def test_a_jump_continues_in_the_other_flow_and_records_the_checkin(lib: Library) -> None:
+    state = start(lib, "demo", facts=NONE).state or {}
+    state = step(lib, state, Tap("demo.intro.3"), facts=NONE).state or {}
+    assert state["flow"] == "other"
+    result = step(lib, state, Typed("a long day"), facts=NONE)
+    assert result.effects == (
+        Effect("consent", {}),
+        Effect("record", {"what": "checkin", "note": "a long day"}),
+    )
+    assert result.state is None
+
+
+def test_end_as_a_target_rests_the_conversation(lib: Library) -> None:
+    result = step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.4"), facts=NONE)
+    assert result == Step((), None)
+
+
+@pytest.mark.parametrize(
+    "option", ["demo.rate.v3", "other.deep.skip", "demo.intro.9", "!x", "", "demo.intro.0"]
+)
+def test_a_stale_tap_says_so_and_shows_where_we_are(lib: Library, option: str) -> None:
+    state = start(lib, "demo", facts=NONE).state or {}
+    result = step(lib, state, Tap(option), facts=NONE)
+    assert texts(result) == [STALE, "Pick one."]
+    assert len(result.messages[-1].buttons) == 4
+    assert result.state == state
+
+
+def test_resume_shows_the_last_bubble_without_effects(lib: Library) -> None:
+    state = (
+        step(lib, start(lib, "demo", facts=NONE).state or {}, Tap("demo.intro.2"), facts=NONE).state
+        or {}
+    )
+    result = resume(lib, state, facts=NONE)
+    assert result.effects == ()
+    assert texts(result) == ["What would you like to keep?"]
+    assert result.state == state
+
+
+def test_a_state_from_an_edited_flow_restarts_that_flow_kindly(lib: Library) -> None:
+    result = step(lib, {"flow": "demo", "node": "gone", "vars": {}}, Typed("hi"), facts=NONE)
+    assert texts(result) == [MOVED, "Hi.", "Pick one."]
+    assert at(result) == ("demo", "intro")
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"flow": "vanished", "node": "x"},
+        {},
+        {"flow": 3},
+        {"flow": "demo", "node": "route"},
+        {"vars": "nope"},
+    ],
+)
+def test_a_state_that_fits_no_flow_goes_to_the_topics(lib: Library, state: Any) -> None:
+    result = resume(lib, state, facts=NONE)
+    assert texts(result)[0] in (LOST, MOVED)
+    assert result.state is not None
+
+
+def test_nothing_given_to_the_engine_is_changed(lib: Library) -> None:
+    facts = Facts(flags={"consent": False}, counts={"wins": 0})
+    state = (
+        step(
+            lib, start(lib, "demo", facts=facts).state or {}, Tap("demo.intro.2"), facts=facts
+        ).state
+        or {}
+    )
+    before, facts_before = copy.deepcopy(state), copy.deepcopy(facts)
+    step(lib, state, Typed("kept"), facts=facts)
+    assert (state, facts) == (before, facts_before)
+
+
+def test_start_at_an_unknown_target_offers_the_topics(lib: Library) -> None:
+    result = start(lib, "nowhere", facts=NONE)
+    assert texts(result) == [LOST, "What now?"]
+    assert at(start(lib, "demo:rate", facts=NONE)) == ("demo", "rate")
