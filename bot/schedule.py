@@ -1,0 +1,95 @@
+"""When a check-in is next due: pure arithmetic on a plan, a moment and the IANA zone database.
+
+Rules:
+1. A plan names a local wall-clock time in an IANA zone; due times are UTC moments.
+2. One check-in per local day at most: each candidate day yields exactly one moment.
+   A time skipped by a spring-forward gap still happens that day (an hour later on the
+   clock, like the wall time read with the offset from before the change); a time that
+   occurs twice when the clocks go back happens only the first time (fold=0).
+3. `next_due` is strictly after `after` and never inside a pause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DAILY = "daily"
+WEEKDAYS = "weekdays"
+WEEKLY = "weekly"
+FREQUENCIES = (DAILY, WEEKDAYS, WEEKLY)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class ScheduleError(ValueError):
+    """A plan that cannot be scheduled: unknown frequency, weekday or time zone."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How often and when a person asked to be checked in on, in their own zone."""
+
+    frequency: str
+    local_time: time
+    timezone: str
+    weekday: int | None = None
+    paused_until: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.frequency not in FREQUENCIES:
+            raise ScheduleError(f"unknown check-in frequency {self.frequency!r}")
+        if self.frequency == WEEKLY and self.weekday not in range(7):
+            raise ScheduleError(f"a weekly check-in needs a weekday 0-6, not {self.weekday!r}")
+        zone(self.timezone)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone called `name`; ScheduleError when there is none."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(f"unknown time zone {name!r}") from None
+
+
+def next_due(plan: Plan, after: datetime) -> datetime:
+    """The first check-in moment (UTC) strictly after `after` and not before the pause ends."""
+    if after.tzinfo is None:
+        raise ScheduleError("`after` must be an aware datetime")
+    start = after
+    if plan.paused_until is not None and plan.paused_until > start:
+        start = plan.paused_until - timedelta(microseconds=1)
+    tz = zone(plan.timezone)
+    day = start.astimezone(tz).date() - timedelta(days=1)
+    for offset in range(9):
+        candidate_day = day + timedelta(days=offset)
+        if not _wanted(plan, candidate_day.weekday()):
+            continue
+        moment = datetime.combine(candidate_day, plan.local_time, tzinfo=tz).astimezone(UTC)
+        if moment > start:
+            return moment
+    raise ScheduleError(f"no check-in day found for {plan!r}")  # unreachable for valid plans
+
+
+def describe(plan: Plan) -> str:
+    """The plan in a few words: "every day at 19:30", "on Sundays at 07:00"."""
+    at = plan.local_time.strftime("%H:%M")
+    if plan.frequency == WEEKDAYS:
+        return f"on weekdays at {at}"
+    if plan.frequency == WEEKLY and plan.weekday is not None:
+        return f"on {DAY_NAMES[plan.weekday]}s at {at}"
+    return f"every day at {at}"
+
+
+def local_moment(moment: datetime, timezone: str) -> str:
+    """A UTC moment as the person reads it: "Tuesday 3 March, 19:30"."""
+    local = moment.astimezone(zone(timezone))
+    return f"{DAY_NAMES[local.weekday()]} {local.day} {local:%B}, {local:%H:%M}"
+
+
+def _wanted(plan: Plan, weekday: int) -> bool:
+    if plan.frequency == WEEKDAYS:
+        return weekday < 5
+    if plan.frequency == WEEKLY:
+        return weekday == plan.weekday
+    return True
