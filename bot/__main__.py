@@ -6,18 +6,22 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Awaitable, Callable
 
 import dialogues
 from bot.actions import Actions
 from bot.checkins import Checkins
 from bot.companion import Companion
 from bot.config import ConfigError, Settings, load_settings
+from bot.flood import FloodGate
 from bot.logs import configure_logging
 from bot.privacy import Privacy
 from bot.store import Store, StoreError
 from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
 
 log = logging.getLogger("bot")
+
+TERMINAL_TICK_SECONDS = 5.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build(
-    settings: Settings, store: Store, *, library: dialogues.Library | None = None
+    settings: Settings,
+    store: Store,
+    *,
+    library: dialogues.Library | None = None,
+    flood: FloodGate | None = None,
 ) -> tuple[Companion, Checkins]:
     """The Companion and the check-ins, joined to one store and one flow library."""
     library = library or dialogues.load_library()
@@ -63,7 +71,8 @@ def build(
         problems = dialogues.approval_problems(library)
         if problems:
             raise ConfigError(
-                "WAYPOINT_REQUIRE_APPROVED=1 but some flows are not approved: " + "; ".join(problems)
+                "WAYPOINT_REQUIRE_APPROVED=1 but some flows are not approved: "
+                + "; ".join(problems)
             )
     checkins = Checkins(store=store, library=library)
     actions = Actions(
@@ -77,6 +86,7 @@ def build(
         library=library,
         actions=actions,
         default_country=settings.waypoint_default_country,
+        flood=flood,
     )
     return companion, checkins
 
@@ -84,6 +94,30 @@ def build(
 async def _chat(settings: Settings) -> None:
     from bot.terminal import Terminal
 
+    store = _store(settings, _chat_vault(settings))
+    await store.migrate()
+    companion, checkins = build(settings, store)
+    files = settings.waypoint_key_file.parent
+    terminal = Terminal(companion, stdin=sys.stdin, stdout=sys.stdout, files=files)
+    checkins.attach(terminal)
+    ticking = asyncio.create_task(_every(TERMINAL_TICK_SECONDS, checkins.tick))
+    try:
+        await terminal.run()
+    finally:
+        ticking.cancel()
+        await store.close()
+
+
+async def _every(seconds: float, job: Callable[[], Awaitable[object]]) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        await job()
+
+
+def _chat_vault(settings: Settings) -> Vault:
+    """The configured key, or a local key file made on first use."""
+    if settings.waypoint_encryption_key is not None:
+        return Vault.from_setting(settings.waypoint_encryption_key.get_secret_value())
     key, created = load_or_create_key_file(settings.waypoint_key_file)
     if created:
         print(
@@ -91,17 +125,7 @@ async def _chat(settings: Settings) -> None:
             "(keep it private; without it your kept things cannot be read).",
             file=sys.stderr,
         )
-    key = settings.waypoint_encryption_key.get_secret_value() if settings.waypoint_encryption_key else key
-    store = _store(settings, Vault.from_setting(key))
-    await store.migrate()
-    companion, checkins = build(settings, store)
-    terminal = Terminal(
-        companion, stdin=sys.stdin, stdout=sys.stdout, files=settings.waypoint_key_file.parent
-    )
-    try:
-        await terminal.run()
-    finally:
-        await store.close()
+    return Vault.from_setting(key)
 
 
 def _run(settings: Settings, *, webhook: bool) -> None:

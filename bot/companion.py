@@ -7,6 +7,7 @@ Rules:
    Neither is passed on to the flow, so a risky message is never kept as an answer.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
 3. If the store fails, a crisis message still gets the crisis reply (default country).
+4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import dialogues
 import safety
 from bot import texts
 from bot.actions import Actions, Turn
+from bot.flood import FloodGate, Verdict
 from bot.messages import Incoming, Option, Reply, ReplyKind
 from bot.store import Store, StoreError
 
@@ -36,8 +38,10 @@ class Companion:
         library: dialogues.Library,
         actions: Actions,
         default_country: str | None,
+        flood: FloodGate | None = None,
     ) -> None:
         self._store = store
+        self._flood = flood or FloodGate()
         self._library = library
         self._actions = actions
         self._default_country = default_country
@@ -59,6 +63,10 @@ class Companion:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         risk = _assess(incoming)
+        if risk.tier is safety.Tier.NONE:
+            verdict = self._flood.check(incoming.person, incoming.now)
+            if verdict is not Verdict.ANSWER:
+                return [Reply(texts.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
         try:
             async with self._store.person(incoming.person, now=incoming.now) as person:
                 turn = Turn(person, incoming, go=self.go, resume=self.resume)

@@ -22,9 +22,7 @@ class Handler(Protocol):
 class Terminal:
     """Reads lines, hands them to the Companion, prints the replies."""
 
-    def __init__(
-        self, handler: Handler, *, stdin: TextIO, stdout: TextIO, files: Path
-    ) -> None:
+    def __init__(self, handler: Handler, *, stdin: TextIO, stdout: TextIO, files: Path) -> None:
         self._handler = handler
         self._stdin = stdin
         self._stdout = stdout
@@ -35,8 +33,10 @@ class Terminal:
     async def run(self) -> None:
         """Chat until end of input (Ctrl-D, or the end of a piped script)."""
         if self._interactive:
-            self._print("Waypoint, in your terminal. Type /start to begin, /help for help, "
-                        "Ctrl-D to leave.\n")
+            self._print(
+                "Waypoint, in your terminal. Type /start to begin, /help for help, "
+                "Ctrl-D to leave.\n"
+            )
         while True:
             if self._interactive:
                 self._stdout.write("> ")
@@ -66,6 +66,10 @@ class Terminal:
             if option.url is None:
                 return Incoming(PERSON, now, choice=option.id)
         return Incoming(PERSON, now, text=line)
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
+        """The outbound port: a check-in or check-back arrives while chatting."""
+        await self.deliver(replies)
 
     async def deliver(self, replies: Sequence[Reply]) -> None:
         """Print replies; the last one's buttons become the numbered choices."""

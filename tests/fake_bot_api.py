@@ -31,7 +31,7 @@ BOT_USER = {"id": 123, "is_bot": True, "first_name": "Waypoint", "username": "wa
 SEND_METHODS = ("sendMessage", "sendPhoto", "sendDocument")
 # Values PTB sends as plain strings; everything else it JSON-encodes.
 _STRING_PARAMS = {"text", "caption", "callback_query_id", "url", "secret_token", "filename"}
-_LONG_POLL_CAP = 0.5  # seconds: long enough to be a long poll, short enough to stop fast
+_LONG_POLL_CAP = 0.2  # seconds: long enough to be a long poll, short enough to stop fast
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,9 @@ class FakeBotApi:
         server.daemon_threads = True
         server.block_on_close = False
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -304,9 +306,9 @@ class FakeBotApi:
     ) -> tuple[int, Any]:
         failure = self._take_failure(method)
         if failure is not None:
+            self._record(Call(method, params, files, failure.status))
             if failure.delay:
                 time.sleep(failure.delay)
-            self._record(Call(method, params, files, failure.status))
             return failure.status, _error(failure.status, failure.retry_after)
         if method == "getUpdates":
             return 200, self._long_poll(params)

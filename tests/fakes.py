@@ -9,6 +9,7 @@ import dialogues
 from bot.__main__ import build
 from bot.companion import Companion
 from bot.config import load_settings
+from bot.flood import FloodGate
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.terminal import COMMAND
@@ -25,20 +26,34 @@ def shipped_library() -> dialogues.Library:
 class FakeChat:
     """`await chat.send("hi")`, `await chat.tap("Show topics")`, then look at `chat.replies`."""
 
-    def __init__(self, companion: Companion, *, person: Person, now: datetime = START) -> None:
+    def __init__(
+        self,
+        companion: Companion,
+        *,
+        person: Person,
+        now: datetime = START,
+        pace: timedelta = timedelta(minutes=1),
+    ) -> None:
         self.companion = companion
         self.person = person
         self.now = now
+        self.pace = pace
         self.replies: list[Reply] = []
         self.last: list[Reply] = []
 
     @classmethod
     def on(
-        cls, store: Store, *, default_country: str | None = None, person_id: str = "tester"
+        cls,
+        store: Store,
+        *,
+        default_country: str | None = None,
+        person_id: str = "tester",
+        flood: FloodGate | None = None,
+        pace: timedelta = timedelta(minutes=1),
     ) -> FakeChat:
         settings = load_settings(waypoint_default_country=default_country)
-        companion, _ = build(settings, store, library=shipped_library())
-        return cls(companion, person=Person(Platform.TELEGRAM, person_id))
+        companion, _ = build(settings, store, library=shipped_library(), flood=flood)
+        return cls(companion, person=Person(Platform.TELEGRAM, person_id), pace=pace)
 
     async def send(self, text: str) -> list[Reply]:
         """Send text, or a /command with arguments."""
@@ -74,7 +89,7 @@ class FakeChat:
         return bool(self.last) and self.last[0].kind is ReplyKind.CRISIS
 
     async def _do(self, **what: str) -> list[Reply]:
-        self.now += timedelta(minutes=1)
+        self.now += self.pace
         self.last = await self.companion.handle(Incoming(self.person, self.now, **what))
         self.replies.extend(self.last)
         return self.last

@@ -116,3 +116,16 @@ async def _dump_every_table(store: Store) -> str:
             result = await connection.execute(text(f"SELECT * FROM {table.name}"))
             rows.extend(repr(tuple(row)) for row in result)
     return "\n".join(rows)
+
+
+async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        await person.add_checkin(now=NOW - timedelta(days=400), mood=2, urge=5, note="old")
+        await person.add_checkin(now=NOW - timedelta(days=10), mood=4, urge=1, note=None)
+
+    purged = await store.purge_checkins(before=NOW - timedelta(days=365))
+
+    assert purged == 1
+    async with store.person(ALEX, now=NOW) as person:
+        remaining = await person.checkins(since=NOW - timedelta(days=1000))
+    assert [mood for _, mood, _ in remaining] == [4]

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event, func, select
+from sqlalchemy import delete, event, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -23,7 +23,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from bot.messages import Person
 from bot.store.migrate import is_current, upgrade
 from bot.store.people import Entry, PersonRecord
-from bot.store.tables import AnonymousEventRow, Base, PersonRow, week_of
+from bot.store.tables import AnonymousEventRow, Base, CheckinRow, PersonRow, week_of
 from bot.vault import Vault
 
 __all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError"]
@@ -107,6 +107,17 @@ class Store:
                 session.add(AnonymousEventRow(name=name, country=country, week=week_of(now)))
         except (SQLAlchemyError, OSError) as error:
             raise StoreError(f"could not count an event: {type(error).__name__}") from error
+
+    async def purge_checkins(self, *, before: datetime) -> int:
+        """Erase check-in records older than `before` (the retention limit); how many went."""
+        try:
+            async with self._sessions() as session, session.begin():
+                result = await session.execute(
+                    delete(CheckinRow).where(CheckinRow.created_at < before)
+                )
+                return int(getattr(result, "rowcount", 0) or 0)
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"could not purge old check-ins: {type(error).__name__}") from error
 
     def session(self) -> AsyncSession:
         """A plain session, for the store's own modules (check-ins, statistics)."""

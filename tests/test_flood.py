@@ -1,0 +1,51 @@
+"""Flood control: a burst gets one gentle "slow down", never at the cost of safety."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.flood import FloodGate, Verdict
+from bot.messages import Person, Platform
+from bot.store import Store
+from tests.fakes import FakeChat
+
+ALEX = Person(Platform.TELEGRAM, "1")
+SAM = Person(Platform.TELEGRAM, "2")
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+def burst(gate: FloodGate, person: Person, count: int) -> list[Verdict]:
+    return [gate.check(person, NOW + timedelta(milliseconds=10 * n)) for n in range(count)]
+
+
+def test_a_burst_gets_one_slow_down_then_quiet() -> None:
+    verdicts = burst(FloodGate(limit=3), ALEX, 6)
+
+    assert verdicts == [Verdict.ANSWER] * 3 + [Verdict.SLOW_DOWN] + [Verdict.QUIET] * 2
+
+
+def test_after_the_window_messages_are_answered_again() -> None:
+    gate = FloodGate(limit=2, window=timedelta(seconds=10))
+    burst(gate, ALEX, 5)
+
+    assert gate.check(ALEX, NOW + timedelta(seconds=11)) is Verdict.ANSWER
+
+
+def test_one_person_flooding_does_not_slow_anyone_else() -> None:
+    gate = FloodGate(limit=2)
+    burst(gate, ALEX, 10)
+
+    assert gate.check(SAM, NOW) is Verdict.ANSWER
+
+
+async def test_a_crisis_message_in_a_flood_still_gets_the_crisis_reply(
+    sqlite_store: Store,
+) -> None:
+    chat = FakeChat.on(sqlite_store, flood=FloodGate(limit=2), pace=timedelta(milliseconds=100))
+    for _ in range(5):
+        await chat.send("hello")
+    assert chat.last == []
+
+    await chat.send("i want to kill myself")
+
+    assert chat.is_crisis()
