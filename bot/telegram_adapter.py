@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import traceback
 import urllib.parse
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -16,6 +16,7 @@ import httpx
 from telegram import (
     Bot,
     BotCommand,
+    Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -62,7 +63,7 @@ KEEP = "!"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
-RESEND_DELAYS = (0.5, 1.5)  # seconds before each resend of a request that surely failed
+RESEND_DELAYS = (0.25, 1.0)  # seconds before each resend of a request that surely failed
 
 _log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -72,17 +73,6 @@ class Handler(Protocol):
     """What the adapter talks to: the Companion, or anything with its `handle`."""
 
     async def handle(self, incoming: Incoming) -> list[Reply]: ...
-
-
-@dataclass(frozen=True)
-class Webhook:
-    """Where PTB's webhook server listens and what it tells Telegram."""
-
-    listen: str
-    port: int
-    url_path: str
-    webhook_url: str
-    secret_token: str
 
 
 class TelegramAdapter:
@@ -136,23 +126,16 @@ class TelegramAdapter:
         application = self._application or self.build_application()
         application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
 
-    @property
-    def webhook(self) -> Webhook:
-        """The webhook settings: the local path is the public URL's path."""
-        url, secret = self._settings.require_webhook()
-        path = urllib.parse.urlsplit(url).path.strip("/")
-        return Webhook("0.0.0.0", self._settings.port, path, url, secret)
-
     def run_webhook(self) -> None:
-        """Serve Telegram's webhook; requests without the secret header are refused (403)."""
-        webhook = self.webhook
+        """Serve Telegram's webhook on the public URL's path; a wrong secret header gets 403."""
+        url, secret = self._settings.require_webhook()
         application = self._application or self.build_application()
         application.run_webhook(
-            listen=webhook.listen,
-            port=webhook.port,
-            url_path=webhook.url_path,
-            webhook_url=webhook.webhook_url,
-            secret_token=webhook.secret_token,
+            listen="0.0.0.0",
+            port=self._settings.port,
+            url_path=urllib.parse.urlsplit(url).path.strip("/"),
+            webhook_url=url,
+            secret_token=secret,
             allowed_updates=list(ALLOWED_UPDATES),
         )
 
@@ -181,12 +164,9 @@ class TelegramAdapter:
         )
 
     async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.effective_message
-        if message is None or not await self._private_or_say_so(
-            message.chat.id, message.chat.type, context.bot
-        ):
-            return
-        await self._answer(context.bot, message.chat.id, incoming_from(update))
+        chat = update.effective_chat
+        if chat is not None and await self._private_or_say_so(chat, context.bot):
+            await self._answer(context.bot, chat.id, incoming_from(update))
 
     async def _on_tap(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -194,21 +174,19 @@ class TelegramAdapter:
             return
         with contextlib.suppress(TelegramError):  # a stale query cannot be answered: fine
             await query.answer()
-        message = query.message
-        if message is None or not await self._private_or_say_so(
-            message.chat.id, message.chat.type, context.bot
-        ):
+        chat = update.effective_chat
+        if chat is None or not await self._private_or_say_so(chat, context.bot):
             return
-        if not (query.data or "").startswith(KEEP) and isinstance(message, Message):
-            with contextlib.suppress(TelegramError):
-                await message.edit_reply_markup(reply_markup=None)
-        await self._answer(context.bot, message.chat.id, incoming_from(update))
+        if not (query.data or "").startswith(KEEP) and isinstance(query.message, Message):
+            with contextlib.suppress(TelegramError):  # already gone or too old: fine
+                await query.message.edit_reply_markup(reply_markup=None)
+        await self._answer(context.bot, chat.id, incoming_from(update))
 
     async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         member = update.my_chat_member
         joined = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
         if member is not None and member.new_chat_member.status in joined:
-            await self._private_or_say_so(member.chat.id, member.chat.type, context.bot)
+            await self._private_or_say_so(member.chat, context.bot)
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error
@@ -239,44 +217,38 @@ class TelegramAdapter:
         replies = await self._companion.handle(incoming)
         await self._render(bot, chat_id, replies)
 
-    async def _private_or_say_so(self, chat_id: int, chat_type: str, bot: Bot) -> bool:
+    async def _private_or_say_so(self, chat: Chat, bot: Bot) -> bool:
         """True in a private chat; elsewhere says once that it only talks in private."""
-        if chat_type == ChatType.PRIVATE:
+        if chat.type == ChatType.PRIVATE:
             return True
-        if chat_id not in self._told_groups:
-            self._told_groups.add(chat_id)
+        if chat.id not in self._told_groups:
+            self._told_groups.add(chat.id)
             with contextlib.suppress(TelegramError):  # e.g. a channel where it may not post
-                await bot.send_message(chat_id, PRIVATE_ONLY)
+                await bot.send_message(chat.id, PRIVATE_ONLY)
         return False
 
     async def _render(self, bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
         for reply in replies:
             text, markup = reply.text, keyboard_for(reply)
+            uploads = []
             if reply.image is not None:
-                caption = text if len(text) <= CAPTION_LIMIT else None
-                last = caption is not None and reply.document is None
-                await bot.send_photo(
-                    chat_id,
-                    reply.image,
-                    caption=caption or None,
-                    reply_markup=markup if last else None,
-                )
-                text = "" if caption is not None else text
+                uploads.append(functools.partial(bot.send_photo, chat_id, reply.image))
             if reply.document is not None:
                 filename, data = reply.document
-                caption = text if len(text) <= CAPTION_LIMIT else None
-                await bot.send_document(
-                    chat_id,
-                    data,
-                    filename=filename,
-                    caption=caption or None,
-                    reply_markup=markup if caption is not None else None,
+                uploads.append(
+                    functools.partial(bot.send_document, chat_id, data, filename=filename)
                 )
-                text = "" if caption is not None else text
-            chunks = split_text(text)
+            as_caption = bool(uploads) and len(text) <= CAPTION_LIMIT
+            for number, upload in enumerate(uploads, start=1):
+                last = as_caption and number == len(uploads)
+                await upload(
+                    caption=(text or None) if last else None, reply_markup=markup if last else None
+                )
+            chunks = [] if as_caption else split_text(text)
             for number, chunk in enumerate(chunks, start=1):
-                last_markup = markup if number == len(chunks) else None
-                await bot.send_message(chat_id, chunk, reply_markup=last_markup)
+                await bot.send_message(
+                    chat_id, chunk, reply_markup=markup if number == len(chunks) else None
+                )
 
 
 def incoming_from(update: Update) -> Incoming:
