@@ -23,9 +23,7 @@ from bot.telegram_adapter import (
     surely_failed,
 )
 from tests.fake_bot_api import FakeBotApi
-from tests.fixtures_telegram import fake_api, polling, settings_for
-
-__all__ = ["fake_api"]  # the fixture, until conftest.py loads tests.fixtures_telegram
+from tests.fixtures_telegram import polling, settings_for
 
 CHAT = 4242
 CRISIS_TEXT = "i want to kill myself"

@@ -1,0 +1,212 @@
+"""End to end: the real Application and Companion, on SQLite, against the fake Bot API over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import build
+from bot.messages import Person, Platform, RecipientGone, Reply
+from bot.store import Store
+from bot.telegram_adapter import PRIVATE_ONLY, TelegramAdapter
+from bot.texts import UNSUPPORTED
+from bot.vault import generate_key
+from safety import crisis_reply
+from tests.fake_bot_api import Call, FakeBotApi, post_webhook
+from tests.fakes import shipped_library
+from tests.fixtures_telegram import polling, settings_for
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAT = 777001
+COUNTRY = "GB"
+CRISIS_TEXT = "i want to kill myself"
+
+
+@dataclass
+class Running:
+    api: FakeBotApi
+    adapter: TelegramAdapter
+    store: Store
+
+    async def say(self, text: str, *, count: int = 1) -> list[Call]:
+        """Send text from the person; wait for `count` new messages back."""
+        before = len(self.api.sent_to(CHAT))
+        self.api.inject_text(CHAT, text)
+        sent = await self.api.wait_for_replies(CHAT, count=before + count)
+        return sent[before:]
+
+
+@pytest.fixture
+async def bot(fake_api: FakeBotApi, sqlite_store: Store) -> AsyncIterator[Running]:
+    settings = settings_for(fake_api, waypoint_default_country=COUNTRY)
+    companion, _ = build(settings, sqlite_store, library=shipped_library())
+    adapter = TelegramAdapter(companion, settings=settings)
+    async with polling(adapter.build_application()):
+        yield Running(fake_api, adapter, sqlite_store)
+
+
+def labels(call: Call) -> list[str]:
+    return [button["text"] for row in call.buttons for button in row]
+
+
+def first_line_of_crisis_reply() -> str:
+    return crisis_reply(COUNTRY).splitlines()[0]
+
+
+async def test_start_gets_the_welcome_and_its_buttons(bot: Running) -> None:
+    replies = await bot.say("/start")
+    assert "I'm a bot" in replies[0].text
+    assert "Tell me more" in labels(replies[-1])
+    assert bot.api.calls_to("setMyCommands")
+
+
+async def test_a_tap_moves_on_answers_the_query_and_clears_the_old_buttons(bot: Running) -> None:
+    (*_, welcome) = await bot.say("/start")
+    button = next(b for row in welcome.buttons for b in row if b["text"] == "Tell me more")
+    assert welcome.message_id is not None
+    bot.api.inject_tap(CHAT, welcome.message_id, button["callback_data"])
+    await bot.api.wait_for_call("answerCallbackQuery")
+    (edit,) = await bot.api.wait_for_call("editMessageReplyMarkup")
+    replies = await bot.api.wait_for_replies(CHAT, count=len(bot.api.sent_to(CHAT)) + 1)
+    assert edit.params["message_id"] == welcome.message_id
+    assert any("not a person" in call.text for call in replies)
+
+
+async def test_typed_text_close_to_a_label_is_matched(bot: Running) -> None:
+    await bot.say("/start")
+    replies = await bot.say("tell me more")
+    assert any("What I can do" in call.text for call in replies)
+
+
+async def test_a_crisis_message_gets_the_crisis_lines_first(bot: Running) -> None:
+    first, *_ = await bot.say(CRISIS_TEXT)
+    assert first_line_of_crisis_reply() in first.text
+    assert "116 123" in first.text  # Samaritans, for GB
+
+
+async def test_a_crisis_caption_and_a_crisis_edit_get_the_crisis_lines(bot: Running) -> None:
+    bot.api.inject_caption(CHAT, CRISIS_TEXT)
+    (caption_reply, *_) = await bot.api.wait_for_replies(CHAT)
+    count = len(bot.api.sent_to(CHAT))
+    bot.api.inject_edited(CHAT, 12, "I'm fine. Actually " + CRISIS_TEXT)
+    sent = await bot.api.wait_for_replies(CHAT, count=count + 1)
+    assert first_line_of_crisis_reply() in caption_reply.text
+    assert first_line_of_crisis_reply() in sent[count].text
+
+
+async def test_a_sticker_gets_the_text_only_line(bot: Running) -> None:
+    bot.api.inject_sticker(CHAT)
+    (reply, *_) = await bot.api.wait_for_replies(CHAT)
+    assert reply.text.startswith(UNSUPPORTED[:40])
+
+
+async def test_a_429_still_delivers_the_reply_exactly_once(bot: Running) -> None:
+    bot.api.fail_next("sendMessage", status=429, retry_after=1)
+    replies = await bot.say(CRISIS_TEXT)
+    await asyncio.sleep(0.3)
+    assert [c.status for c in bot.api.calls_to("sendMessage")][:2] == [429, 200]
+    crisis = [c for c in bot.api.sent_to(CHAT) if first_line_of_crisis_reply() in c.text]
+    assert len(crisis) == 1 and crisis[0] == replies[0]
+
+
+async def test_polling_recovers_after_get_updates_fails(bot: Running) -> None:
+    bot.api.fail_next("getUpdates", status=500)
+    await bot.api.wait_for_call("getUpdates", count=len(bot.api.calls_to("getUpdates")) + 1)
+    replies = await bot.say("/start")
+    assert "I'm a bot" in replies[0].text
+
+
+async def test_sending_to_someone_who_blocked_the_bot_raises_recipient_gone(bot: Running) -> None:
+    bot.api.fail_next("sendMessage", status=403)
+    with pytest.raises(RecipientGone):
+        await bot.adapter.send(str(CHAT), [Reply("Hi, it's Waypoint. How are you today?")])
+
+
+async def test_a_group_gets_one_line_and_nothing_is_stored(bot: Running) -> None:
+    group = -100777
+    bot.api.inject_text(group, "/start", chat_type="group")
+    bot.api.inject_text(group, CRISIS_TEXT, chat_type="group")
+    await bot.say("/start")  # handled after the group's updates, in order
+    assert [call.text for call in bot.api.sent_to(group)] == [PRIVATE_ONLY]
+    assert not await bot.store.has_person(Person(Platform.TELEGRAM, str(group)))
+
+
+# -- the real command line, in a subprocess ---------------------------------------------------
+
+
+def test_python_m_bot_run_answers_start(fake_api: FakeBotApi, tmp_path: Path) -> None:
+    with _bot_process(fake_api, tmp_path, "run"):
+        fake_api.inject_text(CHAT, "/start")
+        replies = asyncio.run(fake_api.wait_for_replies(CHAT, timeout=30))
+    assert "I'm a bot" in replies[0].text
+
+
+def test_webhook_mode_refuses_a_wrong_secret_and_takes_the_right_one(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    port, secret = _free_port(), "s3cret-token-for-tests-only"
+    url = f"http://127.0.0.1:{port}/telegram"
+    env = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port)}
+    with _bot_process(fake_api, tmp_path, "run", "--webhook", env=env):
+        asyncio.run(fake_api.wait_for_call("setWebhook", timeout=30))
+        assert fake_api.calls_to("setWebhook")[0].params["secret_token"] == secret
+        update = fake_api.text_update(CHAT, "/start")
+        assert post_webhook(url, update, secret=None) == 403
+        assert post_webhook(url, update, secret="not-the-secret-at-all") == 403
+        assert post_webhook(url, fake_api.text_update(CHAT, "/start"), secret=secret) == 200
+        replies = asyncio.run(fake_api.wait_for_replies(CHAT, timeout=10))
+    assert "I'm a bot" in replies[0].text
+    assert len([c for c in fake_api.sent_to(CHAT) if "I'm a bot" in c.text]) == 1
+
+
+@contextmanager
+def _bot_process(
+    api: FakeBotApi, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'x.db'}",
+        "WAYPOINT_ENCRYPTION_KEY": generate_key(),
+        "WAYPOINT_DEFAULT_COUNTRY": COUNTRY,
+        **(env or {}),
+    }
+    log = tmp_path / "bot.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args],
+            cwd=tmp_path,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        except BaseException as error:
+            error.add_note("bot output:\n" + log.read_text()[-3000:])
+            raise
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
