@@ -10,6 +10,7 @@ import traceback
 import urllib.parse
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
@@ -191,8 +192,13 @@ class TelegramAdapter:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
-        frames = "".join(traceback.format_tb(error.__traceback__)) if error else ""
-        _log.error("update %s failed with %s\n%s", update_id, type(error).__name__, frames)
+        frames = traceback.extract_tb(error.__traceback__)[-6:] if error else []
+        where = "<".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames))
+        # The type and where, never the exception's message: it can quote the input.
+        _log.error(
+            "update failed",
+            extra={"update_id": update_id, "error": type(error).__name__, "at": where},
+        )
         if not isinstance(update, Update) or isinstance(error, Forbidden):
             return
         chat = update.effective_chat
@@ -207,7 +213,9 @@ class TelegramAdapter:
                 replies.insert(0, Reply(crisis_reply(country), kind=ReplyKind.CRISIS))
             await self._render(context.bot, chat.id, replies)
         except Exception as failure:  # the one broad except: the person must still hear back
-            _log.error("fallback for update %s failed with %s", update_id, type(failure).__name__)
+            _log.error(
+                "fallback failed", extra={"update_id": update_id, "error": type(failure).__name__}
+            )
             with contextlib.suppress(TelegramError):
                 await context.bot.send_message(chat.id, FALLBACK)
 
@@ -357,7 +365,9 @@ class _Resending(BaseRateLimiter[int]):
             except NetworkError as error:
                 if delay is None or not surely_failed(error):
                     raise
-                _log.warning("%s failed with %s; sending again", endpoint, type(error).__name__)
+                _log.warning(
+                    "sending again", extra={"method": endpoint, "error": type(error).__name__}
+                )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -22,7 +22,7 @@ from bot.telegram_adapter import (
     split_text,
     surely_failed,
 )
-from tests.fake_bot_api import FakeBotApi
+from tests.fake_bot_api import FakeBotApi, post_webhook
 from tests.fixtures_telegram import polling, settings_for
 
 CHAT = 4242
@@ -287,7 +287,7 @@ async def test_when_the_companion_fails_on_ordinary_text_the_person_gets_an_apol
         fake_api.inject_text(CHAT, "hello")
         (sorry,) = await fake_api.wait_for_replies(CHAT)
     assert sorry.text == FALLBACK
-    assert "RuntimeError" in caplog.text
+    assert [getattr(r, "error", None) for r in caplog.records] == ["RuntimeError"]
     _assert_nothing_personal_logged(caplog)
 
 
@@ -360,3 +360,32 @@ def _assert_nothing_personal_logged(caplog: pytest.LogCaptureFixture) -> None:
     assert "hello" not in caplog.text
     assert str(CHAT) not in caplog.text
     assert logging.ERROR in [record.levelno for record in caplog.records]
+
+
+async def test_the_webhook_refuses_a_missing_or_wrong_secret_and_takes_the_right_one(
+    fake_api: FakeBotApi, unused_tcp_port: int
+) -> None:
+    companion = Scripted()
+    adapter = TelegramAdapter(companion, settings=settings_for(fake_api))
+    url, secret = f"http://127.0.0.1:{unused_tcp_port}/telegram", "a-secret-of-sixteen-or-more"
+    application = adapter.build_application()
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=unused_tcp_port,
+            url_path="telegram",
+            webhook_url=url,
+            secret_token=secret,
+        )
+        await application.start()
+        try:
+            update = fake_api.text_update(CHAT, "hello")
+            assert await asyncio.to_thread(post_webhook, url, update, secret=None) == 403
+            assert await asyncio.to_thread(post_webhook, url, update, secret="wrong" * 4) == 403
+            assert await asyncio.to_thread(post_webhook, url, update, secret=secret) == 200
+            await fake_api.wait_for_replies(CHAT)
+        finally:
+            await application.updater.stop()
+            await application.stop()
+    assert [incoming.text for incoming in companion.received] == ["hello"]
