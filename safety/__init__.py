@@ -1,0 +1,30 @@
+"""Safety: risk detection, the crisis-resource directory and crisis replies (pure, no I/O)."""
+
+from safety.detect import assess
+from safety.errors import SafetyError
+from safety.lexicon import lexicon as _lexicon
+from safety.replies import concern_reply, crisis_reply, more_options
+from safety.resources import countries, country_name
+from safety.risk import Assessment, Tier
+
+__all__ = [
+    "Assessment",
+    "SafetyError",
+    "Tier",
+    "assess",
+    "concern_reply",
+    "countries",
+    "country_name",
+    "crisis_reply",
+    "forbidden_phrases",
+    "more_options",
+]
+
+
+def forbidden_phrases() -> tuple[str, ...]:
+    """Words and phrases that must never appear in anything Waypoint says.
+
+    Lowercase; match them case-insensitively on word boundaries (method and lethality
+    words, blaming language, injury-mimicking "replacements"; see SAFE_MESSAGING.md).
+    """
+    return _lexicon().forbidden

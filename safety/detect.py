@@ -1,0 +1,218 @@
+"""assess(text): find risk in one message, fast, and never fail.
+
+Rules, in the order they apply to each lexicon match:
+1. An idiom ("killing it", "my battery died") suppresses only the risk matches that
+   share a word with it; a risk phrase elsewhere in the message still counts.
+2. A clear denial just before a match ("i'm not going to ...", "i would never ...")
+   lowers crisis to concern and concern to none, unless the message hedges anywhere
+   ("probably", "not today", "for now", "idk"): a hedged denial keeps its tier.
+3. A match whose subject is someone else ("my friend ... she wants to die",
+   "... kill herself") is about someone else; the writer's own words win.
+4. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from safety.lexicon import Lexicon, Sequence, lexicon
+from safety.normalize import BOUNDARY
+from safety.risk import Assessment, Tier
+
+NEGATION_LOOKBACK = 4
+SUBJECT_LOOKBACK = 8
+MAX_CHARS = 20_000
+
+_NOTHING = Assessment(
+    tier=Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
+)
+
+
+def assess(text: str) -> Assessment:
+    """Assess one message. Pure: the same text always gives the same answer."""
+    if not text or not text.strip():
+        return _NOTHING
+    lex = lexicon()
+    tokens = lex.normaliser.tokens(text[:MAX_CHARS])
+    found = _find_all(lex, tokens)
+    idiom_words: set[int] = set()
+    hedged = False
+    for seq, spans in found:
+        if seq.entry.kind == "idiom":
+            idiom_words.update(position for span in spans for position in span)
+        elif seq.entry.kind == "hedge":
+            hedged = True
+    hits: list[tuple[Sequence, Tier, bool]] = []
+    for seq, spans in found:
+        entry = seq.entry
+        if entry.tier is Tier.NONE:
+            continue
+        best: tuple[Tier, bool] | None = None
+        for span in spans:
+            if idiom_words.intersection(span):
+                continue
+            tier: Tier = entry.tier
+            if entry.negatable and not hedged and _denied(tokens, span, lex.words):
+                tier = Tier.CONCERN if tier is Tier.CRISIS else Tier.NONE
+            other = entry.person == "check" and _someone_else(tokens, span, lex.words)
+            if best is None or (tier.rank, not other) > (best[0].rank, not best[1]):
+                best = (tier, other)
+        if best is not None and best[0] is not Tier.NONE:
+            hits.append((seq, best[0], best[1]))
+    return _summarise(hits)
+
+
+def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
+    if not hits:
+        return _NOTHING
+    tier = max((hit[1] for hit in hits), key=lambda t: t.rank)
+    top = [hit for hit in hits if hit[1] is tier]
+    matched = tuple(dict.fromkeys(seq.entry.id for seq, _, _ in hits))
+    return Assessment(
+        tier=tier,
+        kinds=frozenset(seq.entry.kind for seq, _, _ in hits),
+        matched=matched,
+        about_someone_else=all(other for _, _, other in top),
+        immediate=tier is Tier.CRISIS and any(seq.entry.immediate for seq, _, _ in top),
+    )
+
+
+def _find_all(
+    lex: Lexicon, tokens: tuple[str, ...]
+) -> list[tuple[Sequence, list[tuple[int, ...]]]]:
+    """Every lexicon sequence found in the tokens, with the positions of its words."""
+    positions: dict[str, list[int]] = {}
+    sentence: list[int] = []
+    current = 0
+    for number, token in enumerate(tokens):
+        if token == BOUNDARY:
+            current += 1
+        sentence.append(current)
+        positions.setdefault(token, []).append(number)
+    candidates: set[int] = set()
+    for token in positions:
+        candidates.update(lex.index.get(token, ()))
+    found = []
+    for number in sorted(candidates):
+        seq = lex.sequences[number]
+        if any(positions.keys().isdisjoint(slot) for slot in seq.slots):
+            continue
+        if seq.any_order:
+            spans = _unordered(seq, positions, sentence)
+        else:
+            spans = _ordered(seq, tokens, positions)
+        if spans:
+            found.append((seq, spans))
+    return found
+
+
+def _ordered(
+    seq: Sequence, tokens: tuple[str, ...], positions: Mapping[str, list[int]]
+) -> list[tuple[int, ...]]:
+    spans = []
+    for start in _places(seq.slots[0], positions):
+        span = _extend(seq, tokens, (start,))
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _extend(
+    seq: Sequence, tokens: tuple[str, ...], span: tuple[int, ...]
+) -> tuple[int, ...] | None:
+    """Depth-first: place the next word within `gap` words, never across a boundary."""
+    if len(span) == len(seq.slots):
+        return span
+    wanted = seq.slots[len(span)]
+    last = span[-1]
+    for position in range(last + 1, min(last + seq.gap + 2, len(tokens))):
+        token = tokens[position]
+        if token in wanted:
+            found = _extend(seq, tokens, (*span, position))
+            if found is not None:
+                return found
+        if token == BOUNDARY:
+            break
+    return None
+
+
+def _unordered(
+    seq: Sequence, positions: Mapping[str, list[int]], sentence: list[int]
+) -> list[tuple[int, ...]]:
+    """All slots within `gap` words of the first one, in any order, in one sentence."""
+    spans = []
+    first, rest = seq.slots[0], seq.slots[1:]
+    for start in _places(first, positions):
+        span = [start]
+        for slot in rest:
+            near = [
+                p
+                for p in _places(slot, positions)
+                if p not in span
+                and abs(p - start) <= seq.gap + 1
+                and sentence[p] == sentence[start]
+            ]
+            if not near:
+                break
+            span.append(near[0])
+        else:
+            spans.append(tuple(sorted(span)))
+    return spans
+
+
+def _places(slot: frozenset[str], positions: Mapping[str, list[int]]) -> list[int]:
+    """Where any word of a slot occurs, in order."""
+    if len(slot) == 1:
+        return positions.get(next(iter(slot)), [])
+    return sorted(p for token in slot & positions.keys() for p in positions[token])
+
+
+def _denied(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """A negation just before the match (only filler words between), or inside its gaps.
+
+    "no" and its kin count only when no "i" stands between ("no urge to cut"), so
+    that "no, i want to die" is not read as a denial.
+    """
+    negators = words.get("negators", frozenset())
+    start = span[0]
+    gaps = set(range(start, span[-1])) - set(span)
+    if any(tokens[position] in negators for position in gaps):
+        return True
+    near = words.get("near_negators", frozenset())
+    fillers = words.get("fillers", frozenset())
+    between: set[str] = set()
+    for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
+        token = tokens[position]
+        if token in negators:
+            return True
+        if token in near and not between.intersection(words.get("self_subjects", ())):
+            return True
+        between.add(token)
+        if token not in fillers:
+            return False
+    return False
+
+
+def _someone_else(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """True when the subject of the matched words is another person."""
+    matched = {tokens[position] for position in span}
+    if matched & words.get("self_words", frozenset()):
+        return False
+    if matched & words.get("other_reflexives", frozenset()):
+        return True
+    selves = words.get("self_subjects", frozenset())
+    others = words.get("other_subjects", frozenset())
+    start = span[0]
+    for position in range(start - 1, max(start - 1 - SUBJECT_LOOKBACK, -1), -1):
+        token = tokens[position]
+        if token == BOUNDARY:
+            return False
+        if token in selves:
+            return False
+        if token in others:
+            return True
+    return False

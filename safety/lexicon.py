@@ -1,0 +1,271 @@
+"""The risk lexicon: data/lexicon.yaml compiled once into token sequences and an index.
+
+Pattern syntax (see docs/safety.md): words separated by spaces; `(a|b c)` for
+alternatives (an alternative may be several words, or empty: `(really|)`); `{class}` for
+a word list defined under `classes:`. Patterns are normalised exactly like messages, so
+they are written in plain lowercase words. Between two words of a pattern a message may
+have up to `gap` other words (default 2), never a sentence end.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from safety.errors import SafetyError
+from safety.normalize import Normaliser
+from safety.risk import Tier
+
+DATA_FILE = "lexicon.yaml"
+MAX_EXPANSION = 512
+
+# kind -> (tier, immediate): the defaults an entry gets unless it says otherwise.
+KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
+    {
+        "ideation": (Tier.CRISIS, False),
+        "burden": (Tier.CRISIS, False),
+        "intent": (Tier.CRISIS, True),
+        "preparation": (Tier.CRISIS, True),
+        "means_seeking": (Tier.CRISIS, True),
+        "injury": (Tier.CRISIS, True),
+        "overdose": (Tier.CRISIS, True),
+        "abuse": (Tier.CRISIS, True),
+        "hopelessness": (Tier.CONCERN, False),
+        "urge": (Tier.CONCERN, False),
+        "lapse": (Tier.CONCERN, False),
+        "distress": (Tier.CONCERN, False),
+        "idiom": (Tier.NONE, False),
+        "hedge": (Tier.NONE, False),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: what a match means."""
+
+    id: str
+    kind: str
+    tier: Tier
+    immediate: bool
+    person: str  # "check": may be about someone else; "self": always the writer
+    negatable: bool
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """One expanded pattern: a word from each slot, in order, with at most `gap` between."""
+
+    entry: Entry
+    slots: tuple[frozenset[str], ...]
+    gap: int
+    any_order: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the detector needs, compiled."""
+
+    normaliser: Normaliser
+    sequences: tuple[Sequence, ...]
+    index: Mapping[str, tuple[int, ...]]
+    words: Mapping[str, frozenset[str]]
+    forbidden: tuple[str, ...]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon, built on first use."""
+    raw = importlib_resources.files("safety").joinpath("data", DATA_FILE).read_text("utf-8")
+    return compile_lexicon(yaml.safe_load(raw))
+
+
+def compile_lexicon(data: Any) -> Lexicon:
+    """Compile the YAML structure; SafetyError names the entry or pattern that is wrong."""
+    if not isinstance(data, dict):
+        raise SafetyError(f"{DATA_FILE}: expected a mapping at the top")
+    _check_strings(data)
+    rewrites = {str(k): tuple(str(v).split()) for k, v in data.get("rewrites", {}).items()}
+    classes = {str(k): [str(v) for v in vs] for k, vs in data.get("classes", {}).items()}
+    raw_entries = [_with_kind(e, "hedge") for e in data.get("hedges", [])]
+    raw_entries += [_with_kind(e, "idiom") for e in data.get("idioms", [])]
+    raw_entries += list(data.get("entries", []))
+    texts = [str(p) for e in raw_entries for p in e.get("patterns", [])]
+    texts += [alt for alts in classes.values() for alt in alts]
+    plain = frozenset(re.findall(r"[^\s(){}|]+", " ".join(texts).casefold()))
+    literal = Normaliser(vocabulary=plain, rewrites=rewrites, fuzzy_targets=frozenset())
+    sequences = tuple(seq for entry in raw_entries for seq in _sequences(entry, classes, literal))
+    words = {k: frozenset(_tokens(literal, v)) for k, v in data.get("words", {}).items()}
+    pattern_words = frozenset(t for s in sequences for slot in s.slots for t in slot)
+    common = words.get("common", frozenset())
+    vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
+    vocabulary |= frozenset(w for ws in words.values() for w in ws)
+    fuzzy = frozenset(t for t in pattern_words if len(t) >= 4 and t.isalpha())
+    normaliser = Normaliser(vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy)
+    return Lexicon(
+        normaliser=normaliser,
+        sequences=sequences,
+        index=_index(sequences),
+        words=MappingProxyType(words),
+        forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
+    )
+
+
+def _check_strings(data: dict[str, Any]) -> None:
+    """YAML reads a bare `no`, `off` or `on` as a boolean: insist on quotes instead."""
+    for section in ("classes", "words"):
+        for name, values in data.get(section, {}).items():
+            for value in values:
+                if not isinstance(value, str):
+                    raise SafetyError(f"{DATA_FILE}: {section}.{name}: quote {value!r}")
+    for entry in [*data.get("entries", []), *data.get("hedges", []), *data.get("idioms", [])]:
+        patterns = entry.get("patterns", []) if isinstance(entry, dict) else [entry]
+        for pattern in patterns:
+            if not isinstance(pattern, str):
+                raise SafetyError(f"{DATA_FILE}: pattern {pattern!r} must be quoted text")
+
+
+def _with_kind(entry: Any, kind: str) -> dict[str, Any]:
+    if isinstance(entry, str):
+        return {"id": f"{kind}.{entry}", "kind": kind, "patterns": [entry], "gap": 0}
+    return {**entry, "kind": kind}
+
+
+def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> list[Sequence]:
+    if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
+        raise SafetyError(f"{DATA_FILE}: every entry needs an id and a kind: {raw!r}")
+    entry_id, kind = str(raw["id"]), str(raw["kind"])
+    if kind not in KINDS:
+        raise SafetyError(f"{DATA_FILE}: {entry_id}: unknown kind {kind!r}")
+    tier, immediate = KINDS[kind]
+    entry = Entry(
+        id=entry_id,
+        kind=kind,
+        tier=Tier(raw.get("tier", tier)),
+        immediate=bool(raw.get("immediate", immediate)),
+        person=str(raw.get("person", "self" if kind == "abuse" else "check")),
+        negatable=bool(raw.get("negatable", True)),
+    )
+    gap = int(raw.get("gap", 2))
+    any_order = bool(raw.get("any_order", False))
+    out = []
+    for pattern in raw.get("patterns", []):
+        for slots in _expand(str(pattern), classes, literal, where=entry_id):
+            out.append(Sequence(entry=entry, slots=slots, gap=gap, any_order=any_order))
+    if not out:
+        raise SafetyError(f"{DATA_FILE}: {entry_id}: no patterns")
+    return out
+
+
+def _expand(
+    pattern: str, classes: dict[str, list[str]], literal: Normaliser, *, where: str
+) -> list[tuple[frozenset[str], ...]]:
+    """A pattern as slot sequences: one-word alternatives share a slot, longer ones expand."""
+    choices: list[list[tuple[frozenset[str], ...]]] = []
+    for element in _elements(pattern.casefold(), where):
+        phrases = _phrases(element, classes, literal, where)
+        singles = frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
+        grouped: list[tuple[frozenset[str], ...]] = [(singles,)] if singles else []
+        grouped += sorted(
+            {tuple(frozenset([t]) for t in phrase) for phrase in phrases if len(phrase) != 1},
+            key=lambda slots: [sorted(slot) for slot in slots],
+        )
+        choices.append(grouped)
+    total = 1
+    for group in choices:
+        total *= len(group)
+    if total > MAX_EXPANSION:
+        raise SafetyError(f"{DATA_FILE}: {where}: {pattern!r} expands to {total} phrases")
+    expanded = []
+    for combo in itertools.product(*choices):
+        slots = tuple(itertools.chain.from_iterable(combo))
+        if slots and slots not in expanded:
+            expanded.append(slots)
+    return expanded
+
+
+def _elements(text: str, where: str) -> list[str]:
+    """Split at the top level into words, `{class}` and `(group)` elements."""
+    elements: list[str] = []
+    depth, start = 0, -1
+    for position, char in enumerate(text + " "):
+        if depth == 0 and start < 0 and not char.isspace():
+            start = position
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise SafetyError(f"{DATA_FILE}: {where}: unbalanced ')' in {text!r}")
+        if depth == 0 and start >= 0 and (char.isspace() or char == ")"):
+            end = position + 1 if char == ")" else position
+            elements.append(text[start:end])
+            start = -1
+    if depth:
+        raise SafetyError(f"{DATA_FILE}: {where}: unbalanced '(' in {text!r}")
+    return elements
+
+
+def _phrases(
+    element: str, classes: dict[str, list[str]], literal: Normaliser, where: str
+) -> list[tuple[str, ...]]:
+    """Every token sequence one element stands for (groups and classes may nest)."""
+    if element.startswith("{") and element.endswith("}"):
+        name = element[1:-1]
+        if name not in classes:
+            raise SafetyError(f"{DATA_FILE}: {where}: unknown class {element}")
+        options = classes[name]
+    elif element.startswith("("):
+        options = _alternatives(element[1:-1])
+    else:
+        return [tuple(literal.tokens(element))]
+    out: list[tuple[str, ...]] = []
+    for option in options:
+        parts = [_phrases(e, classes, literal, where) for e in _elements(option, where)]
+        for combo in itertools.product(*parts):
+            phrase = tuple(itertools.chain.from_iterable(combo))
+            if phrase not in out:
+                out.append(phrase)
+    return out
+
+
+def _alternatives(body: str) -> list[str]:
+    """Split a group's body at its top-level `|`."""
+    options: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in body:
+        if char == "|" and depth == 0:
+            options.append("".join(current))
+            current = []
+            continue
+        depth += (char == "(") - (char == ")")
+        current.append(char)
+    options.append("".join(current))
+    return options
+
+
+def _tokens(literal: Normaliser, values: Any) -> list[str]:
+    return [token for value in values for token in literal.tokens(str(value))]
+
+
+def _index(sequences: tuple[Sequence, ...]) -> Mapping[str, tuple[int, ...]]:
+    """Index each sequence under the words of its rarest slot: only those are tried."""
+    counts: dict[str, int] = {}
+    for seq in sequences:
+        for token in set().union(*seq.slots):
+            counts[token] = counts.get(token, 0) + 1
+    index: dict[str, list[int]] = {}
+    for number, seq in enumerate(sequences):
+        anchor = min(seq.slots, key=lambda slot: (max(counts[t] for t in slot), sorted(slot)))
+        for token in anchor:
+            index.setdefault(token, []).append(number)
+    return MappingProxyType({token: tuple(ids) for token, ids in index.items()})

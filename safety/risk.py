@@ -1,0 +1,37 @@
+"""Tier and Assessment: what the detector says about one message."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Tier(enum.StrEnum):
+    """How worried to be: carry on, a warm check, or the crisis reply."""
+
+    NONE = "none"
+    CONCERN = "concern"
+    CRISIS = "crisis"
+
+    @property
+    def rank(self) -> int:
+        """0, 1, 2: for taking the highest of several tiers."""
+        return _RANK[self]
+
+
+_RANK = {Tier.NONE: 0, Tier.CONCERN: 1, Tier.CRISIS: 2}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The detector's view of one message.
+
+    `matched` holds lexicon entry ids (never the text); `immediate` means danger may be
+    immediate, so the crisis reply leads with the emergency number.
+    """
+
+    tier: Tier
+    kinds: frozenset[str]
+    matched: tuple[str, ...]
+    about_someone_else: bool
+    immediate: bool
