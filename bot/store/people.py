@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.schedule import Plan
+from bot.store import reminders
 from bot.store.tables import (
     AnonymousEventRow,
     CheckinPlanRow,
@@ -220,6 +222,18 @@ class PersonRecord:
             self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
         )
         self._row.version += 1
+
+    async def checkin_plan(self) -> Plan | None:
+        """The person's check-in plan; None when check-ins are off."""
+        return await reminders.load_plan(self._session, self.id)
+
+    async def set_checkin_plan(self, plan: Plan, *, due_at: datetime) -> None:
+        """Keep a check-in plan, with the next check-in due at `due_at` (UTC)."""
+        await reminders.save_plan(self._session, self.id, plan, due_at=due_at)
+
+    async def reminder_due(self, kind: str) -> datetime | None:
+        """When the person's reminder of a kind ("checkin", "snooze", …) is next due."""
+        return await reminders.due_at(self._session, self.id, kind)
 
 
 def _iso(moment: datetime | None) -> str | None:

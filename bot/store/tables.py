@@ -134,6 +134,11 @@ class ReminderRow(Base):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # Who holds the lease (a token per claim), and when that holder began sending: a
+    # reminder whose lease ran out with `sending_at` set may have reached the person, so it
+    # is never sent again (see bot/store/reminders.py).
+    claim: Mapped[str | None] = mapped_column(String(32))
+    sending_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class AnonymousEventRow(Base):

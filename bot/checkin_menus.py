@@ -1,0 +1,203 @@
+"""The check-in settings screens, as plain Replies, and the button ids they carry.
+
+Button ids (each at most 64 bytes; the choices made so far travel inside them):
+  !checkin                      the settings screen     !checkin:consent   agree, then settings
+  !checkin:on                   how often?              !checkin:f:w       which day?
+  !checkin:f:CODE               morning / afternoon / evening / night?
+  !checkin:p:CODE:PERIOD        the half hours in that part of the day
+  !checkin:t:CODE:HHMM          time chosen: save, or ask the zone
+  !checkin:r:CODE:HHMM[:REGION:PAGE]   zones by region    !checkin:c:CODE:HHMM:PAGE  the country's
+  !checkin:z:CODE:HHMM:ZONE     save                    !checkin:zone      change only the zone
+  !checkin:pause:DAYS  !checkin:unpause  !checkin:snooze  !checkin:off  !checkin:progress:DAYS
+  !checkin:better               answer to a check-back
+CODE is d (every day), k (weekdays), or w0..w6 (once a week, Monday..Sunday).
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from bot import zones
+from bot.messages import Option, Reply
+from bot.schedule import DAILY, DAY_NAMES, WEEKDAYS, WEEKLY, Plan, ScheduleError
+
+PAGE_SIZE = 10
+PERIODS = {
+    "morning": ("Morning (6am to noon)", 6 * 60, 12 * 60),
+    "afternoon": ("Afternoon (noon to 5pm)", 12 * 60, 17 * 60),
+    "evening": ("Evening (5pm to 10pm)", 17 * 60, 22 * 60),
+    "night": ("Night (10pm to 6am)", 22 * 60, 30 * 60),
+}
+
+ASK_CONSENT = (
+    "Check-ins need me to keep a few settings: how often, what time, and your time zone. "
+    "Nothing else, and you can stop them or wipe it all any time. Is that okay?"
+)
+OFF = (
+    "Check-ins are off. If you like, I can send a short message at a time you pick, "
+    "to ask how you're doing. It just says \"Hi, it's Waypoint\", so it's private on a "
+    "lock screen. How often would you like one?"
+)
+HOW_OFTEN = "How often would you like a check-in?"
+ASK_DAY = "Which day of the week suits you?"
+ASK_PERIOD = "What part of the day suits you best?"
+ASK_TIME = "Pick a time:"
+ASK_ZONE = "Which time zone are you in? Pick the place nearest you."
+ASK_REGION = "Which part of the world are you in?"
+
+
+def encode(frequency: str, weekday: int | None) -> str:
+    if frequency == WEEKLY:
+        return f"w{weekday}"
+    return "k" if frequency == WEEKDAYS else "d"
+
+
+def decode(code: str) -> tuple[str, int | None] | None:
+    """(frequency, weekday) for a CODE; None when it is not one."""
+    if code == "d":
+        return DAILY, None
+    if code == "k":
+        return WEEKDAYS, None
+    if len(code) == 2 and code[0] == "w" and code[1] in "0123456":
+        return WEEKLY, int(code[1])
+    return None
+
+
+def parse_time(hhmm: str) -> time | None:
+    if len(hhmm) != 4 or not hhmm.isdigit():
+        return None
+    hours, minutes = int(hhmm[:2]), int(hhmm[2:])
+    return time(hours, minutes) if hours < 24 and minutes in (0, 30) else None
+
+
+def plan_from(code: str, hhmm: str, zone: str, *, paused: Plan | None = None) -> Plan | None:
+    """The plan the buttons describe; None when any part is not valid."""
+    frequency = decode(code)
+    at = parse_time(hhmm)
+    if frequency is None or at is None:
+        return None
+    try:
+        return Plan(
+            frequency[0],
+            at,
+            zone,
+            weekday=frequency[1],
+            paused_until=paused.paused_until if paused else None,
+        )
+    except ScheduleError:
+        return None
+
+
+def consent_question(back: Option) -> Reply:
+    return Reply(ASK_CONSENT, options=(Option("!checkin:consent", "Yes, that's okay"), back))
+
+
+def frequency_menu(back: Option, *, text: str = OFF) -> Reply:
+    return Reply(
+        text,
+        options=(
+            Option("!checkin:f:d", "Every day"),
+            Option("!checkin:f:k", "Weekdays only"),
+            Option("!checkin:f:w", "Once a week"),
+            back,
+        ),
+    )
+
+
+def weekday_menu() -> Reply:
+    days = tuple(Option(f"!checkin:f:w{number}", name) for number, name in enumerate(DAY_NAMES))
+    return Reply(ASK_DAY, options=(*days, Option("!checkin", "Back")))
+
+
+def period_menu(code: str) -> Reply:
+    options = tuple(
+        Option(f"!checkin:p:{code}:{key}", label) for key, (label, _, _) in PERIODS.items()
+    )
+    return Reply(ASK_PERIOD, options=(*options, Option("!checkin:on", "Back")))
+
+
+def times_menu(code: str, period: str) -> Reply:
+    _, first, last = PERIODS.get(period, PERIODS["evening"])
+    options = []
+    for minutes in range(first, last, 30):
+        at = time((minutes // 60) % 24, minutes % 60)
+        options.append(Option(f"!checkin:t:{code}:{at:%H%M}", _clock(at)))
+    return Reply(ASK_TIME, options=(*options, Option(f"!checkin:f:{code}", "Back")))
+
+
+def country_zone_menu(code: str, hhmm: str, found: list[zones.Zone], *, page: int) -> Reply:
+    """A page of a country's zones, with a way to look elsewhere."""
+    shown, more = _page(found, page)
+    options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
+    if more:
+        options.append(Option(f"!checkin:c:{code}:{hhmm}:{page + 1}", "More places"))
+    options.append(Option(f"!checkin:r:{code}:{hhmm}", "Somewhere else"))
+    return Reply(ASK_ZONE, options=tuple(options))
+
+
+def region_menu(code: str, hhmm: str) -> Reply:
+    options = [
+        Option(f"!checkin:r:{code}:{hhmm}:{key}:0", label)
+        for key, (label, _) in zones.REGIONS.items()
+    ]
+    options.append(Option(f"!checkin:z:{code}:{hhmm}:UTC", "None of these: use UTC"))
+    return Reply(ASK_REGION, options=tuple(options))
+
+
+def region_zone_menu(code: str, hhmm: str, region: str, *, page: int) -> Reply:
+    shown, more = _page(zones.in_region(region), page)
+    options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
+    if more:
+        options.append(Option(f"!checkin:r:{code}:{hhmm}:{region}:{page + 1}", "More places"))
+    options.append(Option(f"!checkin:r:{code}:{hhmm}", "Back to regions"))
+    return Reply(ASK_ZONE, options=tuple(options))
+
+
+def status(plan: Plan, *, next_at: str, back: Option, paused_until: str | None) -> Reply:
+    """What the person's check-ins are set to, with every change a tap away."""
+    where = zones.city(plan.timezone)
+    lines = [f"Check-ins are on: {describe(plan)}, {where} time."]
+    if paused_until:
+        lines.append(f"They're paused until {paused_until}.")
+    lines.append(f"The next one is {next_at}.")
+    options = [
+        Option("!checkin:on", "Change day or time"),
+        Option("!checkin:zone", "Change time zone"),
+    ]
+    if paused_until:
+        options.append(Option("!checkin:unpause", "Start again now"))
+    else:
+        options += [
+            Option("!checkin:pause:3", "Pause for 3 days"),
+            Option("!checkin:pause:7", "Pause for a week"),
+        ]
+    options += [
+        Option("!checkin:snooze", "Check in with me in an hour"),
+        Option("!checkin:progress:30", "See how my check-ins look"),
+        Option("!checkin:off", "Stop check-ins"),
+        back,
+    ]
+    return Reply(" ".join(lines), options=tuple(options))
+
+
+def describe(plan: Plan) -> str:
+    """ "every day at 7:30pm", "weekdays at 8:00am", "Sundays at 6:00pm"."""
+    at = _clock(plan.local_time)
+    if plan.frequency == WEEKDAYS:
+        return f"weekdays at {at}"
+    if plan.frequency == WEEKLY and plan.weekday is not None:
+        return f"{DAY_NAMES[plan.weekday]}s at {at}"
+    return f"every day at {at}"
+
+
+def _clock(at: time) -> str:
+    """19:30 -> "7:30pm"; 00:00 -> "12:00am (midnight)"."""
+    hour = at.hour % 12 or 12
+    suffix = "am" if at.hour < 12 else "pm"
+    extra = " (midnight)" if at == time(0) else " (noon)" if at == time(12) else ""
+    return f"{hour}:{at.minute:02d}{suffix}{extra}"
+
+
+def _page(found: list[zones.Zone], page: int) -> tuple[list[zones.Zone], bool]:
+    page = max(page, 0)
+    return found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], len(found) > (page + 1) * PAGE_SIZE

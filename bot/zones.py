@@ -1,0 +1,78 @@
+"""Time zones people can pick: by country (tzdata's zone1970.tab), or by region of the world."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import zoneinfo
+from dataclasses import dataclass
+
+# Region buttons: a short code (fits in a button id), what it says, the zone-name prefixes.
+REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "eu": ("Europe", ("Europe/",)),
+    "af": ("Africa", ("Africa/",)),
+    "am": ("The Americas", ("America/",)),
+    "as": ("Asia", ("Asia/",)),
+    "au": ("Australia and the Pacific", ("Australia/", "Pacific/", "Antarctica/")),
+    "oc": ("Atlantic and Indian Ocean islands", ("Atlantic/", "Indian/")),
+}
+
+
+@dataclass(frozen=True)
+class Zone:
+    """An IANA zone with a label a person recognises ("Sydney (New South Wales)")."""
+
+    name: str
+    label: str
+
+
+def for_country(country: str | None) -> list[Zone]:
+    """The zones used in a country, by ISO code; [] when unknown."""
+    if country is None:
+        return []
+    return sorted(_by_country().get(country.upper(), []), key=_most_people_first)
+
+
+def in_region(code: str) -> list[Zone]:
+    """Every zone in a region (see REGIONS), sorted by label; [] for an unknown code."""
+    if code not in REGIONS:
+        return []
+    prefixes = REGIONS[code][1]
+    found = {
+        zone.name: zone
+        for zones in _by_country().values()
+        for zone in zones
+        if zone.name.startswith(prefixes)
+    }
+    return sorted(found.values(), key=_most_people_first)
+
+
+def city(name: str) -> str:
+    """The place a zone is named after: "America/New_York" -> "New York"."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _most_people_first(zone: Zone) -> tuple[bool, bool, str]:
+    """Zones covering "most areas" of a country first, then whole regions, then the rest."""
+    _, _, comment = zone.label.partition(" – ")
+    return ("most areas" not in comment, " - " in comment or "(" in comment, zone.label)
+
+
+@functools.cache
+def _by_country() -> dict[str, list[Zone]]:
+    """Country code -> zones, read once from tzdata (or zoneinfo's own list without it)."""
+    try:
+        table = importlib.resources.files("tzdata.zoneinfo").joinpath("zone1970.tab").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {"": [Zone(name, city(name)) for name in sorted(zoneinfo.available_timezones())]}
+    countries: dict[str, list[Zone]] = {}
+    for line in table.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        codes, _, name, *comment = line.split("\t")
+        label = city(name)
+        if comment and len(comment[0]) <= 32:
+            label = f"{label} – {comment[0]}"
+        for code in codes.split(","):
+            countries.setdefault(code, []).append(Zone(name, label))
+    return countries
