@@ -47,7 +47,7 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     exact = [i for i, words in enumerate(options) if typed in {normalise(w) for w in words}]
     if len(exact) == 1:
         return exact[0]
-    if typed.isdigit():
+    if typed.isdecimal():
         index = int(typed) - 1
         return index if 0 <= index < len(options) else None
     scores = sorted(

@@ -9,41 +9,49 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogues import TOPICS, Answer, Facts, Library, Step, Tap, Typed, load_library, start, step
-from dialogues.engine import STUCK, node_buttons
+from dialogues.engine import STUCK, node_buttons, node_messages
 from dialogues.schema import Node
 
 LIBRARY = load_library()
 ALL_FACTS = (
     Facts(),
+    Facts(flags={"consent": True}),
     Facts(
         flags={"consent": True, "country_set": True, "checkins_on": True},
         counts={name: 3 for name in LIBRARY.fields},
     ),
 )
-WAITING = sorted(
-    (flow.id, node_id)
-    for flow in LIBRARY.flows.values()
-    for node_id, node in flow.nodes.items()
-    if node.waits
-)
-MAX_STATES = 20_000
-CONDITIONS = [
-    arm.if_
-    for flow in LIBRARY.flows.values()
-    for node in flow.nodes.values()
-    for arm in node.branch or ()
-    if arm.if_ is not None
-]
-TESTED_VARS = {c.var for c in CONDITIONS if c.var is not None}
-TESTED_FIELDS = {c.has for c in CONDITIONS if c.has is not None} | {
-    node.scale.rate
-    for flow in LIBRARY.flows.values()
-    for node in flow.nodes.values()
-    if node.scale is not None and node.scale.rate is not None
+Where = tuple[str, str]
+END: Where = ("", "end")
+NODES = [(f.id, n, node) for f in LIBRARY.flows.values() for n, node in f.nodes.items()]
+FIRST_BUBBLES: dict[str, list[Where]] = {}
+for _flow_id, _node_id, _node in NODES:
+    for _message in node_messages(_flow_id, _node_id, _node)[:1]:
+        FIRST_BUBBLES.setdefault(_message.text, []).append((_flow_id, _node_id))
+CONDITIONS = [arm.if_ for _, _, node in NODES for arm in node.branch or () if arm.if_ is not None]
+TESTED: dict[str, set[str | None]] = {flow_id: set() for flow_id in LIBRARY.flows}
+for _flow_id, _, _node in NODES:  # the vars and fields each flow's branches and ratings read
+    TESTED[_flow_id] |= {a.if_.var or a.if_.has for a in _node.branch or () if a.if_ is not None}
+    TESTED[_flow_id] |= {_node.scale.rate} if _node.scale else set()
+THRESHOLDS: dict[str | None, set[int]] = {}
+for _c in CONDITIONS:
+    for _n in (_c.at_least, _c.at_most):
+        if _n is not None:
+            THRESHOLDS.setdefault(_c.var, set()).update({_n - 1, _n, _n + 1})
+SCALE_VALUES = {  # each scale's ends and the numbers either side of every threshold on its var
+    (flow_id, node_id): {
+        v
+        for v in {node.scale.min, node.scale.max} | THRESHOLDS.get(node.scale.var, set())
+        if node.scale.min <= v <= node.scale.max
+    }
+    for flow_id, node_id, node in NODES
+    if node.scale is not None
 }
+VARIANTS_PER_NODE = 64  # distinct memories (vars, saved fields) explored at one node
+WAITING = sorted((flow_id, node_id) for flow_id, node_id, node in NODES if node.waits)
 
 
-def _some_button(where: tuple[str, str]) -> st.SearchStrategy[str]:
+def _some_button(where: Where) -> st.SearchStrategy[str]:
     node = LIBRARY.flows[where[0]].nodes[where[1]]
     return st.sampled_from([b.id for b in node_buttons(where[0], where[1], node)])
 
@@ -54,15 +62,23 @@ def test_the_shipped_flows_load_without_errors() -> None:
 
 
 def test_every_path_of_every_flow_reaches_an_end_or_the_topics() -> None:
-    visited: set[tuple[str, str]] = set()
+    visited: set[Where] = set()
+    moves: dict[Where, set[Where]] = {}
     for facts in ALL_FACTS:
-        for flow_id in LIBRARY.flows:
-            visited |= _walk(LIBRARY, flow_id, facts)
+        visited |= _walk(LIBRARY, facts, moves)
     every = {(f.id, n) for f in LIBRARY.flows.values() for n, node in f.nodes.items() if node.say}
     assert every - visited == set(), "nodes with bubbles that no walk showed"
+    rests = {END, (TOPICS, LIBRARY.flows[TOPICS].start)}
+    good = set(rests)
+    while True:
+        more = {here for here, theres in moves.items() if theres & good} - good
+        if not more:
+            break
+        good |= more
+    assert set(moves) - good == set(), "places from which no answer leads to an end or topics"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     where=st.sampled_from(WAITING),
     answer=st.one_of(
@@ -74,7 +90,7 @@ def test_every_path_of_every_flow_reaches_an_end_or_the_topics() -> None:
     facts=st.sampled_from(ALL_FACTS),
 )
 def test_any_input_at_any_node_gives_a_valid_state_or_a_kind_reask(
-    where: tuple[str, str], answer: Answer, facts: Facts
+    where: Where, answer: Answer, facts: Facts
 ) -> None:
     state = {"flow": where[0], "node": where[1], "vars": {}, "last": {}, "known": {}}
     result = step(LIBRARY, state, answer, facts=facts)
@@ -96,72 +112,58 @@ def _assert_sound(library: Library, result: Step) -> None:
         assert result.messages[-1].buttons
 
 
-def _walk(library: Library, flow_id: str, facts: Facts) -> set[tuple[str, str]]:
-    """Depth-first over every answer at every waiting node, from a flow's start."""
-    first = start(library, flow_id, facts=facts)
-    _assert_sound(library, first)
+def _walk(library: Library, facts: Facts, moves: dict[Where, set[Where]]) -> set[Where]:
+    """Depth-first over every answer at every waiting node, from every flow's start.
+
+    Returns the nodes whose bubbles were shown; `moves` gathers where each waiting
+    node led (END when the conversation rested).
+    """
+    firsts = [start(library, flow_id, facts=facts) for flow_id in library.flows]
+    visited: set[Where] = set()
+    for first in firsts:
+        _assert_sound(library, first)
+        visited |= _entered(first)
     seen: set[str] = set()
-    visited = _entered(library, first)
-    todo = [first]
+    variants: dict[Where, int] = {}
+    todo = firsts
     while todo:
-        result = todo.pop()
-        state = result.state
+        state = todo.pop().state
         if state is None:
             continue
         where = (state["flow"], state["node"])
         key = repr(
             (
                 where,
-                sorted((k, v) for k, v in state["vars"].items() if k in TESTED_VARS),
-                sorted(k for k in state["last"] if k in TESTED_FIELDS),
+                sorted((k, v) for k, v in state["vars"].items() if k in TESTED[where[0]]),
+                sorted(k for k in state["last"] if k in TESTED[where[0]]),
             )
         )
-        if key in seen or (where[0] == TOPICS and flow_id != TOPICS):
+        if key in seen or variants.get(where, 0) >= VARIANTS_PER_NODE:
             continue
+        variants[where] = variants.get(where, 0) + 1
         seen.add(key)
-        assert len(seen) < MAX_STATES, f"too many states walking {flow_id}"
         node = library.flows[where[0]].nodes[where[1]]
-        for answer in _answers(library, where, node):
+        for answer in _answers(where, node):
             nxt = step(library, state, answer, facts=facts)
             _assert_sound(library, nxt)
-            visited.update(_entered(library, nxt))
+            there = END if nxt.state is None else (nxt.state["flow"], nxt.state["node"])
+            moves.setdefault(where, set()).add(there)
+            visited |= _entered(nxt)
             todo.append(nxt)
     return visited
 
 
-def _answers(library: Library, where: tuple[str, str], node: Node) -> Iterator[Answer]:
+def _answers(where: Where, node: Node) -> Iterator[Answer]:
     for button in node_buttons(where[0], where[1], node):
-        if node.scale is None or int(button.label) in _scale_values(library, node):
+        if node.scale is None or int(button.label) in SCALE_VALUES[where]:
             yield Tap(button.id)
     if node.ask is not None:
         yield Typed("Something I typed")
 
 
-def _scale_values(library: Library, node: Node) -> set[int]:
-    scale = node.scale
-    assert scale is not None
-    values = {scale.min, scale.max}
-    for flow in library.flows.values():
-        for other in flow.nodes.values():
-            for arm in other.branch or ():
-                cond = arm.if_
-                if cond is None or cond.var != scale.var:
-                    continue
-                for n in (cond.at_least, cond.at_most):
-                    if n is not None:
-                        values |= {n - 1, n, n + 1}
-    return {v for v in values if scale.min <= v <= scale.max}
-
-
-def _entered(library: Library, result: Step) -> set[tuple[str, str]]:
-    """Nodes whose bubbles appear in a step (auto nodes leave no state behind)."""
-    found = set()
-    texts = {m.text for m in result.messages}
-    for flow in library.flows.values():
-        for node_id, node in flow.nodes.items():
-            if node.say and node.say[0] in texts:
-                found.add((flow.id, node_id))
-    return found
+def _entered(result: Step) -> set[Where]:
+    """Nodes whose first bubble appears in a step (auto nodes leave no state behind)."""
+    return {where for m in result.messages for where in FIRST_BUBBLES.get(m.text, ())}
 
 
 @pytest.mark.parametrize("flow_id", sorted(LIBRARY.flows))
