@@ -43,8 +43,9 @@ from safety import Tier, assess, crisis_reply
 # Rules:
 # 1. Never log what people write, their names or raw chat ids: only update ids and error types.
 # 2. Everything is sent as plain text: a crisis reply must never fail on markup.
-# 3. A tap on a crisis reply's button leaves that keyboard in place: those buttons carry
-#    KEEP before the option id. Every other tapped keyboard is removed.
+# 3. Callback data is a tag and the option id: KEEP on a crisis reply's buttons (a tap leaves
+#    that keyboard in place), TIDY on all others (a tap removes the old keyboard). Data
+#    without a tag is taken as a bare option id.
 
 DEFAULT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Start or start again"),
@@ -60,7 +61,7 @@ FALLBACK = (
     "Sorry, something went wrong on my side. Please try again — "
     "and if you are not safe, /sos shows crisis lines."
 )
-KEEP = "!"
+KEEP, TIDY = "K", "T"  # option ids start with "!" or a lowercase flow id, never these
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
@@ -265,7 +266,8 @@ def incoming_from(update: Update) -> Incoming:
     assert chat is not None, "only updates from a chat reach the companion"
     person = Person(Platform.TELEGRAM, str(chat.id))
     if update.callback_query is not None:
-        choice = (update.callback_query.data or "").removeprefix(KEEP)
+        data = update.callback_query.data or ""
+        choice = data[1:] if data[:1] in (KEEP, TIDY) else data
         return Incoming(person, datetime.now(UTC), choice=choice)
     message = update.effective_message
     assert message is not None, "a message handler always has a message"
@@ -283,7 +285,7 @@ def incoming_from(update: Update) -> Incoming:
 
 def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
     """Buttons for a reply: links on rows of their own, short labels side by side."""
-    prefix = KEEP if reply.kind is ReplyKind.CRISIS else ""
+    prefix = KEEP if reply.kind is ReplyKind.CRISIS else TIDY
     links: list[InlineKeyboardButton] = []
     choices: list[InlineKeyboardButton] = []
     for option in reply.options:

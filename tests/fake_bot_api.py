@@ -170,6 +170,18 @@ class FakeBotApi:
             lambda call: call.chat_id == chat_id, count=count, timeout=timeout
         )
 
+    async def wait_for_quiet(
+        self, chat_id: int, *, after: int = 0, quiet: float = 0.2, timeout: float = 5.0
+    ) -> list[Call]:
+        """Wait for sends to a chat beyond the first `after`, until none came for `quiet` s."""
+        await self.wait_for_replies(chat_id, count=after + 1, timeout=timeout)
+        count = len(self.sent_to(chat_id))
+        while True:
+            await asyncio.sleep(quiet)
+            if len(sent := self.sent_to(chat_id)) == count:
+                return sent[after:]
+            count = len(sent)
+
     async def wait_for_call(
         self, method: str, *, count: int = 1, timeout: float = 5.0
     ) -> list[Call]:

@@ -98,7 +98,7 @@ def test_tel_links_and_oversized_ids_are_left_out() -> None:
         options=(
             Option("call", "Call", url="tel:116123"),
             Option("web", "Website", url="https://www.samaritans.org"),
-            Option("x" * 65, "Too long"),
+            Option("x" * 64, "Too long with its tag"),
             Option("ok", "OK"),
         ),
     )
@@ -106,7 +106,7 @@ def test_tel_links_and_oversized_ids_are_left_out() -> None:
     assert markup is not None
     buttons = [button for row in markup.inline_keyboard for button in row]
     assert [(b.text, b.url, b.callback_data) for b in buttons] == [
-        ("OK", None, "ok"),
+        ("OK", None, "Tok"),
         ("Website", "https://www.samaritans.org", None),
     ]
 
@@ -116,7 +116,7 @@ def test_crisis_buttons_are_marked_to_stay() -> None:
         Reply("Lines", options=(Option("back", "Go back"),), kind=ReplyKind.CRISIS)
     )
     assert markup is not None
-    assert markup.inline_keyboard[0][0].callback_data == "!back"
+    assert markup.inline_keyboard[0][0].callback_data == "Kback"
 
 
 def test_a_5xx_answer_or_a_refused_connection_surely_failed() -> None:
@@ -192,13 +192,22 @@ async def test_a_tap_is_answered_its_keyboard_removed_and_passed_as_the_choice(
         fake_api.inject_text(CHAT, "hi")
         (menu,) = await fake_api.wait_for_replies(CHAT)
         assert menu.buttons and menu.message_id is not None
-        fake_api.inject_tap(CHAT, menu.message_id, "b")
+        assert menu.buttons[0][1]["callback_data"] == "Tb"
+        fake_api.inject_tap(CHAT, menu.message_id, "Tb")
         await fake_api.wait_for_replies(CHAT, count=2)
         (edit,) = await fake_api.wait_for_call("editMessageReplyMarkup")
     assert len(fake_api.calls_to("answerCallbackQuery")) == 1
     assert edit.params["message_id"] == menu.message_id
     assert "reply_markup" not in edit.params or not edit.params["reply_markup"]
     assert companion.received[-1].choice == "b"
+
+
+async def test_a_tap_on_a_button_without_a_tag_passes_its_data_whole(fake_api: FakeBotApi) -> None:
+    companion = Scripted()
+    async with running(fake_api, companion):
+        fake_api.inject_tap(CHAT, 99, "!resume")
+        await fake_api.wait_for_replies(CHAT)
+    assert companion.received[-1].choice == "!resume"
 
 
 async def test_a_tap_on_a_crisis_reply_keeps_its_buttons(fake_api: FakeBotApi) -> None:
@@ -208,7 +217,7 @@ async def test_a_tap_on_a_crisis_reply_keeps_its_buttons(fake_api: FakeBotApi) -
         fake_api.inject_text(CHAT, "hi")
         (lines,) = await fake_api.wait_for_replies(CHAT)
         assert lines.message_id is not None
-        fake_api.inject_tap(CHAT, lines.message_id, "!back")
+        fake_api.inject_tap(CHAT, lines.message_id, lines.buttons[0][0]["callback_data"])
         await fake_api.wait_for_replies(CHAT, count=2)
     assert companion.received[-1].choice == "back"
     assert fake_api.calls_to("answerCallbackQuery")
