@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, time as clock, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock
 
 import pytest
 
@@ -27,7 +28,7 @@ def chat(sqlite_store: Store) -> FakeChat:
 
 async def agreed(chat: FakeChat, *, country: str | None = None) -> None:
     """The person has said Waypoint may keep things, and picked a country (or none)."""
-    async with chat.companion._store.person(PERSON, now=chat.now) as person:  # noqa: SLF001
+    async with chat.companion._store.person(PERSON, now=chat.now) as person:
         person.consent_at = chat.now
         person.country = country
 
@@ -172,7 +173,12 @@ async def test_stopping_removes_the_plan_and_reminders(chat: FakeChat, sqlite_st
 
 async def test_forged_settings_buttons_fall_back_to_the_settings(chat: FakeChat) -> None:
     await agreed(chat, country="GB")
-    for forged in ("!checkin:t:d:2599", "!checkin:z:d:0800:Mars/Base", "!checkin:f:x9", "!checkin:?"):
+    for forged in (
+        "!checkin:t:d:2599",
+        "!checkin:z:d:0800:Mars/Base",
+        "!checkin:f:x9",
+        "!checkin:?",
+    ):
         await chat.press(forged)
         assert "Check-ins are off" in chat.text(), forged
 
@@ -208,9 +214,7 @@ def test_every_settings_button_fits_telegrams_64_bytes() -> None:
 
 
 def test_the_time_picker_covers_every_half_hour_of_the_day() -> None:
-    ids = option_ids(
-        [checkin_menus.times_menu("d", period) for period in checkin_menus.PERIODS]
-    )
+    ids = option_ids([checkin_menus.times_menu("d", period) for period in checkin_menus.PERIODS])
     times = sorted(choice.rsplit(":", 1)[1] for choice in ids if choice.startswith("!checkin:t:"))
     assert times == [f"{h:02d}{m:02d}" for h in range(24) for m in (0, 30)]
 
@@ -244,7 +248,8 @@ async def test_progress_draws_moods_urges_and_wins_quickly(
 
 def test_check_ins_need_a_checkin_flow(sqlite_store: Store) -> None:
     library = shipped_library()
-    without = type(library)(flows={k: v for k, v in library.flows.items() if k != "checkin"},
-                            fields=library.fields)
+    without = type(library)(
+        flows={k: v for k, v in library.flows.items() if k != "checkin"}, fields=library.fields
+    )
     with pytest.raises(Exception, match="checkin"):
         Checkins(store=sqlite_store, library=without)

@@ -228,7 +228,7 @@ async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, di
             "plan": None,
             "counts": {},
         }
-        for pid, platform, external, country, consent in rows.tuples()
+        for pid, platform, external, country, consent in rows
     }
     plans = await session.scalars(select(CheckinPlanRow).where(CheckinPlanRow.person_id.in_(ids)))
     for plan in plans:
@@ -239,7 +239,7 @@ async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, di
         .where(EntryRow.person_id.in_(ids))
         .group_by(EntryRow.person_id, EntryRow.field)
     )
-    for pid, name, count in tallies.tuples():
+    for pid, name, count in tallies:
         counts[pid][name] = count
     for pid, found in counts.items():
         details[pid]["counts"] = found

@@ -1,0 +1,194 @@
+"""The periodic check-in job: claim due reminders, send them at a steady pace, record each.
+
+Rules (see bot/store/reminders.py for the queue's side):
+1. The database is the source of truth; nothing about who is due lives in memory.
+2. Due reminders are claimed with a lease, sent at most `rate_per_second`, and each send is
+   recorded in its own small transaction right after it. A reminder that may already have
+   been sent (its holder died mid-send) is never sent again.
+3. A check-in more than two hours late is skipped, not sent (no messages in the night
+   because the bot was down); the next one is scheduled as usual. An ignored check-in is
+   never mentioned.
+4. A person who blocked the bot has their check-ins turned off; a message that could not
+   be delivered is retried on a later pass, a few times at most.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time as clock
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+import dialogues
+from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
+from bot.schedule import next_due
+from bot.store import Store, StoreError
+from bot.store.reminders import CHECKIN, SNOOZE, Due, Queue
+
+log = logging.getLogger(__name__)
+
+FLOW = "checkin"
+TOO_LATE = timedelta(hours=2)
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 3
+RETRY_AFTER = timedelta(minutes=1)
+CHECKBACK_TEXT = "Hi, it's Waypoint, checking back in. How are you doing now?"
+CHECKBACK_OPTIONS = (
+    Option("!checkin:better", "A bit better"),
+    Option("!go:urges:now", "Still hard"),
+    Option("!go:toolbox:show", "My toolbox"),
+    Option("!sos:more", "Ways to get help"),
+)
+CHECKIN_EXTRA = (
+    Option("!checkin:snooze", "Ask me in an hour"),
+    Option("!checkin", "Check-in settings"),
+)
+
+
+class Outbox(Protocol):
+    """Where scheduled messages go: the Telegram adapter, the terminal, a test's recorder.
+
+    `send` raises RecipientGone when the person blocked the bot, Undeliverable otherwise.
+    """
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None: ...
+
+
+class Delivery:
+    """Sends due reminders through an outbox; `tick()` is one pass."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        library: dialogues.Library,
+        rate_per_second: float,
+        concurrency: int,
+        platform: str | None,
+    ) -> None:
+        self._library = library
+        self._interval = 1.0 / rate_per_second
+        self._concurrency = concurrency
+        self._platform = platform
+        self._batch = max(1, min(1000, int(rate_per_second * 60)))
+        self._queue = Queue(store.session, vault=store.vault, postgres=store.is_postgres)
+        self.outbox: Outbox | None = None
+
+    async def tick(self, *, now: datetime | None = None) -> int:
+        """Claim due reminders and send them; returns how many were sent."""
+        outbox = self.outbox
+        if outbox is None:
+            log.warning("check-ins are due but nothing is attached to send them")
+            return 0
+        pace = _Pace(self._interval)
+        lanes = asyncio.Semaphore(self._concurrency)
+        sent = 0
+        while True:
+            at = now or datetime.now(UTC)
+            try:
+                token, batch = await self._queue.claim(
+                    now=at, limit=self._batch, lease=LEASE, platform=self._platform
+                )
+            except StoreError as error:
+                log.warning("could not claim check-ins: %s", error)
+                return sent
+            jobs = (self._deliver(outbox, due, token, at, pace, lanes) for due in batch)
+            sent += sum(await asyncio.gather(*jobs))
+            if len(batch) < self._batch:
+                return sent
+
+    async def _deliver(
+        self,
+        outbox: Outbox,
+        due: Due,
+        token: str,
+        now: datetime,
+        pace: _Pace,
+        lanes: asyncio.Semaphore,
+    ) -> int:
+        async with lanes:
+            try:
+                return await self._deliver_one(outbox, due, token, now, pace)
+            except StoreError as error:
+                log.warning("check-in %s not recorded (%s); its lease will run out", due.id, error)
+                return 0
+
+    async def _deliver_one(
+        self, outbox: Outbox, due: Due, token: str, now: datetime, pace: _Pace
+    ) -> int:
+        queue, following = self._queue, self._following(due, now)
+        if due.in_doubt:
+            log.warning("check-in %s may have been sent before a crash; not sending again", due.id)
+            await queue.finish(due, token, now=now, next_due=following, event="checkin_in_doubt")
+            return 0
+        if now - due.due_at > TOO_LATE or (due.kind == CHECKIN and due.plan is None):
+            await queue.finish(due, token, now=now, next_due=following, event="checkin_late")
+            return 0
+        replies, state = self._compose(due)
+        await pace.wait()
+        if not await queue.begin_sending(due, token, now=now, flow_state=state):
+            return 0
+        try:
+            await outbox.send(due.external_id, replies)
+        except RecipientGone:
+            log.info("check-ins turned off for a person who can no longer be reached")
+            await queue.stop(due.person_id)
+            return 0
+        except Undeliverable as error:
+            if due.attempts + 1 >= MAX_ATTEMPTS:
+                log.warning("check-in %s given up after %d tries: %s", due.id, MAX_ATTEMPTS, error)
+                await queue.finish(due, token, now=now, next_due=following, event="checkin_failed")
+            else:
+                retry_at = now + RETRY_AFTER * (due.attempts + 1)
+                await queue.retry_later(due, token, retry_at=retry_at)
+            return 0
+        await queue.finish(due, token, now=now, next_due=following, event=f"{due.kind}_sent")
+        return 1
+
+    def _following(self, due: Due, now: datetime) -> datetime | None:
+        """When this reminder is next due after now; None for one-off reminders."""
+        if due.kind != CHECKIN or due.plan is None:
+            return None
+        return next_due(due.plan, max(now, due.due_at))
+
+    def _compose(self, due: Due) -> tuple[list[Reply], dict[str, Any] | None]:
+        """The messages for a reminder, and the flow state the person's taps continue from."""
+        if due.kind not in (CHECKIN, SNOOZE):
+            return [Reply(CHECKBACK_TEXT, options=CHECKBACK_OPTIONS, kind=ReplyKind.CHECKIN)], None
+        facts = dialogues.Facts(
+            flags={
+                "consent": due.consented,
+                "country_set": due.country is not None,
+                "checkins_on": due.plan is not None,
+            },
+            counts=due.counts,
+        )
+        step = dialogues.start(self._library, FLOW, facts=facts)
+        replies = [
+            Reply(
+                m.text,
+                options=tuple(Option(b.id, b.label) for b in m.buttons),
+                kind=ReplyKind.CHECKIN,
+            )
+            for m in step.messages
+        ]
+        last = replies[-1]
+        replies[-1] = Reply(last.text, options=(*last.options, *CHECKIN_EXTRA), kind=last.kind)
+        return replies, step.state
+
+
+class _Pace:
+    """Spaces sends `interval` seconds apart, however many lanes are sending."""
+
+    def __init__(self, interval: float) -> None:
+        self._interval = interval
+        self._next = clock.monotonic()
+
+    async def wait(self) -> None:
+        now = clock.monotonic()
+        slot = max(self._next, now)
+        self._next = slot + self._interval
+        if slot > now:
+            await asyncio.sleep(slot - now)

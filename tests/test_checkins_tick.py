@@ -1,0 +1,231 @@
+"""tick(): due check-ins sent once, late ones skipped, failures handled; SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock
+
+from sqlalchemy import func, select
+
+from bot.__main__ import build
+from bot.checkins import Checkins
+from bot.config import load_settings
+from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
+from bot.schedule import DAILY, Plan
+from bot.store import Store
+from bot.store.tables import AnonymousEventRow, ReminderRow
+from tests.fakes import shipped_library
+
+NOW = datetime(2026, 3, 2, 19, 30, 5, tzinfo=UTC)
+EVENING = Plan(DAILY, clock(19, 30), "Europe/London")
+
+
+class Recorder:
+    """An outbox that keeps what it was given, and fails for the people told to."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, list[Reply]]] = []
+        self.gone: set[str] = set()
+        self.failing: dict[str, int] = {}
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
+        if person_id in self.gone:
+            raise RecipientGone("blocked")
+        if self.failing.get(person_id, 0) > 0:
+            self.failing[person_id] -= 1
+            raise Undeliverable("try later")
+        self.sent.append((person_id, list(replies)))
+
+    def to(self, person_id: str) -> list[list[Reply]]:
+        return [replies for who, replies in self.sent if who == person_id]
+
+
+def who(number: int) -> Person:
+    return Person(Platform.TELEGRAM, str(1000 + number))
+
+
+async def opted_in(
+    store: Store, number: int, *, due: datetime, plan: Plan = EVENING, country: str = "GB"
+) -> None:
+    async with store.person(who(number), now=due - timedelta(days=1)) as person:
+        person.consent_at = due - timedelta(days=1)
+        person.country = country
+        await person.set_checkin_plan(plan, due_at=due)
+
+
+def checkins_on(store: Store, outbox: Recorder, **options: float) -> Checkins:
+    checkins = Checkins(store=store, library=shipped_library(), rate_per_second=1000, **options)  # type: ignore[arg-type]
+    checkins.attach(outbox)
+    return checkins
+
+
+async def reminders(store: Store) -> list[tuple[int, str, datetime, int]]:
+    async with store.session() as session:
+        rows = await session.execute(
+            select(
+                ReminderRow.person_id, ReminderRow.kind, ReminderRow.due_at, ReminderRow.attempts
+            )
+        )
+        return sorted((a, b, c, d) for a, b, c, d in rows)
+
+
+async def event_count(store: Store, name: str) -> int:
+    async with store.session() as session:
+        found = await session.scalar(
+            select(func.count())
+            .select_from(AnonymousEventRow)
+            .where(AnonymousEventRow.name == name)
+        )
+        return int(found or 0)
+
+
+async def test_a_due_check_in_is_sent_once_and_moved_to_tomorrow(store: Store) -> None:
+    await opted_in(store, 1, due=datetime(2026, 3, 2, 19, 30, tzinfo=UTC))
+    outbox = Recorder()
+    checkins = checkins_on(store, outbox)
+    assert await checkins.tick(now=NOW) == 1
+    assert await checkins.tick(now=NOW + timedelta(minutes=5)) == 0
+    assert len(outbox.to("1001")) == 1
+    [(_, kind, due, attempts)] = await reminders(store)
+    assert (kind, due, attempts) == ("checkin", datetime(2026, 3, 3, 19, 30, tzinfo=UTC), 0)
+    assert await event_count(store, "checkin_sent") == 1
+
+
+async def test_the_first_line_is_discreet_and_taps_continue_the_check_in_flow(store: Store) -> None:
+    await opted_in(store, 1, due=NOW - timedelta(seconds=5))
+    outbox = Recorder()
+    companion, checkins = build(load_settings(), store, library=shipped_library())
+    checkins.attach(outbox)
+    await checkins.tick(now=NOW)
+    [replies] = outbox.to("1001")
+    first_line = replies[0].text.splitlines()[0].lower()
+    assert first_line.startswith("hi, it's waypoint")
+    for word in ("harm", "injur", "urge", "cut", "suicid", "crisis"):
+        assert word not in first_line
+    assert replies[0].kind is ReplyKind.CHECKIN
+    labels = [option.label for option in replies[-1].options]
+    assert "Ask me in an hour" in labels and "Check-in settings" in labels
+    mood = replies[-1].options[3].id  # "4" on the 1-5 scale
+    answer = await companion.handle(Incoming(who(1), NOW + timedelta(minutes=1), choice=mood))
+    assert answer[0].text == "I'm glad to hear that."  # the check-in flow carries on
+    assert all(option.id.startswith("checkin.") for option in answer[-1].options)
+
+
+async def test_a_check_in_more_than_two_hours_late_is_skipped_not_sent(store: Store) -> None:
+    await opted_in(store, 1, due=NOW - timedelta(hours=2, minutes=1))
+    await opted_in(store, 2, due=NOW - timedelta(hours=1, minutes=59))
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW) == 1
+    assert [person for person, _ in outbox.sent] == ["1002"]
+    due = {(due, attempts) for _, _, due, attempts in await reminders(store)}
+    assert due == {(datetime(2026, 3, 3, 19, 30, tzinfo=UTC), 0)}
+
+
+async def test_a_person_who_blocked_the_bot_has_check_ins_turned_off(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    outbox = Recorder()
+    outbox.gone.add("1001")
+    assert await checkins_on(store, outbox).tick(now=NOW) == 0
+    assert await reminders(store) == []
+    async with store.person(who(1), now=NOW) as person:
+        assert await person.checkin_plan() is None
+
+
+async def test_an_undeliverable_check_in_is_retried_later_and_sent_once(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    outbox = Recorder()
+    outbox.failing["1001"] = 1
+    checkins = checkins_on(store, outbox)
+    assert await checkins.tick(now=NOW) == 0
+    [(_, _, due, attempts)] = await reminders(store)
+    assert (due, attempts) == (NOW, 1)
+    assert await checkins.tick(now=NOW + timedelta(seconds=30)) == 0  # not yet: backing off
+    assert await checkins.tick(now=NOW + timedelta(minutes=2)) == 1
+    assert await checkins.tick(now=NOW + timedelta(minutes=4)) == 0
+    assert len(outbox.to("1001")) == 1
+
+
+async def test_an_undeliverable_check_in_is_given_up_after_three_tries(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    outbox = Recorder()
+    outbox.failing["1001"] = 5
+    checkins = checkins_on(store, outbox)
+    for minutes in (0, 2, 5, 9, 14):
+        assert await checkins.tick(now=NOW + timedelta(minutes=minutes)) == 0
+    [(_, _, due, attempts)] = await reminders(store)
+    assert (due, attempts) == (datetime(2026, 3, 3, 19, 30, tzinfo=UTC), 0)
+    assert outbox.failing["1001"] == 2
+
+
+async def test_a_check_back_is_sent_once_then_forgotten(store: Store) -> None:
+    async with store.person(who(1), now=NOW) as person:
+        await person.schedule("checkback", due_at=NOW - timedelta(minutes=1))
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW) == 1
+    [[reply]] = outbox.to("1001")
+    assert reply.text == "Hi, it's Waypoint, checking back in. How are you doing now?"
+    assert [o.id for o in reply.options] == [
+        "!checkin:better",
+        "!go:urges:now",
+        "!go:toolbox:show",
+        "!sos:more",
+    ]
+    assert await reminders(store) == []
+    assert await event_count(store, "checkback_sent") == 1
+
+
+async def test_nothing_is_sent_before_an_outbox_is_attached(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    assert await Checkins(store=store, library=shipped_library()).tick(now=NOW) == 0
+    assert len(await reminders(store)) == 1
+
+
+async def test_a_reminder_in_flight_when_its_sender_died_is_not_sent_again(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    async with store.session() as session, session.begin():
+        row = await session.scalar(select(ReminderRow))
+        assert row is not None
+        row.lease_until, row.claim, row.sending_at = NOW, "dead" * 8, NOW
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW + timedelta(minutes=3)) == 0
+    assert outbox.sent == []
+    [(_, _, due, _)] = await reminders(store)
+    assert due == datetime(2026, 3, 3, 19, 30, tzinfo=UTC)
+    assert await event_count(store, "checkin_in_doubt") == 1
+
+
+async def test_a_lease_that_ran_out_before_sending_is_sent_by_the_next_pass(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    async with store.session() as session, session.begin():
+        row = await session.scalar(select(ReminderRow))
+        assert row is not None
+        row.lease_until, row.claim = NOW + timedelta(minutes=2), "dead" * 8
+    outbox = Recorder()
+    checkins = checkins_on(store, outbox)
+    assert await checkins.tick(now=NOW + timedelta(minutes=1)) == 0  # still leased
+    assert await checkins.tick(now=NOW + timedelta(minutes=3)) == 1
+    assert len(outbox.sent) == 1
+
+
+async def test_sends_keep_to_the_configured_rate(store: Store) -> None:
+    for number in range(30):
+        await opted_in(store, number, due=NOW)
+    outbox = Recorder()
+    checkins = Checkins(store=store, library=shipped_library(), rate_per_second=100)
+    checkins.attach(outbox)
+    started = time.perf_counter()
+    assert await checkins.tick(now=NOW) == 30
+    assert time.perf_counter() - started >= 0.29
+
+
+async def test_two_passes_at_once_send_each_check_in_once(store: Store) -> None:
+    for number in range(40):
+        await opted_in(store, number, due=NOW)
+    outbox = Recorder()
+    first, second = checkins_on(store, outbox), checkins_on(store, outbox)
+    counts = await asyncio.gather(first.tick(now=NOW), second.tick(now=NOW))
+    assert sum(counts) == 40
+    assert sorted(person for person, _ in outbox.sent) == sorted(str(1000 + n) for n in range(40))
