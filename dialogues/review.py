@@ -14,6 +14,10 @@ from dialogues.problems import Problem
 from dialogues.schema import Action, Condition, Flow, Node
 from dialogues.validate import reading_grade
 
+LEGEND = (
+    "Blue: waits for the person · grey: goes on at once · green: end · yellow: another "
+    "flow. Arrows to the topics menu are left out."
+)
 STATUS_WORDS = {"draft": "draft", "approved": "approved", "changed": "CHANGED SINCE APPROVAL"}
 CSS = """
 body{font:16px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -90,8 +94,7 @@ def flow_page(library: Library, flow: Flow, problems: Sequence[Problem] = ()) ->
         f'<p><a href="index.html">← all flows</a></p><h1>{escape(flow.title)}</h1>'
         '<table class="meta">'
         + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in meta)
-        + f"</table>{_problems(own)}<h2>Map</h2><p><small>Blue: waits for the person · grey: goes on at once · "
-        "green: end · yellow: another flow. Arrows to the topics menu are left out.</small></p>"
+        + f"</table>{_problems(own)}<h2>Map</h2><p><small>{LEGEND}</small></p>"
         f'<div class="map">{svg(library, flow)}</div>'
         "<h2>Every node</h2>"
         + "".join(_node(library, flow, node_id, node) for node_id, node in flow.nodes.items())
