@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from dialogues.loader import FLOWS_DIR, read_directory
-from dialogues.problems import FlowError, Problem
+from dialogues.problems import FlowError
 from dialogues.review import write_pack
 from dialogues.stamp import approve
+from safety import forbidden_phrases
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,24 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _check(args.directory, strict=args.strict)
 
 
-def _forbidden() -> tuple[tuple[str, ...], list[Problem]]:
-    try:
-        forbidden_phrases = importlib.import_module("safety").forbidden_phrases
-    except (ImportError, AttributeError):
-        missing = Problem(
-            "safety",
-            0,
-            "safety.forbidden_phrases() is not available, so forbidden phrases were NOT checked",
-            "warning",
-        )
-        return (), [missing]
-    return tuple(forbidden_phrases()), []
-
-
 def _check(directory: Path, *, strict: bool) -> int:
-    forbidden, problems = _forbidden()
-    library, found = read_directory(directory, forbidden=forbidden)
-    problems += found
+    library, problems = read_directory(directory, forbidden=forbidden_phrases())
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
@@ -68,9 +52,8 @@ def _check(directory: Path, *, strict: bool) -> int:
 
 
 def _review(flows: Path, out: Path) -> int:
-    forbidden, problems = _forbidden()
-    library, found = read_directory(flows, forbidden=forbidden)
-    pages = write_pack(library, out, problems=problems + found)
+    library, problems = read_directory(flows, forbidden=forbidden_phrases())
+    pages = write_pack(library, out, problems=problems)
     print(f"review pack: {len(pages)} pages in {out} (open {out / 'index.html'})")
     return 0
 
