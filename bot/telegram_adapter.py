@@ -8,7 +8,7 @@ import functools
 import logging
 import traceback
 import urllib.parse
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -86,10 +86,14 @@ class TelegramAdapter:
         *,
         settings: Settings,
         commands: Sequence[tuple[str, str]] = DEFAULT_COMMANDS,
+        tick: Callable[[], Awaitable[object]] | None = None,
+        tick_every: float = 60.0,
     ) -> None:
+        """`tick` (e.g. the check-in job) runs every `tick_every` seconds while the bot runs."""
         self._companion = companion
         self._settings = settings
         self._commands = tuple(commands)
+        self._tick, self._tick_every = tick, tick_every
         self._told_groups: set[int] = set()
         self._application: TelegramApp | None = None
 
@@ -120,6 +124,9 @@ class TelegramAdapter:
             ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER)
         )
         application.add_error_handler(self._on_error)
+        if self._tick is not None:
+            assert application.job_queue is not None, "python-telegram-bot[job-queue] is needed"
+            application.job_queue.run_repeating(self._on_tick, interval=self._tick_every)
         self._application = application
         return application
 
@@ -164,6 +171,10 @@ class TelegramAdapter:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in self._commands]
         )
+
+    async def _on_tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._tick is not None:
+            await self._tick()
 
     async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat

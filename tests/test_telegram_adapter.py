@@ -398,3 +398,19 @@ async def test_the_webhook_refuses_a_missing_or_wrong_secret_and_takes_the_right
             await application.updater.stop()
             await application.stop()
     assert [incoming.text for incoming in companion.received] == ["hello"]
+
+
+async def test_the_tick_runs_repeatedly_while_the_bot_runs(fake_api: FakeBotApi) -> None:
+    ticks: list[float] = []
+
+    async def tick() -> None:
+        ticks.append(asyncio.get_running_loop().time())
+
+    adapter = TelegramAdapter(
+        Scripted(), settings=settings_for(fake_api), tick=tick, tick_every=0.1
+    )
+    async with polling(adapter.build_application()):
+        async with asyncio.timeout(5):
+            while len(ticks) < 3:
+                await asyncio.sleep(0.05)
+    assert ticks[2] - ticks[0] >= 0.15
