@@ -4,8 +4,9 @@ Rules, in the order they apply to each lexicon match:
 1. An idiom ("killing it", "my battery died") suppresses only the risk matches that
    share a word with it; a risk phrase elsewhere in the message still counts.
 2. A clear denial just before a match ("i'm not going to ...", "i would never ...")
-   lowers crisis to concern and concern to none, unless the message hedges anywhere
-   ("probably", "not today", "for now", "idk"): a hedged denial keeps its tier.
+   drops it, unless the message hedges anywhere ("probably", "not today", "for now",
+   "idk"): a hedged denial keeps its tier. A denied crisis match next to any other
+   risk in the message (distress, urges) still counts as concern.
 3. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
 4. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
@@ -43,22 +44,28 @@ def assess(text: str) -> Assessment:
         elif seq.entry.kind == "hedge":
             hedged = True
     hits: list[tuple[Sequence, Tier, bool]] = []
+    denials: list[tuple[Sequence, Tier, bool]] = []
     for seq, spans in found:
         entry = seq.entry
         if entry.tier is Tier.NONE:
             continue
-        best: tuple[Tier, bool] | None = None
+        best: tuple[int, bool] | None = None
         for span in spans:
             if idiom_words.intersection(span):
                 continue
-            tier: Tier = entry.tier
-            if entry.negatable and not hedged and _denied(tokens, span, lex.words):
-                tier = Tier.CONCERN if tier is Tier.CRISIS else Tier.NONE
+            denied = entry.negatable and not hedged and _denied(tokens, span, lex.words)
             other = entry.person == "check" and _someone_else(tokens, span, lex.words)
-            if best is None or (tier.rank, not other) > (best[0].rank, not best[1]):
-                best = (tier, other)
-        if best is not None and best[0] is not Tier.NONE:
-            hits.append((seq, best[0], best[1]))
+            if best is None or (not denied, not other) > (not best[0], not best[1]):
+                best = (denied, other)
+        if best is None:
+            continue
+        if not best[0]:
+            hits.append((seq, entry.tier, best[1]))
+        elif entry.tier is Tier.CRISIS:
+            denials.append((seq, Tier.CONCERN, best[1]))
+    if hits:
+        # A clear denial of crisis with distress beside it is still concern.
+        hits += denials
     return _summarise(hits)
 
 
@@ -150,7 +157,7 @@ def _unordered(
                 for p in _places(slot, positions)
                 if p not in span
                 and abs(p - start) <= seq.gap + 1
-                and sentence[p] == sentence[start]
+                and (sentence[p] == sentence[start] or not seq.same_sentence)
             ]
             if not near:
                 break
@@ -185,9 +192,10 @@ def _denied(
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
         token = tokens[position]
-        if token in negators:
+        doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
+        if token in negators and not doubled:
             return True
-        if token in near and not between.intersection(words.get("self_subjects", ())):
+        if token in near and not doubled and not between & words.get("self_subjects", set()):
             return True
         between.add(token)
         if token not in fillers:

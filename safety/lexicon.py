@@ -68,6 +68,7 @@ class Sequence:
     slots: tuple[frozenset[str], ...]
     gap: int
     any_order: bool
+    same_sentence: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,19 @@ def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> 
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))
+    same_sentence = bool(raw.get("same_sentence", True))
     out = []
     for pattern in raw.get("patterns", []):
         for slots in _expand(str(pattern), classes, literal, where=entry_id):
-            out.append(Sequence(entry=entry, slots=slots, gap=gap, any_order=any_order))
+            out.append(
+                Sequence(
+                    entry=entry,
+                    slots=slots,
+                    gap=gap,
+                    any_order=any_order,
+                    same_sentence=same_sentence,
+                )
+            )
     if not out:
         raise SafetyError(f"{DATA_FILE}: {entry_id}: no patterns")
     return out

@@ -5,7 +5,7 @@ Rules, in order (each one exists because people type that way on a phone):
 2. Unicode NFKC and case folding; accents, combining marks, zero-width and control
    characters removed; Cyrillic and Greek look-alike letters mapped to Latin.
 3. Leetspeak inside a word (`k1ll`, `d!e`, `$uicide`) mapped to letters; a word spelt
-   out with spaces or dots (`k i l l`, `k.i.l.l`) joined back together.
+   out with spaces or dots (`k i l l`, `k.i.l.l`) or split in two (`sui cide`) joined.
 4. Sentence ends (`.`, `!`, `?`, new lines) become a boundary token `|`: a phrase never
    matches across one.
 5. Stretched letters (`diiiie`), slang and contractions (`kms`, `wanna`, `dont`) and typos
@@ -51,6 +51,20 @@ _WORD = re.compile(r"[a-z0-9]+|[.!?\n]")
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_CONTRACTIONS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bwon't\b", "will not"),
+        (r"\bcan't\b", "can not"),
+        (r"\bshan't\b", "shall not"),
+        (r"(?<=[a-z])n't\b", " not"),
+        (r"(?<=[a-z])'ll\b", " will"),
+        (r"(?<=[a-z])'re\b", " are"),
+        (r"(?<=[a-z])'ve\b", " have"),
+        (r"(?<=\bi)'m\b", " am"),
+        (r"(?<=[a-z])'d\b", " would"),
+    )
+)
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs", "Co", "Cn"})
 
 
@@ -70,6 +84,7 @@ class Normaliser:
         for word in sorted(fuzzy_targets):
             by_letter.setdefault(word[0], []).append(word)
         self._fuzzy = {letter: tuple(words) for letter, words in by_letter.items()}
+        self._targets = fuzzy_targets
         # Per-word results are pure, so they are memoised (bounded: people type anything).
         self._word = functools.lru_cache(maxsize=1 << 16)(self._word_uncached)
 
@@ -79,7 +94,7 @@ class Normaliser:
         for chunk in _CHUNK.findall(_clean(text)):
             raw.extend(self._split_chunk(chunk))
         out: list[str] = []
-        for token in _join_spelled_out(raw):
+        for token in self._join_split_words(_join_spelled_out(raw)):
             if token == BOUNDARY:
                 if out and out[-1] != BOUNDARY:
                     out.append(BOUNDARY)
@@ -87,11 +102,29 @@ class Normaliser:
             out.extend(self._word(token))
         return tuple(out)
 
+    def _join_split_words(self, tokens: list[str]) -> list[str]:
+        """Join a lexicon word split in two by a space (`sui cide`, `kil l`)."""
+        out: list[str] = []
+        skip = False
+        for first, second in zip(tokens, [*tokens[1:], BOUNDARY], strict=True):
+            if skip:
+                skip = False
+                continue
+            joined = first + second
+            unknown = first not in self._vocabulary or second not in self._vocabulary
+            if unknown and joined.isalpha() and joined in self._targets:
+                out.append(joined)
+                skip = True
+            else:
+                out.append(first)
+        return out
+
     def _split_chunk(self, chunk: str) -> list[str]:
         """Rules 3 and 4 for one whitespace-separated chunk."""
         if _SPELLED_OUT.match(chunk):
             return [re.sub(r"[^a-z]", "", chunk)]
-        chunk = chunk.replace("'", "")
+        if "'" in chunk:
+            chunk = _expand_contractions(chunk)
         core = chunk.strip('.,;:!?"()[]{}<>*~_-')
         if core and _is_leet(core):
             start = chunk.index(core)
@@ -106,7 +139,10 @@ class Normaliser:
     def _word_uncached(self, token: str) -> tuple[str, ...]:
         if token in self._rewrites:
             return self._rewrites[token]
-        if token in self._vocabulary or token.isdigit():
+        if token.isdigit():
+            # A number of five or more ("took 30") reads as "many" to the lexicon.
+            return ("xnum",) if len(token) > 1 or token >= "5" else (token,)
+        if token in self._vocabulary:
             return (token,)
         for candidate in _unstretched(token):
             if candidate in self._rewrites:
@@ -144,6 +180,13 @@ def _clean(text: str) -> str:
             continue
         kept.append(" " if category == "Cc" and char != "\n" else char)
     return "".join(kept).translate(HOMOGLYPHS).translate(_APOSTROPHES)
+
+
+def _expand_contractions(chunk: str) -> str:
+    """`he'll` -> `he will`, `won't` -> `will not`; other apostrophes are dropped."""
+    for pattern, replacement in _CONTRACTIONS:
+        chunk = pattern.sub(replacement, chunk)
+    return chunk.replace("'", "")
 
 
 def _is_leet(core: str) -> bool:

@@ -1,0 +1,64 @@
+"""Command line: `python -m safety eval FILE.tsv` and `python -m safety resources`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from safety.errors import SafetyError
+from safety.evaluate import evaluate, read_rows, render
+from safety.replies import more_options
+from safety.resources import directory
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m safety")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_eval = commands.add_parser("eval", help="assess a labelled TSV (id, label, text)")
+    run_eval.add_argument("file", type=Path)
+    listing = commands.add_parser("resources", help="print the crisis-resource directory")
+    listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
+    listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "eval":
+            print(render(evaluate(read_rows(args.file))))
+        else:
+            print(_resources(args.country, args.stale, today=dt.date.today()))
+    except (SafetyError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _resources(country: str | None, stale: int | None, *, today: dt.date) -> str:
+    """Every entry (or one country's), then the entries older than `stale` days."""
+    found = directory()
+    codes = [country.strip().upper()] if country else sorted(found.countries)
+    unknown = [code for code in codes if code not in found.countries]
+    if unknown:
+        raise SafetyError(f"no directory entry for {', '.join(unknown)}")
+    text = "\n\n".join(f"[{code}]\n{more_options(code)}" for code in codes)
+    if stale is None:
+        return text
+    cutoff = today - dt.timedelta(days=stale)
+    old = [
+        f"  {code}: {line.name} (verified {line.verified_on}, {line.source})"
+        for code in codes
+        for line in found.countries[code].lines
+        if line.verified_on < cutoff
+    ]
+    old += [
+        f"  {code}: emergency numbers (verified {found.countries[code].verified_on})"
+        for code in codes
+        if found.countries[code].verified_on < cutoff
+    ]
+    listing = "\n".join(old) if old else "  none"
+    return f"{text}\n\nEntries verified more than {stale} days ago ({len(old)}):\n{listing}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
