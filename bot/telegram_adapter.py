@@ -133,7 +133,7 @@ class TelegramAdapter:
     def run_polling(self) -> None:
         """Long-poll Telegram until stopped (Ctrl-C or SIGTERM)."""
         application = self._application or self.build_application()
-        application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
+        application.run_polling(allowed_updates=list(ALLOWED_UPDATES), bootstrap_retries=5)
 
     def run_webhook(self) -> None:
         """Serve Telegram's webhook on the public URL's path; a wrong secret header gets 403."""
@@ -146,6 +146,7 @@ class TelegramAdapter:
             webhook_url=url,
             secret_token=secret,
             allowed_updates=list(ALLOWED_UPDATES),
+            bootstrap_retries=5,
         )
 
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
@@ -220,7 +221,8 @@ class TelegramAdapter:
         text = (message.text or message.caption) if message and not update.callback_query else None
         try:
             replies = [Reply(FALLBACK)]
-            if text and assess(text).tier is Tier.CRISIS:
+            wanted_lines = text and text.lower().startswith("/sos")
+            if text and (wanted_lines or assess(text).tier is Tier.CRISIS):
                 country = self._settings.waypoint_default_country
                 replies.insert(0, Reply(crisis_reply(country), kind=ReplyKind.CRISIS))
             await self._render(context.bot, chat.id, replies)

@@ -289,6 +289,16 @@ async def test_when_the_companion_fails_on_crisis_text_crisis_lines_come_first(
     _assert_nothing_personal_logged(caplog)
 
 
+async def test_when_the_companion_fails_on_sos_the_crisis_lines_still_come(
+    fake_api: FakeBotApi,
+) -> None:
+    async with running(fake_api, Scripted(_explode)):
+        fake_api.inject_text(CHAT, "/sos")
+        lines, sorry = await fake_api.wait_for_replies(CHAT, count=2)
+    assert lines.text != FALLBACK and "bot" in lines.text.lower()
+    assert sorry.text == FALLBACK
+
+
 async def test_when_the_companion_fails_on_ordinary_text_the_person_gets_an_apology(
     fake_api: FakeBotApi, caplog: pytest.LogCaptureFixture
 ) -> None:
