@@ -18,15 +18,15 @@ def edges(library: Library, flow_id: str, node: Node) -> list[Where]:
     return out
 
 
-def entered_from_elsewhere(library: Library, flow_id: str) -> set[str]:
-    return {
-        node
-        for other in library.flows.values()
-        if other.id != flow_id
-        for n in other.nodes.values()
-        for (f, node) in edges(library, other.id, n)
-        if f == flow_id
-    }
+def entered_from_elsewhere(library: Library) -> dict[str, set[str]]:
+    """For each flow, its nodes that other flows jump to."""
+    entered: dict[str, set[str]] = {flow_id: set() for flow_id in library.flows}
+    for other in library.flows.values():
+        for n in other.nodes.values():
+            for f, node in edges(library, other.id, n):
+                if f != other.id:
+                    entered[f].add(node)
+    return entered
 
 
 def reach(library: Library, flow_id: str, roots: set[str]) -> set[str]:

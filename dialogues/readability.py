@@ -36,12 +36,16 @@ def syllables(word: str) -> int:
 def counts(texts: Iterable[str]) -> tuple[int, int, int]:
     """(sentences, words, syllables) over texts; each text ends a sentence even unpunctuated."""
     sentences = words = syll = 0
+    known: dict[str, int] = {}  # flows repeat their words: count each once
     for text in texts:
         found = _WORD.findall(text)
         if not found:
             continue
         words += len(found)
-        syll += sum(syllables(w) for w in found)
+        for word in found:
+            if word not in known:
+                known[word] = syllables(word)
+            syll += known[word]
         ends = len(_SENTENCE_END.findall(text.strip()))
         trailing = 0 if re.search(r"[.!?]+[\"'”’)]*\s*$", text) else 1
         sentences += ends + trailing

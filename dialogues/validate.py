@@ -36,13 +36,12 @@ def validate(
     """
     problems: list[Problem] = []
     variables = _variables(library)
-    patterns = [
-        (p.strip(), re.compile(rf"(?<!\w){re.escape(p.strip())}(?!\w)", re.IGNORECASE))
-        for p in forbidden
-        if p.strip()
-    ]
+    phrases = sorted({p.strip() for p in forbidden if p.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    forbidding = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if phrases else None
+    entered = graph.entered_from_elsewhere(library)
     for flow in library.flows.values():
-        _check_flow(library, flow, variables, patterns, unparsed, problems)
+        _check_flow(library, flow, variables, forbidding, entered, unparsed, problems)
     problems.extend(graph.auto_cycles(library))
     problems.extend(graph.no_way_out(library))
     return problems
@@ -79,7 +78,8 @@ def _check_flow(
     library: Library,
     flow: Flow,
     variables: set[str],
-    patterns: list[tuple[str, re.Pattern[str]]],
+    forbidding: re.Pattern[str] | None,
+    entered: dict[str, set[str]],
     unparsed: frozenset[str],
     problems: list[Problem],
 ) -> None:
@@ -94,10 +94,10 @@ def _check_flow(
     for node_id, node in flow.nodes.items():
         _check_node(library, flow, node_id, node, variables, unparsed, report)
     for path, text in texts(flow):
-        for phrase, pattern in patterns:
-            if pattern.search(text):
-                report(path, f"'{phrase}' must not be used (SAFE_MESSAGING.md); please reword")
-    roots = {flow.start} | graph.entered_from_elsewhere(library, flow.id)
+        found = {m.group(0).casefold() for m in forbidding.finditer(text)} if forbidding else ()
+        for phrase in sorted(found):
+            report(path, f"'{phrase}' must not be used (SAFE_MESSAGING.md); please reword")
+    roots = {flow.start} | entered.get(flow.id, set())
     seen = graph.reach(library, flow.id, roots)
     for node_id in flow.nodes:
         if node_id not in seen:
