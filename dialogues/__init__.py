@@ -5,6 +5,7 @@ from dialogues.engine import resume, start, step
 from dialogues.library import TOPICS, Library, content_hash
 from dialogues.loader import load_library, read_directory
 from dialogues.problems import FlowError, Problem
+from dialogues.schema import FieldSpec, Flow
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap, Typed
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "Button",
     "Effect",
     "Facts",
+    "FieldSpec",
+    "Flow",
     "FlowError",
     "Library",
     "Message",
