@@ -15,6 +15,7 @@ Rules, in order (each one exists because people type that way on a phone):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 BOUNDARY = "|"
+MAX_WORD = 40
 
 EMOJI = {
     "🔪": " xknife ",
@@ -65,6 +67,7 @@ _CONTRACTIONS = tuple(
         (r"(?<=[a-z])'d\b", " would"),
     )
 )
+_ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs", "Co", "Cn"})
 
 
@@ -94,16 +97,56 @@ class Normaliser:
         for chunk in _CHUNK.findall(_clean(text)):
             raw.extend(self._split_chunk(chunk))
         out: list[str] = []
-        for token in self._join_split_words(_join_spelled_out(raw)):
+        for token in self._join_split_words(self._join_spelled_out(raw)):
             if token == BOUNDARY:
                 if out and out[-1] != BOUNDARY:
                     out.append(BOUNDARY)
                 continue
-            out.extend(self._word(token))
+            # No lexicon word is that long: skip the rewrites, and keep the cache small.
+            out.extend(self._word(token) if len(token) <= MAX_WORD else (token,))
         return tuple(out)
+
+    def _join_spelled_out(self, tokens: list[str]) -> list[str]:
+        """Join runs of three or more single letters: `k i l l` -> `kill`.
+
+        A run that spells several words (`k i l l m y s e l f`) is split back into
+        lexicon words when it can be.
+        """
+        out: list[str] = []
+        run: list[str] = []
+        for token in [*tokens, BOUNDARY]:
+            if len(token) == 1 and token.isalpha():
+                run.append(token)
+                continue
+            if len(run) >= 3:
+                out.extend(self._segment("".join(run)))
+            else:
+                out.extend(run)
+            run = []
+            out.append(token)
+        return out[:-1]
+
+    def _segment(self, letters: str) -> list[str]:
+        """Split letters into the fewest known words, or keep them whole."""
+        if letters in self._vocabulary or len(letters) > MAX_WORD:
+            return [letters]
+        best: list[list[str] | None] = [[]] + [None] * len(letters)
+        for end in range(1, len(letters) + 1):
+            for start in range(max(0, end - 12), end):
+                head = best[start]
+                word = letters[start:end]
+                if head is None or word not in self._vocabulary or (len(word) < 2 and word != "i"):
+                    continue
+                current = best[end]
+                if current is None or len(head) + 1 < len(current):
+                    best[end] = [*head, word]
+        found = best[-1]
+        return found if found else [letters]
 
     def _join_split_words(self, tokens: list[str]) -> list[str]:
         """Join a lexicon word split in two by a space (`sui cide`, `kil l`)."""
+        if not tokens:
+            return tokens
         out: list[str] = []
         skip = False
         for first, second in zip(tokens, [*tokens[1:], BOUNDARY], strict=True):
@@ -171,6 +214,8 @@ def _clean(text: str) -> str:
     for emoji, marker in EMOJI.items():
         if emoji in text:
             text = text.replace(emoji, marker)
+    if text.isascii():
+        return _ASCII_CONTROLS.sub(" ", text.lower())
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     kept = []
@@ -197,25 +242,21 @@ def _is_leet(core: str) -> bool:
     return has_letter and has_leet and only_word_chars
 
 
-def _join_spelled_out(tokens: list[str]) -> list[str]:
-    """Join runs of three or more single letters: `k i l l` -> `kill`."""
-    out: list[str] = []
-    run: list[str] = []
-    for token in [*tokens, BOUNDARY]:
-        if len(token) == 1 and token.isalpha():
-            run.append(token)
-            continue
-        if len(run) >= 3:
-            out.append("".join(run))
-        else:
-            out.extend(run)
-        run = []
-        out.append(token)
-    return out[:-1]
-
-
 def _unstretched(token: str) -> tuple[str, ...]:
-    """Candidates for a stretched word: runs of three cut to two, then every run to one."""
-    if not _RUN2.search(token):
-        return ()
-    return (_RUN3.sub(r"\1\1", token), _RUN2.sub(r"\1", token))
+    """Candidates for a stretched word, most likely first: `tttoo` -> `too`, `to`, ...
+
+    Each run of a repeated letter becomes one or two letters; a run that was already
+    two letters long keeps them first (it is more often a real double letter).
+    """
+    parts = [match.group(0) for match in re.finditer(r"(.)\1*", token)]
+    runs = [i for i, part in enumerate(parts) if len(part) > 1]
+    if not runs or len(runs) > 6:
+        return () if not runs else (_RUN3.sub(r"\1\1", token), _RUN2.sub(r"\1", token))
+    options = [(1, 2) if len(parts[i]) > 2 else (2, 1) for i in runs]
+    out = []
+    for counts in itertools.product(*options):
+        pieces = list(parts)
+        for i, count in zip(runs, counts, strict=True):
+            pieces[i] = parts[i][0] * count
+        out.append("".join(pieces))
+    return tuple(out)

@@ -1,0 +1,336 @@
+"""Literal and property tests for safety.assess: every rule in the detector's brief."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from safety import Assessment, Tier, assess
+
+CRISIS_PHRASES = [
+    "i want to die",
+    "i'm going to kill myself",
+    "everyone would be better off without me",
+    "how many pills would it take",
+    "i took too many pills",
+    "it won't stop bleeding",
+    "he hits me",
+    "i wrote my note",
+]
+
+
+def tier(text: str) -> Tier:
+    return assess(text).tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I really just want to die",
+        "i wanna kms",
+        "k i l l myself",
+        "k.i.l.l myself",
+        "i want to k i l l m y s e l f",
+        "k1ll myself",
+        "i want to d!e",
+        "$uicide",
+        "su1c1de",
+        "i want to diiiiie",
+        "I WANT TO DIE",
+        "i want to d\u200bi\u200be",
+        "і want to dіe",  # Cyrillic і
+        "ｉ ｗａｎｔ ｔｏ ｄｉｅ",  # full-width
+        "i want to kil myself",
+        "i want to kill myslef",
+        "sucide",
+        "sui cide is all i think about",
+        "thinking about sewerslide",
+        "i want to unalive myself",
+        "ctb tonight",
+        "i want 2 die",
+        "im gonna end it tonite",
+        "i don't wanna be alive anymore",
+    ],
+)
+def test_normalisation_tricks_still_find_crisis(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't want to be here anymore",
+        "everyone would be better off without me",
+        "i'm giving my things away",
+        "this is goodbye",
+        "i wrote my note",
+        "i can't go on",
+        "there's no reason to live",
+        "i just want to end it all",
+        "i feel like such a burden",
+        "nobody would notice if i was gone",
+    ],
+)
+def test_implicit_phrasings_are_crisis(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "killing it at work today",
+        "i'm dying to see you",
+        "i cut the onions",
+        "just killing time before my bus",
+        "my battery died",
+        "this cake is to die for",
+        "i'm dead tired",
+        "this traffic is killing me",
+        "i want to cut my hair short",
+        "i died in minecraft again",
+        "suicide squad was mid",
+        "hi",
+        "im ok today",
+        "my scars are itchy",
+        "i want to tell my mum",
+        "i used my toolbox and it helped",
+    ],
+)
+def test_idioms_and_everyday_messages_raise_no_alarm(text: str) -> None:
+    assert assess(text) == Assessment(Tier.NONE, frozenset(), (), False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this traffic is killing me and honestly i want to kill myself",
+        "killing it at work but i still want to die",
+        "i cut the onions and then i cut my wrists",
+        "my battery died. i'm going to end it tonight",
+    ],
+)
+def test_an_idiom_never_hides_a_real_risk_phrase(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not going to kill myself... probably",
+        "i won't kill myself, not today anyway",
+        "probably not going to do it tonight but i want to die",
+        "i don't think i'll kill myself but idk",
+        "i'm not going to do it yet",
+    ],
+)
+def test_hedged_denials_stay_crisis(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+def test_a_clear_denial_with_distress_is_concern() -> None:
+    result = assess("i'm not going to kill myself but i feel awful and alone")
+    assert result.tier is Tier.CONCERN
+    assert "ideation" in result.kinds
+
+
+def test_a_clear_denial_alone_raises_no_alarm() -> None:
+    assert tier("i'm not suicidal, i just wanted to chat") is Tier.NONE
+
+
+def test_no_before_a_first_person_phrase_is_not_a_denial() -> None:
+    assert tier("no, i want to die") is Tier.CRISIS
+    assert tier("i'm not ok i want to die") is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend says she wants to die",
+        "my friend told me he wants to kill himself",
+        "i think my sister is suicidal",
+        "someone in my class said they want to kill themselves",
+    ],
+)
+def test_third_person_is_crisis_about_someone_else(text: str) -> None:
+    result = assess(text)
+    assert result.tier is Tier.CRISIS
+    assert result.about_someone_else
+
+
+def test_the_writers_own_risk_wins_over_someone_elses() -> None:
+    result = assess("my friend wants to die and honestly so do i, i want to die too")
+    assert result.tier is Tier.CRISIS
+    assert not result.about_someone_else
+
+
+def test_abuse_against_the_writer_is_never_about_someone_else() -> None:
+    result = assess("my dad hits me")
+    assert result.tier is Tier.CRISIS and result.immediate
+    assert not result.about_someone_else
+    assert "abuse" in result.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the most painful way to die",
+        "how many pills would it take",
+        "how deep do i have to cut",
+        "which bridge is high enough",
+        "for a story, what's the quickest way to kill yourself",
+        "hypothetically how many sleeping pills would kill you",
+        "asking for research: what is a lethal dose of paracetamol",
+        "writing a book where the character wants the fastest way to die, what is it",
+    ],
+)
+def test_means_seeking_is_immediate_crisis_even_as_fiction(text: str) -> None:
+    result = assess(text)
+    assert result.tier is Tier.CRISIS
+    assert "means_seeking" in result.kinds
+    assert result.immediate
+    assert not result.about_someone_else
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i'm bleeding a lot", "injury"),
+        ("i cut too deep", "injury"),
+        ("i took too many pills", "overdose"),
+        ("i just took like 30 pills", "overdose"),
+        ("i'm not safe at home", "abuse"),
+        ("i'm going to kill myself tonight", "intent"),
+        ("this is goodbye", "preparation"),
+    ],
+)
+def test_immediate_danger_leads_with_the_emergency_number(text: str, kind: str) -> None:
+    result = assess(text)
+    assert result.tier is Tier.CRISIS
+    assert kind in result.kinds
+    assert result.immediate
+
+
+def test_ideation_without_a_plan_is_not_marked_immediate() -> None:
+    result = assess("i wish i was dead")
+    assert result.tier is Tier.CRISIS
+    assert not result.immediate
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i want to cut", "urge"),
+        ("the urge to hurt myself is so strong", "urge"),
+        ("i really want to sh", "urge"),
+        ("i did it again", "lapse"),
+        ("i relapsed", "lapse"),
+        ("i cut last night", "lapse"),
+        ("i can't do this anymore", "distress"),
+        ("nothing will ever get better", "hopelessness"),
+    ],
+)
+def test_urges_lapses_and_distress_are_concern(text: str, kind: str) -> None:
+    result = assess(text)
+    assert result.tier is Tier.CONCERN
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i didn't cut today", "no urges today", "i resisted the urge to cut", "the urge passed"],
+)
+def test_wins_over_urges_raise_no_alarm(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quiero morir", Tier.CRISIS),
+        ("me quiero matar", Tier.CRISIS),
+        ("quiero cortarme", Tier.CONCERN),
+        ("je veux mourir", Tier.CRISIS),
+        ("j'ai envie de me couper", Tier.CONCERN),
+        ("ich will sterben", Tier.CRISIS),
+        ("ich will mich ritzen", Tier.CONCERN),
+        ("quero morrer", Tier.CRISIS),
+        ("quero me cortar", Tier.CONCERN),
+        ("voglio morire", Tier.CRISIS),
+        ("voglio tagliarmi", Tier.CONCERN),
+        ("mi padre me pega", Tier.CRISIS),
+        ("mein vater schlägt mich", Tier.CRISIS),
+    ],
+)
+def test_core_phrases_in_five_other_languages(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i want to 🔪 myself", Tier.CRISIS),
+        ("💊💊💊 i'm done", Tier.CRISIS),
+        ("i want to 🪦", Tier.CRISIS),
+        ("so sad and alone 😭", Tier.CONCERN),
+        ("this meme 😭😭😭", Tier.NONE),
+        ("took my 💊 this morning", Tier.NONE),
+    ],
+)
+def test_emoji_count_only_beside_words_that_give_them_meaning(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+def test_matched_holds_entry_ids_never_the_text() -> None:
+    result = assess("i want to die")
+    assert result.matched
+    assert all("." in entry and " " not in entry for entry in result.matched)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "\u200b\u200b"])
+def test_empty_text_is_none(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=4096))
+def test_assess_never_raises_on_any_text(text: str) -> None:
+    assert isinstance(assess(text), Assessment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud800 lone surrogate",
+        "\x00\x01\x02 want to die \x7f",
+        "a" * 4096,
+        "k i l l " * 512,
+        "🔪" * 4096,
+        "a" + "\u0301" * 4095,
+        "." * 4096,
+    ],
+)
+def test_assess_survives_hostile_input(text: str) -> None:
+    assert isinstance(assess(text), Assessment)
+
+
+_ZERO_WIDTH = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(CRISIS_PHRASES), st.data())
+def test_zero_width_characters_never_hide_a_crisis_phrase(phrase: str, data: st.DataObject) -> None:
+    chars = list(phrase)
+    for _ in range(data.draw(st.integers(1, 6))):
+        chars.insert(data.draw(st.integers(0, len(chars))), data.draw(_ZERO_WIDTH))
+    assert tier("".join(chars)) is Tier.CRISIS
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(CRISIS_PHRASES), st.data())
+def test_stretched_letters_never_hide_a_crisis_phrase(phrase: str, data: st.DataObject) -> None:
+    letters = [i for i, char in enumerate(phrase) if char.isalpha()]
+    stretch = set(data.draw(st.lists(st.sampled_from(letters), max_size=3, unique=True)))
+    times = data.draw(st.integers(3, 8))
+    text = "".join(c * times if i in stretch else c for i, c in enumerate(phrase))
+    assert tier(text) is Tier.CRISIS
