@@ -313,8 +313,13 @@ def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
             _log.warning("skipped a button whose id is over %s bytes", CALLBACK_DATA_LIMIT)
     if not links and not choices:
         return None
-    width = _row_width([button.text for button in choices])
-    rows = [choices[i : i + width] for i in range(0, len(choices), width)]
+    rows: list[list[InlineKeyboardButton]] = []
+    for button in choices:
+        width = _per_row(button.text)
+        if rows and len(rows[-1]) < width and _per_row(rows[-1][0].text) == width:
+            rows[-1].append(button)
+        else:
+            rows.append([button])
     return InlineKeyboardMarkup(rows + [[link] for link in links])
 
 
@@ -337,14 +342,9 @@ def split_text(text: str, *, limit: int = TEXT_LIMIT) -> list[str]:
     return chunks
 
 
-def _row_width(labels: Sequence[str]) -> int:
-    """Scale numbers 5 a row, short words 2 a row, anything longer 1 a row."""
-    longest = max((len(label) for label in labels), default=0)
-    if longest <= 3:
-        return 5
-    if longest <= 14:
-        return 2
-    return 1
+def _per_row(label: str) -> int:
+    """Scale numbers sit 5 a row, short words 2 a row, anything longer alone."""
+    return 5 if len(label) <= 3 else 2 if len(label) <= 14 else 1
 
 
 class _Resending(BaseRateLimiter[int]):

@@ -82,6 +82,24 @@ def test_scale_numbers_sit_five_to_a_row() -> None:
     assert [len(row) for row in markup.inline_keyboard] == [5, 5, 1]
 
 
+def test_a_scale_with_a_long_skip_button_keeps_its_numbers_side_by_side() -> None:
+    numbers = tuple(Option(str(n), str(n)) for n in range(11))
+    reply = Reply("How strong?", options=(*numbers, Option("skip", "I'd rather not say")))
+    markup = keyboard_for(reply)
+    assert markup is not None
+    assert [len(row) for row in markup.inline_keyboard] == [5, 5, 1, 1]
+
+
+def test_short_words_sit_two_to_a_row() -> None:
+    reply = Reply("Pick", options=tuple(Option(w, w) for w in ("Kindness", "Humour", "Patience")))
+    markup = keyboard_for(reply)
+    assert markup is not None
+    assert [[b.text for b in row] for row in markup.inline_keyboard] == [
+        ["Kindness", "Humour"],
+        ["Patience"],
+    ]
+
+
 def test_long_labels_sit_one_to_a_row() -> None:
     reply = Reply(
         "Pick one",
