@@ -195,6 +195,8 @@ def _check_fields(
             used.append(((*base, "branch", i), cond.has))
         if cond is not None and cond.fact is not None and cond.fact not in FACTS:
             report((*base, "branch", i), f"unknown fact '{cond.fact}' (facts: {', '.join(FACTS)})")
+        if cond is not None and cond.fact is not None and not isinstance(cond.is_, bool):
+            report((*base, "branch", i), f"fact '{cond.fact}' is true or false, not '{cond.is_}'")
         if cond is not None and cond.var is not None and cond.var not in variables:
             report((*base, "branch", i), f"var '{cond.var}' is never set by an ask or scale")
         if arm.else_ is not None and i != len(node.branch or ()) - 1:

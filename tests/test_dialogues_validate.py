@@ -281,6 +281,7 @@ def test_a_branch_needs_else_last_and_known_facts_and_vars() -> None:
         - else: b
         - {if: {fact: rich, is: true}, to: b}
         - {if: {var: never_set, at_least: 1}, to: b}
+        - {if: {fact: consent, is: yes}, to: b}
     b:
       say: [Bye.]
       end: true
@@ -290,6 +291,7 @@ def test_a_branch_needs_else_last_and_known_facts_and_vars() -> None:
         "demo.yaml:10: `else` must come last",
         "demo.yaml:11: unknown fact 'rich' (facts: consent, country_set, checkins_on)",
         "demo.yaml:12: var 'never_set' is never set by an ask or scale",
+        "demo.yaml:13: fact 'consent' is true or false, not 'yes'",
     ]
 
 
