@@ -162,6 +162,17 @@ def _check_node(
     for i, label in enumerate(labels):
         if label in labels[:i]:
             report((*base, "choices", i, "label"), f"two choices read '{label}'")
+    owner: dict[str, int] = {}
+    for i, choice in enumerate(node.choices or ()):
+        for word in dict.fromkeys(normalise(w) for w in choice.synonyms):
+            if owner.setdefault(word, i) != i:
+                report(
+                    (*base, "choices", i, "synonyms"),
+                    f"'{word}' belongs to two choices here, so typing it only asks again",
+                    severity="warning",
+                )
+        for word in (normalise(choice.label), *map(normalise, choice.synonyms)):
+            owner.setdefault(word, i)
     for path, target in _targets(node, base):
         if library.resolve(flow.id, target) is None:
             other = target.partition(":")[0]

@@ -322,3 +322,11 @@ def test_load_library_returns_flows_despite_warnings(tmp_path: Path) -> None:
     (tmp_path / "demo.yaml").write_text(GOOD.replace("Bye for now.", hard))
     library = load_library(tmp_path)
     assert sorted(library.flows) == ["demo", "topics"]
+
+
+def test_a_synonym_shared_by_two_choices_is_a_warning() -> None:
+    text = GOOD.replace("{label: Menu, to: topics}", "{label: Menu, synonyms: [go on], to: topics}")
+    assert [str(p) for p in problems(demo=text)] == [
+        f"demo.yaml:{line_of(text, 'synonyms')}: warning: 'go on' belongs to two choices here, "
+        "so typing it only asks again"
+    ]
