@@ -17,7 +17,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
 from dialogues import Answer, Facts, Library, Tap, Typed, load_library, step  # noqa: E402
-from dialogues.engine import node_buttons  # noqa: E402
+from dialogues.bubbles import node_buttons  # noqa: E402
 from safety import forbidden_phrases  # noqa: E402
 
 STEP_TARGET_US = 50.0

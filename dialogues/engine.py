@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import match_choice, normalise, parse_number
 from dialogues.schema import Action, Condition, Node
@@ -59,40 +60,6 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
         return run.recover(state)
     run.out.append(node_messages(run.flow, run.node, node)[-1])
     return run.wait()
-
-
-def button_id(flow_id: str, node_id: str, suffix: str) -> str:
-    return f"{flow_id}.{node_id}.{suffix}"
-
-
-def node_buttons(flow_id: str, node_id: str, node: Node) -> tuple[Button, ...]:
-    """The buttons a waiting node offers (empty for other nodes)."""
-    if node.choices is not None:
-        return tuple(
-            Button(button_id(flow_id, node_id, str(i)), c.label)
-            for i, c in enumerate(node.choices, start=1)
-        )
-    if node.ask is not None:
-        return (Button(button_id(flow_id, node_id, "skip"), node.ask.skip),)
-    if node.scale is not None:
-        return tuple(
-            Button(button_id(flow_id, node_id, f"v{n}"), str(n))
-            for n in range(node.scale.min, node.scale.max + 1)
-        )
-    return ()
-
-
-def node_messages(flow_id: str, node_id: str, node: Node) -> tuple[Message, ...]:
-    """The bubbles of a node as the person sees them, buttons on the last one."""
-    texts = list(node.say)
-    scale = node.scale
-    if scale is not None and texts and (scale.low or scale.high):
-        ends = [f"{n} = {w}" for n, w in ((scale.min, scale.low), (scale.max, scale.high)) if w]
-        texts[-1] = f"{texts[-1]}\n({', '.join(ends)})"
-    buttons = node_buttons(flow_id, node_id, node)
-    if not texts:
-        return ()
-    return (*(Message(t) for t in texts[:-1]), Message(texts[-1], buttons))
 
 
 def holds(

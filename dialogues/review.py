@@ -7,8 +7,8 @@ from html import escape
 from pathlib import Path
 
 from dialogues.approval import status
+from dialogues.bubbles import node_messages
 from dialogues.diagram import svg
-from dialogues.engine import node_messages
 from dialogues.library import END, Library, content_hash
 from dialogues.problems import Problem
 from dialogues.schema import Action, Condition, Flow, Node

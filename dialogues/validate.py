@@ -8,7 +8,7 @@ from itertools import chain
 from typing import Protocol
 
 from dialogues import graph
-from dialogues.engine import node_messages
+from dialogues.bubbles import node_messages
 from dialogues.library import Library, Path_
 from dialogues.matching import normalise
 from dialogues.problems import Problem

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogues import TOPICS, Answer, Facts, Library, Step, Tap, Typed, load_library, start, step
-from dialogues.engine import STUCK, node_buttons, node_messages
+from dialogues.bubbles import node_buttons, node_messages
+from dialogues.engine import STUCK
 from dialogues.schema import Node
 
 LIBRARY = load_library()
