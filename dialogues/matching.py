@@ -44,7 +44,8 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     typed = normalise(text)
     if not typed:
         return None
-    exact = [i for i, words in enumerate(options) if typed in {normalise(w) for w in words}]
+    words = [{normalise(w) for w in option} for option in options]
+    exact = [i for i, said in enumerate(words) if typed in said]
     if len(exact) == 1:
         return exact[0]
     if typed.isdecimal():
@@ -52,8 +53,8 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         return index if 0 <= index < len(options) else None
     scores = sorted(
         (
-            (max((fuzz.WRatio(typed, normalise(w)) for w in words), default=0.0), i)
-            for i, words in enumerate(options)
+            (max((fuzz.WRatio(typed, w) for w in said), default=0.0), i)
+            for i, said in enumerate(words)
         ),
         reverse=True,
     )
