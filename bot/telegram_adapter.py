@@ -313,10 +313,14 @@ def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
             _log.warning("skipped a button whose id is over %s bytes", CALLBACK_DATA_LIMIT)
     if not links and not choices:
         return None
+    # Numbers (a scale) sit 5 a row; words 2 a row when all are short, else one a row.
+    words = [len(button.text) for button in choices if not _number(button.text)]
+    word_width = 2 if words and max(words) <= 14 else 1
     rows: list[list[InlineKeyboardButton]] = []
     for button in choices:
-        width = _per_row(button.text)
-        if rows and len(rows[-1]) < width and _per_row(rows[-1][0].text) == width:
+        width = 5 if _number(button.text) else word_width
+        same_kind = rows and _number(rows[-1][0].text) == _number(button.text)
+        if same_kind and len(rows[-1]) < width:
             rows[-1].append(button)
         else:
             rows.append([button])
@@ -342,9 +346,8 @@ def split_text(text: str, *, limit: int = TEXT_LIMIT) -> list[str]:
     return chunks
 
 
-def _per_row(label: str) -> int:
-    """Scale numbers sit 5 a row, short words 2 a row, anything longer alone."""
-    return 5 if len(label) <= 3 else 2 if len(label) <= 14 else 1
+def _number(label: str) -> bool:
+    return len(label) <= 3  # "0" to "10", or a short symbol: fits five to a row
 
 
 class _Resending(BaseRateLimiter[int]):
