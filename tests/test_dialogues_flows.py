@@ -8,7 +8,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dialogues import TOPICS, Answer, Facts, Library, Step, Tap, Typed, load_library, start, step
+from dialogues import (
+    TOPICS,
+    Answer,
+    Facts,
+    Library,
+    Step,
+    Tap,
+    Typed,
+    load_library,
+    resume,
+    start,
+    step,
+)
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.engine import STUCK
 from dialogues.schema import Node
@@ -98,6 +110,17 @@ def test_any_input_at_any_node_gives_a_valid_state_or_a_kind_reask(
     _assert_sound(LIBRARY, result)
     if result.state == state:
         assert result.messages and result.messages[-1].buttons
+
+
+@settings(max_examples=100, deadline=None)
+@given(where=st.sampled_from(WAITING), facts=st.sampled_from(ALL_FACTS))
+def test_resume_at_any_node_shows_it_again_without_effects(where: Where, facts: Facts) -> None:
+    state = {"flow": where[0], "node": where[1], "vars": {"urge": 3}, "last": {}, "known": {}}
+    result = resume(LIBRARY, state, facts=facts)
+    _assert_sound(LIBRARY, result)
+    assert result.state == state
+    assert result.effects == ()
+    assert len(result.messages) == 1
 
 
 def _assert_sound(library: Library, result: Step) -> None:

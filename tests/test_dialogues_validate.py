@@ -95,6 +95,13 @@ def test_a_flow_id_must_match_its_file_name() -> None:
     assert errors(other=GOOD) == ["other.yaml:1: flow id 'demo' must match the file name 'other'"]
 
 
+def test_two_files_with_one_flow_id_are_an_error() -> None:
+    assert errors(demo=GOOD, other=GOOD) == [
+        "other.yaml:1: duplicate flow id 'demo' (also in demo.yaml)",
+        "other.yaml:1: flow id 'demo' must match the file name 'other'",
+    ]
+
+
 def test_a_target_that_does_not_resolve_is_an_error() -> None:
     text = GOOD.replace("to: b}", "to: nowhere}")
     found = errors(demo=text)
