@@ -25,7 +25,7 @@ import dialogues
 from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.schedule import next_due
 from bot.store import Store, StoreError
-from bot.store.reminders import CHECKIN, SNOOZE, Due, Queue
+from bot.store.reminders import CHECKIN, SNOOZE, Due, Outcome, Queue
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class Delivery:
     ) -> None:
         self._library = library
         self._interval = 1.0 / rate_per_second
-        self._concurrency = concurrency
+        self._wave = max(1, concurrency)
         self._platform = platform
         self._batch = max(1, min(1000, int(rate_per_second * 60)))
         self._queue = Queue(store.session, vault=store.vault, postgres=store.is_postgres)
@@ -83,7 +83,6 @@ class Delivery:
             log.warning("check-ins are due but nothing is attached to send them")
             return 0
         pace = _Pace(self._interval)
-        lanes = asyncio.Semaphore(self._concurrency)
         sent = 0
         while True:
             at = now or datetime.now(UTC)
@@ -91,61 +90,58 @@ class Delivery:
                 token, batch = await self._queue.claim(
                     now=at, limit=self._batch, lease=LEASE, platform=self._platform
                 )
+                for start in range(0, len(batch), self._wave):
+                    wave = batch[start : start + self._wave]
+                    sent += await self._send_wave(outbox, wave, token, at, pace)
             except StoreError as error:
-                log.warning("could not claim check-ins: %s", error)
+                log.warning("check-ins stopped for this pass: %s", error)
                 return sent
-            jobs = (self._deliver(outbox, due, token, at, pace, lanes) for due in batch)
-            sent += sum(await asyncio.gather(*jobs))
             if len(batch) < self._batch:
                 return sent
 
-    async def _deliver(
-        self,
-        outbox: Outbox,
-        due: Due,
-        token: str,
-        now: datetime,
-        pace: _Pace,
-        lanes: asyncio.Semaphore,
+    async def _send_wave(
+        self, outbox: Outbox, wave: Sequence[Due], token: str, now: datetime, pace: _Pace
     ) -> int:
-        async with lanes:
-            try:
-                return await self._deliver_one(outbox, due, token, now, pace)
-            except StoreError as error:
-                log.warning("check-in %s not recorded (%s); its lease will run out", due.id, error)
-                return 0
+        """Mark a wave in flight (one transaction), send it, record it (one transaction)."""
+        outcomes: list[Outcome] = []
+        sending: list[tuple[Due, list[Reply], dict[str, Any] | None]] = []
+        for due in wave:
+            following = self._following(due, now)
+            if due.in_doubt:
+                log.warning("check-in %s may have been sent before a crash: not again", due.id)
+                outcomes.append(Outcome(due, next_due=following, event="checkin_in_doubt"))
+            elif now - due.due_at > TOO_LATE or (due.kind == CHECKIN and due.plan is None):
+                outcomes.append(Outcome(due, next_due=following, event="checkin_late"))
+            else:
+                sending.append((due, *self._compose(due)))
+        marked = await self._queue.begin_sending(
+            [(due, state) for due, _, state in sending], token, now=now
+        )
+        jobs = [
+            self._send(outbox, due, replies, now, pace)
+            for due, replies, _ in sending
+            if due.id in marked
+        ]
+        outcomes += await asyncio.gather(*jobs)
+        await self._queue.settle(outcomes, token, now=now)
+        return sum(outcome.sent for outcome in outcomes)
 
-    async def _deliver_one(
-        self, outbox: Outbox, due: Due, token: str, now: datetime, pace: _Pace
-    ) -> int:
-        queue, following = self._queue, self._following(due, now)
-        if due.in_doubt:
-            log.warning("check-in %s may have been sent before a crash; not sending again", due.id)
-            await queue.finish(due, token, now=now, next_due=following, event="checkin_in_doubt")
-            return 0
-        if now - due.due_at > TOO_LATE or (due.kind == CHECKIN and due.plan is None):
-            await queue.finish(due, token, now=now, next_due=following, event="checkin_late")
-            return 0
-        replies, state = self._compose(due)
+    async def _send(
+        self, outbox: Outbox, due: Due, replies: list[Reply], now: datetime, pace: _Pace
+    ) -> Outcome:
         await pace.wait()
-        if not await queue.begin_sending(due, token, now=now, flow_state=state):
-            return 0
+        following = self._following(due, now)
         try:
             await outbox.send(due.external_id, replies)
         except RecipientGone:
             log.info("check-ins turned off for a person who can no longer be reached")
-            await queue.stop(due.person_id)
-            return 0
+            return Outcome(due, gone=True)
         except Undeliverable as error:
             if due.attempts + 1 >= MAX_ATTEMPTS:
                 log.warning("check-in %s given up after %d tries: %s", due.id, MAX_ATTEMPTS, error)
-                await queue.finish(due, token, now=now, next_due=following, event="checkin_failed")
-            else:
-                retry_at = now + RETRY_AFTER * (due.attempts + 1)
-                await queue.retry_later(due, token, retry_at=retry_at)
-            return 0
-        await queue.finish(due, token, now=now, next_due=following, event=f"{due.kind}_sent")
-        return 1
+                return Outcome(due, next_due=following, event="checkin_failed")
+            return Outcome(due, retry_at=now + RETRY_AFTER * (due.attempts + 1))
+        return Outcome(due, next_due=following, event=f"{due.kind}_sent", sent=True)
 
     def _following(self, due: Due, now: datetime) -> datetime | None:
         """When this reminder is next due after now; None for one-off reminders."""
@@ -180,7 +176,7 @@ class Delivery:
 
 
 class _Pace:
-    """Spaces sends `interval` seconds apart, however many lanes are sending."""
+    """Spaces sends `interval` seconds apart, however many are waiting at once."""
 
     def __init__(self, interval: float) -> None:
         self._interval = interval

@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.engine import CursorResult
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
@@ -36,6 +37,8 @@ from bot.store.tables import (
 )
 from bot.vault import Vault
 
+PEOPLE = cast(Table, PersonRow.__table__)
+REMINDERS = cast(Table, ReminderRow.__table__)
 CHECKIN = "checkin"
 CHECKBACK = "checkback"
 SNOOZE = "snooze"
@@ -136,7 +139,7 @@ class Queue:
             )
             .execution_options(synchronize_session=False)
         )
-        async with self._sessions() as session, session.begin():
+        async with _guard(), self._sessions() as session, session.begin():
             claimed = (await session.execute(claim)).all()
             if not claimed:
                 return token, []
@@ -146,66 +149,131 @@ class Queue:
         return token, sorted(found, key=lambda due: due.due_at)
 
     async def begin_sending(
-        self, due: Due, token: str, *, now: datetime, flow_state: dict[str, Any] | None
-    ) -> bool:
-        """Mark the reminder in flight (and start the person's flow); False if the lease is lost."""
-        async with self._sessions() as session, session.begin():
-            marked = await _rowcount(
-                session,
+        self, wave: Sequence[tuple[Due, dict[str, Any] | None]], token: str, *, now: datetime
+    ) -> set[int]:
+        """Mark a wave of reminders in flight and start each person's flow, in one transaction.
+
+        Returns the ids still held under `token` (the others' leases were lost).
+        """
+        if not wave:
+            return set()
+        async with _guard(), self._sessions() as session, session.begin():
+            held = await session.execute(
                 update(ReminderRow)
-                .where(ReminderRow.id == due.id, ReminderRow.claim == token)
-                .values(sending_at=now),
+                .where(ReminderRow.id.in_([due.id for due, _ in wave]), ReminderRow.claim == token)
+                .values(sending_at=now)
+                .returning(ReminderRow.id)
+                .execution_options(synchronize_session=False)
             )
-            if marked and flow_state is not None:
-                secret = self._vault.encrypt(json.dumps(flow_state))
+            marked = set(held.scalars())
+            flows = [
+                {"person": due.person_id, "secret": self._vault.encrypt(json.dumps(state))}
+                for due, state in wave
+                if due.id in marked and state is not None
+            ]
+            if flows:
+                people = PEOPLE.c
                 await session.execute(
-                    update(PersonRow)
-                    .where(PersonRow.id == due.person_id)
-                    .values(flow_secret=secret, version=PersonRow.version + 1)
+                    update(PEOPLE)
+                    .where(people.id == bindparam("person"))
+                    .values(flow_secret=bindparam("secret"), version=people.version + 1),
+                    flows,
                 )
-            return marked
+        return marked
 
-    async def finish(
-        self, due: Due, token: str, *, now: datetime, next_due: datetime | None, event: str | None
-    ) -> bool:
-        """Record the reminder done: due again at `next_due`, or gone; count `event` anonymously."""
-        mine = (ReminderRow.id == due.id, ReminderRow.claim == token)
-        if next_due is None:
-            statement: Any = delete(ReminderRow).where(*mine)
-        else:
-            statement = (
-                update(ReminderRow)
-                .where(*mine)
-                .values(due_at=next_due, lease_until=None, claim=None, sending_at=None, attempts=0)
+    async def settle(self, outcomes: Sequence[Outcome], token: str, *, now: datetime) -> None:
+        """Record what became of a wave of reminders, in one transaction."""
+        if not outcomes:
+            return
+        async with _guard(), self._sessions() as session, session.begin():
+            held_query = select(ReminderRow.id).where(
+                ReminderRow.id.in_([outcome.due.id for outcome in outcomes]),
+                ReminderRow.claim == token,
             )
-        async with self._sessions() as session, session.begin():
-            done = await _rowcount(session, statement)
-            if done and event is not None:
-                session.add(AnonymousEventRow(name=event, country=due.country, week=week_of(now)))
-            return done
+            if self._postgres:
+                held_query = held_query.with_for_update()
+            held = set((await session.execute(held_query)).scalars())
+            gone = {outcome.due.person_id for outcome in outcomes if outcome.gone}
+            mine = [o for o in outcomes if o.due.id in held and o.due.person_id not in gone]
+            if gone:
+                await session.execute(
+                    delete(CheckinPlanRow).where(CheckinPlanRow.person_id.in_(gone))
+                )
+                await session.execute(delete(ReminderRow).where(ReminderRow.person_id.in_(gone)))
+            await _record(session, mine, now=now)
 
-    async def retry_later(self, due: Due, token: str, *, retry_at: datetime) -> bool:
-        """Give the reminder back unsent, to be claimed again from `retry_at`."""
-        async with self._sessions() as session, session.begin():
-            return await _rowcount(
-                session,
-                update(ReminderRow)
-                .where(ReminderRow.id == due.id, ReminderRow.claim == token)
-                .values(
-                    lease_until=retry_at,
-                    claim=None,
-                    sending_at=None,
-                    attempts=ReminderRow.attempts + 1,
-                ),
-            )
 
-    async def stop(self, person_id: int) -> None:
-        """Turn the person's check-ins off and drop their reminders (they blocked the bot)."""
-        async with self._sessions() as session, session.begin():
-            await session.execute(
-                delete(CheckinPlanRow).where(CheckinPlanRow.person_id == person_id)
-            )
-            await session.execute(delete(ReminderRow).where(ReminderRow.person_id == person_id))
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a claimed reminder: done (due again at `next_due`, or gone when None),
+    to be retried from `retry_at`, or its person unreachable (`gone`: check-ins off)."""
+
+    due: Due
+    next_due: datetime | None = None
+    event: str | None = None
+    retry_at: datetime | None = None
+    gone: bool = False
+    sent: bool = False
+
+
+async def _record(session: AsyncSession, outcomes: Sequence[Outcome], *, now: datetime) -> None:
+    """Apply outcomes whose reminders are still held: a few statements for the whole wave."""
+    table = REMINDERS
+    columns = table.c
+    moved = [
+        {"reminder": o.due.id, "next_at": o.next_due}
+        for o in outcomes
+        if o.retry_at is None and o.next_due is not None
+    ]
+    if moved:
+        await session.execute(
+            update(table)
+            .where(columns.id == bindparam("reminder"))
+            .values(
+                due_at=bindparam("next_at"),
+                lease_until=None,
+                claim=None,
+                sending_at=None,
+                attempts=0,
+            ),
+            moved,
+        )
+    retried = [
+        {"reminder": o.due.id, "retry": o.retry_at} for o in outcomes if o.retry_at is not None
+    ]
+    if retried:
+        await session.execute(
+            update(table)
+            .where(columns.id == bindparam("reminder"))
+            .values(
+                lease_until=bindparam("retry"),
+                claim=None,
+                sending_at=None,
+                attempts=columns.attempts + 1,
+            ),
+            retried,
+        )
+    done = [o.due.id for o in outcomes if o.retry_at is None and o.next_due is None]
+    if done:
+        await session.execute(delete(ReminderRow).where(ReminderRow.id.in_(done)))
+    events = [
+        {"name": o.event, "country": o.due.country, "week": week_of(now)}
+        for o in outcomes
+        if o.event is not None and o.retry_at is None
+    ]
+    if events:
+        await session.execute(insert(AnonymousEventRow), events)
+
+
+@asynccontextmanager
+async def _guard() -> AsyncIterator[None]:
+    """Database failures leave as StoreError, the store's one exception."""
+    from bot.store import StoreError  # the package imports this module: import late
+
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as error:
+        raise StoreError(f"check-in queue: {type(error).__name__}") from error
 
 
 async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, dict[str, Any]]:
@@ -266,12 +334,3 @@ def _plan(row: CheckinPlanRow) -> Plan:
         weekday=row.weekday,
         paused_until=row.paused_until,
     )
-
-
-async def _rowcount(session: AsyncSession, statement: Any) -> bool:
-    """Run an UPDATE or DELETE; whether it touched a row."""
-    result = cast(
-        CursorResult[Any],
-        await session.execute(statement.execution_options(synchronize_session=False)),
-    )
-    return bool(result.rowcount)
