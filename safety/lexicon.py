@@ -109,7 +109,7 @@ def compile_lexicon(data: Any) -> Lexicon:
     common = words.get("common", frozenset())
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
-    fuzzy = frozenset(t for t in pattern_words if len(t) >= 4 and t.isalpha())
+    fuzzy = frozenset(t for t in pattern_words if len(t) >= 5 and t.isalpha())
     normaliser = Normaliser(vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy)
     return Lexicon(
         normaliser=normaliser,
