@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -125,23 +126,27 @@ def read_yaml(text: str, name: str, problems: list[Problem]) -> tuple[Any, dict[
         problems.append(Problem(name, 1, "the file is empty"))
         return None, lines
     before = len(problems)
-    data = _build(root, (), lines, name, problems)
+    scalars = yaml.SafeLoader("")  # builds ints, dates, … ; one per file, as it caches
+    data = _build(root, (), lines, _Context(name, problems, scalars))
     if len(problems) > before:
         return None, lines
     return data, lines
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+@dataclass(frozen=True)
+class _Context:
+    name: str
+    problems: list[Problem]
+    scalars: yaml.SafeLoader
 
 
-def _build(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], name: str, problems: list[Problem]
-) -> Any:
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], ctx: _Context) -> Any:
+    name, problems = ctx.name, ctx.problems
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _build(key_node, path, {}, name, problems)
+            key = _build(key_node, path, {}, ctx)
             if not isinstance(key, str | int | bool) or key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(
                     Problem(name, key_node.start_mark.line + 1, "keys must be plain words")
@@ -158,17 +163,15 @@ def _build(
                 )
                 continue
             lines[key_path] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, key_path, lines, name, problems)
+            out[key] = _build(value_node, key_path, lines, ctx)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, (*path, i), lines, name, problems) for i, item in enumerate(node.value)
-        ]
+        return [_build(item, (*path, i), lines, ctx) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
         return node.value  # YAML 1.2: yes, no, on, off are words, not booleans
-    return _CONSTRUCTOR.construct_object(node)
+    return ctx.scalars.construct_object(node)
 
 
 def _parse_fields(text: str, name: str, problems: list[Problem]) -> dict[str, FieldSpec]:
