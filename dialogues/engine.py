@@ -128,6 +128,7 @@ class _Run:
             saved = state.get(key)
             if isinstance(saved, dict):
                 into.update({str(k): v for k, v in saved.items()})
+        self.last = {k: v for k, v in self.last.items() if isinstance(v, str)}
         flow = self.library.flows.get(flow_id) if isinstance(flow_id, str) else None
         node = flow.nodes.get(node_id) if flow and isinstance(node_id, str) else None
         if node is None or not node.waits or not node.say:
