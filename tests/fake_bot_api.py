@@ -183,15 +183,17 @@ class FakeBotApi:
             count = len(sent)
 
     async def wait_for_call(
-        self, method: str, *, count: int = 1, timeout: float = 5.0
+        self, method: str, *, count: int = 1, status: int | None = None, timeout: float = 5.0
     ) -> list[Call]:
-        """Wait until `count` requests to `method` arrived (whatever their status)."""
+        """Wait until `count` requests to `method` arrived (answered with `status`, if given)."""
         deadline = time.monotonic() + timeout
-        while len(found := self.calls_to(method)) < count:
+        while True:
+            found = [c for c in self.calls_to(method) if status in (None, c.status)]
+            if len(found) >= count:
+                return found
             if time.monotonic() > deadline:
                 raise AssertionError(f"waited {timeout}s for {count} {method} calls")
             await asyncio.sleep(0.02)
-        return found
 
     # -- making it misbehave ----------------------------------------------------------------
 

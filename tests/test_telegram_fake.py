@@ -57,10 +57,10 @@ async def test_sent_messages_are_recorded_with_their_keyboard(
 async def test_telegram_limits_are_refused_like_telegram_does(raw_bot: Bot) -> None:
     with pytest.raises(BadRequest, match="too long"):
         await raw_bot.send_message(5, "x" * 4097)
-    with pytest.raises(BadRequest, match="(?i)url"):
+    with pytest.raises(BadRequest, match=r"(?i)url"):
         link = InlineKeyboardButton("Call", url="tel:116123")
         await raw_bot.send_message(5, "Lines", reply_markup=InlineKeyboardMarkup([[link]]))
-    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
         long = InlineKeyboardButton("Long", callback_data="x" * 65)
         await raw_bot.send_message(5, "Pick", reply_markup=InlineKeyboardMarkup([[long]]))
 
