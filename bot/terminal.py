@@ -61,11 +61,22 @@ class Terminal:
             return Incoming(
                 PERSON, now, command=command["name"].lower(), args=(command["args"] or "").strip()
             )
-        if text.isdigit() and 1 <= int(text) <= len(self._options):
-            option = self._options[int(text) - 1]
-            if option.url is None:
-                return Incoming(PERSON, now, choice=option.id)
+        option = self._option_for(text)
+        if option is not None:
+            return Incoming(PERSON, now, choice=option.id)
         return Incoming(PERSON, now, text=line)
+
+    def _option_for(self, text: str) -> Option | None:
+        """The button a typed number means: a button labelled with that number (a scale's
+        "4"), else the button numbered so in the list."""
+        buttons = [option for option in self._options if option.url is None]
+        for option in buttons:
+            if option.label == text:
+                return option
+        if text.isdigit() and 1 <= int(text) <= len(self._options):
+            chosen = self._options[int(text) - 1]
+            return chosen if chosen.url is None else None
+        return None
 
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
         """The outbound port: a check-in or check-back arrives while chatting."""

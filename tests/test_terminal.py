@@ -1,0 +1,99 @@
+"""The terminal chat: numbered buttons, commands as text, scripted input."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.messages import Option, Reply
+from bot.terminal import Terminal
+
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Silent:
+    async def handle(self, incoming: object) -> list[Reply]:
+        return []
+
+
+def terminal_showing(*options: Option) -> Terminal:
+    terminal = Terminal(Silent(), stdin=io.StringIO(), stdout=io.StringIO(), files=Path("."))
+    terminal._options = options
+    return terminal
+
+
+def test_a_number_picks_the_numbered_button() -> None:
+    terminal = terminal_showing(Option("a.b.1", "Tell me more"), Option("a.b.2", "Not now"))
+
+    incoming = terminal.incoming("2", now=NOW)
+
+    assert incoming is not None and incoming.choice == "a.b.2"
+
+
+def test_on_a_scale_a_number_means_that_value_not_that_position() -> None:
+    scale = tuple(Option(f"u.now.{n}", str(n)) for n in range(11))
+    terminal = terminal_showing(*scale)
+
+    incoming = terminal.incoming("4", now=NOW)
+
+    assert incoming is not None and incoming.choice == "u.now.4"
+
+
+def test_a_slash_command_is_a_command_with_arguments() -> None:
+    incoming = terminal_showing().incoming("/country ie", now=NOW)
+
+    assert incoming is not None
+    assert (incoming.command, incoming.args) == ("country", "ie")
+
+
+def test_other_text_is_text() -> None:
+    incoming = terminal_showing(Option("a.b.1", "Yes")).incoming("yes please", now=NOW)
+
+    assert incoming is not None and incoming.text == "yes please"
+
+
+def test_blank_lines_are_ignored() -> None:
+    assert terminal_showing().incoming("   ", now=NOW) is None
+
+
+def run_chat(script: str, tmp_path: Path, **env: str) -> str:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}",
+        "WAYPOINT_KEY_FILE": str(tmp_path / "waypoint.key"),
+        **env,
+    }
+    environment.pop("WAYPOINT_ENCRYPTION_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_piped_start_shows_the_welcome_and_exits_at_end_of_input(tmp_path: Path) -> None:
+    output = run_chat("/start\n1\n", tmp_path)
+
+    assert "I'm a bot" in output
+    assert "1) Tell me more" in output
+    assert "What I can do" in output
+    assert (tmp_path / "waypoint.key").exists()
+
+
+def test_a_crisis_message_in_the_terminal_shows_crisis_lines(tmp_path: Path) -> None:
+    output = run_chat(
+        "/start\ni dont want to be alive anymore\n", tmp_path, WAYPOINT_DEFAULT_COUNTRY="GB"
+    )
+
+    assert "116 123" in output
