@@ -5,8 +5,8 @@ Rules, in the order they apply to each lexicon match:
    share a word with it; a risk phrase elsewhere in the message still counts.
 2. A clear denial just before a match ("i'm not going to ...", "i would never ...")
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
-   "idk"): a hedged denial keeps its tier. A denied crisis match next to any other
-   risk in the message (distress, urges) still counts as concern.
+   "idk"; for crisis also "today", "tonight"): a hedged denial keeps its tier. A
+   denied crisis match next to any other risk (distress, urges) still counts as concern.
 3. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
 4. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
@@ -37,23 +37,25 @@ def assess(text: str) -> Assessment:
     tokens = lex.normaliser.tokens(text[:MAX_CHARS])
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
-    hedged = False
+    hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
     for seq, spans in found:
         if seq.entry.kind == "idiom":
             idiom_words.update(position for span in spans for position in span)
         elif seq.entry.kind == "hedge":
-            hedged = True
+            hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     for seq, spans in found:
         entry = seq.entry
-        if entry.tier is Tier.NONE:
+        if entry.kind in ("idiom", "hedge"):
             continue
         best: tuple[int, bool] | None = None
         for span in spans:
             if idiom_words.intersection(span):
                 continue
-            denied = entry.negatable and not hedged and _denied(tokens, span, lex.words)
+            denied = (
+                entry.negatable and entry.tier not in hedged and _denied(tokens, span, lex.words)
+            )
             other = entry.person == "check" and _someone_else(tokens, span, lex.words)
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)

@@ -74,7 +74,7 @@ def test_eval_command_prints_rates_and_misses(
 def test_eval_refuses_unknown_labels_and_missing_columns(tmp_path: Path) -> None:
     bad_label = tmp_path / "bad.tsv"
     bad_label.write_text("id\tlabel\ttext\n1\turgent\thi\n", encoding="utf-8")
-    with pytest.raises(SafetyError, match="bad.tsv:2"):
+    with pytest.raises(SafetyError, match=r"bad\.tsv:2"):
         read_rows(bad_label)
     no_text = tmp_path / "none.tsv"
     no_text.write_text("id\tlabel\n1\tsafe\n", encoding="utf-8")
