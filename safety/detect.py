@@ -68,6 +68,8 @@ def assess(text: str) -> Assessment:
     if hits:
         # A clear denial of crisis with distress beside it is still concern.
         hits += denials
+    specific = {tier for seq, tier, _ in hits if not seq.entry.fallback}
+    hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
     return _summarise(hits)
 
 

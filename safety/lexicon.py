@@ -58,6 +58,7 @@ class Entry:
     immediate: bool
     person: str  # "check": may be about someone else; "self": always the writer
     negatable: bool
+    fallback: bool = False  # counts only when no other entry of its tier matched
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> 
         immediate=bool(raw.get("immediate", immediate)),
         person=str(raw.get("person", "self" if kind == "abuse" else "check")),
         negatable=bool(raw.get("negatable", True)),
+        fallback=bool(raw.get("fallback", False)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))
