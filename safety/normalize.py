@@ -67,6 +67,8 @@ _CONTRACTIONS = tuple(
         (r"(?<=[a-z])'d\b", " would"),
     )
 )
+# A capital I inside a lowercase word is an l in disguise ("kiII" -> "kill").
+_CAPITAL_I_AS_L = re.compile(r"(?<=[a-z])I+")
 _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs", "Co", "Cn"})
 
@@ -214,6 +216,8 @@ def _clean(text: str) -> str:
     for emoji, marker in EMOJI.items():
         if emoji in text:
             text = text.replace(emoji, marker)
+    if "I" in text:
+        text = _CAPITAL_I_AS_L.sub(lambda run: "l" * len(run.group()), text)
     if text.isascii():
         return _ASCII_CONTROLS.sub(" ", text.lower())
     text = unicodedata.normalize("NFKC", text).casefold()

@@ -43,6 +43,7 @@ def tier(text: str) -> Tier:
         "ｉ ｗａｎｔ ｔｏ ｄｉｅ",  # full-width
         "i want to kil myself",
         "i want to kill myslef",
+        "i want to kiII myself",
         "sucide",
         "sui cide is all i think about",
         "thinking about sewerslide",
