@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from safety.errors import SafetyError
-from safety.lexicon import KINDS, compile_lexicon, lexicon
+from safety.lexicon import KINDS, Entry, compile_lexicon, lexicon
 
 SAFETY = Path(__file__).parent.parent / "safety"
 
@@ -65,7 +65,7 @@ def test_data_errors_name_what_is_wrong(data: dict[str, Any], message: str) -> N
 def test_the_shipped_lexicon_uses_known_kinds_and_unique_ids() -> None:
     compiled = lexicon()
     assert {seq.entry.kind for seq in compiled.sequences} <= set(KINDS)
-    ids = {}
+    ids: dict[str, Entry] = {}
     for seq in compiled.sequences:
         ids.setdefault(seq.entry.id, seq.entry)
         assert ids[seq.entry.id] == seq.entry
