@@ -15,13 +15,16 @@ from bot.companion import Companion
 from bot.config import ConfigError, Settings, load_settings
 from bot.flood import FloodGate
 from bot.logs import configure_logging
+from bot.messages import Platform
 from bot.privacy import Privacy
+from bot.retention import Retention
 from bot.store import Store, StoreError
 from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
 
 log = logging.getLogger("bot")
 
 TERMINAL_TICK_SECONDS = 5.0
+CHECKIN_TICK_SECONDS = 20.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +65,7 @@ def build(
     settings: Settings,
     store: Store,
     *,
+    platform: Platform = Platform.TELEGRAM,
     library: dialogues.Library | None = None,
     flood: FloodGate | None = None,
 ) -> tuple[Companion, Checkins]:
@@ -74,7 +78,7 @@ def build(
                 "WAYPOINT_REQUIRE_APPROVED=1 but some flows are not approved: "
                 + "; ".join(problems)
             )
-    checkins = Checkins(store=store, library=library)
+    checkins = Checkins(store=store, library=library, platform=platform)
     actions = Actions(
         fields=library.fields,
         default_country=settings.waypoint_default_country,
@@ -96,7 +100,7 @@ async def _chat(settings: Settings) -> None:
 
     store = _store(settings, _chat_vault(settings))
     await store.migrate()
-    companion, checkins = build(settings, store)
+    companion, checkins = build(settings, store, platform=Platform.TERMINAL)
     files = settings.waypoint_key_file.parent
     terminal = Terminal(companion, stdin=sys.stdin, stdout=sys.stdout, files=files)
     checkins.attach(terminal)
@@ -136,8 +140,16 @@ def _run(settings: Settings, *, webhook: bool) -> None:
         settings.require_webhook()
     store = _store(settings, _server_vault(settings))
     asyncio.run(_prepare(store, migrate=settings.is_sqlite))
-    companion, checkins = build(settings, store)
-    adapter = TelegramAdapter(companion, settings=settings)
+    companion, checkins = build(settings, store, platform=Platform.TELEGRAM)
+    retention = Retention(store, days=settings.waypoint_retention_days)
+
+    async def maintenance() -> None:
+        await checkins.tick()
+        await retention.run_if_due()
+
+    adapter = TelegramAdapter(
+        companion, settings=settings, tick=maintenance, tick_every=CHECKIN_TICK_SECONDS
+    )
     checkins.attach(adapter)
     log.info("starting", extra={"mode": "webhook" if webhook else "polling"})
     if webhook:

@@ -38,3 +38,6 @@ def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, handlers=[handler], force=True)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # At DEBUG, python-telegram-bot logs whole updates (people's words) and request URLs
+    # (which carry the token): never let it below INFO.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(level)))

@@ -52,7 +52,9 @@ class FakeChat:
         pace: timedelta = timedelta(minutes=1),
     ) -> FakeChat:
         settings = load_settings(waypoint_default_country=default_country)
-        companion, _ = build(settings, store, library=shipped_library(), flood=flood)
+        companion, _ = build(
+            settings, store, platform=Platform.TELEGRAM, library=shipped_library(), flood=flood
+        )
         return cls(companion, person=Person(Platform.TELEGRAM, person_id), pace=pace)
 
     async def send(self, text: str) -> list[Reply]:
