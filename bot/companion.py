@@ -8,10 +8,14 @@ Rules:
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
 3. If the store fails, a crisis message still gets the crisis reply (default country).
 4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one.
+5. One message per person at a time, in arrival order: a per-person lock in this process
+   (bot/locks.py), the row lock in the store across processes. A crisis message waits at
+   most CRISIS_PATIENCE seconds for either, then gets its reply without the store.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -20,12 +24,14 @@ import safety
 from bot import texts
 from bot.actions import Actions, Turn
 from bot.flood import FloodGate, Verdict
+from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
 from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
 Command = Callable[[Turn], Awaitable[list[Reply]]]
+CRISIS_PATIENCE = 5.0  # seconds a crisis message may wait for the store before answering anyway
 
 
 class Companion:
@@ -42,6 +48,7 @@ class Companion:
     ) -> None:
         self._store = store
         self._flood = flood or FloodGate()
+        self._locks = KeyedLocks()
         self._library = library
         self._actions = actions
         self._default_country = default_country
@@ -67,12 +74,22 @@ class Companion:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
                 return [Reply(texts.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
+        patience = CRISIS_PATIENCE if risk.tier is safety.Tier.CRISIS else None
         try:
-            async with self._store.person(incoming.person, now=incoming.now) as person:
+            # Rule 5: the lock keeps two updates from one person (concurrent updates, a
+            # retried webhook) from reading the same state and overwriting each other.
+            async with (
+                asyncio.timeout(patience),
+                self._locks.hold(incoming.person),
+                self._store.person(incoming.person, now=incoming.now) as person,
+            ):
                 turn = Turn(person, incoming, go=self.go, resume=self.resume)
                 return await self._respond(turn, risk)
         except StoreError:
             log.warning("store unavailable; answering without it")
+            return self._without_store(risk)
+        except TimeoutError:
+            log.warning("store too slow for a crisis message; answering without it")
             return self._without_store(risk)
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:

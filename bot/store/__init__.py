@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import delete, event, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -26,11 +27,17 @@ from bot.store.people import Entry, PersonRecord
 from bot.store.tables import AnonymousEventRow, Base, CheckinRow, PersonRow, week_of
 from bot.vault import Vault
 
-__all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError"]
+__all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
+
+_IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE on SQLite
 
 
 class StoreError(Exception):
     """The database could not be reached or refused a query."""
+
+
+class StoreUnreachable(StoreError):
+    """The database could not be reached at all (worth trying again in a moment)."""
 
 
 class Store:
@@ -40,6 +47,11 @@ class Store:
         self.engine = engine
         self.vault = vault
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # A person's transaction takes SQLite's write lock at BEGIN, so two of them never
+        # read the same state and then overwrite each other (PostgreSQL: FOR UPDATE below).
+        self._person_sessions = async_sessionmaker(
+            engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, url: str, *, vault: Vault) -> Store:
@@ -48,6 +60,7 @@ class Store:
             _make_parent_folder(url)
             engine = create_async_engine(url, connect_args={"timeout": 30})
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+            event.listen(engine.sync_engine, "begin", _sqlite_begin)
         else:
             engine = create_async_engine(url, pool_pre_ping=True, pool_size=10)
         return cls(engine, vault=vault)
@@ -62,7 +75,7 @@ class Store:
             async with self.engine.begin() as connection:
                 await connection.run_sync(upgrade)
         except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"could not migrate the database: {type(error).__name__}") from error
+            raise _failure("could not migrate the database", error) from error
 
     async def schema_is_current(self) -> bool:
         """Whether the database has every migration applied."""
@@ -70,7 +83,7 @@ class Store:
             async with self.engine.connect() as connection:
                 return await connection.run_sync(is_current)
         except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"could not read the schema version: {type(error).__name__}") from error
+            raise _failure("could not read the schema version", error) from error
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -83,7 +96,7 @@ class Store:
         handling the same person's messages take turns instead of overwriting each other.
         """
         try:
-            async with self._sessions() as session, session.begin():
+            async with self._person_sessions() as session, session.begin():
                 row = await self._lock_person(session, who, now=now)
                 record = PersonRecord(session, row, self.vault)
                 yield record
@@ -147,7 +160,25 @@ class Store:
         return row
 
 
+def _failure(doing: str, error: BaseException) -> StoreError:
+    """A StoreError naming what failed; StoreUnreachable when no connection could be made."""
+    unreachable = isinstance(error, OSError | OperationalError | InterfaceError) or (
+        isinstance(error, DBAPIError) and error.connection_invalidated
+    )
+    kind = StoreUnreachable if unreachable else StoreError
+    return kind(f"{doing}: {type(error).__name__}")
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """SQLAlchemy's recipe for SQLite transactions: the driver's own BEGIN is switched off
+    (see _sqlite_pragmas), so BEGIN is said here, IMMEDIATE for a person's transaction."""
+    immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy say BEGIN itself (_sqlite_begin); the driver would say a deferred one.
+    connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
