@@ -48,7 +48,9 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def store(request: pytest.FixtureRequest, tmp_path: Path, vault: Vault) -> AsyncIterator[Store]:
+async def store(
+    request: pytest.FixtureRequest, tmp_path: Path, vault: Vault
+) -> AsyncIterator[Store]:
     """A migrated, empty store: SQLite always, PostgreSQL too when it is reachable."""
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}"

@@ -55,7 +55,7 @@ def test_the_country_code_is_normalised(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_running_on_telegram_without_a_token_says_how_to_get_one() -> None:
-    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN.*BotFather"):
+    with pytest.raises(ConfigError, match=r"TELEGRAM_BOT_TOKEN.*BotFather"):
         load_settings(telegram_bot_token=None).require_token()
 
 

@@ -41,7 +41,9 @@ async def gather_stats(session: AsyncSession, *, today: date) -> Stats:
         people=await count_people(),
         active_7_days=await count_people(today - timedelta(days=7)),
         active_30_days=await count_people(today - timedelta(days=30)),
-        checkins_on=int(await session.scalar(select(func.count()).select_from(CheckinPlanRow)) or 0),
+        checkins_on=int(
+            await session.scalar(select(func.count()).select_from(CheckinPlanRow)) or 0
+        ),
         events={name: count for name, count in events},
         crisis_by_country_week=[(country or "--", week, n) for country, week, n in crisis],
     )
