@@ -9,6 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 
 import dialogues
+import safety
 from bot.actions import Actions
 from bot.checkins import Checkins
 from bot.companion import Companion
@@ -18,7 +19,7 @@ from bot.logs import configure_logging
 from bot.messages import Platform
 from bot.privacy import Privacy
 from bot.retention import Retention
-from bot.store import Store, StoreError
+from bot.store import Store, StoreError, StoreUnreachable
 from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
 
 log = logging.getLogger("bot")
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("waypoint: the database is up to date.")
             case "stats":
                 asyncio.run(_stats(settings))
-    except (ConfigError, VaultError, StoreError, dialogues.FlowError) as error:
+    except (ConfigError, VaultError, StoreError, dialogues.FlowError, safety.SafetyError) as error:
         print(f"waypoint: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -69,8 +70,13 @@ def build(
     library: dialogues.Library | None = None,
     flood: FloodGate | None = None,
 ) -> tuple[Companion, Checkins]:
-    """The Companion and the check-ins, joined to one store and one flow library."""
-    library = library or dialogues.load_library()
+    """The Companion and the check-ins, joined to one store and one flow library.
+
+    Everything that can be wrong on disk fails here, before the first update: the flows
+    (FlowError, one `file:line: what` per problem) and the safety lexicon (SafetyError).
+    """
+    library = library or dialogues.load_library(settings.waypoint_flows_dir)
+    safety.assess("")  # loads and compiles the lexicon now, not on someone's first message
     if settings.waypoint_require_approved:
         problems = dialogues.approval_problems(library)
         if problems:
@@ -139,8 +145,8 @@ def _run(settings: Settings, *, webhook: bool) -> None:
     if webhook:
         settings.require_webhook()
     store = _store(settings, _server_vault(settings))
-    asyncio.run(_prepare(store, migrate=settings.is_sqlite))
     companion, checkins = build(settings, store, platform=Platform.TELEGRAM)
+    asyncio.run(_prepare(store, migrate=settings.is_sqlite, wait=settings.waypoint_database_wait))
     retention = Retention(store, days=settings.waypoint_retention_days)
 
     async def maintenance() -> None:
@@ -158,16 +164,44 @@ def _run(settings: Settings, *, webhook: bool) -> None:
         adapter.run_polling()
 
 
-async def _prepare(store: Store, *, migrate: bool) -> None:
+async def _prepare(
+    store: Store,
+    *,
+    migrate: bool,
+    wait: float = 30.0,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> None:
     """Migrate the embedded SQLite database, or check PostgreSQL is migrated; then let go
-    of the connections so the bot's own event loop opens fresh ones."""
-    try:
-        if migrate:
-            await store.migrate()
-        elif not await store.schema_is_current():
-            raise StoreError("the database schema is out of date: run `python -m bot migrate`")
-    finally:
-        await store.close()
+    of the connections so the bot's own event loop opens fresh ones.
+
+    An unreachable database is tried again after 1, 2, 4, 8 … seconds, `wait` seconds in
+    all (a database that starts with the bot may be a moment behind), then StoreUnreachable.
+    """
+    where = store.engine.url.render_as_string(hide_password=True)
+    waited, delay = 0.0, 1.0
+    while True:
+        try:
+            if migrate:
+                await store.migrate()
+            elif not await store.schema_is_current():
+                raise StoreError("the database schema is out of date: run `python -m bot migrate`")
+            return
+        except StoreUnreachable as error:
+            if waited >= wait:
+                raise StoreUnreachable(
+                    f"the database at {where} is unreachable ({error}); gave up after {waited:g} s"
+                ) from error
+            delay = min(delay, wait - waited)
+            print(
+                f"waypoint: the database at {where} is unreachable ({error}); "
+                f"trying again in {delay:g} s",
+                file=sys.stderr,
+                flush=True,
+            )
+            await sleep(delay)
+            waited, delay = waited + delay, delay * 2
+        finally:
+            await store.close()
 
 
 async def _migrate(store: Store) -> None:

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     waypoint_key_file: Path = Path("data/waypoint.key")
     waypoint_require_approved: bool = False
     waypoint_retention_days: int = Field(default=365, ge=1)
+    waypoint_flows_dir: Path | None = None
+    waypoint_database_wait: float = Field(default=30.0, ge=0)
 
     @field_validator("database_url")
     @classmethod
