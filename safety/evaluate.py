@@ -1,4 +1,4 @@
-"""Evaluation of the detector on a labelled TSV file (columns id, label, text)."""
+"""Evaluation of the detector on a labelled TSV file (columns id, label, text[, category])."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class Row:
     id: str
     label: str
     text: str
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Miss:
     label: str
     tier: Tier
     text: str
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Report:
 
 
 def read_rows(path: Path) -> list[Row]:
-    """Read a TSV with a header naming at least `id`, `label` and `text`."""
+    """Read a TSV with a header naming at least `id`, `label` and `text` (`category` optional)."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = {"id", "label", "text"} - set(reader.fieldnames or ())
@@ -73,7 +75,8 @@ def read_rows(path: Path) -> list[Row]:
             label = (raw["label"] or "").strip().lower()
             if label not in LABELS:
                 raise SafetyError(f"{path}:{number}: label {label!r} is not one of {LABELS}")
-            rows.append(Row(id=raw["id"], label=label, text=raw["text"] or ""))
+            category = (raw.get("category") or "").strip()
+            rows.append(Row(id=raw["id"], label=label, text=raw["text"] or "", category=category))
     return rows
 
 
@@ -87,7 +90,9 @@ def evaluate(rows: list[Row]) -> Report:
         expected = EXPECTED[row.label]
         wrong = tier.rank < expected.rank if row.label == "concern" else tier is not expected
         if wrong:
-            misses.append(Miss(id=row.id, label=row.label, tier=tier, text=row.text))
+            misses.append(
+                Miss(id=row.id, label=row.label, tier=tier, text=row.text, category=row.category)
+            )
     return Report(counts=counts, misses=tuple(misses))
 
 
@@ -108,7 +113,19 @@ def render(report: Report) -> str:
         f"misses ({len(report.misses)}):",
     ]
     lines += [f"  {m.id}\t{m.label}\t-> {m.tier.value}\t{m.text}" for m in report.misses]
+    lines += _by_category(report.misses)
     return "\n".join(lines)
+
+
+def _by_category(misses: tuple[Miss, ...]) -> list[str]:
+    """Misses counted per label and category, when the file has a `category` column."""
+    counted = Counter((m.label, m.category) for m in misses if m.category)
+    if not counted:
+        return []
+    lines = ["", "misses by category:"]
+    for (label, category), count in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {label:8} {category:20} {count:>3}")
+    return lines
 
 
 def _share(tiers: Counter[Tier], tier: Tier) -> float:
