@@ -98,6 +98,10 @@ class Terminal:
         if reply.document is not None:
             name, content = reply.document
             self._print(f"   [file saved to {self._save(name, content)}]")
+        if _is_scale(reply.options):
+            numbers = " ".join(option.label for option in reply.options)
+            self._print(f"   [ {numbers} ]  (type a number)")
+            return
         for number, option in enumerate(reply.options, start=1):
             where = f" - {option.url}" if option.url else ""
             self._print(f"   {number}) {option.label}{where}")
@@ -110,3 +114,8 @@ class Terminal:
 
     def _print(self, text: str) -> None:
         self._stdout.write(text + "\n")
+
+
+def _is_scale(options: Sequence[Option]) -> bool:
+    """A row of number buttons (0 to 10, say): shown as one line, answered by value."""
+    return len(options) > 2 and all(option.label.isdigit() for option in options)

@@ -97,3 +97,15 @@ def test_a_crisis_message_in_the_terminal_shows_crisis_lines(tmp_path: Path) -> 
     )
 
     assert "116 123" in output
+
+
+async def test_a_scale_is_shown_as_one_row_of_numbers() -> None:
+    out = io.StringIO()
+    terminal = Terminal(Silent(), stdin=io.StringIO(), stdout=out, files=Path("."))
+
+    await terminal.deliver(
+        [Reply("How strong?", options=tuple(Option(f"u.now.v{n}", str(n)) for n in range(11)))]
+    )
+
+    assert "[ 0 1 2 3 4 5 6 7 8 9 10 ]" in out.getvalue()
+    assert "11)" not in out.getvalue()
