@@ -16,16 +16,23 @@ import email.parser
 import email.policy
 import itertools
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123:ABC"
 BOT_USER = {"id": 123, "is_bot": True, "first_name": "Waypoint", "username": "waypoint_test_bot"}
 SEND_METHODS = ("sendMessage", "sendPhoto", "sendDocument")
@@ -87,6 +94,7 @@ class FakeBotApi:
         self._stopping = False
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._listeners: list[Callable[[Call], None]] = []
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -194,6 +202,11 @@ class FakeBotApi:
             if time.monotonic() > deadline:
                 raise AssertionError(f"waited {timeout}s for {count} {method} calls")
             await asyncio.sleep(0.02)
+
+    def listen(self, listener: Callable[[Call], None]) -> None:
+        """Call `listener` with every request as it is recorded (from the server's threads)."""
+        with self._lock:
+            self._listeners.append(listener)
 
     # -- making it misbehave ----------------------------------------------------------------
 
@@ -349,6 +362,9 @@ class FakeBotApi:
     def _record(self, call: Call) -> None:
         with self._lock:
             self._calls.append(call)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(call)
 
     def _long_poll(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -426,6 +442,56 @@ def post_webhook(url: str, update: dict[str, Any], *, secret: str | None) -> int
             return int(response.status)
     except urllib.error.HTTPError as error:
         return int(error.code)
+
+
+@contextmanager
+def bot_process(
+    api: FakeBotApi,
+    folder: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    log_name: str = "bot.log",
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m bot ARGS` against this fake server, in `folder`, its output in `log_name`.
+
+    Environment: the fake server's token and URL, an SQLite file in `folder`, a fresh
+    encryption key, GB as the default country; `env` adds to or overrides these. On a
+    failure inside the block the bot's output is attached to the error. Stopped with SIGTERM.
+    """
+    from bot.vault import generate_key
+
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'bot.db'}",
+        "WAYPOINT_ENCRYPTION_KEY": generate_key(),
+        "WAYPOINT_DEFAULT_COUNTRY": "GB",
+        **(env or {}),
+    }
+    log = folder / log_name
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args],
+            cwd=folder,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        except BaseException as error:
+            error.add_note(f"bot output ({log_name}):\n" + log.read_text()[-3000:])
+            raise
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:

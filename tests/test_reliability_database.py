@@ -1,0 +1,155 @@
+"""The database away at start and mid-run: `python -m bot run` on PostgreSQL behind a TCP proxy."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from bot.store import Base, Store
+from bot.store.tables import PersonRow
+from bot.texts import SORRY
+from bot.vault import Vault, generate_key
+from tests.fake_bot_api import Call, FakeBotApi, bot_process
+from tests.proxy import TcpProxy
+
+CHAT = 880001
+CRISIS_TEXT = "i want to kill myself"
+POSTGRES = ("127.0.0.1", 5432)
+
+
+@pytest.fixture
+async def database(postgres_url: str) -> str:
+    """The throwaway PostgreSQL database, migrated (as the release phase would) and empty."""
+    store = Store.open(postgres_url, vault=Vault([generate_key()]))
+    try:
+        await store.migrate()
+        names = ", ".join(table.name for table in Base.metadata.sorted_tables)
+        async with store.engine.begin() as connection:
+            await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    finally:
+        await store.close()
+    return postgres_url
+
+
+@pytest.fixture
+def proxy() -> Iterator[TcpProxy]:
+    with TcpProxy(POSTGRES) as running:
+        yield running
+
+
+def through(proxy_port: int, url: str) -> str:
+    return url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy_port}")
+
+
+def is_gb_crisis_reply(call: Call) -> bool:
+    return all(part in call.text for part in ("116 123", "999", "I'm a bot"))
+
+
+def button(calls: list[Call], label: str) -> tuple[int, str]:
+    """The message id and callback data of the latest button with this label."""
+    for call in reversed(calls):
+        for row in call.buttons:
+            for found in row:
+                if found["text"] == label and call.message_id is not None:
+                    return call.message_id, str(found["callback_data"])
+    raise AssertionError(f"no button {label!r} was sent")
+
+
+async def say(api: FakeBotApi, text: str, *, timeout: float = 20) -> list[Call]:
+    before = len(api.sent_to(CHAT))
+    api.inject_text(CHAT, text)
+    return await api.wait_for_quiet(CHAT, after=before, quiet=0.3, timeout=timeout)
+
+
+async def tap(api: FakeBotApi, label: str, *, timeout: float = 20) -> list[Call]:
+    before = len(api.sent_to(CHAT))
+    api.inject_tap(CHAT, *button(api.sent_to(CHAT), label))
+    return await api.wait_for_quiet(CHAT, after=before, quiet=0.3, timeout=timeout)
+
+
+async def test_a_database_that_comes_up_late_is_waited_for(
+    fake_api: FakeBotApi, tmp_path: Path, database: str
+) -> None:
+    port = _free_port()
+    env = {"DATABASE_URL": through(port, database), "WAYPOINT_DATABASE_WAIT": "30"}
+    with bot_process(fake_api, tmp_path, "run", env=env):
+        await _wait_for_log(tmp_path / "bot.log", "trying again in 2 s")
+        with TcpProxy(POSTGRES, port=port):
+            replies = await say(fake_api, "/start", timeout=30)
+    lines = (tmp_path / "bot.log").read_text().splitlines()
+    waits = [line for line in lines if "unreachable" in line]
+    assert waits[0] == (
+        f"waypoint: the database at {through(port, database)} is unreachable "
+        "(could not read the schema version: ConnectionRefusedError); trying again in 1 s"
+    )
+    assert "I'm a bot" in replies[0].text
+
+
+async def test_a_database_that_never_comes_stops_the_bot_with_one_line(
+    fake_api: FakeBotApi, tmp_path: Path, database: str
+) -> None:
+    env = {"DATABASE_URL": through(_free_port(), database), "WAYPOINT_DATABASE_WAIT": "3"}
+    began = time.monotonic()
+    with bot_process(fake_api, tmp_path, "run", env=env) as process:
+        code = await asyncio.to_thread(process.wait, 30)
+    lines = (tmp_path / "bot.log").read_text().splitlines()
+    assert code == 2
+    assert time.monotonic() - began >= 3
+    assert [line.rsplit(";", 1)[1] for line in lines] == [
+        " trying again in 1 s",
+        " trying again in 2 s",
+        " gave up after 3 s",
+    ]
+    assert not fake_api.calls_to("getUpdates")  # never started half-working
+
+
+async def test_while_the_database_is_away_people_are_answered_and_nothing_is_corrupted(
+    fake_api: FakeBotApi, tmp_path: Path, database: str, proxy: TcpProxy
+) -> None:
+    env = {"DATABASE_URL": through(proxy.port, database)}
+    with bot_process(fake_api, tmp_path, "run", env=env):
+        await say(fake_api, "/start", timeout=30)
+        await tap(fake_api, "Tell me more")
+
+        proxy.cut()
+        ordinary = await say(fake_api, "hello")
+        crisis = await say(fake_api, CRISIS_TEXT)
+        proxy.restore()
+
+        carried_on = await tap(fake_api, "Yes, that's okay")
+        after = await say(fake_api, CRISIS_TEXT)
+    assert [call.text for call in ordinary] == [SORRY]
+    assert is_gb_crisis_reply(crisis[0])
+    assert any("change your mind at any time" in call.text for call in carried_on)
+    assert is_gb_crisis_reply(after[0])
+    rows = await _people(database)
+    assert len(rows) == 1 and rows[0].consent_at is not None
+
+
+async def _people(url: str) -> list[PersonRow]:
+    store = Store.open(url, vault=Vault([generate_key()]))
+    try:
+        async with store.session() as session:
+            return list(await session.scalars(select(PersonRow)))
+    finally:
+        await store.close()
+
+
+async def _wait_for_log(log: Path, text: str, *, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in (log.read_text() if log.exists() else ""):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} never appeared in the bot's output")
+        await asyncio.sleep(0.05)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
