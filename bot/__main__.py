@@ -26,6 +26,7 @@ log = logging.getLogger("bot")
 
 TERMINAL_TICK_SECONDS = 5.0
 CHECKIN_TICK_SECONDS = 20.0
+WARM_UP = "hello, just checking in"  # assessed at start: loads and compiles the lexicon
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,11 +73,12 @@ def build(
 ) -> tuple[Companion, Checkins]:
     """The Companion and the check-ins, joined to one store and one flow library.
 
-    Everything that can be wrong on disk fails here, before the first update: the flows
-    (FlowError, one `file:line: what` per problem) and the safety lexicon (SafetyError).
+    Without `library`, the flows are loaded here (see load_flows).
     """
-    library = library or dialogues.load_library(settings.waypoint_flows_dir)
-    safety.assess("")  # loads and compiles the lexicon now, not on someone's first message
+    library = library or load_flows(settings)
+    # The lexicon and the crisis-line directory, loaded (or failing) now, not on a first message.
+    safety.assess(WARM_UP)
+    safety.crisis_reply(settings.waypoint_default_country)
     if settings.waypoint_require_approved:
         problems = dialogues.approval_problems(library)
         if problems:
@@ -101,12 +103,22 @@ def build(
     return companion, checkins
 
 
+def load_flows(settings: Settings) -> dialogues.Library:
+    """The flow library (FlowError naming `file:line` if any is broken), with the safety
+    lexicon and directory loaded too (SafetyError): none can fail on someone's first message."""
+    library = dialogues.load_library(settings.waypoint_flows_dir)
+    safety.assess(WARM_UP)
+    safety.crisis_reply(settings.waypoint_default_country)
+    return library
+
+
 async def _chat(settings: Settings) -> None:
     from bot.terminal import Terminal
 
+    library = load_flows(settings)  # before anything is made on disk
     store = _store(settings, _chat_vault(settings))
     await store.migrate()
-    companion, checkins = build(settings, store, platform=Platform.TERMINAL)
+    companion, checkins = build(settings, store, platform=Platform.TERMINAL, library=library)
     files = settings.waypoint_key_file.parent
     terminal = Terminal(companion, stdin=sys.stdin, stdout=sys.stdout, files=files)
     checkins.attach(terminal)
@@ -145,7 +157,9 @@ def _run(settings: Settings, *, webhook: bool) -> None:
     if webhook:
         settings.require_webhook()
     store = _store(settings, _server_vault(settings))
-    companion, checkins = build(settings, store, platform=Platform.TELEGRAM)
+    companion, checkins = build(
+        settings, store, platform=Platform.TELEGRAM, library=load_flows(settings)
+    )
     asyncio.run(_prepare(store, migrate=settings.is_sqlite, wait=settings.waypoint_database_wait))
     retention = Retention(store, days=settings.waypoint_retention_days)
 

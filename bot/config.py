@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import DirectoryPath, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 OFFICIAL_API_BASE_URL = "https://api.telegram.org/bot"
@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     waypoint_key_file: Path = Path("data/waypoint.key")
     waypoint_require_approved: bool = False
     waypoint_retention_days: int = Field(default=365, ge=1)
-    waypoint_flows_dir: Path | None = None
+    waypoint_flows_dir: DirectoryPath | None = None
     waypoint_database_wait: float = Field(default=30.0, ge=0)
 
     @field_validator("database_url")
