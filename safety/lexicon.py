@@ -25,6 +25,8 @@ from safety.normalize import Normaliser
 from safety.risk import Tier
 
 DATA_FILE = "lexicon.yaml"
+# Phrase lists first, then the frames that generalise over them (merged in this order).
+DATA_FILES = ("lexicon.yaml", "frames.yaml")
 MAX_EXPANSION = 512
 
 # kind -> (tier, immediate): the defaults an entry gets unless it says otherwise.
@@ -86,8 +88,28 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """The compiled lexicon, built on first use."""
-    raw = importlib_resources.files("safety").joinpath("data", DATA_FILE).read_text("utf-8")
-    return compile_lexicon(yaml.safe_load(raw))
+    folder = importlib_resources.files("safety").joinpath("data")
+    parts = [yaml.safe_load(folder.joinpath(name).read_text("utf-8")) for name in DATA_FILES]
+    return compile_lexicon(merge(parts))
+
+
+def merge(parts: list[Any]) -> dict[str, Any]:
+    """Data files as one: mappings merged by name (their lists joined), lists appended."""
+    merged: dict[str, Any] = {}
+    for part in parts:
+        if not isinstance(part, dict):
+            raise SafetyError(f"{DATA_FILE}: expected a mapping at the top of every data file")
+        for section, value in part.items():
+            if isinstance(value, dict):
+                target = merged.setdefault(section, {})
+                for name, item in value.items():
+                    old = target.get(name)
+                    target[name] = [*old, *item] if isinstance(old, list) else item
+            elif isinstance(value, list):
+                merged[section] = [*merged.get(section, []), *value]
+            else:
+                merged[section] = value
+    return merged
 
 
 def compile_lexicon(data: Any) -> Lexicon:
