@@ -82,7 +82,7 @@ class Delivery:
         if outbox is None:
             log.warning("check-ins are due but nothing is attached to send them")
             return 0
-        pace = _Pace(self._interval)
+        pace = _Pace(self._interval, burst=2 * self._wave)
         sent = 0
         while True:
             at = now or datetime.now(UTC)
@@ -90,17 +90,43 @@ class Delivery:
                 token, batch = await self._queue.claim(
                     now=at, limit=self._batch, lease=LEASE, platform=self._platform
                 )
-                for start in range(0, len(batch), self._wave):
-                    wave = batch[start : start + self._wave]
-                    sent += await self._send_wave(outbox, wave, token, at, pace)
             except StoreError as error:
-                log.warning("check-ins stopped for this pass: %s", error)
+                log.warning("could not claim check-ins: %s", error)
                 return sent
+            # Two waves in flight: one is sent while the other is marked or recorded.
+            # The lock keeps this process's writes one at a time (SQLite has one writer).
+            turns, writes = asyncio.Semaphore(2), asyncio.Lock()
+            waves = [batch[i : i + self._wave] for i in range(0, len(batch), self._wave)]
+            jobs = (self._wave_in_turn(outbox, w, token, at, pace, turns, writes) for w in waves)
+            sent += sum(await asyncio.gather(*jobs))
             if len(batch) < self._batch:
                 return sent
 
+    async def _wave_in_turn(
+        self,
+        outbox: Outbox,
+        wave: Sequence[Due],
+        token: str,
+        now: datetime,
+        pace: _Pace,
+        turns: asyncio.Semaphore,
+        writes: asyncio.Lock,
+    ) -> int:
+        async with turns:
+            try:
+                return await self._send_wave(outbox, wave, token, now, pace, writes)
+            except StoreError as error:
+                log.warning("a wave of check-ins was not recorded (%s); leases will run out", error)
+                return 0
+
     async def _send_wave(
-        self, outbox: Outbox, wave: Sequence[Due], token: str, now: datetime, pace: _Pace
+        self,
+        outbox: Outbox,
+        wave: Sequence[Due],
+        token: str,
+        now: datetime,
+        pace: _Pace,
+        writes: asyncio.Lock,
     ) -> int:
         """Mark a wave in flight (one transaction), send it, record it (one transaction)."""
         outcomes: list[Outcome] = []
@@ -114,16 +140,18 @@ class Delivery:
                 outcomes.append(Outcome(due, next_due=following, event="checkin_late"))
             else:
                 sending.append((due, *self._compose(due)))
-        marked = await self._queue.begin_sending(
-            [(due, state) for due, _, state in sending], token, now=now
-        )
+        async with writes:
+            marked = await self._queue.begin_sending(
+                [(due, state) for due, _, state in sending], token, now=now
+            )
         jobs = [
             self._send(outbox, due, replies, now, pace)
             for due, replies, _ in sending
             if due.id in marked
         ]
         outcomes += await asyncio.gather(*jobs)
-        await self._queue.settle(outcomes, token, now=now)
+        async with writes:
+            await self._queue.settle(outcomes, token, now=now)
         return sum(outcome.sent for outcome in outcomes)
 
     async def _send(
@@ -176,15 +204,20 @@ class Delivery:
 
 
 class _Pace:
-    """Spaces sends `interval` seconds apart, however many are waiting at once."""
+    """A token bucket: on average one send per `interval`, bursts of at most `burst`.
 
-    def __init__(self, interval: float) -> None:
+    The burst lets a wave catch up on the time its two transactions took, so the configured
+    rate is what is achieved, without ever going faster than it over a whole wave.
+    """
+
+    def __init__(self, interval: float, *, burst: int) -> None:
         self._interval = interval
+        self._slack = interval * max(burst - 1, 0)
         self._next = clock.monotonic()
 
     async def wait(self) -> None:
         now = clock.monotonic()
-        slot = max(self._next, now)
+        slot = max(self._next, now - self._slack)
         self._next = slot + self._interval
         if slot > now:
             await asyncio.sleep(slot - now)

@@ -2,7 +2,7 @@
 
 `python -m tests.checkin_worker --db URL --key KEY --api BASE_URL --now ISO` runs tick()
 until nothing is due, sending through `HttpOutbox` (sendMessage on a Bot API server such as
-tests/fake_bot_api.py), then prints `sent N`.
+tests/fake_bot_api.py), then prints `sent N seconds S` (S: the time spent in tick()).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import time
+import urllib.parse
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-import httpx
 from sqlalchemy import insert, select
 
 from bot.checkins import Checkins
@@ -26,11 +27,20 @@ from tests.fakes import shipped_library
 
 
 class HttpOutbox:
-    """Sends each reply with sendMessage, the way the Telegram adapter would."""
+    """Sends each reply with sendMessage, the way the Telegram adapter would.
 
-    def __init__(self, base_url: str, *, token: str = TOKEN) -> None:
-        self._url = f"{base_url}{token}/sendMessage"
-        self._client = httpx.AsyncClient(timeout=10, limits=httpx.Limits(max_connections=64))
+    A small keep-alive HTTP/1.1 client on asyncio streams: an off-the-shelf client spends
+    more CPU per request than the whole check-in pass, and the benchmark would measure it.
+    """
+
+    def __init__(self, base_url: str, *, token: str = TOKEN, connections: int = 8) -> None:
+        url = urllib.parse.urlsplit(f"{base_url}{token}/sendMessage")
+        self._host, self._port, self._path = url.hostname or "127.0.0.1", url.port or 80, url.path
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        # A few long-lived connections, opened one at a time: a burst of connects overflows
+        # a small listen backlog and costs a one-second SYN retry.
+        self._free = asyncio.Semaphore(connections)
+        self._connecting = asyncio.Lock()
 
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
         for reply in replies:
@@ -39,16 +49,48 @@ class HttpOutbox:
                 rows = [[{"text": o.label, "callback_data": o.id}] for o in reply.options]
                 data["reply_markup"] = json.dumps({"inline_keyboard": rows})
             try:
-                answer = await self._client.post(self._url, data=data)
-            except httpx.HTTPError as error:
+                status = await self._post(urllib.parse.urlencode(data).encode())
+            except (OSError, asyncio.IncompleteReadError, ValueError) as error:
                 raise Undeliverable(type(error).__name__) from None
-            if answer.status_code == 403:
+            if status == 403:
                 raise RecipientGone("blocked")
-            if answer.status_code != 200:
-                raise Undeliverable(f"status {answer.status_code}")
+            if status != 200:
+                raise Undeliverable(f"status {status}")
 
     async def close(self) -> None:
-        await self._client.aclose()
+        for _, writer in self._idle:
+            writer.close()
+        self._idle.clear()
+
+    async def _post(self, body: bytes) -> int:
+        async with self._free:
+            return await self._post_on_a_connection(body)
+
+    async def _post_on_a_connection(self, body: bytes) -> int:
+        if self._idle:
+            reader, writer = self._idle.pop()
+        else:
+            async with self._connecting:
+                reader, writer = await asyncio.open_connection(self._host, self._port)
+        try:
+            head = (
+                f"POST {self._path} HTTP/1.1\r\nHost: {self._host}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            )
+            writer.write(head.encode() + body)
+            status = int((await reader.readline()).split()[1])
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode().partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            await reader.readexactly(length)
+        except BaseException:
+            writer.close()
+            raise
+        self._idle.append((reader, writer))
+        return status
 
 
 async def seed(store: Store, count: int, *, due: datetime, first_id: int = 1) -> None:
@@ -107,13 +149,14 @@ async def run(args: argparse.Namespace) -> int:
     checkins.attach(outbox)
     now = datetime.fromisoformat(args.now)
     sent = 0
+    started = time.perf_counter()
     try:
         while found := await checkins.tick(now=now):
             sent += found
     finally:
         await outbox.close()
         await store.close()
-    print(f"sent {sent}", flush=True)
+    print(f"sent {sent} seconds {time.perf_counter() - started:.3f}", flush=True)
     return sent
 
 
