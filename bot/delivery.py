@@ -206,8 +206,9 @@ class Delivery:
 class _Pace:
     """A token bucket: on average one send per `interval`, bursts of at most `burst`.
 
-    The burst lets a wave catch up on the time its two transactions took, so the configured
-    rate is what is achieved, without ever going faster than it over a whole wave.
+    After a pause (a claim, a transaction) up to `burst` sends may go at once to catch up, so
+    the configured rate is what is achieved; over any stretch of time the sends stay within
+    the rate plus that one burst.
     """
 
     def __init__(self, interval: float, *, burst: int) -> None:
