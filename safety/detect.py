@@ -53,6 +53,8 @@ def assess(text: str) -> Assessment:
         for span in spans:
             if idiom_words.intersection(span):
                 continue
+            if entry.whole and not _whole(tokens, span, lex.words):
+                continue
             denied = (
                 entry.negatable and entry.tier not in hedged and _denied(tokens, span, lex.words)
             )
@@ -176,6 +178,18 @@ def _places(slot: frozenset[str], positions: Mapping[str, list[int]]) -> list[in
     if len(slot) == 1:
         return positions.get(next(iter(slot)), [])
     return sorted(p for token in slot & positions.keys() for p in positions[token])
+
+
+def _whole(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """True when the match is the whole message, but for sentence ends and small talk."""
+    filler = words.get("whole_fillers", frozenset())
+    inside = set(span)
+    return all(
+        position in inside or token == BOUNDARY or token in filler
+        for position, token in enumerate(tokens)
+    )
 
 
 def _denied(

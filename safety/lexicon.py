@@ -14,19 +14,15 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 from types import MappingProxyType
 from typing import Any
-
-import yaml
 
 from safety.errors import SafetyError
 from safety.normalize import Normaliser
 from safety.risk import Tier
+from safety.sources import load_data
 
 DATA_FILE = "lexicon.yaml"
-# Phrase lists first, then the frames that generalise over them (merged in this order).
-DATA_FILES = ("lexicon.yaml", "frames.yaml")
 MAX_EXPANSION = 512
 
 # kind -> (tier, immediate): the defaults an entry gets unless it says otherwise.
@@ -61,6 +57,7 @@ class Entry:
     person: str  # "check": may be about someone else; "self": always the writer
     negatable: bool
     fallback: bool = False  # counts only when no other entry of its tier matched
+    whole: bool = False  # counts only when it is the whole message ("im out", "its time")
 
 
 @dataclass(frozen=True)
@@ -88,28 +85,7 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """The compiled lexicon, built on first use."""
-    folder = importlib_resources.files("safety").joinpath("data")
-    parts = [yaml.safe_load(folder.joinpath(name).read_text("utf-8")) for name in DATA_FILES]
-    return compile_lexicon(merge(parts))
-
-
-def merge(parts: list[Any]) -> dict[str, Any]:
-    """Data files as one: mappings merged by name (their lists joined), lists appended."""
-    merged: dict[str, Any] = {}
-    for part in parts:
-        if not isinstance(part, dict):
-            raise SafetyError(f"{DATA_FILE}: expected a mapping at the top of every data file")
-        for section, value in part.items():
-            if isinstance(value, dict):
-                target = merged.setdefault(section, {})
-                for name, item in value.items():
-                    old = target.get(name)
-                    target[name] = [*old, *item] if isinstance(old, list) else item
-            elif isinstance(value, list):
-                merged[section] = [*merged.get(section, []), *value]
-            else:
-                merged[section] = value
-    return merged
+    return compile_lexicon(load_data())
 
 
 def compile_lexicon(data: Any) -> Lexicon:
@@ -178,6 +154,7 @@ def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> 
         person=str(raw.get("person", "self" if kind == "abuse" else "check")),
         negatable=bool(raw.get("negatable", True)),
         fallback=bool(raw.get("fallback", False)),
+        whole=bool(raw.get("whole", False)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))

@@ -39,6 +39,9 @@ EMOJI = {
     "😭": " xcry ",
     "😢": " xcry ",
     "💔": " xcry ",
+    "☠": " xgrave ",
+    "🌉": " xbridge ",
+    "🪒": " xknife ",
 }
 
 HOMOGLYPHS = str.maketrans(
@@ -69,6 +72,8 @@ _CONTRACTIONS = tuple(
 )
 # A capital I inside a lowercase word is an l in disguise ("kiII" -> "kill").
 _CAPITAL_I_AS_L = re.compile(r"(?<=[a-z])I+")
+# "x50", "50x": a count, read as the number alone.
+_TIMES = re.compile(r"(?<![a-z0-9])(?:x(\d+)|(\d+)x)(?![a-z0-9])")
 _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs", "Co", "Cn"})
 
@@ -219,8 +224,8 @@ def _clean(text: str) -> str:
     if "I" in text:
         text = _CAPITAL_I_AS_L.sub(lambda run: "l" * len(run.group()), text)
     if text.isascii():
-        return _ASCII_CONTROLS.sub(" ", text.lower())
-    text = unicodedata.normalize("NFKC", text).casefold()
+        return _counts(_ASCII_CONTROLS.sub(" ", text.lower()))
+    text = _counts(unicodedata.normalize("NFKC", text).casefold())
     decomposed = unicodedata.normalize("NFD", text)
     kept = []
     for char in decomposed:
@@ -229,6 +234,13 @@ def _clean(text: str) -> str:
             continue
         kept.append(" " if category == "Cc" and char != "\n" else char)
     return "".join(kept).translate(HOMOGLYPHS).translate(_APOSTROPHES)
+
+
+def _counts(text: str) -> str:
+    """`x50` and `50x` become `50` (then read as a number)."""
+    if "x" not in text:
+        return text
+    return _TIMES.sub(lambda found: f" {found.group(1) or found.group(2)} ", text)
 
 
 def _expand_contractions(chunk: str) -> str:
