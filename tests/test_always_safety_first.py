@@ -23,12 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import safety
-from bot.companion import Companion
-from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
+from bot.messages import Incoming, Person, Reply, ReplyKind
 from bot.store import Store
 from bot.telegram_adapter import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
 from bot.vault import Vault, generate_key
-from tests.fakes import START, FakeChat
+from tests.fakes import FakeChat
 
 DEFAULT_COUNTRY = "GB"
 COMMANDS = (
@@ -160,7 +159,9 @@ async def _play(
             first = replies[0]
             assert first.kind is ReplyKind.CRISIS, f"first reply to {said!r} is {first.kind}"
             assert first.text == safety.crisis_reply(
-                chosen or default, about_someone_else=risk.about_someone_else, immediate=risk.immediate
+                chosen or default,
+                about_someone_else=risk.about_someone_else,
+                immediate=risk.immediate,
             )
         for reply in replies:
             _fits_telegram(reply)
