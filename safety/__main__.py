@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
 from safety.errors import SafetyError
 from safety.evaluate import evaluate, read_rows, render
+from safety.model import to_data
 from safety.replies import more_options
 from safety.resources import directory
 
@@ -19,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run_eval = commands.add_parser("eval", help="assess a labelled TSV (id, label, text)")
     run_eval.add_argument("file", type=Path)
+    learn = commands.add_parser("train", help="train the learned second opinion from TSVs")
+    learn.add_argument("files", type=Path, nargs="+")
+    learn.add_argument("--out", type=Path, required=True)
+    learn.add_argument("--max-alarms", type=float, default=0.02)
     listing = commands.add_parser("resources", help="print the crisis-resource directory")
     listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
     listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
@@ -26,12 +32,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "eval":
             print(render(evaluate(read_rows(args.file))))
+        elif args.command == "train":
+            print(_train(args.files, args.out, args.max_alarms))
         else:
             print(_resources(args.country, args.stale, today=dt.date.today()))
     except (SafetyError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _train(files: list[Path], out: Path, max_alarms: float) -> str:
+    """Train on every row of `files`, write the model as JSON, say what was written."""
+    from safety.train import train  # only the command line trains
+
+    rows = [row for path in files for row in read_rows(path)]
+    learned = train(rows, max_alarms=max_alarms)
+    out.write_text(json.dumps(to_data(learned), separators=(",", ":")) + "\n", encoding="utf-8")
+    return (
+        f"{len(rows)} rows -> {out}: {len(learned.crisis)} crisis and {len(learned.risk)} risk "
+        f"weights, thresholds {learned.crisis_threshold} / {learned.risk_threshold}"
+    )
 
 
 def _resources(country: str | None, stale: int | None, *, today: dt.date) -> str:

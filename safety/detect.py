@@ -10,6 +10,9 @@ Rules, in the order they apply to each lexicon match:
 3. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
 4. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
+5. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
+   message closely resembles the crisis or risk rows it was trained on; not when an
+   idiom explains every risky word.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from safety.lexicon import Lexicon, Sequence, lexicon
+from safety.model import features, model, scores
 from safety.normalize import BOUNDARY
 from safety.risk import Assessment, Tier
 
@@ -72,7 +76,30 @@ def assess(text: str) -> Assessment:
         hits += denials
     specific = {tier for seq, tier, _ in hits if not seq.entry.fallback}
     hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
-    return _summarise(hits)
+    found_by_lexicon = _summarise(hits)
+    if found_by_lexicon.tier is Tier.CRISIS or (idiom_words and not hits):
+        # An idiom that explains the only risky words leaves nothing for the model.
+        return found_by_lexicon
+    return _second_opinion(found_by_lexicon, tokens)
+
+
+def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
+    """The learned model may raise the tier (never lower it): rule 5."""
+    learned = model()
+    crisis, risk = scores(learned, features(tokens))
+    if crisis >= learned.crisis_threshold:
+        tier, kind, entry = Tier.CRISIS, "ideation", "model.crisis"
+    elif found.tier is Tier.NONE and risk >= learned.risk_threshold:
+        tier, kind, entry = Tier.CONCERN, "distress", "model.risk"
+    else:
+        return found
+    return Assessment(
+        tier=tier,
+        kinds=found.kinds | {kind},
+        matched=(*found.matched, entry),
+        about_someone_else=False,
+        immediate=False,
+    )
 
 
 def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
