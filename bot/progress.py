@@ -55,8 +55,7 @@ def chart(points: Sequence[Point], wins: Sequence[datetime], *, days: int, now: 
         )
     urge_axes.set_xlim(start, now)
     urge_axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
-    figure.autofmt_xdate()
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.13, right=0.97, top=0.93, bottom=0.1, hspace=0.15)
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
