@@ -229,3 +229,32 @@ async def test_two_passes_at_once_send_each_check_in_once(store: Store) -> None:
     counts = await asyncio.gather(first.tick(now=NOW), second.tick(now=NOW))
     assert sum(counts) == 40
     assert sorted(person for person, _ in outbox.sent) == sorted(str(1000 + n) for n in range(40))
+
+
+async def test_a_snoozed_check_in_comes_once_and_leaves_the_plan_alone(store: Store) -> None:
+    await opted_in(store, 1, due=NOW + timedelta(days=1))
+    async with store.person(who(1), now=NOW) as person:
+        await person.schedule("snooze", due_at=NOW - timedelta(minutes=1))
+    outbox = Recorder()
+    checkins = checkins_on(store, outbox)
+    assert await checkins.tick(now=NOW) == 1
+    assert await checkins.tick(now=NOW + timedelta(minutes=1)) == 0
+    [replies] = outbox.to("1001")
+    assert replies[0].text.startswith("Hi, it's Waypoint")
+    assert [(kind, due) for _, kind, due, _ in await reminders(store)] == [
+        ("checkin", NOW + timedelta(days=1))
+    ]
+
+
+async def test_a_sender_for_one_platform_leaves_the_others_reminders(store: Store) -> None:
+    await opted_in(store, 1, due=NOW)
+    async with store.person(Person(Platform.TERMINAL, "local"), now=NOW) as person:
+        await person.schedule("checkback", due_at=NOW)
+    outbox = Recorder()
+    checkins = Checkins(
+        store=store, library=shipped_library(), rate_per_second=1000, platform=Platform.TERMINAL
+    )
+    checkins.attach(outbox)
+    assert await checkins.tick(now=NOW) == 1
+    assert [person for person, _ in outbox.sent] == ["local"]
+    assert [kind for _, kind, _, _ in await reminders(store)] == ["checkin"]
