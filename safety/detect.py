@@ -17,6 +17,7 @@ Rules, in the order they apply to each lexicon match:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from safety.lexicon import Lexicon, Sequence, lexicon
@@ -38,7 +39,7 @@ def assess(text: str) -> Assessment:
     if not text or not text.strip():
         return _NOTHING
     lex = lexicon()
-    tokens = lex.normaliser.tokens(text[:MAX_CHARS])
+    tokens = lex.normaliser.tokens(_without_titles(text[:MAX_CHARS]))
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
@@ -81,6 +82,28 @@ def assess(text: str) -> Assessment:
         # An idiom that explains the only risky words leaves nothing for the model.
         return found_by_lexicon
     return _second_opinion(found_by_lexicon, tokens)
+
+
+def _without_titles(text: str) -> str:
+    """Quoted words in a message about a song, book or film are a title, not the writer's.
+
+    'listening to "i'm not okay" on repeat' -> 'listening to  on repeat'. A quote with
+    no such word around it ('i told her "i want to die"') is kept.
+    """
+    if '"' not in text and "“" not in text:
+        return text
+    outside = _QUOTED.sub(" ", text)
+    if not _TITLE_WORDS.search(outside):
+        return text
+    return outside
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')
+_TITLE_WORDS = re.compile(
+    r"\b(song|songs|lyric|lyrics|album|track|playlist|listening|singing|sings|band|"
+    r"book|novel|film|movie|episode|poem|title)\b",
+    re.IGNORECASE,
+)
 
 
 def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:

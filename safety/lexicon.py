@@ -109,7 +109,10 @@ def compile_lexicon(data: Any) -> Lexicon:
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
     fuzzy = frozenset(t for t in pattern_words if len(t) >= 5 and t.isalpha())
-    normaliser = Normaliser(vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy)
+    short = words.get("slip_targets", frozenset())
+    normaliser = Normaliser(
+        vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy, short_targets=short
+    )
     return Lexicon(
         normaliser=normaliser,
         sequences=sequences,

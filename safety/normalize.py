@@ -42,6 +42,7 @@ EMOJI = {
     "☠": " xgrave ",
     "🌉": " xbridge ",
     "🪒": " xknife ",
+    "💀": " xskull ",
 }
 
 HOMOGLYPHS = str.maketrans(
@@ -87,7 +88,9 @@ class Normaliser:
         vocabulary: frozenset[str],
         rewrites: Mapping[str, tuple[str, ...]],
         fuzzy_targets: frozenset[str],
+        short_targets: frozenset[str] = frozenset(),
     ) -> None:
+        self._short = short_targets
         self._vocabulary = vocabulary | frozenset(rewrites)
         self._rewrites = dict(rewrites)
         by_letter: dict[str, list[str]] = {}
@@ -111,7 +114,7 @@ class Normaliser:
                 continue
             # No lexicon word is that long: skip the rewrites, and keep the cache small.
             out.extend(self._word(token) if len(token) <= MAX_WORD else (token,))
-        return tuple(out)
+        return _ill_as_i_will(out)
 
     def _join_spelled_out(self, tokens: list[str]) -> list[str]:
         """Join runs of three or more single letters: `k i l l` -> `kill`.
@@ -203,7 +206,13 @@ class Normaliser:
         return (self._corrected(shorter),)
 
     def _corrected(self, token: str) -> str:
-        """A lexicon word one or two edits away (by length), or the token unchanged."""
+        """A lexicon word one or two edits away (by length), or the token unchanged.
+
+        Three- and four-letter words get only the commonest slips: two letters swapped
+        (`dei`, `wnat`) or one letter left out after the first (`lfe`).
+        """
+        if len(token) in (3, 4) and token.isalpha():
+            return next((c for c in _slips(token) if c in self._short), token)
         if len(token) < 4 or token[0] not in self._fuzzy:
             return token
         limit = 1 if len(token) < 8 else 2
@@ -234,6 +243,55 @@ def _clean(text: str) -> str:
             continue
         kept.append(" " if category == "Cc" and char != "\n" else char)
     return "".join(kept).translate(HOMOGLYPHS).translate(_APOSTROPHES)
+
+
+# "ill" before a verb is "i'll" typed without the apostrophe ("ill be gone").
+_ILL_VERBS = frozenset(
+    [
+        "be",
+        "never",
+        "not",
+        "just",
+        "do",
+        "kill",
+        "end",
+        "go",
+        "die",
+        "miss",
+        "stop",
+        "always",
+        "probably",
+        "finally",
+        "try",
+        "take",
+        "jump",
+        "ever",
+        "leave",
+        "make",
+        "hurt",
+        "cut",
+        "disappear",
+    ]
+)
+
+
+def _ill_as_i_will(tokens: list[str]) -> tuple[str, ...]:
+    if "ill" not in tokens:
+        return tuple(tokens)
+    out: list[str] = []
+    for number, token in enumerate(tokens):
+        following = tokens[number + 1] if number + 1 < len(tokens) else ""
+        out.extend(("i", "will") if token == "ill" and following in _ILL_VERBS else (token,))
+    return tuple(out)
+
+
+def _slips(token: str) -> list[str]:
+    """Two neighbouring letters swapped, or one letter put back after the first."""
+    swaps = [token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)]
+    if len(token) != 3:
+        return swaps
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return swaps + [token[:i] + c + token[i:] for i in range(1, len(token) + 1) for c in letters]
 
 
 def _counts(text: str) -> str:
