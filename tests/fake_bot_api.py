@@ -228,6 +228,12 @@ class FakeBotApi:
                 _Failure(status, retry_after if status == 429 else None, delay, times)
             )
 
+    def slow_next(self, method: str, *, delay: float, times: int = 1) -> None:
+        """Carry out the next `times` requests to `method`, but answer only after `delay` s
+        (a message that reached Telegram while the client gave up waiting)."""
+        with self._lock:
+            self._failures.setdefault(method, []).append(_Failure(200, None, delay, times))
+
     # -- updates from "people" --------------------------------------------------------------
 
     def inject(self, update: dict[str, Any]) -> int:
@@ -236,6 +242,15 @@ class FakeBotApi:
             self._updates.append(update)
             self._lock.notify_all()
         return int(update["update_id"])
+
+    def drop_pending(self) -> None:
+        """Forget every update not yet confirmed (as if Telegram had given up on them)."""
+        with self._lock:
+            self._updates.clear()
+
+    def next_update_id(self) -> int:
+        """A fresh update_id, for a hand-made update given to `inject`."""
+        return next(self._update_ids)
 
     def inject_text(self, chat_id: int, text: str, *, chat_type: str = "private") -> int:
         return self.inject(self.text_update(chat_id, text, chat_type=chat_type))
@@ -332,7 +347,7 @@ class FakeBotApi:
         self, method: str, params: dict[str, Any], files: dict[str, Any]
     ) -> tuple[int, Any]:
         failure = self._take_failure(method)
-        if failure is not None:
+        if failure is not None and failure.status != 200:
             self._record(Call(method, params, files, failure.status))
             if failure.delay:
                 time.sleep(failure.delay)
@@ -346,6 +361,8 @@ class FakeBotApi:
         result = self._result(method, params, files)
         message_id = result.get("message_id") if isinstance(result, dict) else None
         self._record(Call(method, params, files, 200, message_id))
+        if failure is not None:  # slow_next: done, but answered late
+            time.sleep(failure.delay)
         return 200, result
 
     def _take_failure(self, method: str) -> _Failure | None:
