@@ -50,6 +50,7 @@ def assess(text: str) -> Assessment:
             hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
+    denied_any = False
     for seq, spans in found:
         entry = seq.entry
         if entry.kind in ("idiom", "hedge"):
@@ -68,6 +69,7 @@ def assess(text: str) -> Assessment:
                 best = (denied, other)
         if best is None:
             continue
+        denied_any = denied_any or best[0]
         if not best[0]:
             hits.append((seq, entry.tier, best[1]))
         elif entry.tier is Tier.CRISIS:
@@ -78,8 +80,9 @@ def assess(text: str) -> Assessment:
     specific = {tier for seq, tier, _ in hits if not seq.entry.fallback}
     hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
     found_by_lexicon = _summarise(hits)
-    if found_by_lexicon.tier is Tier.CRISIS or (idiom_words and not hits):
-        # An idiom that explains the only risky words leaves nothing for the model.
+    if found_by_lexicon.tier is Tier.CRISIS or (not hits and (idiom_words or denied_any)):
+        # An idiom that explains the only risky words, or a clear denial, leaves nothing
+        # for the model to second-guess.
         return found_by_lexicon
     return _second_opinion(found_by_lexicon, tokens)
 
