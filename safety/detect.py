@@ -69,7 +69,7 @@ def assess(text: str) -> Assessment:
                 best = (denied, other)
         if best is None:
             continue
-        denied_any = denied_any or best[0]
+        denied_any = denied_any or bool(best[0])
         if not best[0]:
             hits.append((seq, entry.tier, best[1]))
         elif entry.tier is Tier.CRISIS:
