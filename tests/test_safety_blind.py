@@ -1,0 +1,39 @@
+"""Blind sets A-E: each written before the fixes it then drove, and held to the bar since.
+
+Their first-run figures (before any change they caused) are recorded in docs/safety.md;
+these tests hold the figures after the fixes, so a later change cannot quietly undo them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safety.evaluate import evaluate, read_rows
+
+DATA = Path(__file__).parent / "data"
+BLIND_SETS = sorted(DATA.glob("safety_blind_*.tsv"))
+
+
+def test_there_are_five_blind_sets_with_categories() -> None:
+    assert [path.stem[-1] for path in BLIND_SETS] == ["a", "b", "c", "d", "e"]
+    for path in BLIND_SETS:
+        rows = read_rows(path)
+        assert len(rows) >= 195, path.name
+        assert all(row.category for row in rows), path.name
+        assert len({row.id for row in rows}) == len(rows), path.name
+
+
+@pytest.mark.parametrize("path", BLIND_SETS, ids=lambda path: path.stem)
+def test_each_blind_set_keeps_crisis_recall_and_few_false_alarms(path: Path) -> None:
+    report = evaluate(read_rows(path))
+    assert report.crisis_recall >= 0.95
+    assert report.concern_recall >= 0.90
+    assert report.false_alarm_rate <= 0.05
+
+
+def test_blind_rows_were_never_moved_into_the_development_set() -> None:
+    development_ids = {row.id for row in read_rows(DATA / "safety_dev.tsv")}
+    for path in BLIND_SETS:
+        assert not development_ids & {row.id for row in read_rows(path)}, path.name
