@@ -514,6 +514,9 @@ def bot_process(
 def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: without this, Nagle's algorithm and
+        # the client's delayed ACK hold every answer back ~40 ms.
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:
             self._serve(self._read_body())
