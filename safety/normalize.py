@@ -15,13 +15,14 @@ Rules, in order (each one exists because people type that way on a phone):
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
+
+from safety.spelling import counts, ill_as_i_will, slips, unstretched
 
 BOUNDARY = "|"
 MAX_WORD = 40
@@ -73,8 +74,6 @@ _CONTRACTIONS = tuple(
 )
 # A capital I inside a lowercase word is an l in disguise ("kiII" -> "kill").
 _CAPITAL_I_AS_L = re.compile(r"(?<=[a-z])I+")
-# "x50", "50x": a count, read as the number alone.
-_TIMES = re.compile(r"(?<![a-z0-9])(?:x(\d+)|(\d+)x)(?![a-z0-9])")
 _ASCII_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs", "Co", "Cn"})
 
@@ -114,7 +113,7 @@ class Normaliser:
                 continue
             # No lexicon word is that long: skip the rewrites, and keep the cache small.
             out.extend(self._word(token) if len(token) <= MAX_WORD else (token,))
-        return _ill_as_i_will(out)
+        return ill_as_i_will(out)
 
     def _join_spelled_out(self, tokens: list[str]) -> list[str]:
         """Join runs of three or more single letters: `k i l l` -> `kill`.
@@ -197,7 +196,7 @@ class Normaliser:
             return ("xnum",) if len(token) > 1 or token >= "5" else (token,)
         if token in self._vocabulary:
             return (token,)
-        for candidate in _unstretched(token):
+        for candidate in unstretched(token):
             if candidate in self._rewrites:
                 return self._rewrites[candidate]
             if candidate in self._vocabulary:
@@ -212,7 +211,7 @@ class Normaliser:
         (`dei`, `wnat`) or one letter left out after the first (`lfe`).
         """
         if len(token) in (3, 4) and token.isalpha():
-            return next((c for c in _slips(token) if c in self._short), token)
+            return next((c for c in slips(token) if c in self._short), token)
         if len(token) < 4 or token[0] not in self._fuzzy:
             return token
         limit = 1 if len(token) < 8 else 2
@@ -233,8 +232,8 @@ def _clean(text: str) -> str:
     if "I" in text:
         text = _CAPITAL_I_AS_L.sub(lambda run: "l" * len(run.group()), text)
     if text.isascii():
-        return _counts(_ASCII_CONTROLS.sub(" ", text.lower()))
-    text = _counts(unicodedata.normalize("NFKC", text).casefold())
+        return counts(_ASCII_CONTROLS.sub(" ", text.lower()))
+    text = counts(unicodedata.normalize("NFKC", text).casefold())
     decomposed = unicodedata.normalize("NFD", text)
     kept = []
     for char in decomposed:
@@ -243,62 +242,6 @@ def _clean(text: str) -> str:
             continue
         kept.append(" " if category == "Cc" and char != "\n" else char)
     return "".join(kept).translate(HOMOGLYPHS).translate(_APOSTROPHES)
-
-
-# "ill" before a verb is "i'll" typed without the apostrophe ("ill be gone").
-_ILL_VERBS = frozenset(
-    [
-        "be",
-        "never",
-        "not",
-        "just",
-        "do",
-        "kill",
-        "end",
-        "go",
-        "die",
-        "miss",
-        "stop",
-        "always",
-        "probably",
-        "finally",
-        "try",
-        "take",
-        "jump",
-        "ever",
-        "leave",
-        "make",
-        "hurt",
-        "cut",
-        "disappear",
-    ]
-)
-
-
-def _ill_as_i_will(tokens: list[str]) -> tuple[str, ...]:
-    if "ill" not in tokens:
-        return tuple(tokens)
-    out: list[str] = []
-    for number, token in enumerate(tokens):
-        following = tokens[number + 1] if number + 1 < len(tokens) else ""
-        out.extend(("i", "will") if token == "ill" and following in _ILL_VERBS else (token,))
-    return tuple(out)
-
-
-def _slips(token: str) -> list[str]:
-    """Two neighbouring letters swapped, or one letter put back after the first."""
-    swaps = [token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)]
-    if len(token) != 3:
-        return swaps
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return swaps + [token[:i] + c + token[i:] for i in range(1, len(token) + 1) for c in letters]
-
-
-def _counts(text: str) -> str:
-    """`x50` and `50x` become `50` (then read as a number)."""
-    if "x" not in text:
-        return text
-    return _TIMES.sub(lambda found: f" {found.group(1) or found.group(2)} ", text)
 
 
 def _expand_contractions(chunk: str) -> str:
@@ -314,23 +257,3 @@ def _is_leet(core: str) -> bool:
     has_leet = any(char in LEET_CHARS for char in core)
     only_word_chars = all(("a" <= char <= "z") or char in LEET_CHARS for char in core)
     return has_letter and has_leet and only_word_chars
-
-
-def _unstretched(token: str) -> tuple[str, ...]:
-    """Candidates for a stretched word, most likely first: `tttoo` -> `too`, `to`, ...
-
-    Each run of a repeated letter becomes one or two letters; a run that was already
-    two letters long keeps them first (it is more often a real double letter).
-    """
-    parts = [match.group(0) for match in re.finditer(r"(.)\1*", token)]
-    runs = [i for i, part in enumerate(parts) if len(part) > 1]
-    if not runs or len(runs) > 6:
-        return () if not runs else (_RUN3.sub(r"\1\1", token), _RUN2.sub(r"\1", token))
-    options = [(1, 2) if len(parts[i]) > 2 else (2, 1) for i in runs]
-    out = []
-    for counts in itertools.product(*options):
-        pieces = list(parts)
-        for i, count in zip(runs, counts, strict=True):
-            pieces[i] = parts[i][0] * count
-        out.append("".join(pieces))
-    return tuple(out)
