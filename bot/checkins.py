@@ -14,7 +14,8 @@ from bot.delivery import FLOW, Delivery, Outbox
 from bot.messages import Option, Platform, Reply
 from bot.schedule import Plan, local_moment, next_due
 from bot.store import Store
-from bot.store.reminders import CHECKIN, SNOOZE
+from bot.store.plans import CHECKIN
+from bot.store.reminders import SNOOZE
 
 SNOOZE_FOR = timedelta(hours=1)
 BETTER = "I'm glad it's eased a bit. Getting through that took something. I'm here any time."

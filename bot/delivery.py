@@ -25,7 +25,8 @@ import dialogues
 from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.schedule import next_due
 from bot.store import Store, StoreError
-from bot.store.reminders import CHECKIN, SNOOZE, Due, Outcome, Queue
+from bot.store.plans import CHECKIN
+from bot.store.reminders import SNOOZE, Due, Outcome, Queue
 
 log = logging.getLogger(__name__)
 

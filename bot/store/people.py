@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
-from bot.store import reminders
+from bot.store import plans
 from bot.store.tables import (
     AnonymousEventRow,
     CheckinPlanRow,
@@ -225,15 +225,15 @@ class PersonRecord:
 
     async def checkin_plan(self) -> Plan | None:
         """The person's check-in plan; None when check-ins are off."""
-        return await reminders.load_plan(self._session, self.id)
+        return await plans.load_plan(self._session, self.id)
 
     async def set_checkin_plan(self, plan: Plan, *, due_at: datetime) -> None:
         """Keep a check-in plan, with the next check-in due at `due_at` (UTC)."""
-        await reminders.save_plan(self._session, self.id, plan, due_at=due_at)
+        await plans.save_plan(self._session, self.id, plan, due_at=due_at)
 
     async def reminder_due(self, kind: str) -> datetime | None:
         """When the person's reminder of a kind ("checkin", "snooze", …) is next due."""
-        return await reminders.due_at(self._session, self.id, kind)
+        return await plans.due_at(self._session, self.id, kind)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
+from bot.store.plans import plan_of
 from bot.store.tables import (
     AnonymousEventRow,
     CheckinPlanRow,
@@ -39,7 +40,7 @@ from bot.vault import Vault
 
 PEOPLE = cast(Table, PersonRow.__table__)
 REMINDERS = cast(Table, ReminderRow.__table__)
-CHECKIN = "checkin"
+
 CHECKBACK = "checkback"
 SNOOZE = "snooze"
 
@@ -60,39 +61,6 @@ class Due:
     consented: bool
     plan: Plan | None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-async def load_plan(session: AsyncSession, person_id: int) -> Plan | None:
-    """The person's check-in plan, or None when check-ins are off."""
-    row = await session.get(CheckinPlanRow, person_id, populate_existing=True)
-    return _plan(row) if row is not None else None
-
-
-async def save_plan(session: AsyncSession, person_id: int, plan: Plan, *, due_at: datetime) -> None:
-    """Keep the plan and put the person's next check-in at `due_at`."""
-    row = await session.get(CheckinPlanRow, person_id)
-    if row is None:
-        row = CheckinPlanRow(person_id=person_id)
-        session.add(row)
-    row.frequency = plan.frequency
-    row.local_time = plan.local_time
-    row.timezone = plan.timezone
-    row.weekday = plan.weekday
-    row.paused_until = plan.paused_until
-    await session.execute(
-        delete(ReminderRow).where(ReminderRow.person_id == person_id, ReminderRow.kind == CHECKIN)
-    )
-    session.add(ReminderRow(person_id=person_id, kind=CHECKIN, due_at=due_at, attempts=0))
-
-
-async def due_at(session: AsyncSession, person_id: int, kind: str) -> datetime | None:
-    """When the person's reminder of a kind is next due, if there is one."""
-    found: datetime | None = await session.scalar(
-        select(ReminderRow.due_at).where(
-            ReminderRow.person_id == person_id, ReminderRow.kind == kind
-        )
-    )
-    return found
 
 
 class Queue:
@@ -186,13 +154,20 @@ class Queue:
         if not outcomes:
             return
         async with _guard(), self._sessions() as session, session.begin():
-            held_query = select(ReminderRow.id).where(
-                ReminderRow.id.in_([outcome.due.id for outcome in outcomes]),
-                ReminderRow.claim == token,
+            # A write comes first, so SQLite takes its write lock now (waiting if need be)
+            # rather than failing to upgrade a read snapshot later; on PostgreSQL it locks
+            # the rows still held under the token.
+            held_rows = await session.execute(
+                update(ReminderRow)
+                .where(
+                    ReminderRow.id.in_([outcome.due.id for outcome in outcomes]),
+                    ReminderRow.claim == token,
+                )
+                .values(claim=token)
+                .returning(ReminderRow.id)
+                .execution_options(synchronize_session=False)
             )
-            if self._postgres:
-                held_query = held_query.with_for_update()
-            held = set((await session.execute(held_query)).scalars())
+            held = set(held_rows.scalars())
             gone = {outcome.due.person_id for outcome in outcomes if outcome.gone}
             mine = [o for o in outcomes if o.due.id in held and o.due.person_id not in gone]
             if gone:
@@ -300,7 +275,7 @@ async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, di
     }
     plans = await session.scalars(select(CheckinPlanRow).where(CheckinPlanRow.person_id.in_(ids)))
     for plan in plans:
-        details[plan.person_id]["plan"] = _plan(plan)
+        details[plan.person_id]["plan"] = plan_of(plan)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     tallies = await session.execute(
         select(EntryRow.person_id, EntryRow.field, func.count())
@@ -323,14 +298,4 @@ def _due(row: Any, details: dict[str, Any]) -> Due:
         in_doubt=row.sending_at is not None,
         person_id=row.person_id,
         **details,
-    )
-
-
-def _plan(row: CheckinPlanRow) -> Plan:
-    return Plan(
-        frequency=row.frequency,
-        local_time=row.local_time,
-        timezone=row.timezone,
-        weekday=row.weekday,
-        paused_until=row.paused_until,
     )
