@@ -161,7 +161,7 @@ def _find_all(
     found = []
     for number in sorted(candidates):
         seq = lex.sequences[number]
-        if any(positions.keys().isdisjoint(slot) for slot in seq.slots):
+        if any(positions.keys().isdisjoint(slot) for slot in lex.checks[number]):
             continue
         if seq.any_order:
             spans = _unordered(seq, positions, sentence)

@@ -20,6 +20,7 @@ from typing import Any
 from safety.errors import SafetyError
 from safety.normalize import Normaliser
 from safety.risk import Tier
+from safety.sequence_index import checks, index
 from safety.sources import load_data
 
 DATA_FILE = "lexicon.yaml"
@@ -80,6 +81,8 @@ class Lexicon:
     index: Mapping[str, tuple[int, ...]]
     words: Mapping[str, frozenset[str]]
     forbidden: tuple[str, ...]
+    # each sequence's slots but its anchor, rarest first: a message lacking one is out
+    checks: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
 @functools.cache
@@ -116,7 +119,8 @@ def compile_lexicon(data: Any) -> Lexicon:
     return Lexicon(
         normaliser=normaliser,
         sequences=sequences,
-        index=_index(sequences),
+        index=index(sequences),
+        checks=checks(sequences),
         words=MappingProxyType(words),
         forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
     )
@@ -269,17 +273,3 @@ def _alternatives(body: str) -> list[str]:
 
 def _tokens(literal: Normaliser, values: Any) -> list[str]:
     return [token for value in values for token in literal.tokens(str(value))]
-
-
-def _index(sequences: tuple[Sequence, ...]) -> Mapping[str, tuple[int, ...]]:
-    """Index each sequence under the words of its rarest slot: only those are tried."""
-    counts: dict[str, int] = {}
-    for seq in sequences:
-        for token in set().union(*seq.slots):
-            counts[token] = counts.get(token, 0) + 1
-    index: dict[str, list[int]] = {}
-    for number, seq in enumerate(sequences):
-        anchor = min(seq.slots, key=lambda slot: (max(counts[t] for t in slot), sorted(slot)))
-        for token in anchor:
-            index.setdefault(token, []).append(number)
-    return MappingProxyType({token: tuple(ids) for token, ids in index.items()})
