@@ -71,7 +71,7 @@ async def _bench(kind: str, url: str, *, count: int, rate: float, concurrency: i
     await store.close()
     with FakeBotApi() as api:
         command = [
-            sys.executable, "-m", "tests.checkin_worker", "--db", url, "--key", key,
+            sys.executable, "-m", "tests.checkin_worker", "--db", url, f"--key={key}",
             "--api", api.base_url, "--now", (DUE + timedelta(seconds=5)).isoformat(),
             "--rate", str(rate), "--concurrency", str(concurrency),
         ]  # fmt: skip

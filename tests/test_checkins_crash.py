@@ -62,8 +62,7 @@ def worker(
         "tests.checkin_worker",
         "--db",
         url,
-        "--key",
-        key,
+        f"--key={key}",  # a key may start with "-"
         "--api",
         api.base_url,
         "--now",
