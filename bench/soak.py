@@ -1,0 +1,90 @@
+"""Soak: a steady load from 10,000 people for ten minutes; memory over time, replies lost, errors.
+
+Run: .venv/bin/python bench/soak.py [--minutes 10] [--rate 20] [--people 10000]
+     [--bot waypoint|unlimited|concurrent] [--database URL]
+
+The bot (`python -m bot run`, see bench/updates.py for the variants) is sampled every
+`--every` seconds: its resident memory and CPU, and how many updates were answered. At the
+end: every update must have been answered, and the bot's log must hold no ERROR or CRITICAL
+line and no traceback. Exits 1 if a reply was lost or an error was logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
+from bench.updates import Load, cpu_seconds, rss_mb, running, warm_up  # noqa: E402
+from tests.fake_bot_api import FakeBotApi  # noqa: E402
+
+BAD_LOG_WORDS = (" ERROR ", " CRITICAL ", "Traceback")
+
+
+async def soak(args: argparse.Namespace, folder: Path) -> int:
+    with FakeBotApi() as api, running(args.bot, api, folder, database=args.database) as process:
+        await warm_up(api, process)
+        load = Load(api, people=args.people)
+        seconds = args.minutes * 60
+        driving = asyncio.create_task(load.drive(rate=args.rate, seconds=seconds, grace=30))
+        began, samples = time.perf_counter(), []
+        print(" minute  RSS MB  CPU s  answered  waiting", flush=True)
+        while not driving.done():
+            await asyncio.wait({driving}, timeout=args.every)
+            minute = (time.perf_counter() - began) / 60
+            rss = rss_mb(process.pid)
+            samples.append(rss)
+            print(
+                f"{minute:7.1f} {rss:7.1f} {cpu_seconds(process.pid):6.0f} "
+                f"{load.figures.answered:9d} {load.waiting():8d}",
+                flush=True,
+            )
+        figures = driving.result()
+        peak = rss_mb(process.pid, "VmHWM")
+    log = (folder / f"{args.bot}.log").read_text(errors="replace").splitlines()
+    bad = [line for line in log if any(word in line for word in BAD_LOG_WORDS)]
+    lost = figures.sent - figures.answered
+    latencies = sorted(figures.latencies) or [float("nan")]
+    quarter = max(1, len(samples) // 4)
+    early, late = samples[quarter - 1], samples[-1]
+    print(
+        f"\n{figures.sent} updates from {args.people} people over {args.minutes:g} min "
+        f"at {args.rate:g}/s ({args.bot}): {figures.answered} answered, {lost} lost, "
+        f"{figures.skipped} moments with nobody free to act"
+    )
+    print(
+        f"time to first reply: p50 {1000 * latencies[len(latencies) // 2]:.0f} ms, "
+        f"p99 {1000 * latencies[int(len(latencies) * 0.99)]:.0f} ms; "
+        f"crisis replies with the lines: {figures.crisis_ok}/{figures.crisis_sent}"
+    )
+    print(
+        f"RSS: {samples[0]:.1f} MB at the first sample, {early:.1f} MB after a quarter, "
+        f"{late:.1f} MB at the end (peak {peak:.1f} MB); growth after the first quarter "
+        f"{late - early:+.1f} MB"
+    )
+    print(f"log lines with an error: {len(bad)}" + "".join(f"\n  {line}" for line in bad[:10]))
+    return 1 if lost or bad else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--rate", type=float, default=20.0, help="updates a second")
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--every", type=float, default=30.0, help="seconds between samples")
+    parser.add_argument("--bot", default="waypoint")
+    parser.add_argument("--database", default=None, help="default: a fresh SQLite file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        return asyncio.run(soak(args, Path(folder)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
