@@ -40,21 +40,28 @@ class Model:
 def features(tokens: Iterable[str]) -> set[str]:
     """Words, word pairs and letter n-grams of the normalised tokens."""
     words = [token for token in tokens if token != BOUNDARY]
-    found = {f"w:{word}" for word in words}
-    found.update(f"b:{first}_{second}" for first, second in itertools.pairwise(words))
+    found = {f"b:{first}_{second}" for first, second in itertools.pairwise(words)}
     for word in words:
-        padded = f"<{word}>"
-        for size in NGRAMS:
-            found.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+        found.update(_word_features(word))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _word_features(word: str) -> frozenset[str]:
+    """A word and its letter n-grams (memoised: people reuse their words)."""
+    padded = f"<{word}>"
+    grams = {f"c:{padded[i : i + size]}" for size in NGRAMS for i in range(len(padded) - size + 1)}
+    return frozenset({f"w:{word}", *grams})
 
 
 def scores(model: Model, found: set[str]) -> tuple[float, float]:
     """(probability of crisis, probability of risk) for a set of features."""
-    return (
-        _sigmoid(model.crisis_bias + sum(model.crisis.get(f, 0.0) for f in found)),
-        _sigmoid(model.risk_bias + sum(model.risk.get(f, 0.0) for f in found)),
-    )
+    crisis, risk = model.crisis_bias, model.risk_bias
+    crisis_weights, risk_weights = model.crisis, model.risk
+    for feature in found:
+        crisis += crisis_weights.get(feature, 0.0)
+        risk += risk_weights.get(feature, 0.0)
+    return _sigmoid(crisis), _sigmoid(risk)
 
 
 @functools.cache
