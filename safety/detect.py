@@ -123,7 +123,8 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
         tier=tier,
         kinds=found.kinds | {kind},
         matched=(*found.matched, entry),
-        about_someone_else=False,
+        # The model cannot tell whose words these are: keep the lexicon's view if it had one.
+        about_someone_else=found.about_someone_else and found.tier is not Tier.NONE,
         immediate=False,
     )
 
