@@ -9,8 +9,10 @@ Rules:
 3. If the store fails, a crisis message still gets the crisis reply (default country).
 4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one.
 5. One message per person at a time, in arrival order: a per-person lock in this process
-   (bot/locks.py), the row lock in the store across processes. A crisis message waits at
-   most CRISIS_PATIENCE seconds for either, then gets its reply without the store.
+   (bot/locks.py), the row lock in the store across processes.
+6. A hung database must not hang the bot (updates are handled one after another): a crisis
+   message waits at most CRISIS_PATIENCE seconds for the lock and the store, any other
+   STORE_PATIENCE, then is answered as if the store had failed (rule 3).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 Command = Callable[[Turn], Awaitable[list[Reply]]]
 CRISIS_PATIENCE = 5.0  # seconds a crisis message may wait for the store before answering anyway
+STORE_PATIENCE = 20.0  # the same for any other message
 
 
 class Companion:
@@ -49,6 +52,7 @@ class Companion:
         self._store = store
         self._flood = flood or FloodGate()
         self._locks = KeyedLocks()
+        self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
         self._library = library
         self._actions = actions
         self._default_country = default_country
@@ -74,23 +78,35 @@ class Companion:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
                 return [Reply(texts.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
-        patience = CRISIS_PATIENCE if risk.tier is safety.Tier.CRISIS else None
+        patience = CRISIS_PATIENCE if risk.tier is safety.Tier.CRISIS else STORE_PATIENCE
+        work = asyncio.ensure_future(self._in_store(incoming, risk))
         try:
-            # Rule 5: the lock keeps two updates from one person (concurrent updates, a
-            # retried webhook) from reading the same state and overwriting each other.
-            async with (
-                asyncio.timeout(patience),
-                self._locks.hold(incoming.person),
-                self._store.person(incoming.person, now=incoming.now) as person,
-            ):
-                turn = Turn(person, incoming, go=self.go, resume=self.resume)
-                return await self._respond(turn, risk)
+            done, _ = await asyncio.wait({work}, timeout=patience)
+        except asyncio.CancelledError:
+            work.cancel()
+            raise
+        if not done:
+            # Rule 6: answer now; the abandoned transaction rolls back in the background.
+            work.cancel()
+            self._abandoned.add(work)
+            work.add_done_callback(self._abandoned.discard)
+            log.warning("store too slow; answering without it", extra={"tier": risk.tier.name})
+            return self._without_store(risk)
+        try:
+            return work.result()
         except StoreError:
             log.warning("store unavailable; answering without it")
             return self._without_store(risk)
-        except TimeoutError:
-            log.warning("store too slow for a crisis message; answering without it")
-            return self._without_store(risk)
+
+    async def _in_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
+        # Rule 5: the lock keeps two updates from one person (concurrent updates, a
+        # retried webhook) from reading the same state and overwriting each other.
+        async with (
+            self._locks.hold(incoming.person),
+            self._store.person(incoming.person, now=incoming.now) as person,
+        ):
+            turn = Turn(person, incoming, go=self.go, resume=self.resume)
+            return await self._respond(turn, risk)
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""

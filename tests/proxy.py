@@ -13,7 +13,8 @@ class TcpProxy:
     """Forwards 127.0.0.1:`port` to `target`, on an event loop in its own thread.
 
     `cut()` closes the listening socket and every open connection, as a network failure
-    would look to the bot; `restore()` listens on the same port again.
+    would look to the bot; `stall()` keeps every connection open but passes nothing on, as
+    a database that hangs would; `restore()` ends either.
     """
 
     def __init__(self, target: tuple[str, int], *, port: int = 0) -> None:
@@ -23,6 +24,7 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._stalled = False
 
     def start(self) -> TcpProxy:
         self._thread.start()
@@ -30,8 +32,13 @@ class TcpProxy:
         return self
 
     def restore(self) -> None:
-        """Listen again (on the same port after the first time)."""
+        """Listen again (on the same port after the first time), and pass data on again."""
+        self._stalled = False
         self._call(self._listen())
+
+    def stall(self) -> None:
+        """Hold everything sent either way until `restore()`; connections stay open."""
+        self._stalled = True
 
     def cut(self) -> None:
         """Stop listening and drop every connection."""
@@ -77,17 +84,15 @@ class TcpProxy:
             return
         self._writers.update((writer, upstream_writer))
         await asyncio.gather(
-            _copy(reader, upstream_writer, self._writers),
-            _copy(upstream_reader, writer, self._writers),
+            self._copy(reader, upstream_writer), self._copy(upstream_reader, writer)
         )
 
-
-async def _copy(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, open_: set[asyncio.StreamWriter]
-) -> None:
-    with contextlib.suppress(OSError):
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-    open_.discard(writer)
-    writer.transport.abort()
+    async def _copy(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            while data := await reader.read(65536):
+                while self._stalled:
+                    await asyncio.sleep(0.02)
+                writer.write(data)
+                await writer.drain()
+        self._writers.discard(writer)
+        writer.transport.abort()

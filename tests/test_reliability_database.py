@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from bot import companion as companion_module
+from bot.companion import CRISIS_PATIENCE
 from bot.store import Base, Store
 from bot.store.tables import PersonRow
 from bot.texts import SORRY
 from bot.vault import Vault, generate_key
 from tests.fake_bot_api import Call, FakeBotApi, bot_process
+from tests.fakes import FakeChat
 from tests.proxy import TcpProxy
 
 CHAT = 880001
@@ -130,6 +133,45 @@ async def test_while_the_database_is_away_people_are_answered_and_nothing_is_cor
     assert is_gb_crisis_reply(after[0])
     rows = await _people(database)
     assert len(rows) == 1 and rows[0].consent_at is not None
+
+
+async def test_a_hung_database_delays_a_crisis_reply_by_seconds_at_most(
+    fake_api: FakeBotApi, tmp_path: Path, database: str, proxy: TcpProxy
+) -> None:
+    env = {"DATABASE_URL": through(proxy.port, database)}
+    with bot_process(fake_api, tmp_path, "run", env=env):
+        await say(fake_api, "/start", timeout=30)
+        proxy.stall()
+        began = time.monotonic()
+        crisis = await say(fake_api, CRISIS_TEXT)
+        waited = time.monotonic() - began
+        proxy.restore()
+        carried_on = await tap(fake_api, "Tell me more")
+    assert is_gb_crisis_reply(crisis[0])
+    assert CRISIS_PATIENCE <= waited < CRISIS_PATIENCE + 3
+    assert any(call.text.startswith("What I can do") for call in carried_on)
+
+
+async def test_a_hung_database_gets_an_ordinary_message_an_apology_not_silence(
+    database: str, proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(companion_module, "STORE_PATIENCE", 1.0)
+    store = Store.open(through(proxy.port, database), vault=Vault([generate_key()]))
+    chat = FakeChat.on(store, default_country="GB", person_id="hung")
+    try:
+        await chat.send("/start")
+        proxy.stall()
+        began = time.monotonic()
+        stalled = await chat.send("hello")
+        waited = time.monotonic() - began
+        proxy.restore()
+        after = await chat.tap("Tell me more")
+    finally:
+        proxy.restore()
+        await store.close()
+    assert [reply.text for reply in stalled] == [SORRY]
+    assert 1.0 <= waited < 3.0
+    assert after[0].text.startswith("What I can do")
 
 
 async def _people(url: str) -> list[PersonRow]:
