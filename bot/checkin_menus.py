@@ -19,7 +19,7 @@ from datetime import time
 
 from bot import zones
 from bot.messages import Option, Reply
-from bot.schedule import DAILY, DAY_NAMES, WEEKDAYS, WEEKLY, Plan, ScheduleError
+from bot.schedule import DAILY, DAY_NAMES, WEEKDAYS, WEEKLY, Plan, ScheduleError, clock, describe
 
 PAGE_SIZE = 10
 PERIODS = {
@@ -121,7 +121,7 @@ def times_menu(code: str, period: str) -> Reply:
     options = []
     for minutes in range(first, last, 30):
         at = time((minutes // 60) % 24, minutes % 60)
-        options.append(Option(f"!checkin:t:{code}:{at:%H%M}", _clock(at)))
+        options.append(Option(f"!checkin:t:{code}:{at:%H%M}", clock(at)))
     return Reply(ASK_TIME, options=(*options, Option(f"!checkin:f:{code}", "Back")))
 
 
@@ -178,24 +178,6 @@ def status(plan: Plan, *, next_at: str, back: Option, paused_until: str | None) 
         back,
     ]
     return Reply(" ".join(lines), options=tuple(options))
-
-
-def describe(plan: Plan) -> str:
-    """ "every day at 7:30pm", "weekdays at 8:00am", "Sundays at 6:00pm"."""
-    at = _clock(plan.local_time)
-    if plan.frequency == WEEKDAYS:
-        return f"weekdays at {at}"
-    if plan.frequency == WEEKLY and plan.weekday is not None:
-        return f"{DAY_NAMES[plan.weekday]}s at {at}"
-    return f"every day at {at}"
-
-
-def _clock(at: time) -> str:
-    """19:30 -> "7:30pm"; 00:00 -> "12:00am (midnight)"."""
-    hour = at.hour % 12 or 12
-    suffix = "am" if at.hour < 12 else "pm"
-    extra = " (midnight)" if at == time(0) else " (noon)" if at == time(12) else ""
-    return f"{hour}:{at.minute:02d}{suffix}{extra}"
 
 
 def _page(found: list[zones.Zone], page: int) -> tuple[list[zones.Zone], bool]:

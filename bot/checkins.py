@@ -12,7 +12,7 @@ from bot import zones
 from bot.actions import Turn
 from bot.delivery import FLOW, Delivery, Outbox
 from bot.messages import Option, Platform, Reply
-from bot.schedule import Plan, local_moment, next_due
+from bot.schedule import Plan, describe, local_day, local_moment, next_due
 from bot.store import Store
 from bot.store.plans import CHECKIN
 from bot.store.reminders import SNOOZE
@@ -77,7 +77,7 @@ class Checkins:
                 plan,
                 next_at=local_moment(due, plan.timezone),
                 back=_back(turn),
-                paused_until=local_moment(paused, plan.timezone) if paused else None,
+                paused_until=local_day(paused, plan.timezone) if paused else None,
             )
         ]
 
@@ -165,7 +165,7 @@ class Checkins:
             return await self.settings(turn)
         due = next_due(plan, turn.incoming.now)
         await turn.person.set_checkin_plan(plan, due_at=due)
-        text = SAVED.format(when=menus.describe(plan), next_at=local_moment(due, plan.timezone))
+        text = SAVED.format(when=describe(plan), next_at=local_moment(due, plan.timezone))
         return [Reply(text, options=(Option("!checkin", "Change it"), _back(turn)))]
 
     async def _pause(self, turn: Turn, plan: Plan, until: datetime | None) -> list[Reply]:
@@ -173,7 +173,7 @@ class Checkins:
         await turn.person.set_checkin_plan(paused, due_at=next_due(paused, turn.incoming.now))
         if until is None:
             return []
-        text = PAUSED.format(until=local_moment(until, plan.timezone))
+        text = PAUSED.format(until=local_day(until, plan.timezone))
         return [Reply(text, options=(Option("!checkin", "Check-in settings"), _back(turn)))]
 
 

@@ -72,19 +72,34 @@ def next_due(plan: Plan, after: datetime) -> datetime:
 
 
 def describe(plan: Plan) -> str:
-    """The plan in a few words: "every day at 19:30", "on Sundays at 07:00"."""
-    at = plan.local_time.strftime("%H:%M")
+    """The plan in a few words: "every day at 7:30pm", "weekdays at 8:00am", "Sundays at …"."""
+    at = clock(plan.local_time)
     if plan.frequency == WEEKDAYS:
-        return f"on weekdays at {at}"
+        return f"weekdays at {at}"
     if plan.frequency == WEEKLY and plan.weekday is not None:
-        return f"on {DAY_NAMES[plan.weekday]}s at {at}"
+        return f"{DAY_NAMES[plan.weekday]}s at {at}"
     return f"every day at {at}"
 
 
 def local_moment(moment: datetime, timezone: str) -> str:
-    """A UTC moment as the person reads it: "Tuesday 3 March, 19:30"."""
+    """A UTC moment as the person reads it: "Tuesday 3 March at 7:30pm"."""
     local = moment.astimezone(zone(timezone))
-    return f"{DAY_NAMES[local.weekday()]} {local.day} {local:%B}, {local:%H:%M}"
+    return f"{local_day(moment, timezone)} at {clock(local.time())}"
+
+
+def local_day(moment: datetime, timezone: str) -> str:
+    """The person's day of a UTC moment: "Tuesday 3 March"."""
+    local = moment.astimezone(zone(timezone))
+    return f"{DAY_NAMES[local.weekday()]} {local.day} {local:%B}"
+
+
+def clock(at: time) -> str:
+    """A time of day the way people say it: 19:30 -> "7:30pm"; 00:00 -> "12:00am (midnight)"."""
+    hour = at.hour % 12 or 12
+    suffix = "am" if at.hour < 12 else "pm"
+    extra = " (midnight)" if (at.hour, at.minute) == (0, 0) else ""
+    extra = " (noon)" if (at.hour, at.minute) == (12, 0) else extra
+    return f"{hour}:{at.minute:02d}{suffix}{extra}"
 
 
 def _wanted(plan: Plan, weekday: int) -> bool:

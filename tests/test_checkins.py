@@ -112,7 +112,7 @@ async def test_the_settings_show_the_plan_and_every_change_is_a_tap_away(chat: F
     await chat.press("!checkin:t:d:0800")
     await chat.send("/checkin")
     assert "every day at 8:00am, London time" in chat.text()
-    assert "The next one is Tuesday 3 March, 08:00" in chat.text()
+    assert "The next one is Tuesday 3 March at 8:00am" in chat.text()
     for label in ("Change day or time", "Change time zone", "Pause for 3 days", "Stop check-ins"):
         assert label in chat.buttons()
 

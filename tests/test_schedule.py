@@ -14,6 +14,7 @@ from bot.schedule import (
     Plan,
     ScheduleError,
     describe,
+    local_day,
     local_moment,
     next_due,
 )
@@ -165,10 +166,12 @@ def test_an_impossible_plan_is_refused(frequency: str, zone: str, weekday: int |
 
 
 def test_plans_read_as_plain_words() -> None:
-    assert describe(Plan(DAILY, time(19, 30), "UTC")) == "every day at 19:30"
-    assert describe(Plan(WEEKDAYS, time(7, 0), "UTC")) == "on weekdays at 07:00"
-    assert describe(Plan(WEEKLY, time(7, 0), "UTC", weekday=6)) == "on Sundays at 07:00"
-    assert local_moment(utc(2026, 3, 3, 19, 30), "Europe/London") == "Tuesday 3 March, 19:30"
+    assert describe(Plan(DAILY, time(19, 30), "UTC")) == "every day at 7:30pm"
+    assert describe(Plan(WEEKDAYS, time(7, 0), "UTC")) == "weekdays at 7:00am"
+    assert describe(Plan(WEEKLY, time(0, 0), "UTC", weekday=6)) == "Sundays at 12:00am (midnight)"
+    assert describe(Plan(DAILY, time(12, 30), "UTC")) == "every day at 12:30pm"
+    assert local_moment(utc(2026, 3, 3, 19, 30), "Europe/London") == "Tuesday 3 March at 7:30pm"
+    assert local_day(utc(2026, 3, 3, 23, 30), "Asia/Kolkata") == "Wednesday 4 March"
 
 
 def test_every_moment_is_in_utc_and_strictly_later() -> None:
