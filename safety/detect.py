@@ -160,16 +160,21 @@ def _find_all(
     for token in positions:
         candidates.update(lex.index.get(token, ()))
     found = []
+    present = positions.keys()
+    checks, sequences = lex.checks, lex.sequences
     for number in sorted(candidates):
-        seq = lex.sequences[number]
-        if any(positions.keys().isdisjoint(slot) for slot in lex.checks[number]):
-            continue
-        if seq.any_order:
-            spans = _unordered(seq, positions, sentence)
+        for slot in checks[number]:
+            if present.isdisjoint(slot):
+                break
         else:
-            spans = _ordered(seq, tokens, positions)
-        if spans:
-            found.append((seq, spans))
+            seq = sequences[number]
+            spans = (
+                _unordered(seq, positions, sentence)
+                if seq.any_order
+                else _ordered(seq, tokens, positions)
+            )
+            if spans:
+                found.append((seq, spans))
     return found
 
 
