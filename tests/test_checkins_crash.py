@@ -118,12 +118,12 @@ async def seeded(url: str, key: str, count: int) -> None:
 
 async def test_a_sender_killed_mid_fan_out_never_sends_twice(database: tuple[str, str]) -> None:
     url, key = database
-    people = 400
+    people = 240
     await seeded(url, key, people)
     with FakeBotApi() as api:
         first = worker(url, key, api, now=DUE + timedelta(seconds=5), rate=400)
         deadline = time.monotonic() + 30
-        while len(delivered(api)) < 120:
+        while len(delivered(api)) < 80:
             assert time.monotonic() < deadline, "the first sender sent too little"
             assert first.poll() is None, first.communicate()
             await asyncio.sleep(0.005)
@@ -146,7 +146,7 @@ async def test_two_senders_on_one_database_send_each_check_in_once(
     database: tuple[str, str],
 ) -> None:
     url, key = database
-    people = 400
+    people = 240
     await seeded(url, key, people)
     with FakeBotApi() as api:
         now = DUE + timedelta(seconds=5)
