@@ -60,13 +60,11 @@ class Actions:
         default_country: str | None,
         privacy: Privacy,
         checkins: CheckinMenus,
-        checkback_text: str = "Hi, it's Waypoint, checking back in. How are you doing now?",
     ) -> None:
         self._fields = fields
         self._default_country = default_country
         self._privacy = privacy
         self._checkins = checkins
-        self._checkback_text = checkback_text
 
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
