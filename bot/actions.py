@@ -49,6 +49,8 @@ class CheckinMenus(Protocol):
 
     async def progress(self, turn: Turn) -> list[Reply]: ...
 
+    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]: ...
+
 
 class Actions:
     """Carries out what the flows and the core ask for, inside the person's transaction."""
@@ -143,6 +145,10 @@ class Actions:
         if choice.startswith("!checkin"):
             return await self._checkins.choose(turn, choice)
         return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
+
+    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]:
+        """Text typed where a core screen asked for it (a check-in time or place)."""
+        return await self._checkins.typed(turn, awaiting, text)
 
     async def ask_country(self, turn: Turn) -> list[Reply]:
         return [country_picker(page=0)]

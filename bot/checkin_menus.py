@@ -10,6 +10,8 @@ Button ids (each at most 64 bytes; the choices made so far travel inside them):
   !checkin:z:CODE:HHMM:ZONE     save                    !checkin:zone      change only the zone
   !checkin:pause:DAYS  !checkin:unpause  !checkin:snooze  !checkin:off  !checkin:progress:DAYS
   !checkin:better               answer to a check-back
+While a time or a zone is asked for, the person may also type it ("7pm", "Dublin"):
+`awaiting` is set to time:CODE or zone:CODE:HHMM and Checkins.typed() reads the answer.
 CODE is d (every day), k (weekdays), or w0..w6 (once a week, Monday..Sunday).
 """
 
@@ -67,7 +69,7 @@ def parse_time(hhmm: str) -> time | None:
     if len(hhmm) != 4 or not hhmm.isdigit():
         return None
     hours, minutes = int(hhmm[:2]), int(hhmm[2:])
-    return time(hours, minutes) if hours < 24 and minutes in (0, 30) else None
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None
 
 
 def plan_from(code: str, hhmm: str, zone: str, *, paused: Plan | None = None) -> Plan | None:

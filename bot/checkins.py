@@ -12,7 +12,7 @@ from bot import zones
 from bot.actions import Turn
 from bot.delivery import FLOW, Delivery, Outbox
 from bot.messages import Option, Platform, Reply
-from bot.schedule import Plan, describe, local_day, local_moment, next_due
+from bot.schedule import Plan, describe, local_day, local_moment, next_due, read_time
 from bot.store import Store
 from bot.store.plans import CHECKIN
 from bot.store.reminders import SNOOZE
@@ -20,6 +20,8 @@ from bot.store.reminders import SNOOZE
 SNOOZE_FOR = timedelta(hours=1)
 BETTER = "I'm glad it's eased a bit. Getting through that took something. I'm here any time."
 STOPPED = "Check-ins are off. Nothing more will arrive. /checkin turns them on again."
+NO_TIME = "I didn't catch a time there. You can type one like 19:30 or 7pm, or pick one:"
+NO_ZONE = "I don't know that place. Type a nearby big city, or pick from the list:"
 SNOOZED = "Okay. I'll check in with you in about an hour."
 PAUSED = "Okay, check-ins are paused until {until}. Take care of yourself."
 SAVED = (
@@ -100,8 +102,10 @@ class Checkins:
             case "f", ["w"]:
                 return [menus.weekday_menu()]
             case "f", [code] if menus.decode(code):
+                person.awaiting = f"time:{code}"
                 return [menus.period_menu(code)]
             case "p", [code, period] if menus.decode(code):
+                person.awaiting = f"time:{code}"
                 return [menus.times_menu(code, period)]
             case "t", [code, hhmm] if plan is not None:
                 return await self._save(
@@ -113,11 +117,14 @@ class Checkins:
                     return await self._save(turn, menus.plan_from(code, hhmm, found[0].name))
                 return self._ask_zone(turn, code, hhmm)
             case "c", [code, hhmm, page] if page.isdigit():
+                person.awaiting = f"zone:{code}:{hhmm}"
                 found = zones.for_country(person.country)
                 return [menus.country_zone_menu(code, hhmm, found, page=int(page))]
             case "r", [code, hhmm]:
+                person.awaiting = f"zone:{code}:{hhmm}"
                 return [menus.region_menu(code, hhmm)]
             case "r", [code, hhmm, region, page] if page.isdigit():
+                person.awaiting = f"zone:{code}:{hhmm}"
                 return [menus.region_zone_menu(code, hhmm, region, page=int(page))]
             case "z", [code, hhmm, zone]:
                 return await self._save(turn, menus.plan_from(code, hhmm, zone, paused=plan))
@@ -152,10 +159,27 @@ class Checkins:
 
     # Settings helpers -------------------------------------------------------------------
 
+    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]:
+        """A time ("7pm") or a place ("Dublin") typed where the menus asked for one."""
+        kind, _, rest = awaiting.partition(":")
+        if kind == "time":
+            at = read_time(text)
+            if at is None:
+                turn.person.awaiting = awaiting
+                return [Reply(NO_TIME), menus.period_menu(rest)]
+            return await self.choose(turn, f"!checkin:t:{rest}:{at:%H%M}")
+        code, _, hhmm = rest.partition(":")
+        zone = zones.find(text)
+        if zone is None:
+            turn.person.awaiting = awaiting
+            return [Reply(NO_ZONE), menus.region_menu(code, hhmm)]
+        return await self.choose(turn, f"!checkin:z:{code}:{hhmm}:{zone.name}")
+
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
         found = zones.for_country(turn.person.country)
         if menus.parse_time(hhmm) is None or menus.decode(code) is None:
             return [menus.frequency_menu(_back(turn))]
+        turn.person.awaiting = f"zone:{code}:{hhmm}"
         if found:
             return [menus.country_zone_menu(code, hhmm, found, page=0)]
         return [menus.region_menu(code, hhmm)]

@@ -129,6 +129,9 @@ class Companion:
             return await self._actions.crisis(turn, risk)
         if risk.tier is safety.Tier.CONCERN:
             return await self._actions.concern(turn)
+        awaiting, turn.person.awaiting = turn.person.awaiting, None
+        if awaiting and incoming.text is not None:
+            return await self._actions.typed(turn, awaiting, incoming.text)
         if incoming.command is not None:
             command = self._commands.get(incoming.command.lower())
             return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]

@@ -11,6 +11,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -108,3 +109,30 @@ def _wanted(plan: Plan, weekday: int) -> bool:
     if plan.frequency == WEEKLY:
         return weekday == plan.weekday
     return True
+
+
+_CLOCK = re.compile(
+    r"^(?:at\s+)?(?P<hour>\d{1,2})(?:\s*[:.h]\s*(?P<minute>\d{2}))?"
+    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?$"
+)
+_WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+
+
+def read_time(text: str) -> time | None:
+    """A clock time as people type it: "19:30", "7pm", "7.30 pm", "0730", "noon"; else None."""
+    cleaned = text.strip().lower().rstrip("!")
+    if cleaned in _WORDS:
+        return _WORDS[cleaned]
+    if cleaned.isdigit() and len(cleaned) == 4:
+        cleaned = f"{cleaned[:2]}:{cleaned[2:]}"
+    match = _CLOCK.match(cleaned)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"] == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)

@@ -76,3 +76,18 @@ def _by_country() -> dict[str, list[Zone]]:
         for code in codes.split(","):
             countries.setdefault(code, []).append(Zone(name, label))
     return countries
+
+
+def find(text: str) -> Zone | None:
+    """The zone a person typed: an IANA name ("Europe/London") or a city ("new york")."""
+    wanted = " ".join(text.strip().replace("_", " ").split()).casefold()
+    if not wanted:
+        return None
+    known = {zone.name: zone for zones in _by_country().values() for zone in zones}
+    for name, zone in known.items():
+        if name.replace("_", " ").casefold() == wanted or city(name).casefold() == wanted:
+            return zone
+    exact = text.strip()
+    if "/" in exact and exact in zoneinfo.available_timezones():
+        return Zone(exact, city(exact))
+    return None

@@ -51,6 +51,7 @@ class PersonRecord:
         self.flow_state: dict[str, Any] | None = (
             json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
         )
+        self.awaiting: str | None = row.awaiting
         self.is_new = row.version == 0
         self.deleted = False
 
@@ -218,6 +219,7 @@ class PersonRecord:
             return
         self._row.country = self.country
         self._row.consent_at = self.consent_at
+        self._row.awaiting = self.awaiting
         self._row.flow_secret = (
             self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
         )

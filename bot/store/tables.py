@@ -78,6 +78,7 @@ class PersonRow(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
+    awaiting: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
