@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 
 import dialogues
 import safety
+from bot import texts
 from bot.actions import Actions
 from bot.checkins import Checkins
 from bot.companion import Companion
@@ -168,7 +169,11 @@ def _run(settings: Settings, *, webhook: bool) -> None:
         await retention.run_if_due()
 
     adapter = TelegramAdapter(
-        companion, settings=settings, tick=maintenance, tick_every=CHECKIN_TICK_SECONDS
+        companion,
+        settings=settings,
+        commands=texts.COMMANDS,
+        tick=maintenance,
+        tick_every=CHECKIN_TICK_SECONDS,
     )
     checkins.attach(adapter)
     log.info("starting", extra={"mode": "webhook" if webhook else "polling"})

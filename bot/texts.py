@@ -82,3 +82,20 @@ SORRY = (
     "Sorry, something went wrong on my side. Please try again in a moment. "
     "If you are not safe, /sos shows crisis lines."
 )
+
+# The command menu Telegram shows beside the text box (no word in it gives anything away).
+COMMANDS = (
+    ("start", "Start or start again"),
+    ("topics", "Choose something to talk about"),
+    ("sos", "Crisis lines, right now"),
+    ("toolbox", "Your coping toolbox"),
+    ("wins", "Times you got through it"),
+    ("plan", "Your safety plan"),
+    ("checkin", "Check-in settings"),
+    ("progress", "A picture of your check-ins"),
+    ("country", "Your country, for the right lines"),
+    ("mydata", "Everything kept about you"),
+    ("delete", "Erase everything kept about you"),
+    ("stop", "Pause the chat and check-ins"),
+    ("help", "What this bot can and cannot do"),
+)

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.messages import Incoming, ReplyKind
+from bot.messages import Incoming, Reply, ReplyKind
 from bot.store import Store
 from bot.store.tables import Base
+from bot.texts import UNKNOWN_COMMAND
 from bot.vault import Vault
 from tests.fakes import FakeChat
 
@@ -226,3 +227,18 @@ async def test_when_the_database_is_down_other_messages_get_an_apology(
 
     assert "/sos" in chat.text()
     await unreachable.close()
+
+
+async def test_every_command_in_the_telegram_menu_is_answered(chat: FakeChat) -> None:
+    from bot.texts import COMMANDS
+
+    for name, _ in COMMANDS:
+        if name == "delete":
+            continue
+        replies = await chat.send(f"/{name}")
+        assert replies, name
+        assert texts_of(replies) != UNKNOWN_COMMAND, name
+
+
+def texts_of(replies: list[Reply]) -> str:
+    return "\n".join(reply.text for reply in replies)
