@@ -7,19 +7,21 @@ Rules, in the order they apply to each lexicon match:
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
    "idk"; for crisis also "today", "tonight"): a hedged denial keeps its tier. A
    denied crisis match next to any other risk (distress, urges) still counts as concern.
-3. A match whose subject is someone else ("my friend ... she wants to die",
+3. A message that tells its crisis as the past ("two years ago ... doing well now") with
+   no word of present risk drops those matches (means, preparation and abuse still count).
+4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
-4. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
-5. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
+5. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
+6. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
    message closely resembles the crisis or risk rows it was trained on; not when an
    idiom explains every risky word.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
+from safety.context import PAST_KINDS, told_as_past, without_titles
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import features, model, scores
 from safety.normalize import BOUNDARY
@@ -39,7 +41,7 @@ def assess(text: str) -> Assessment:
     if not text or not text.strip():
         return _NOTHING
     lex = lexicon()
-    tokens = lex.normaliser.tokens(_without_titles(text[:MAX_CHARS]))
+    tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
@@ -48,12 +50,16 @@ def assess(text: str) -> Assessment:
             idiom_words.update(position for span in spans for position in span)
         elif seq.entry.kind == "hedge":
             hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
+    past = told_as_past(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = False
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "hedge"):
+        if entry.kind in ("idiom", "hedge", "recovered"):
+            continue
+        if past and entry.kind in PAST_KINDS:
+            denied_any = True  # told as a past now behind the writer: rule 3
             continue
         best: tuple[int, bool] | None = None
         for span in spans:
@@ -87,30 +93,8 @@ def assess(text: str) -> Assessment:
     return _second_opinion(found_by_lexicon, tokens)
 
 
-def _without_titles(text: str) -> str:
-    """Quoted words in a message about a song, book or film are a title, not the writer's.
-
-    'listening to "i'm not okay" on repeat' -> 'listening to  on repeat'. A quote with
-    no such word around it ('i told her "i want to die"') is kept.
-    """
-    if '"' not in text and "“" not in text:
-        return text
-    outside = _QUOTED.sub(" ", text)
-    if not _TITLE_WORDS.search(outside):
-        return text
-    return outside
-
-
-_QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')
-_TITLE_WORDS = re.compile(
-    r"\b(song|songs|lyric|lyrics|album|track|playlist|listening|singing|sings|band|"
-    r"book|novel|film|movie|episode|poem|title)\b",
-    re.IGNORECASE,
-)
-
-
 def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
-    """The learned model may raise the tier (never lower it): rule 5."""
+    """The learned model may raise the tier (never lower it): rule 6."""
     learned = model()
     crisis, risk = scores(learned, features(tokens))
     if crisis >= learned.crisis_threshold:
