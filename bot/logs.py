@@ -32,9 +32,22 @@ class KeyValueFormatter(logging.Formatter):
         return f"{line} {fields}".rstrip()
 
 
+class WithholdLibraryData(logging.Filter):
+    """Drops the arguments of python-telegram-bot's own log lines: some quote raw updates
+    (people's words), e.g. "Error while parsing updates! Received data was %r"."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram") and record.args:
+            record.msg = str(record.msg).replace("%r", "%s")
+            count = len(record.args) if isinstance(record.args, tuple) else 1
+            record.args = ("(withheld)",) * count
+        return True
+
+
 def configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(KeyValueFormatter())
+    handler.addFilter(WithholdLibraryData())
     logging.basicConfig(level=level, handlers=[handler], force=True)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

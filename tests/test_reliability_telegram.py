@@ -132,12 +132,6 @@ async def test_a_crisis_reply_whose_send_timed_out_is_followed_by_the_lines_agai
     assert bot.api.calls_to("sendMessage")[0].status == 500
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PTB parses a getUpdates batch whole: one update it cannot read (here a poll "
-    "without a field PTB 22.8 requires) stops every update in the batch, and PTB logs the "
-    "raw batch, people's words included. Needs a get_updates that parses one by one.",
-)
 async def test_an_update_the_library_cannot_read_does_not_hold_up_the_others(
     bot: Running,
 ) -> None:

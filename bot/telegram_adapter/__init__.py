@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import logging
 import traceback
 import urllib.parse
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-import httpx
 from telegram import (
     Bot,
     BotCommand,
     Chat,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
-    BaseRateLimiter,
     CallbackQueryHandler,
     ChatMemberHandler,
     ContextTypes,
@@ -38,7 +33,32 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
+from bot.telegram_adapter.render import (
+    CALLBACK_DATA_LIMIT,
+    KEEP,
+    TEXT_LIMIT,
+    TIDY,
+    join_bubbles,
+    keyboard_for,
+    split_text,
+)
+from bot.telegram_adapter.requests import RESEND_DELAYS, ReadableUpdates, Resending, surely_failed
 from safety import Tier, assess, crisis_reply
+
+__all__ = [
+    "CALLBACK_DATA_LIMIT",
+    "KEEP",
+    "PRIVATE_ONLY",
+    "RESEND_DELAYS",
+    "TEXT_LIMIT",
+    "TIDY",
+    "TelegramAdapter",
+    "incoming_from",
+    "join_bubbles",
+    "keyboard_for",
+    "split_text",
+    "surely_failed",
+]
 
 # Rules:
 # 1. Never log what people write, their names or raw chat ids: only update ids and error types.
@@ -61,11 +81,7 @@ FALLBACK = (
     "Sorry, something went wrong on my side. Please try again — "
     "and if you are not safe, /sos shows crisis lines."
 )
-KEEP, TIDY = "K", "T"  # option ids start with "!" or a lowercase flow id, never these
-TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
-CALLBACK_DATA_LIMIT = 64
-RESEND_DELAYS = (0.25, 1.0)  # seconds before each resend of a request that surely failed
 
 _log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -107,8 +123,10 @@ class TelegramAdapter:
             Application.builder()
             .token(self._settings.require_token())
             .base_url(self._settings.telegram_api_base_url)
-            .get_updates_read_timeout(poll_read_timeout)
-            .rate_limiter(_Resending(AIORateLimiter(max_retries=3)))
+            .get_updates_request(
+                ReadableUpdates(connection_pool_size=1, read_timeout=poll_read_timeout)
+            )
+            .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
             .post_init(self._post_init)
             .build()
         )
@@ -250,7 +268,7 @@ class TelegramAdapter:
         return False
 
     async def _render(self, bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
-        for reply in replies:
+        for reply in join_bubbles(replies):
             text, markup = reply.text, keyboard_for(reply)
             uploads = []
             if reply.image is not None:
@@ -294,107 +312,3 @@ def incoming_from(update: Update) -> Incoming:
     if text:
         return Incoming(person, now, text=text)
     return Incoming(person, now, unsupported=True)
-
-
-def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
-    """Buttons for a reply: links on rows of their own, short labels side by side."""
-    prefix = KEEP if reply.kind is ReplyKind.CRISIS else TIDY
-    links: list[InlineKeyboardButton] = []
-    choices: list[InlineKeyboardButton] = []
-    for option in reply.options:
-        if option.url is not None:
-            if option.url.startswith("https://"):
-                links.append(InlineKeyboardButton(option.label, url=option.url))
-            else:
-                _log.warning("skipped a link button that is not https (Telegram refuses tel:)")
-        elif len((prefix + option.id).encode()) <= CALLBACK_DATA_LIMIT:
-            choices.append(InlineKeyboardButton(option.label, callback_data=prefix + option.id))
-        else:
-            _log.warning("skipped a button whose id is over %s bytes", CALLBACK_DATA_LIMIT)
-    if not links and not choices:
-        return None
-    # Numbers (a scale) sit 5 a row; words 2 a row when all are short, else one a row.
-    words = [len(button.text) for button in choices if not _number(button.text)]
-    word_width = 2 if words and max(words) <= 14 else 1
-    rows: list[list[InlineKeyboardButton]] = []
-    for button in choices:
-        width = 5 if _number(button.text) else word_width
-        same_kind = rows and _number(rows[-1][0].text) == _number(button.text)
-        if same_kind and len(rows[-1]) < width:
-            rows[-1].append(button)
-        else:
-            rows.append([button])
-    return InlineKeyboardMarkup(rows + [[link] for link in links])
-
-
-def split_text(text: str, *, limit: int = TEXT_LIMIT) -> list[str]:
-    """Cut text into messages Telegram accepts, at paragraph, line or word boundaries."""
-    chunks: list[str] = []
-    rest = text.strip()
-    while len(rest) > limit:
-        window = rest[: limit + 1]
-        for boundary in ("\n\n", "\n", " "):
-            cut = window.rfind(boundary)
-            if cut > 0:
-                break
-        else:
-            cut = limit
-        chunks.append(rest[:cut].rstrip())
-        rest = rest[cut:].strip()
-    if rest:
-        chunks.append(rest)
-    return chunks
-
-
-def _number(label: str) -> bool:
-    return len(label) <= 3  # "0" to "10", or a short symbol: fits five to a row
-
-
-class _Resending(BaseRateLimiter[int]):
-    """AIORateLimiter (which waits out 429s), plus a resend for requests that surely failed.
-
-    A 5xx answer or a connection that never opened means Telegram did not take the message,
-    so it is sent again after a short pause. A read timeout may have delivered it: not resent.
-    """
-
-    def __init__(self, limiter: AIORateLimiter) -> None:
-        self._limiter = limiter
-
-    async def initialize(self) -> None:
-        await self._limiter.initialize()
-
-    async def shutdown(self) -> None:
-        await self._limiter.shutdown()
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        for delay in (*RESEND_DELAYS, None):
-            try:
-                return await self._limiter.process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except NetworkError as error:
-                if delay is None or not surely_failed(error):
-                    raise
-                _log.warning(
-                    "sending again", extra={"method": endpoint, "error": type(error).__name__}
-                )
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable: the last attempt returns or raises")
-
-
-def surely_failed(error: NetworkError) -> bool:
-    """Whether Telegram certainly did not act on the request (so sending again is safe)."""
-    if isinstance(error, BadRequest):
-        return False
-    cause = error.__cause__
-    if isinstance(error, TimedOut):
-        return isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout)
-    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)

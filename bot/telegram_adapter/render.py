@@ -1,0 +1,100 @@
+"""How Replies look on Telegram: buttons laid out, long text cut, bubbles joined."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.messages import Reply, ReplyKind
+
+# Callback-data tags (option ids start with "!" or a lowercase flow id, never these):
+KEEP = "K"  # a tap leaves this keyboard in place (crisis replies)
+TIDY = "T"  # a tap removes this keyboard
+TEXT_LIMIT = 4096
+CALLBACK_DATA_LIMIT = 64
+
+_log = logging.getLogger("bot.telegram_adapter")
+
+
+def join_bubbles(replies: Sequence[Reply]) -> list[Reply]:
+    """One message for each run of plain bubbles and the reply that ends it.
+
+    A flow step is often two or three short bubbles; sent as one message they cost one
+    request instead of three (Telegram allows about 30 a second for the whole bot) and
+    one notification instead of three. Crisis and concern replies always stand alone,
+    and so does anything with a picture or a file.
+    """
+    joined: list[Reply] = []
+    waiting: list[str] = []
+    for reply in replies:
+        plain = reply.kind is ReplyKind.NORMAL and reply.image is None and reply.document is None
+        text = "\n\n".join([*waiting, reply.text]) if plain else reply.text
+        if plain and waiting and len(text) > TEXT_LIMIT:
+            joined.append(Reply("\n\n".join(waiting)))
+            waiting, text = [], reply.text
+        if plain and not reply.options:
+            waiting = [text]
+            continue
+        if waiting and not plain:
+            joined.append(Reply("\n\n".join(waiting)))
+        waiting = []
+        joined.append(Reply(text, reply.options, reply.kind, reply.image, reply.document))
+    if waiting:
+        joined.append(Reply("\n\n".join(waiting)))
+    return joined
+
+
+def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:
+    """Buttons for a reply: links on rows of their own, short labels side by side."""
+    prefix = KEEP if reply.kind is ReplyKind.CRISIS else TIDY
+    links: list[InlineKeyboardButton] = []
+    choices: list[InlineKeyboardButton] = []
+    for option in reply.options:
+        if option.url is not None:
+            if option.url.startswith("https://"):
+                links.append(InlineKeyboardButton(option.label, url=option.url))
+            else:
+                _log.warning("skipped a link button that is not https (Telegram refuses tel:)")
+        elif len((prefix + option.id).encode()) <= CALLBACK_DATA_LIMIT:
+            choices.append(InlineKeyboardButton(option.label, callback_data=prefix + option.id))
+        else:
+            _log.warning("skipped a button whose id is over %s bytes", CALLBACK_DATA_LIMIT)
+    if not links and not choices:
+        return None
+    # Numbers (a scale) sit 5 a row; words 2 a row when all are short, else one a row.
+    words = [len(button.text) for button in choices if not _number(button.text)]
+    word_width = 2 if words and max(words) <= 14 else 1
+    rows: list[list[InlineKeyboardButton]] = []
+    for button in choices:
+        width = 5 if _number(button.text) else word_width
+        same_kind = rows and _number(rows[-1][0].text) == _number(button.text)
+        if same_kind and len(rows[-1]) < width:
+            rows[-1].append(button)
+        else:
+            rows.append([button])
+    return InlineKeyboardMarkup(rows + [[link] for link in links])
+
+
+def split_text(text: str, *, limit: int = TEXT_LIMIT) -> list[str]:
+    """Cut text into messages Telegram accepts, at paragraph, line or word boundaries."""
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        for boundary in ("\n\n", "\n", " "):
+            cut = window.rfind(boundary)
+            if cut > 0:
+                break
+        else:
+            cut = limit
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].strip()
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def _number(label: str) -> bool:
+    return len(label) <= 3  # "0" to "10", or a short symbol: fits five to a row
