@@ -6,6 +6,8 @@ Rules:
 2. Within a window, the first `limit` messages are answered; the next gets one
    "slow down"; the rest of the burst get no reply until the window has passed.
 3. In memory only, per process: it protects the bot and the person's screen, not data.
+   People who have gone quiet are forgotten every few hundred messages, so memory
+   follows the people active in the last window, not everyone ever seen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections import deque
 from datetime import datetime, timedelta
 
 from bot.messages import Person
+
+
+FORGET_EVERY = 500  # messages between sweeps of people who have gone quiet
 
 
 class Verdict(enum.Enum):
@@ -30,13 +35,15 @@ class FloodGate:
         self._limit = limit
         self._window = window
         self._recent: dict[Person, deque[datetime]] = {}
+        self._checks = 0
 
     def check(self, person: Person, now: datetime) -> Verdict:
         recent = self._recent.setdefault(person, deque())
         while recent and now - recent[0] > self._window:
             recent.popleft()
         recent.append(now)
-        if len(self._recent) > 10_000:
+        self._checks += 1
+        if self._checks % FORGET_EVERY == 0:
             self._forget_idle(now)
         if len(recent) <= self._limit:
             return Verdict.ANSWER

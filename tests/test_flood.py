@@ -49,3 +49,15 @@ async def test_a_crisis_message_in_a_flood_still_gets_the_crisis_reply(
     await chat.send("i want to kill myself")
 
     assert chat.is_crisis()
+
+
+def test_people_who_have_gone_quiet_are_forgotten() -> None:
+    gate = FloodGate(limit=5, window=timedelta(seconds=10))
+    for number in range(600):
+        gate.check(Person(Platform.TELEGRAM, str(number)), NOW)
+
+    later = NOW + timedelta(minutes=1)
+    for _ in range(500):
+        gate.check(ALEX, later)
+
+    assert len(gate._recent) == 1

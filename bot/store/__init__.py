@@ -22,7 +22,6 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.messages import Person
-from bot.store.migrate import is_current, upgrade
 from bot.store.people import Entry, PersonRecord
 from bot.store.tables import AnonymousEventRow, Base, CheckinRow, PersonRow, week_of
 from bot.vault import Vault
@@ -73,7 +72,7 @@ class Store:
         """Bring the schema up to date (Alembic migrations)."""
         try:
             async with self.engine.begin() as connection:
-                await connection.run_sync(upgrade)
+                await connection.run_sync(_upgrade)
         except (SQLAlchemyError, OSError) as error:
             raise _failure("could not migrate the database", error) from error
 
@@ -81,7 +80,7 @@ class Store:
         """Whether the database has every migration applied."""
         try:
             async with self.engine.connect() as connection:
-                return await connection.run_sync(is_current)
+                return await connection.run_sync(_is_current)
         except (SQLAlchemyError, OSError) as error:
             raise _failure("could not read the schema version", error) from error
 
@@ -190,3 +189,15 @@ def _make_parent_folder(url: str) -> None:
     path = url.split(":///", 1)[-1]
     if path and path != ":memory:" and not path.startswith("file:"):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _upgrade(connection: Connection) -> None:
+    from bot.store.migrate import upgrade  # Alembic is loaded only when it is needed
+
+    upgrade(connection)
+
+
+def _is_current(connection: Connection) -> bool:
+    from bot.store.migrate import is_current
+
+    return is_current(connection)
