@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 
 from bot.messages import Person
 
-
 FORGET_EVERY = 500  # messages between sweeps of people who have gone quiet
 
 
