@@ -98,7 +98,7 @@ def country_name(code: str) -> str | None:
 def directory() -> Directory:
     """The directory, parsed and checked on first use."""
     raw = importlib_resources.files("safety").joinpath("data", DATA_FILE).read_text("utf-8")
-    return parse_directory(yaml.safe_load(raw))
+    return parse_directory(yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def parse_directory(data: Any) -> Directory:
