@@ -1,4 +1,4 @@
-"""What surrounds a match: song and film titles, and risk told as a past now behind the writer."""
+"""What surrounds a match: song and film titles, a past behind the writer, an accident."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 
 from safety.lexicon import Sequence
 
-# Crisis kinds a "that was then, I'm well now" message may tell as its past. Means
-# questions, preparation and abuse always count, whatever the message says around them.
-PAST_KINDS = frozenset({"ideation", "burden", "intent", "overdose", "injury"})
+# Crisis kinds a message may explain away ("that was then, i'm well now", "cut my finger
+# chopping onions"). Means questions, preparation and abuse always count.
+EXPLAINABLE_KINDS = frozenset({"ideation", "burden", "intent", "overdose", "injury"})
 
 
 def without_titles(text: str) -> str:
@@ -26,22 +26,23 @@ def without_titles(text: str) -> str:
     return outside
 
 
-def told_as_past(
+def explained_away(
     tokens: tuple[str, ...],
     found: Iterable[tuple[Sequence, list[tuple[int, ...]]]],
     words: Mapping[str, frozenset[str]],
 ) -> bool:
-    """True when the message places its risk in the past and says the writer is well now.
+    """True when the message explains its risk words and says nothing of present risk.
 
-    "last year i tried to end things but i'm in a much better place now": a `recovered`
-    entry (a past marker and a present "doing well") matched, and no word of the present
-    risk ("tonight", "again", "still", "want", "going") stands anywhere in the message.
+    An `explained` entry matched: a past marker with a present "doing well" ("last year i
+    tried to end things but i'm in a much better place now"), or an everyday accident ("cut
+    my finger chopping onions"); and no `present_risk` word ("tonight", "again", "still",
+    "want", "wrist", "on purpose") stands outside that entry's own words.
     """
-    told = {p for seq, spans in found if seq.entry.kind == "recovered" for s in spans for p in s}
+    told = {p for seq, spans in found if seq.entry.kind == "explained" for s in spans for p in s}
     if not told:
         return False
     present = words.get("present_risk", frozenset())
-    # the recovered phrase's own words ("glad i am still here") are not present risk
+    # the explaining phrase's own words ("glad i am still here") are not present risk
     return not any(t in present for n, t in enumerate(tokens) if n not in told)
 
 

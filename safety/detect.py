@@ -7,8 +7,9 @@ Rules, in the order they apply to each lexicon match:
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
    "idk"; for crisis also "today", "tonight"): a hedged denial keeps its tier. A
    denied crisis match next to any other risk (distress, urges) still counts as concern.
-3. A message that tells its crisis as the past ("two years ago ... doing well now") with
-   no word of present risk drops those matches (means, preparation and abuse still count).
+3. A message that explains its crisis words away (told as the past, "two years ago ...
+   doing well now"; an accident, "cut my finger chopping onions") with no word of
+   present risk drops those matches (means, preparation and abuse still count).
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from safety.context import PAST_KINDS, told_as_past, without_titles
+from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import features, model, scores
 from safety.normalize import BOUNDARY
@@ -50,16 +51,16 @@ def assess(text: str) -> Assessment:
             idiom_words.update(position for span in spans for position in span)
         elif seq.entry.kind == "hedge":
             hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
-    past = told_as_past(tokens, found, lex.words)
+    past = explained_away(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = False
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "hedge", "recovered"):
+        if entry.kind in ("idiom", "hedge", "explained"):
             continue
-        if past and entry.kind in PAST_KINDS:
-            denied_any = True  # told as a past now behind the writer: rule 3
+        if past and entry.kind in EXPLAINABLE_KINDS:
+            denied_any = True  # explained away: rule 3
             continue
         best: tuple[int, bool] | None = None
         for span in spans:

@@ -43,7 +43,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "distress": (Tier.CONCERN, False),
         "idiom": (Tier.NONE, False),
         "hedge": (Tier.NONE, False),
-        "recovered": (Tier.NONE, False),
+        "explained": (Tier.NONE, False),
     }
 )
 

@@ -19,8 +19,7 @@ def load_data() -> dict[str, Any]:
     """Every data file, merged in the order of DATA_FILES."""
     folder = importlib_resources.files("safety").joinpath("data")
     parts = [
-        yaml.load(folder.joinpath(name).read_text("utf-8"), Loader=_LOADER)
-        for name in DATA_FILES
+        yaml.load(folder.joinpath(name).read_text("utf-8"), Loader=_LOADER) for name in DATA_FILES
     ]
     return merge(parts)
 

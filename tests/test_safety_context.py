@@ -38,6 +38,11 @@ def test_a_past_crisis_beside_present_risk_still_counts(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
 
 
+def test_an_everyday_accident_explains_its_own_blood() -> None:
+    assert assess("i cut my thumb opening a tin and it bled loads").tier is Tier.NONE
+    assert assess("i cut my finger cooking, now i want to cut my wrists").tier is Tier.CRISIS
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -48,6 +53,10 @@ def test_a_past_crisis_beside_present_risk_still_counts(text: str) -> None:
         "i shouldn't be alone right now",
         "i'm afraid i'm going to go through with it",
         "im not feeling safe right now",
+        "i'm really close to doing it",
+        "i can't promise i'll be safe tonight",
+        "not sure i can hang on till the morning",
+        "please take the pills away from me",
     ],
 )
 def test_plain_statements_of_being_unsafe_are_crisis(text: str) -> None:
@@ -64,6 +73,10 @@ def test_plain_statements_of_being_unsafe_are_crisis(text: str) -> None:
         "today was the last day of term",
         "got my hair cut today",
         "if my brother says that one more time i'll kill myself haha",
+        "my plans for the weekend are to sleep",
+        "these exams will be the death of me",
+        "the urges are weaker than they used to be",
+        "me muero de risa",
     ],
 )
 def test_their_everyday_mirrors_stay_safe(text: str) -> None:
