@@ -61,4 +61,6 @@ async def test_after_a_sigkill_the_person_carries_on_from_the_same_step(
     # The step after the one saved before the kill, and the state still knows where it is.
     assert replies[0].text.startswith("I can also check in with you once a day")
     assert again[0].text.startswith("That button was from earlier")
-    assert again[-1].text == replies[-1].text
+    # Resumed where it was: the step's last bubble and the same buttons.
+    assert again[-1].text.split("\n\n")[-1] == replies[-1].text.split("\n\n")[-1]
+    assert again[-1].buttons == replies[-1].buttons
