@@ -91,6 +91,18 @@ def test_everyday_words_are_never_corrected_into_risk_words(typed: str, kept: st
     assert lexicon().normaliser.tokens(typed) == (kept,)
 
 
+@pytest.mark.parametrize(
+    "text", ["i need help", "idk how much more i can take", "i dont feel right tonight"]
+)
+def test_worrying_but_unclear_messages_get_a_warm_concern_reply(text: str) -> None:
+    assert assess(text).tier is Tier.CONCERN
+
+
+@pytest.mark.parametrize("text", ["i need help with my homework", "can you help me"])
+def test_asking_for_everyday_help_stays_safe(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
+
+
 def test_everyday_chat_raises_few_false_alarms() -> None:
     report = evaluate(read_rows(EVERYDAY))
     assert len(read_rows(EVERYDAY)) >= 100
