@@ -95,3 +95,17 @@ class FakeChat:
         self.last = await self.companion.handle(Incoming(self.person, self.now, **what))
         self.replies.extend(self.last)
         return self.last
+
+
+async def every_raw_value(store: Store) -> str:
+    """Every row of every table as the database holds it: for looking for words in the clear."""
+    from sqlalchemy import text
+
+    from bot.store.tables import Base
+
+    rows: list[str] = []
+    async with store.engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            result = await connection.execute(text(f"SELECT * FROM {table.name}"))
+            rows.extend(repr(tuple(row)) for row in result)
+    return "\n".join(rows)

@@ -8,15 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from bot.logs import KeyValueFormatter, configure_logging
 from bot.stats import print_stats
 from bot.store import Store
-from bot.store.tables import Base
 from bot.telegram_adapter import TelegramAdapter
 from tests.fake_bot_api import FakeBotApi
-from tests.fakes import FakeChat, shipped_library
+from tests.fakes import FakeChat, every_raw_value, shipped_library
 from tests.fixtures_telegram import polling, settings_for
 
 WIN = "walked-to-the-lighthouse-4471 with Priya"
@@ -39,7 +37,7 @@ async def test_kept_words_typed_through_the_bot_are_nowhere_in_the_raw_tables(st
     await chat.send("/wins")
     assert WIN in chat.text()  # kept, and shown back decrypted
 
-    raw = await _every_value(store)
+    raw = await every_raw_value(store)
 
     assert "lighthouse" not in raw
     assert "Priya" not in raw
@@ -117,12 +115,3 @@ async def test_stats_are_counts_only(store: Store) -> None:
     assert "crisis replies: 1" in report
     assert str(CHAT_ID) not in report
     assert "lighthouse" not in report
-
-
-async def _every_value(store: Store) -> str:
-    rows: list[str] = []
-    async with store.engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            result = await connection.execute(text(f"SELECT * FROM {table.name}"))
-            rows.extend(repr(tuple(row)) for row in result)
-    return "\n".join(rows)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import text
-
 from bot.messages import Person, Platform
 from bot.store import Store
 from bot.store.migrate import alembic_config
 from bot.store.tables import Base
+from tests.fakes import every_raw_value
 
 ALEX = Person(Platform.TELEGRAM, "1001")
 SAM = Person(Platform.TELEGRAM, "1002")
@@ -68,7 +67,7 @@ async def test_kept_text_is_never_stored_in_the_clear(store: Store) -> None:
         await person.add_entry("toolbox", phrase, now=NOW, replace=False)
         await person.add_checkin(now=NOW, mood=3, urge=2, note=phrase)
 
-    dump = await _dump_every_table(store)
+    dump = await every_raw_value(store)
     assert "purple-giraffe" not in dump
     assert "1001" in dump  # the chat id is kept, to be able to reply
 
@@ -107,15 +106,6 @@ async def test_migrations_build_exactly_the_schema_the_code_expects(store: Store
         assert await connection.run_sync(differences) == []
         assert await connection.run_sync(lambda c: alembic_config(c) is not None)
     assert await store.schema_is_current()
-
-
-async def _dump_every_table(store: Store) -> str:
-    rows: list[str] = []
-    async with store.engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            result = await connection.execute(text(f"SELECT * FROM {table.name}"))
-            rows.extend(repr(tuple(row)) for row in result)
-    return "\n".join(rows)
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:
