@@ -74,10 +74,11 @@ async def test_a_tap_moves_on_answers_the_query_and_clears_the_old_buttons(bot: 
     (*_, welcome) = await bot.say("/start")
     button = next(b for row in welcome.buttons for b in row if b["text"] == "Tell me more")
     assert welcome.message_id is not None
+    before = len(bot.api.sent_to(CHAT))
     bot.api.inject_tap(CHAT, welcome.message_id, button["callback_data"])
     await bot.api.wait_for_call("answerCallbackQuery")
     (edit,) = await bot.api.wait_for_call("editMessageReplyMarkup")
-    replies = await bot.api.wait_for_replies(CHAT, count=len(bot.api.sent_to(CHAT)) + 1)
+    replies = await bot.api.wait_for_replies(CHAT, count=before + 1)
     assert edit.params["message_id"] == welcome.message_id
     assert any("not a person" in call.text for call in replies)
 
