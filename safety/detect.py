@@ -2,7 +2,8 @@
 
 Rules, in the order they apply to each lexicon match:
 1. An idiom ("killing it", "my battery died") suppresses only the risk matches that
-   share a word with it; a risk phrase elsewhere in the message still counts.
+   share a word with it; a risk phrase elsewhere in the message still counts. An idiom
+   negated between its own words ("rope ... not for camping") suppresses nothing.
 2. A clear denial just before a match ("i'm not going to ...", "i would never ...")
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
    "idk"; for crisis also "today", "tonight"): a hedged denial keeps its tier. A
@@ -48,7 +49,12 @@ def assess(text: str) -> Assessment:
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
     for seq, spans in found:
         if seq.entry.kind == "idiom":
-            idiom_words.update(position for span in spans for position in span)
+            idiom_words.update(
+                position
+                for span in spans
+                if not _negated_inside(tokens, span, lex.words)
+                for position in span
+            )
         elif seq.entry.kind == "hedge":
             hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
     past = explained_away(tokens, found, lex.words)
@@ -234,6 +240,16 @@ def _whole(
         position in inside or token == BOUNDARY or token in filler
         for position, token in enumerate(tokens)
     )
+
+
+def _negated_inside(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """A negation between an idiom's words takes its innocent reading back: "rope ... not for
+    camping" explains nothing (while "not killing it" is still only an idiom)."""
+    negators = words.get("negators", frozenset())
+    gaps = set(range(span[0], span[-1])) - set(span)
+    return any(tokens[position] in negators for position in gaps)
 
 
 def _denied(

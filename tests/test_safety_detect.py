@@ -335,3 +335,9 @@ def test_stretched_letters_never_hide_a_crisis_phrase(phrase: str, data: st.Data
     times = data.draw(st.integers(3, 8))
     text = "".join(c * times if i in stretch else c for i, c in enumerate(phrase))
     assert tier(text) is Tier.CRISIS
+
+
+def test_an_idiom_negated_between_its_own_words_explains_nothing() -> None:
+    assert assess("bought some rope today, not for camping").tier is Tier.CRISIS
+    assert assess("i bought rope for camping").tier is Tier.NONE
+    assert assess("im not killing it at work lol").tier is Tier.NONE
