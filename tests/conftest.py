@@ -67,6 +67,19 @@ async def store(
 
 
 @pytest.fixture
+async def database(postgres_url: str, vault: Vault) -> str:
+    """The throwaway PostgreSQL database's URL, migrated (as the release phase would) and
+    empty, for tests that run the bot as a separate process against it."""
+    opened = Store.open(postgres_url, vault=vault)
+    try:
+        await opened.migrate()
+        await _empty(opened)
+    finally:
+        await opened.close()
+    return postgres_url
+
+
+@pytest.fixture
 async def sqlite_store(tmp_path: Path, vault: Vault) -> AsyncIterator[Store]:
     """A migrated store on a fresh SQLite file (for tests that are not about the database)."""
     opened = Store.open(f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}", vault=vault)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select, text
+
 import dialogues
 from bot.__main__ import build
 from bot.companion import Companion
@@ -12,7 +14,9 @@ from bot.config import load_settings
 from bot.flood import FloodGate
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
+from bot.store.tables import Base, PersonRow
 from bot.terminal import COMMAND
+from bot.vault import Vault, generate_key
 
 START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
@@ -99,13 +103,19 @@ class FakeChat:
 
 async def every_raw_value(store: Store) -> str:
     """Every row of every table as the database holds it: for looking for words in the clear."""
-    from sqlalchemy import text
-
-    from bot.store.tables import Base
-
     rows: list[str] = []
     async with store.engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
             result = await connection.execute(text(f"SELECT * FROM {table.name}"))
             rows.extend(repr(tuple(row)) for row in result)
     return "\n".join(rows)
+
+
+async def people_in(url: str) -> list[PersonRow]:
+    """The people rows of a database, read with a store of its own (another process's data)."""
+    store = Store.open(url, vault=Vault([generate_key()]))
+    try:
+        async with store.session() as session:
+            return list(await session.scalars(select(PersonRow)))
+    finally:
+        await store.close()

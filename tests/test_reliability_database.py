@@ -3,41 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
 
 from bot import companion as companion_module
 from bot.companion import CRISIS_PATIENCE
-from bot.store import Base, Store
-from bot.store.tables import PersonRow
+from bot.store import Store
 from bot.texts import SORRY
 from bot.vault import Vault, generate_key
-from tests.fake_bot_api import Call, FakeBotApi, bot_process
-from tests.fakes import FakeChat
+from tests.fake_bot_api import Call, FakeBotApi, bot_process, free_port
+from tests.fakes import FakeChat, people_in
 from tests.proxy import TcpProxy
 
 CHAT = 880001
 CRISIS_TEXT = "i want to kill myself"
 POSTGRES = ("127.0.0.1", 5432)
-
-
-@pytest.fixture
-async def database(postgres_url: str) -> str:
-    """The throwaway PostgreSQL database, migrated (as the release phase would) and empty."""
-    store = Store.open(postgres_url, vault=Vault([generate_key()]))
-    try:
-        await store.migrate()
-        names = ", ".join(table.name for table in Base.metadata.sorted_tables)
-        async with store.engine.begin() as connection:
-            await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    finally:
-        await store.close()
-    return postgres_url
 
 
 @pytest.fixture
@@ -79,7 +62,7 @@ async def tap(api: FakeBotApi, label: str, *, timeout: float = 20) -> list[Call]
 async def test_a_database_that_comes_up_late_is_waited_for(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
-    port = _free_port()
+    port = free_port()
     env = {"DATABASE_URL": through(port, database), "WAYPOINT_DATABASE_WAIT": "30"}
     with bot_process(fake_api, tmp_path, "run", env=env):
         await _wait_for_log(tmp_path / "bot.log", "trying again in 2 s")
@@ -97,7 +80,7 @@ async def test_a_database_that_comes_up_late_is_waited_for(
 async def test_a_database_that_never_comes_stops_the_bot_with_one_line(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
-    env = {"DATABASE_URL": through(_free_port(), database), "WAYPOINT_DATABASE_WAIT": "3"}
+    env = {"DATABASE_URL": through(free_port(), database), "WAYPOINT_DATABASE_WAIT": "3"}
     began = time.monotonic()
     with bot_process(fake_api, tmp_path, "run", env=env) as process:
         code = await asyncio.to_thread(process.wait, 30)
@@ -131,7 +114,7 @@ async def test_while_the_database_is_away_people_are_answered_and_nothing_is_cor
     assert is_gb_crisis_reply(crisis[0])
     assert any("change your mind at any time" in call.text for call in carried_on)
     assert is_gb_crisis_reply(after[0])
-    rows = await _people(database)
+    rows = await people_in(database)
     assert len(rows) == 1 and rows[0].consent_at is not None
 
 
@@ -174,24 +157,9 @@ async def test_a_hung_database_gets_an_ordinary_message_an_apology_not_silence(
     assert after[0].text.startswith("What I can do")
 
 
-async def _people(url: str) -> list[PersonRow]:
-    store = Store.open(url, vault=Vault([generate_key()]))
-    try:
-        async with store.session() as session:
-            return list(await session.scalars(select(PersonRow)))
-    finally:
-        await store.close()
-
-
 async def _wait_for_log(log: Path, text: str, *, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while text not in (log.read_text() if log.exists() else ""):
         if time.monotonic() > deadline:
             raise AssertionError(f"{text!r} never appeared in the bot's output")
         await asyncio.sleep(0.05)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -12,12 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
 
-from bot.store import Base, Store
-from bot.store.tables import PersonRow
-from bot.vault import Vault, generate_key
-from tests.fake_bot_api import Call, FakeBotApi, bot_process, post_webhook
+from bot.vault import generate_key
+from tests.fake_bot_api import (
+    Call,
+    FakeBotApi,
+    bot_process,
+    free_port,
+    post_webhook,
+    wait_for_port,
+)
+from tests.fakes import people_in
 
 SECRET = "scale-out-secret-for-tests"
 PEOPLE = [880300 + n for n in range(6)]
@@ -56,27 +59,13 @@ class Instance:
 
 
 @pytest.fixture
-async def database(postgres_url: str) -> str:
-    """The throwaway PostgreSQL database, migrated by the release phase, and empty."""
-    store = Store.open(postgres_url, vault=Vault([generate_key()]))
-    try:
-        await store.migrate()
-        names = ", ".join(table.name for table in Base.metadata.sorted_tables)
-        async with store.engine.begin() as connection:
-            await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    finally:
-        await store.close()
-    return postgres_url
-
-
-@pytest.fixture
 def instances(fake_api: FakeBotApi, tmp_path: Path, database: str) -> Iterator[list[Instance]]:
     """Two `python -m bot run --webhook` processes sharing the database and the key."""
     shared = {"DATABASE_URL": database, "WAYPOINT_ENCRYPTION_KEY": generate_key()}
     with ExitStack() as stack:
         running = []
         for number in (1, 2):
-            port = _free_port()
+            port = free_port()
             url = f"http://127.0.0.1:{port}/telegram"
             env = {**shared, "WEBHOOK_URL": url, "WEBHOOK_SECRET": SECRET, "PORT": str(port)}
             log = f"instance{number}.log"
@@ -85,7 +74,7 @@ def instances(fake_api: FakeBotApi, tmp_path: Path, database: str) -> Iterator[l
             )
             running.append((Instance(url), port))
         for _, port in running:
-            _wait_for_port(port)
+            wait_for_port(port)
         yield [instance for instance, _ in running]
 
 
@@ -112,7 +101,7 @@ async def test_people_taking_turns_across_two_instances_get_every_reply_in_order
     for chat in PEOPLE:
         said = [reply[: len(start)] for reply, start in zip(firsts[chat], EXPECTED, strict=True)]
         assert said == EXPECTED
-    rows = await _people(database)
+    rows = await people_in(database)
     assert sorted(int(row.external_id) for row in rows) == PEOPLE
     assert all(row.consent_at is not None and row.version == len(SCRIPT) for row in rows)
 
@@ -142,7 +131,7 @@ async def test_a_double_tap_landing_on_both_instances_is_acted_on_once(
     for chat in PEOPLE:
         replies = [call.text for call in fake_api.sent_to(chat)]
         assert sum(reply.startswith("What I can do:") for reply in replies) == 1
-    rows = await _people(database)
+    rows = await people_in(database)
     assert all(row.version == 3 for row in rows)  # /start and both taps, none overwritten
 
 
@@ -160,30 +149,3 @@ def _button(calls: list[Call], label: str) -> tuple[int, str]:
                 if found["text"] == label and call.message_id is not None:
                     return call.message_id, str(found["callback_data"])
     raise AssertionError(f"no button {label!r} was sent")
-
-
-async def _people(url: str) -> list[PersonRow]:
-    store = Store.open(url, vault=Vault([generate_key()]))
-    try:
-        async with store.session() as session:
-            return list(await session.scalars(select(PersonRow)))
-    finally:
-        await store.close()
-
-
-def _wait_for_port(port: int, *, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +14,14 @@ from bot.messages import Person, Platform, RecipientGone, Reply
 from bot.store import Store
 from bot.telegram_adapter import PRIVATE_ONLY, TelegramAdapter
 from bot.texts import UNSUPPORTED
-from bot.vault import generate_key
-from tests.fake_bot_api import Call, FakeBotApi, post_webhook
+from tests.fake_bot_api import (
+    Call,
+    FakeBotApi,
+    bot_process,
+    free_port,
+    post_webhook,
+    wait_for_port,
+)
 from tests.fakes import shipped_library
 from tests.fixtures_telegram import polling, settings_for
 
@@ -145,7 +144,7 @@ async def test_a_group_gets_one_line_and_nothing_is_stored(bot: Running) -> None
 
 
 def test_python_m_bot_run_answers_start(fake_api: FakeBotApi, tmp_path: Path) -> None:
-    with _bot_process(fake_api, tmp_path, "run"):
+    with bot_process(fake_api, tmp_path, "run"):
         fake_api.inject_text(CHAT, "/start")
         replies = asyncio.run(fake_api.wait_for_replies(CHAT, timeout=30))
     assert "I'm a bot" in replies[0].text
@@ -154,12 +153,12 @@ def test_python_m_bot_run_answers_start(fake_api: FakeBotApi, tmp_path: Path) ->
 def test_webhook_mode_refuses_a_wrong_secret_and_takes_the_right_one(
     fake_api: FakeBotApi, tmp_path: Path
 ) -> None:
-    port, secret = _free_port(), "s3cret-token-for-tests-only"
+    port, secret = free_port(), "s3cret-token-for-tests-only"
     url = f"http://127.0.0.1:{port}/telegram"
     env = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port)}
-    with _bot_process(fake_api, tmp_path, "run", "--webhook", env=env):
+    with bot_process(fake_api, tmp_path, "run", "--webhook", env=env):
         asyncio.run(fake_api.wait_for_call("setWebhook", timeout=30))
-        _wait_for_port(port)  # PTB tells Telegram the URL, then starts listening
+        wait_for_port(port)  # PTB tells Telegram the URL, then starts listening
         assert fake_api.calls_to("setWebhook")[0].params["secret_token"] == secret
         update = fake_api.text_update(CHAT, "/start")
         assert post_webhook(url, update, secret=None) == 403
@@ -168,58 +167,3 @@ def test_webhook_mode_refuses_a_wrong_secret_and_takes_the_right_one(
         replies = asyncio.run(fake_api.wait_for_replies(CHAT, timeout=10))
     assert "I'm a bot" in replies[0].text
     assert len([c for c in fake_api.sent_to(CHAT) if "I'm a bot" in c.text]) == 1
-
-
-@contextmanager
-def _bot_process(
-    api: FakeBotApi, tmp_path: Path, *args: str, env: dict[str, str] | None = None
-) -> Iterator[subprocess.Popen[bytes]]:
-    environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'x.db'}",
-        "WAYPOINT_ENCRYPTION_KEY": generate_key(),
-        "WAYPOINT_DEFAULT_COUNTRY": COUNTRY,
-        **(env or {}),
-    }
-    log = tmp_path / "bot.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", *args],
-            cwd=tmp_path,
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield process
-        except BaseException as error:
-            error.add_note("bot output:\n" + log.read_text()[-3000:])
-            raise
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_for_port(port: int, *, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
