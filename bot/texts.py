@@ -36,8 +36,6 @@ NOT_KEPT = (
 
 NOTHING_KEPT = "Nothing kept here yet."
 
-CONCERN_OPTIONS_INTRO = "Would one of these help right now?"
-
 STAY = (
     "I'm here with you. You don't have to go through this moment alone.\n\n"
     "Are you safe right now? If not, please call your local emergency number now. "
@@ -71,8 +69,6 @@ DELETE_DONE = (
 )
 
 DELETE_KEPT = "Okay, nothing was erased."
-
-NOTHING_HELD = "I don't keep anything about you at the moment."
 
 MYDATA_INTRO = "Here is everything I keep about you."
 

@@ -23,7 +23,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.messages import Person
 from bot.store.people import Entry, PersonRecord
-from bot.store.tables import AnonymousEventRow, Base, CheckinRow, PersonRow, week_of
+from bot.store.tables import Base, CheckinRow, PersonRow
 from bot.vault import Vault
 
 __all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
@@ -111,14 +111,6 @@ class Store:
                 .where(PersonRow.platform == who.platform, PersonRow.external_id == who.id)
             )
             return bool(found)
-
-    async def count_event(self, name: str, *, country: str | None, now: datetime) -> None:
-        """Count something anonymously (a crisis reply, a check-in sent) by country and week."""
-        try:
-            async with self._sessions() as session, session.begin():
-                session.add(AnonymousEventRow(name=name, country=country, week=week_of(now)))
-        except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"could not count an event: {type(error).__name__}") from error
 
     async def purge_checkins(self, *, before: datetime) -> int:
         """Erase check-in records older than `before` (the retention limit); how many went."""
