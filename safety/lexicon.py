@@ -20,7 +20,7 @@ from typing import Any
 from safety.errors import SafetyError
 from safety.normalize import Normaliser
 from safety.risk import Tier
-from safety.sequence_index import checks, index
+from safety.sequence_index import plan
 from safety.sources import load_data
 
 DATA_FILE = "lexicon.yaml"
@@ -106,9 +106,10 @@ def compile_lexicon(data: Any) -> Lexicon:
     texts += [alt for alts in classes.values() for alt in alts]
     plain = frozenset(re.findall(r"[^\s(){}|]+", " ".join(texts).casefold()))
     literal = Normaliser(vocabulary=plain, rewrites=rewrites, fuzzy_targets=frozenset())
-    sequences = tuple(seq for entry in raw_entries for seq in _sequences(entry, classes, literal))
-    words = {k: frozenset(_tokens(literal, v)) for k, v in data.get("words", {}).items()}
-    pattern_words = frozenset(t for s in sequences for slot in s.slots for t in slot)
+    patterns = _Patterns(classes, literal)
+    sequences = tuple(seq for entry in raw_entries for seq in _sequences(entry, patterns))
+    words = {k: frozenset(_tokens(patterns, v)) for k, v in data.get("words", {}).items()}
+    pattern_words = frozenset().union(*{slot for s in sequences for slot in s.slots})
     common = words.get("common", frozenset())
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
@@ -117,11 +118,12 @@ def compile_lexicon(data: Any) -> Lexicon:
     normaliser = Normaliser(
         vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy, short_targets=short
     )
+    anchors, checks = plan(sequences)
     return Lexicon(
         normaliser=normaliser,
         sequences=sequences,
-        index=index(sequences),
-        checks=checks(sequences),
+        index=anchors,
+        checks=checks,
         words=MappingProxyType(words),
         forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
     )
@@ -147,7 +149,7 @@ def _with_kind(entry: Any, kind: str) -> dict[str, Any]:
     return {**entry, "kind": kind}
 
 
-def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> list[Sequence]:
+def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
     if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
         raise SafetyError(f"{DATA_FILE}: every entry needs an id and a kind: {raw!r}")
     entry_id, kind = str(raw["id"]), str(raw["kind"])
@@ -169,7 +171,7 @@ def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> 
     same_sentence = bool(raw.get("same_sentence", True))
     out = []
     for pattern in raw.get("patterns", []):
-        for slots in _expand(str(pattern), classes, literal, where=entry_id):
+        for slots in patterns.expand(str(pattern), where=entry_id):
             out.append(
                 Sequence(
                     entry=entry,
@@ -184,31 +186,75 @@ def _sequences(raw: Any, classes: dict[str, list[str]], literal: Normaliser) -> 
     return out
 
 
-def _expand(
-    pattern: str, classes: dict[str, list[str]], literal: Normaliser, *, where: str
-) -> list[tuple[frozenset[str], ...]]:
-    """A pattern as slot sequences: one-word alternatives share a slot, longer ones expand."""
-    choices: list[list[tuple[frozenset[str], ...]]] = []
-    for element in _elements(pattern.casefold(), where):
-        phrases = _phrases(element, classes, literal, where)
-        singles = frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
-        grouped: list[tuple[frozenset[str], ...]] = [(singles,)] if singles else []
-        grouped += sorted(
-            {tuple(frozenset([t]) for t in phrase) for phrase in phrases if len(phrase) != 1},
-            key=lambda slots: [sorted(slot) for slot in slots],
-        )
-        choices.append(grouped)
-    total = 1
-    for group in choices:
-        total *= len(group)
-    if total > MAX_EXPANSION:
-        raise SafetyError(f"{DATA_FILE}: {where}: {pattern!r} expands to {total} phrases")
-    expanded = []
-    for combo in itertools.product(*choices):
-        slots = tuple(itertools.chain.from_iterable(combo))
-        if slots and slots not in expanded:
-            expanded.append(slots)
-    return expanded
+class _Patterns:
+    """Expands patterns into slot sequences. One compile expands thousands of patterns made
+    of the same words and classes, so each word and each group is worked out once."""
+
+    def __init__(self, classes: dict[str, list[str]], literal: Normaliser) -> None:
+        self._classes = classes
+        self._literal = literal
+        self._tokens: dict[str, tuple[str, ...]] = {}
+        self._phrases: dict[str, list[tuple[str, ...]]] = {}
+        self._elements: dict[str, list[str]] = {}
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """A pattern word as the normaliser reads messages."""
+        if text not in self._tokens:
+            self._tokens[text] = self._literal.tokens(text)
+        return self._tokens[text]
+
+    def expand(self, pattern: str, *, where: str) -> list[tuple[frozenset[str], ...]]:
+        """A pattern as slot sequences: one-word alternatives share a slot, longer ones
+        expand."""
+        choices: list[list[tuple[frozenset[str], ...]]] = []
+        for element in self.elements(pattern.casefold(), where):
+            phrases = self.phrases(element, where)
+            singles = frozenset(phrase[0] for phrase in phrases if len(phrase) == 1)
+            grouped: list[tuple[frozenset[str], ...]] = [(singles,)] if singles else []
+            grouped += sorted(
+                {tuple(frozenset([t]) for t in phrase) for phrase in phrases if len(phrase) != 1},
+                key=lambda slots: [sorted(slot) for slot in slots],
+            )
+            choices.append(grouped)
+        total = 1
+        for group in choices:
+            total *= len(group)
+        if total > MAX_EXPANSION:
+            raise SafetyError(f"{DATA_FILE}: {where}: {pattern!r} expands to {total} phrases")
+        expanded: dict[tuple[frozenset[str], ...], None] = {}  # ordered, without repeats
+        for combo in itertools.product(*choices):
+            slots = tuple(itertools.chain.from_iterable(combo))
+            if slots:
+                expanded[slots] = None
+        return list(expanded)
+
+    def elements(self, text: str, where: str) -> list[str]:
+        if text not in self._elements:
+            self._elements[text] = _elements(text, where)
+        return self._elements[text]
+
+    def phrases(self, element: str, where: str) -> list[tuple[str, ...]]:
+        """Every token sequence one element stands for (groups and classes may nest)."""
+        if element not in self._phrases:
+            self._phrases[element] = self._phrases_uncached(element, where)
+        return self._phrases[element]
+
+    def _phrases_uncached(self, element: str, where: str) -> list[tuple[str, ...]]:
+        if element.startswith("{") and element.endswith("}"):
+            name = element[1:-1]
+            if name not in self._classes:
+                raise SafetyError(f"{DATA_FILE}: {where}: unknown class {element}")
+            options = self._classes[name]
+        elif element.startswith("("):
+            options = _alternatives(element[1:-1])
+        else:
+            return [self.tokens(element)]
+        out: dict[tuple[str, ...], None] = {}  # ordered, without repeats
+        for option in options:
+            parts = [self.phrases(e, where) for e in self.elements(option, where)]
+            for combo in itertools.product(*parts):
+                out[tuple(itertools.chain.from_iterable(combo))] = None
+        return list(out)
 
 
 def _elements(text: str, where: str) -> list[str]:
@@ -233,29 +279,6 @@ def _elements(text: str, where: str) -> list[str]:
     return elements
 
 
-def _phrases(
-    element: str, classes: dict[str, list[str]], literal: Normaliser, where: str
-) -> list[tuple[str, ...]]:
-    """Every token sequence one element stands for (groups and classes may nest)."""
-    if element.startswith("{") and element.endswith("}"):
-        name = element[1:-1]
-        if name not in classes:
-            raise SafetyError(f"{DATA_FILE}: {where}: unknown class {element}")
-        options = classes[name]
-    elif element.startswith("("):
-        options = _alternatives(element[1:-1])
-    else:
-        return [tuple(literal.tokens(element))]
-    out: list[tuple[str, ...]] = []
-    for option in options:
-        parts = [_phrases(e, classes, literal, where) for e in _elements(option, where)]
-        for combo in itertools.product(*parts):
-            phrase = tuple(itertools.chain.from_iterable(combo))
-            if phrase not in out:
-                out.append(phrase)
-    return out
-
-
 def _alternatives(body: str) -> list[str]:
     """Split a group's body at its top-level `|`."""
     options: list[str] = []
@@ -272,5 +295,5 @@ def _alternatives(body: str) -> list[str]:
     return options
 
 
-def _tokens(literal: Normaliser, values: Any) -> list[str]:
-    return [token for value in values for token in literal.tokens(str(value))]
+def _tokens(patterns: _Patterns, values: Any) -> list[str]:
+    return [token for value in values for token in patterns.tokens(str(value))]

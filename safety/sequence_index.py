@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -9,37 +10,29 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from safety.lexicon import Sequence
 
-
-def _counts(sequences: tuple[Sequence, ...]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for seq in sequences:
-        for token in set().union(*seq.slots):
-            counts[token] = counts.get(token, 0) + 1
-    return counts
+Slot = frozenset[str]
 
 
-def checks(sequences: tuple[Sequence, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
-    """Each sequence's slots but its anchor (already present), rarest first."""
-    counts = _counts(sequences)
-    out = []
-    for seq in sequences:
-        anchor = _anchor(seq, counts)
-        rest = {slot for slot in seq.slots if slot != anchor}
-        out.append(
-            tuple(sorted(rest, key=lambda slot: (sum(counts[t] for t in slot), sorted(slot))))
-        )
-    return tuple(out)
+def plan(
+    sequences: tuple[Sequence, ...],
+) -> tuple[Mapping[str, tuple[int, ...]], tuple[tuple[Slot, ...], ...]]:
+    """The index and the checks, from how many sequences use each word.
 
-
-def _anchor(seq: Sequence, counts: Mapping[str, int]) -> frozenset[str]:
-    return min(seq.slots, key=lambda slot: (max(counts[t] for t in slot), sorted(slot)))
-
-
-def index(sequences: tuple[Sequence, ...]) -> Mapping[str, tuple[int, ...]]:
-    """Index each sequence under the words of its rarest slot: only those are tried."""
-    counts = _counts(sequences)
+    Index: each sequence under the words of its rarest slot (a slot is as rare as its
+    commonest word), so only those are tried. Checks: each sequence's other slots, least
+    likely present first (a slot's words' uses summed), so a miss is found early.
+    """
+    counts = Counter(token for seq in sequences for token in set().union(*seq.slots))
+    # The same class slots recur in thousands of sequences: weigh each distinct slot once.
+    slots = {slot for seq in sequences for slot in seq.slots}
+    rarity = {slot: (max(counts[t] for t in slot), sorted(slot)) for slot in slots}
+    presence = {slot: (sum(counts[t] for t in slot), sorted(slot)) for slot in slots}
     index: dict[str, list[int]] = {}
+    checks = []
     for number, seq in enumerate(sequences):
-        for token in _anchor(seq, counts):
+        anchor = min(seq.slots, key=rarity.__getitem__)
+        for token in anchor:
             index.setdefault(token, []).append(number)
-    return MappingProxyType({token: tuple(ids) for token, ids in index.items()})
+        rest = {slot for slot in seq.slots if slot != anchor}
+        checks.append(tuple(sorted(rest, key=presence.__getitem__)))
+    return MappingProxyType({token: tuple(ids) for token, ids in index.items()}), tuple(checks)
