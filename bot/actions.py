@@ -70,13 +70,14 @@ class Actions:
 
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
+        kept = await person.kept()
         return dialogues.Facts(
             flags={
                 "consent": person.consented,
                 "country_set": person.country is not None,
-                "checkins_on": await person.has_checkin_plan(),
+                "checkins_on": kept.checkins_on,
             },
-            counts=await person.counts(),
+            counts=kept.counts,
         )
 
     def country(self, person: PersonRecord) -> str | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from datetime import time as clock
 
 from bot.messages import Person, Platform
-from bot.store import Store
+from bot.schedule import DAILY, Plan
+from bot.store import Kept, Store
 from bot.store.migrate import alembic_config
 from bot.store.tables import Base
 from tests.fakes import every_raw_value
@@ -57,7 +59,40 @@ async def test_the_same_entry_is_not_kept_twice(store: Store) -> None:
     async with store.person(ALEX, now=NOW) as person:
         await person.add_entry("strengths", "Kindness", now=NOW, replace=False)
         await person.add_entry("strengths", "kindness", now=NOW, replace=False)
-        assert await person.counts() == {"strengths": 1}
+        assert (await person.kept()).counts == {"strengths": 1}
+
+
+async def test_what_a_person_keeps_is_counted_and_changes_in_the_same_transaction_show(
+    store: Store,
+) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        assert await person.kept() == Kept(counts={}, checkins_on=False)
+        await person.add_entry("strengths", "patience", now=NOW, replace=False)
+        await person.add_entry("strengths", "humour", now=NOW, replace=False)
+        await person.add_entry("toolbox", "music", now=NOW, replace=False)
+        assert (await person.kept()).counts == {"strengths": 2, "toolbox": 1}
+
+    async with store.person(ALEX, now=NOW) as person:
+        assert (await person.kept()).counts == {"strengths": 2, "toolbox": 1}
+        await person.forget("strengths")
+        assert (await person.kept()).counts == {"toolbox": 1}
+    async with store.person(SAM, now=NOW) as person:
+        assert (await person.kept()).counts == {}
+
+
+async def test_whether_check_ins_are_on_follows_the_plan(store: Store) -> None:
+    evening = Plan(DAILY, clock(19, 0), "Europe/London")
+    async with store.person(ALEX, now=NOW) as person:
+        await person.set_checkin_plan(evening, due_at=NOW + timedelta(hours=1))
+        assert (await person.kept()).checkins_on
+
+    async with store.person(ALEX, now=NOW) as person:
+        assert (await person.kept()).checkins_on
+        await person.stop_reminders()
+        assert not (await person.kept()).checkins_on
+
+    async with store.person(ALEX, now=NOW) as person:
+        assert not (await person.kept()).checkins_on
 
 
 async def test_kept_text_is_never_stored_in_the_clear(store: Store) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, event, func, select
+from sqlalchemy import Row, delete, event, exists, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
@@ -22,11 +24,11 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.messages import Person
-from bot.store.people import Entry, PersonRecord
-from bot.store.tables import Base, CheckinRow, PersonRow
+from bot.store.people import Entry, Kept, PersonRecord
+from bot.store.tables import Base, CheckinPlanRow, CheckinRow, EntryRow, PersonRow, people
 from bot.vault import Vault
 
-__all__ = ["Base", "Entry", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
+__all__ = ["Base", "Entry", "Kept", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
 
 _IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE on SQLite
 
@@ -96,10 +98,10 @@ class Store:
         """
         try:
             async with self._person_sessions() as session, session.begin():
-                row = await self._lock_person(session, who, now=now)
-                record = PersonRecord(session, row, self.vault)
+                row, kept = await self._lock_person(session, who, today=now.date())
+                record = PersonRecord(session, row, self.vault, kept=kept, today=now.date())
                 yield record
-                record._flush_fields()
+                await record._save()
         except (SQLAlchemyError, OSError) as error:
             raise StoreError(f"person transaction failed: {type(error).__name__}") from error
 
@@ -127,28 +129,42 @@ class Store:
         """A plain session, for the store's own modules (check-ins, statistics)."""
         return self._sessions()
 
-    async def _lock_person(self, session: AsyncSession, who: Person, *, now: datetime) -> PersonRow:
-        today = now.date()
-        insert = pg_insert if self.is_postgres else sqlite_insert
-        await session.execute(
-            insert(PersonRow)
-            .values(
-                platform=who.platform.value,
-                external_id=who.id,
-                created_on=today,
-                last_active_on=today,
-                version=0,
-            )
-            .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+    async def _lock_person(
+        self, session: AsyncSession, who: Person, *, today: date
+    ) -> tuple[Row[Any], Kept]:
+        """The person's row (locked on PostgreSQL), made on first contact, and what they keep.
+
+        One query for both, and plain rows rather than ORM objects: it runs on every message.
+        """
+        fields = (
+            select(func.aggregate_strings(EntryRow.field, ","))
+            .where(EntryRow.person_id == people.c.id)
+            .scalar_subquery()
         )
-        query = select(PersonRow).where(
-            PersonRow.platform == who.platform.value, PersonRow.external_id == who.id
+        plan = exists().where(CheckinPlanRow.person_id == people.c.id)
+        query = select(people, fields.label("fields"), plan.label("checkins_on")).where(
+            people.c.platform == who.platform.value, people.c.external_id == who.id
         )
         if self.is_postgres:
-            query = query.with_for_update()
-        row = (await session.scalars(query)).one()
-        row.last_active_on = today
-        return row
+            query = query.with_for_update(of=people)
+        found = (await session.execute(query)).one_or_none()
+        if found is None:
+            # Two first messages at once may both get here: the loser's insert does nothing.
+            insert = pg_insert if self.is_postgres else sqlite_insert
+            await session.execute(
+                insert(people)
+                .values(
+                    platform=who.platform.value,
+                    external_id=who.id,
+                    created_on=today,
+                    last_active_on=today,
+                    version=0,
+                )
+                .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+            )
+            found = (await session.execute(query)).one()
+        counts = Counter(found.fields.split(",")) if found.fields else Counter()
+        return found, Kept(counts=dict(counts), checkins_on=bool(found.checkins_on))
 
 
 def _failure(doing: str, error: BaseException) -> StoreError:

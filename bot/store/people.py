@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, String, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
@@ -19,6 +19,7 @@ from bot.store.tables import (
     EntryRow,
     PersonRow,
     ReminderRow,
+    people,
     week_of,
 )
 from bot.vault import Vault
@@ -35,6 +36,17 @@ class Entry:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What the flows may ask about a person's kept things (see Actions.facts)."""
+
+    counts: dict[str, int]  # entries per field
+    checkins_on: bool
+
+
+_PLAN = "!checkin_plan"  # a name no field has: the check-in plan's row in Kept's query
+
+
 class PersonRecord:
     """A person's row and what hangs off it, bound to the open transaction.
 
@@ -42,10 +54,15 @@ class PersonRecord:
     transaction commits. Everything else is written at once by the methods below.
     """
 
-    def __init__(self, session: AsyncSession, row: PersonRow, vault: Vault) -> None:
+    def __init__(
+        self, session: AsyncSession, row: Row[Any], vault: Vault, *, kept: Kept, today: date
+    ) -> None:
+        """`row` is the person's row of `people`, as read at the start of the transaction."""
         self._session = session
         self._row = row
         self._vault = vault
+        self._today = today
+        self._kept: Kept | None = kept  # read with the row; dropped by every method that changes it
         self.country: str | None = row.country
         self.consent_at: datetime | None = row.consent_at
         self.flow_state: dict[str, Any] | None = (
@@ -57,7 +74,7 @@ class PersonRecord:
 
     @property
     def id(self) -> int:
-        return self._row.id
+        return int(self._row.id)
 
     @property
     def consented(self) -> bool:
@@ -75,6 +92,7 @@ class PersonRecord:
 
     async def add_entry(self, field: str, text: str, *, now: datetime, replace: bool) -> None:
         """Keep `text` under `field`; `replace` drops what was there (single-value fields)."""
+        self._kept = None
         if replace:
             await self.forget(field)
         else:
@@ -98,18 +116,29 @@ class PersonRecord:
         return False
 
     async def forget(self, field: str) -> None:
+        self._kept = None
         await self._session.execute(
             delete(EntryRow).where(EntryRow.person_id == self.id, EntryRow.field == field)
         )
 
-    async def counts(self) -> dict[str, int]:
-        """How many entries the person keeps, per field."""
+    async def kept(self) -> Kept:
+        """How many entries the person keeps per field, and whether check-ins are on."""
+        if self._kept is None:
+            self._kept = await self._read_kept()
+        return self._kept
+
+    async def _read_kept(self) -> Kept:
+        plan = select(literal(_PLAN, String), func.count()).where(
+            CheckinPlanRow.person_id == self.id
+        )
         rows = await self._session.execute(
             select(EntryRow.field, func.count())
             .where(EntryRow.person_id == self.id)
             .group_by(EntryRow.field)
+            .union_all(plan)
         )
-        return {field: count for field, count in rows}
+        counts = {field: count for field, count in rows}
+        return Kept(counts=counts, checkins_on=counts.pop(_PLAN) > 0)
 
     async def add_checkin(
         self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
@@ -140,12 +169,9 @@ class PersonRecord:
         )
         self._session.add(ReminderRow(person_id=self.id, kind=kind, due_at=due_at, attempts=0))
 
-    async def has_checkin_plan(self) -> bool:
-        plan = await self._session.get(CheckinPlanRow, self.id)
-        return plan is not None
-
     async def stop_reminders(self) -> None:
         """Turn check-ins off and cancel any pending check-back."""
+        self._kept = None
         await self._session.execute(
             delete(CheckinPlanRow).where(CheckinPlanRow.person_id == self.id)
         )
@@ -167,7 +193,7 @@ class PersonRecord:
                 "platform": self._row.platform,
                 "chat_id": self._row.external_id,
                 "first_seen_on": self._row.created_on.isoformat(),
-                "last_active_on": self._row.last_active_on.isoformat(),
+                "last_active_on": self._today.isoformat(),
                 "agreed_to_keep_things_at": _iso(self.consent_at),
                 "country": self.country,
                 "conversation_position": self.flow_state,
@@ -197,6 +223,7 @@ class PersonRecord:
 
     async def delete_everything(self) -> None:
         """Erase the person and every row about them (the foreign keys cascade)."""
+        self._kept = None
         await self._session.execute(delete(PersonRow).where(PersonRow.id == self.id))
         self.deleted = True
 
@@ -213,17 +240,23 @@ class PersonRecord:
             created_at=row.created_at,
         )
 
-    def _flush_fields(self) -> None:
-        """Copy the plain attributes back onto the row before commit."""
+    async def _save(self) -> None:
+        """Write the plain attributes back, before the transaction commits."""
         if self.deleted:
             return
-        self._row.country = self.country
-        self._row.consent_at = self.consent_at
-        self._row.awaiting = self.awaiting
-        self._row.flow_secret = (
-            self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
+        flow_secret = self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
+        await self._session.execute(
+            update(people)
+            .where(people.c.id == self.id)
+            .values(
+                country=self.country,
+                consent_at=self.consent_at,
+                awaiting=self.awaiting,
+                flow_secret=flow_secret,
+                last_active_on=self._today,
+                version=people.c.version + 1,
+            )
         )
-        self._row.version += 1
 
     async def checkin_plan(self) -> Plan | None:
         """The person's check-in plan; None when check-ins are off."""
@@ -231,6 +264,7 @@ class PersonRecord:
 
     async def set_checkin_plan(self, plan: Plan, *, due_at: datetime) -> None:
         """Keep a check-in plan, with the next check-in due at `due_at` (UTC)."""
+        self._kept = None
         await plans.save_plan(self._session, self.id, plan, due_at=due_at)
 
     async def reminder_due(self, kind: str) -> datetime | None:

@@ -10,7 +10,7 @@ Rules:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Date,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     Time,
     TypeDecorator,
@@ -80,6 +81,10 @@ class PersonRow(Base):
     flow_secret: Mapped[str | None] = mapped_column(Text)
     awaiting: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The table itself, for the plain (Core) reads and writes made on every message.
+people = cast(Table, PersonRow.__table__)
 
 
 class EntryRow(Base):
