@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -176,6 +177,9 @@ def _run(settings: Settings, *, webhook: bool) -> None:
         tick_every=CHECKIN_TICK_SECONDS,
     )
     checkins.attach(adapter)
+    # The flows, the lexicon and the libraries live as long as the process: keep the
+    # garbage collector from walking them again and again (about 170,000 objects).
+    gc.freeze()
     log.info("starting", extra={"mode": "webhook" if webhook else "polling"})
     if webhook:
         adapter.run_webhook()

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, delete, event, exists, func, select
+from sqlalchemy import Row, bindparam, delete, event, exists, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
@@ -136,18 +136,9 @@ class Store:
 
         One query for both, and plain rows rather than ORM objects: it runs on every message.
         """
-        fields = (
-            select(func.aggregate_strings(EntryRow.field, ","))
-            .where(EntryRow.person_id == people.c.id)
-            .scalar_subquery()
-        )
-        plan = exists().where(CheckinPlanRow.person_id == people.c.id)
-        query = select(people, fields.label("fields"), plan.label("checkins_on")).where(
-            people.c.platform == who.platform.value, people.c.external_id == who.id
-        )
-        if self.is_postgres:
-            query = query.with_for_update(of=people)
-        found = (await session.execute(query)).one_or_none()
+        query = _PERSON_LOCKED if self.is_postgres else _PERSON
+        key = {"platform": who.platform.value, "external_id": who.id}
+        found = (await session.execute(query, key)).one_or_none()
         if found is None:
             # Two first messages at once may both get here: the loser's insert does nothing.
             insert = pg_insert if self.is_postgres else sqlite_insert
@@ -162,9 +153,23 @@ class Store:
                 )
                 .on_conflict_do_nothing(index_elements=["platform", "external_id"])
             )
-            found = (await session.execute(query)).one()
+            found = (await session.execute(query, key)).one()
         counts = Counter(found.fields.split(",")) if found.fields else Counter()
         return found, Kept(counts=dict(counts), checkins_on=bool(found.checkins_on))
+
+
+# The statements every message runs, built once.
+_PERSON = select(
+    people,
+    select(func.aggregate_strings(EntryRow.field, ","))
+    .where(EntryRow.person_id == people.c.id)
+    .scalar_subquery()
+    .label("fields"),
+    exists().where(CheckinPlanRow.person_id == people.c.id).label("checkins_on"),
+).where(
+    people.c.platform == bindparam("platform"), people.c.external_id == bindparam("external_id")
+)
+_PERSON_LOCKED = _PERSON.with_for_update(of=people)
 
 
 def _failure(doing: str, error: BaseException) -> StoreError:
@@ -189,6 +194,10 @@ def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL syncs at checkpoints rather than on every commit: a crashed or
+    # killed process loses nothing; a power cut may lose the last moments' commits, never
+    # the database. FULL made every message wait on the disk.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 

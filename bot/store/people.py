@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, String, delete, func, literal, select, update
+from sqlalchemy import Row, String, bindparam, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
@@ -44,6 +44,10 @@ class Kept:
     checkins_on: bool
 
 
+# Written at the end of every transaction (built once; the other columns come as parameters).
+_SAVE = (
+    update(people).where(people.c.id == bindparam("person")).values(version=people.c.version + 1)
+)
 _PLAN = "!checkin_plan"  # a name no field has: the check-in plan's row in Kept's query
 
 
@@ -246,16 +250,15 @@ class PersonRecord:
             return
         flow_secret = self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
         await self._session.execute(
-            update(people)
-            .where(people.c.id == self.id)
-            .values(
-                country=self.country,
-                consent_at=self.consent_at,
-                awaiting=self.awaiting,
-                flow_secret=flow_secret,
-                last_active_on=self._today,
-                version=people.c.version + 1,
-            )
+            _SAVE,
+            {
+                "person": self.id,
+                "country": self.country,
+                "consent_at": self.consent_at,
+                "awaiting": self.awaiting,
+                "flow_secret": flow_secret,
+                "last_active_on": self._today,
+            },
         )
 
     async def checkin_plan(self) -> Plan | None:
