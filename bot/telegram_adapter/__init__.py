@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 from telegram import (
     Bot,
     BotCommand,
+    CallbackQuery,
     Chat,
     Message,
     Update,
@@ -204,15 +206,25 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
+        chat = update.effective_chat
+        # Acknowledging the tap and tidying its keyboard away need not hold up the answer.
+        acknowledging = asyncio.ensure_future(self._acknowledge(query, chat))
+        try:
+            if chat is not None and await self._private_or_say_so(chat, context.bot):
+                await self._answer(context.bot, chat.id, incoming_from(update))
+        finally:
+            await acknowledging
+
+    async def _acknowledge(self, query: CallbackQuery, chat: Chat | None) -> None:
+        """Answer the tap (Telegram shows a spinner until then) and, in a private chat,
+        take the keyboard off the message tapped, unless its buttons are kept (KEEP)."""
         with contextlib.suppress(TelegramError):  # a stale query cannot be answered: fine
             await query.answer()
-        chat = update.effective_chat
-        if chat is None or not await self._private_or_say_so(chat, context.bot):
+        if chat is None or chat.type != ChatType.PRIVATE:
             return
         if not (query.data or "").startswith(KEEP) and isinstance(query.message, Message):
             with contextlib.suppress(TelegramError):  # already gone or too old: fine
                 await query.message.edit_reply_markup(reply_markup=None)
-        await self._answer(context.bot, chat.id, incoming_from(update))
 
     async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         member = update.my_chat_member
