@@ -44,6 +44,9 @@ from tests.fake_bot_api import SEND_METHODS, Call, FakeBotApi  # noqa: E402
 
 CRISIS = ("i want to kill myself", "I want to die tonight", "i'm going to end it all")
 TYPED = ("hello", "/topics", "not sure", "tell me more", "/help", "I had a rough day", "yes")
+# Every crisis reply says this, whichever country's lines follow (people here tap through
+# menus at random, the country picker among them).
+CRISIS_MARK = "I'm a bot, so I can't send help or call anyone"
 SETTLE = 0.3  # seconds a person waits after the last message before acting again
 # Bootstraps for the variants: PTB patched before `python -m bot run`'s main() starts.
 UNLIMITED = (
@@ -110,7 +113,7 @@ class Load:
                     for b in row
                     if "callback_data" in b
                 ]
-            if person.crisis and "116 123" in call.text:
+            if person.crisis and CRISIS_MARK in call.text:
                 # The lines arrived (that they come first is what the tests prove; here a
                 # trailing message of the answer before can arrive after the update went out).
                 self.figures.crisis_ok += 1

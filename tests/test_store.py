@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
 
+from sqlalchemy import text
+
 from bot.messages import Person, Platform
 from bot.schedule import DAILY, Plan
-from bot.store import Kept, Store
-from bot.store.migrate import alembic_config
+from bot.store import SCHEMA_HEAD, Kept, Store
+from bot.store.migrate import alembic_config, head
 from bot.store.tables import Base
 from tests.fakes import every_raw_value
 
@@ -141,6 +143,22 @@ async def test_migrations_build_exactly_the_schema_the_code_expects(store: Store
         assert await connection.run_sync(differences) == []
         assert await connection.run_sync(lambda c: alembic_config(c) is not None)
     assert await store.schema_is_current()
+
+
+def test_the_schema_head_the_store_checks_is_alembics_newest_migration() -> None:
+    assert head() == SCHEMA_HEAD
+
+
+async def test_a_database_behind_the_head_is_not_current_until_migrated(store: Store) -> None:
+    async with store.engine.begin() as connection:
+        await connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    assert not await store.schema_is_current()
+    async with store.engine.begin() as connection:
+        await connection.execute(text("ALTER TABLE people DROP COLUMN awaiting"))
+    await store.migrate()  # 0003 adds the column back
+    assert await store.schema_is_current()
+    async with store.person(ALEX, now=NOW) as person:
+        person.awaiting = "checkin_time"
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
@@ -25,7 +24,6 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
-def is_current(connection: Connection) -> bool:
-    """Whether the database is at the newest migration."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return MigrationContext.configure(connection).get_current_revision() == head
+def head() -> str | None:
+    """The newest migration's revision."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
