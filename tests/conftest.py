@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 import socket
 from collections.abc import AsyncIterator, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from bot.store import Store
 from bot.vault import Vault, generate_key
-from tests.fakes import FakeChat
+from tests.fakes import FakeChat, on_admin_database
 
 pytest_plugins = ["tests.fixtures_telegram"]
 
 POSTGRES_HOST = ("127.0.0.1", 5432)
-POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
@@ -40,11 +37,11 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"{reason}, and CI must run the store tests on it")
         pytest.skip(reason)
     name = f"waypoint_test_{secrets.token_hex(4)}"
-    _admin(f'CREATE DATABASE "{name}"')
+    on_admin_database(f'CREATE DATABASE "{name}"')
     try:
         yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
     finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        on_admin_database(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -104,21 +101,6 @@ async def _empty(store: Store) -> None:
     names = ", ".join(table.name for table in Base.metadata.sorted_tables)
     async with store.engine.begin() as connection:
         await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-
-
-def _admin(statement: str) -> None:
-    """Run one statement on the admin database, from any thread (fixtures may run in a loop)."""
-    import asyncpg
-
-    async def run() -> None:
-        connection = await asyncpg.connect(POSTGRES_ADMIN)
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, run()).result()
 
 
 def _reachable(host: str, port: int) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, text
@@ -119,3 +121,21 @@ async def people_in(url: str) -> list[PersonRow]:
             return list(await session.scalars(select(PersonRow)))
     finally:
         await store.close()
+
+
+POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def on_admin_database(statement: str) -> None:
+    """Run one statement on the admin database, from any thread (fixtures may run in a loop)."""
+    import asyncpg
+
+    async def run() -> None:
+        connection = await asyncpg.connect(POSTGRES_ADMIN)
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, run()).result()

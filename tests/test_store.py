@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
+from pathlib import Path
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from bot.messages import Person, Platform
 from bot.schedule import DAILY, Plan
 from bot.store import SCHEMA_HEAD, Kept, Store
-from bot.store.migrate import alembic_config, head
+from bot.store.migrate import alembic_config, head, upgrade
 from bot.store.tables import Base
-from tests.fakes import every_raw_value
+from bot.vault import Vault
+from tests.fakes import every_raw_value, on_admin_database
 
 ALEX = Person(Platform.TELEGRAM, "1001")
 SAM = Person(Platform.TELEGRAM, "1002")
@@ -131,18 +137,56 @@ async def test_moments_come_back_in_utc(store: Store) -> None:
     assert at.tzinfo is not None
 
 
-async def test_migrations_build_exactly_the_schema_the_code_expects(store: Store) -> None:
+def _schema_differences(connection: Connection) -> list[object]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    def differences(connection: object) -> list[object]:
-        context = MigrationContext.configure(connection)  # type: ignore[arg-type]
-        return list(compare_metadata(context, Base.metadata))
+    return list(compare_metadata(MigrationContext.configure(connection), Base.metadata))
 
-    async with store.engine.connect() as connection:
-        assert await connection.run_sync(differences) == []
-        assert await connection.run_sync(lambda c: alembic_config(c) is not None)
-    assert await store.schema_is_current()
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database with nothing in it."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+        return
+    request.getfixturevalue("postgres_url")  # skips (or fails under CI) when unreachable
+    name = f"waypoint_empty_{secrets.token_hex(4)}"
+    on_admin_database(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        on_admin_database(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def test_the_migrations_build_exactly_the_schema_the_code_expects(
+    empty_database: str, vault: Vault
+) -> None:
+    store = Store.open(empty_database, vault=vault)
+    try:
+        async with store.engine.begin() as connection:
+            await connection.run_sync(lambda c: upgrade(c))  # Alembic, one by one
+            assert await connection.run_sync(_schema_differences) == []
+        assert await store.schema_is_current()
+    finally:
+        await store.close()
+
+
+async def test_an_empty_database_is_built_whole_at_the_newest_migration(
+    empty_database: str, vault: Vault
+) -> None:
+    store = Store.open(empty_database, vault=vault)
+    try:
+        await store.migrate()
+        async with store.engine.connect() as connection:
+            assert await connection.run_sync(_schema_differences) == []
+            assert await connection.run_sync(lambda c: alembic_config(c) is not None)
+        assert await store.schema_is_current()
+        await store.migrate()  # and again: nothing to do
+        async with store.person(ALEX, now=NOW) as person:
+            person.awaiting = "checkin_time"
+    finally:
+        await store.close()
 
 
 def test_the_schema_head_the_store_checks_is_alembics_newest_migration() -> None:
