@@ -71,6 +71,8 @@ def test_normalisation_tricks_still_find_crisis(text: str) -> None:
         "i just want to end it all",
         "i feel like such a burden",
         "nobody would notice if i was gone",
+        "had a nice last dinner with my family. they dont know its the last",
+        "nobody knows this is the last time",
     ],
 )
 def test_implicit_phrasings_are_crisis(text: str) -> None:
@@ -99,6 +101,25 @@ def test_implicit_phrasings_are_crisis(text: str) -> None:
     ],
 )
 def test_idioms_and_everyday_messages_raise_no_alarm(text: str) -> None:
+    assert assess(text) == Assessment(Tier.NONE, frozenset(), (), False, False)
+
+
+@pytest.mark.parametrize("text", ["i wnat to dye tonigth", "i want to dye", "i just wanna dye"])
+def test_dye_for_die_without_anything_to_dye_is_crisis(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to dye my hair tonight",
+        "want to dye it blue today",
+        "i wish i could dye my hair",
+        "i dont know its the last episode",
+        "my mum doesnt know it was the last one in the box",
+    ],
+)
+def test_dyeing_things_and_last_things_raise_no_alarm(text: str) -> None:
     assert assess(text) == Assessment(Tier.NONE, frozenset(), (), False, False)
 
 
