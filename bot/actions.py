@@ -25,6 +25,10 @@ from bot.store import PersonRecord
 
 log = logging.getLogger(__name__)
 
+# `awaiting` while the erase question is open: "Yes, erase everything" counts only as the
+# answer to the question just asked, never from an older message's keyboard.
+DELETE_ASKED = "delete"
+
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
 Menu = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -130,7 +134,8 @@ class Actions:
 
     # Core buttons ---------------------------------------------------------------
 
-    async def core_choice(self, turn: Turn, choice: str) -> list[Reply]:
+    async def core_choice(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
+        """A core ("!") button; `awaiting` is what the person's last screen asked for."""
         if choice.startswith("!go:"):
             return await turn.go(turn, choice.removeprefix("!go:"))
         if choice == "!resume":
@@ -142,7 +147,8 @@ class Actions:
         if choice.startswith("!country"):
             return await self._country(turn, choice)
         if choice.startswith("!delete:"):
-            return await self._privacy.answer_delete(turn.person, choice)
+            asked = awaiting == DELETE_ASKED
+            return await self._privacy.answer_delete(turn.person, choice, asked=asked)
         if choice.startswith("!checkin"):
             return await self._checkins.choose(turn, choice)
         return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
@@ -230,6 +236,7 @@ class Actions:
         return await self._privacy.my_data(turn.person, now=turn.incoming.now)
 
     async def ask_delete(self, turn: Turn) -> list[Reply]:
+        turn.person.awaiting = DELETE_ASKED  # only the very next step can say yes
         return [self._privacy.delete_question()]
 
     async def stop(self, turn: Turn) -> list[Reply]:

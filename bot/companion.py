@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Mapping
 import dialogues
 import safety
 from bot import texts
-from bot.actions import Actions, Turn
+from bot.actions import DELETE_ASKED, Actions, Turn
 from bot.flood import FloodGate, Verdict
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
@@ -130,20 +130,20 @@ class Companion:
         if risk.tier is safety.Tier.CONCERN:
             return await self._actions.concern(turn)
         awaiting, turn.person.awaiting = turn.person.awaiting, None
-        if awaiting and incoming.text is not None:
+        if awaiting and awaiting != DELETE_ASKED and incoming.text is not None:
             return await self._actions.typed(turn, awaiting, incoming.text)
         if incoming.command is not None:
             command = self._commands.get(incoming.command.lower())
             return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]
         if incoming.choice is not None:
-            return await self._choose(turn, incoming.choice)
+            return await self._choose(turn, incoming.choice, awaiting=awaiting)
         if incoming.text is not None:
             return await self._answer(turn, dialogues.Typed(incoming.text))
         return [Reply(texts.UNSUPPORTED)]
 
-    async def _choose(self, turn: Turn, choice: str) -> list[Reply]:
+    async def _choose(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
         if choice.startswith("!"):
-            return await self._actions.core_choice(turn, choice)
+            return await self._actions.core_choice(turn, choice, awaiting=awaiting)
         if turn.person.flow_state is None:
             return [Reply(texts.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
         return await self._answer(turn, dialogues.Tap(choice))

@@ -31,9 +31,13 @@ class Privacy:
             ),
         )
 
-    async def answer_delete(self, person: PersonRecord, choice: str) -> list[Reply]:
+    async def answer_delete(self, person: PersonRecord, choice: str, *, asked: bool) -> list[Reply]:
+        """`asked`: the erase question was the last thing said; otherwise a "yes" is from
+        an old message and erases nothing."""
         if choice != "!delete:yes":
             return [Reply(texts.DELETE_KEPT)]
+        if not asked:
+            return [Reply(texts.DELETE_STALE)]
         await person.delete_everything()
         return [Reply(texts.DELETE_DONE)]
 

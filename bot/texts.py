@@ -70,6 +70,11 @@ DELETE_DONE = (
 
 DELETE_KEPT = "Okay, nothing was erased."
 
+DELETE_STALE = (
+    "That button was from an earlier question, so nothing was erased. "
+    "If you want to erase everything, type /delete."
+)
+
 MYDATA_INTRO = "Here is everything I keep about you."
 
 SLOW_DOWN = "I'm reading everything you send. Give me a moment to catch up."

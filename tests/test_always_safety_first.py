@@ -145,6 +145,7 @@ async def _play(
     chat: FakeChat, script: list[tuple[str, str | int, str]], *, default: str | None
 ) -> None:
     chosen: str | None = None  # the country the person picked, if any
+    asked = False  # the erase question is open: the very next step may erase everything
     for kind, value, extra in script:
         incoming = _incoming(chat, kind, value, extra)
         chat.now = incoming.now
@@ -165,7 +166,11 @@ async def _play(
             )
         for reply in replies:
             _fits_telegram(reply)
-        chosen = _chosen_after(incoming, chosen)
+        if risk.tier is safety.Tier.NONE:  # a risky message leaves any open question open
+            if incoming.choice == "!delete:yes" and asked:
+                chosen = None  # erased, the country with everything else
+            chosen = _chosen_after(incoming, chosen)
+            asked = incoming.command == "delete"
 
 
 def _incoming(chat: FakeChat, kind: str, value: str | int, extra: str) -> Incoming:
@@ -188,10 +193,8 @@ def _incoming(chat: FakeChat, kind: str, value: str | int, extra: str) -> Incomi
 
 def _chosen_after(incoming: Incoming, chosen: str | None) -> str | None:
     """The country the person has picked after this step (None: none, so the default)."""
-    if safety.assess(incoming.text or incoming.args or "").tier is not safety.Tier.NONE:
-        return chosen  # a risky message is answered with lines; nothing else happens
     choice = incoming.choice or ""
-    if choice in ("!delete:yes", "!country:none"):
+    if choice == "!country:none":
         return None
     code = choice.removeprefix("!country:")
     if choice.startswith("!country:") and safety.country_name(code) is not None:

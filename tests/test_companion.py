@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from bot.messages import Incoming, Reply, ReplyKind
 from bot.store import Store
-from bot.store.tables import Base
+from bot.store.tables import Base, PersonRow
 from bot.texts import UNKNOWN_COMMAND
 from bot.vault import Vault
 from tests.fakes import FakeChat
@@ -193,6 +193,22 @@ async def test_delete_erases_every_row_about_the_person(store: Store) -> None:
                 assert count == 0, table.name
             if table.name == "people":
                 assert await session.scalar(select(func.count()).select_from(table)) == 0
+
+
+@pytest.mark.parametrize("in_between", ["/topics", "hello", "/mydata"])
+async def test_an_erase_button_from_an_earlier_question_erases_nothing(
+    store: Store, in_between: str
+) -> None:
+    chat = FakeChat.on(store)
+    await consent(chat)
+    await chat.send("/delete")
+    await chat.send(in_between)
+
+    await chat.press("!delete:yes")
+
+    assert "nothing was erased" in chat.text()
+    async with store.session() as session:
+        assert await session.scalar(select(func.count()).select_from(PersonRow)) == 1
 
 
 async def test_saying_no_to_delete_keeps_everything(chat: FakeChat) -> None:
