@@ -167,11 +167,12 @@ class Store:
         """
         query = _PERSON_LOCKED if self.is_postgres else _PERSON
         key = {"platform": who.platform.value, "external_id": who.id}
-        found = (await session.execute(query, key)).one_or_none()
+        connection = await session.connection()  # plain Core: no ORM work on this path
+        found = (await connection.execute(query, key)).one_or_none()
         if found is None:
             # Two first messages at once may both get here: the loser's insert does nothing.
             insert = pg_insert if self.is_postgres else sqlite_insert
-            await session.execute(
+            await connection.execute(
                 insert(people)
                 .values(
                     platform=who.platform.value,
@@ -182,7 +183,7 @@ class Store:
                 )
                 .on_conflict_do_nothing(index_elements=["platform", "external_id"])
             )
-            found = (await session.execute(query, key)).one()
+            found = (await connection.execute(query, key)).one()
         counts = Counter(found.fields.split(",")) if found.fields else Counter()
         return found, Kept(counts=dict(counts), checkins_on=bool(found.checkins_on))
 

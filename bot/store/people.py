@@ -249,7 +249,8 @@ class PersonRecord:
         if self.deleted:
             return
         flow_secret = self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
-        await self._session.execute(
+        connection = await self._session.connection()  # plain Core: no ORM work here
+        await connection.execute(
             _SAVE,
             {
                 "person": self.id,
