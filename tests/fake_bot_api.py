@@ -386,6 +386,7 @@ class FakeBotApi:
 
     def _long_poll(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)  # as Telegram: 1 to 100
         wait = min(float(params.get("timeout") or 0), _LONG_POLL_CAP)
         with self._lock:
             self._calls.append(Call("getUpdates", params))
@@ -393,7 +394,7 @@ class FakeBotApi:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             if not self._updates and not self._stopping:
                 self._lock.wait(timeout=wait)
-            return list(self._updates)
+            return self._updates[:limit]
 
     def _result(self, method: str, params: dict[str, Any], files: dict[str, Any]) -> Any:
         if method == "getMe":

@@ -40,6 +40,15 @@ async def test_updates_come_in_order_and_an_offset_forgets_the_ones_before(
     assert [u.message.text for u in later if u.message] == ["two"]
 
 
+async def test_at_most_limit_updates_come_at_once_and_a_hundred_by_default(
+    fake_api: FakeBotApi, raw_bot: Bot
+) -> None:
+    for number in range(130):
+        fake_api.inject_text(1, f"message {number}")
+    assert len(await raw_bot.get_updates(timeout=0)) == 100
+    assert len(await raw_bot.get_updates(timeout=0, limit=7)) == 7
+
+
 async def test_an_empty_long_poll_returns_nothing_after_a_short_wait(raw_bot: Bot) -> None:
     assert await raw_bot.get_updates(timeout=5) == ()
 
