@@ -202,6 +202,41 @@ async def test_caption_edit_and_sticker_arrive_as_text_text_and_unsupported(
     assert sticker.unsupported and sticker.text is None
 
 
+class Slow(Scripted):
+    """Answers each message with its text after a wait of its own: the first messages take
+    longest, so one chat's later replies would overtake its earlier ones if they could."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at_once = self.most_at_once = 0
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        self.received.append(incoming)
+        self.at_once += 1
+        self.most_at_once = max(self.most_at_once, self.at_once)
+        try:
+            await asyncio.sleep(0.2 / len(self.received))
+        finally:
+            self.at_once -= 1
+        said = incoming.text or ""
+        return [Reply(f"{said} (1)"), Reply(f"{said} (2)", options=(Option("x", "X"),))]
+
+
+async def test_chats_are_answered_at_once_but_each_chat_in_order(fake_api: FakeBotApi) -> None:
+    companion = Slow()
+    chats = (CHAT, CHAT + 1, CHAT + 2)
+    async with running(fake_api, companion):
+        for number in range(4):
+            for chat in chats:
+                fake_api.inject_text(chat, f"{chat}-{number}")
+        for chat in chats:
+            await fake_api.wait_for_replies(chat, count=4)
+    for chat in chats:
+        texts = [call.text for call in fake_api.sent_to(chat)]
+        assert texts == [f"{chat}-{n} (1)\n\n{chat}-{n} (2)" for n in range(4)]
+    assert companion.most_at_once > 1  # different chats did overlap
+
+
 async def test_a_tap_is_answered_its_keyboard_removed_and_passed_as_the_choice(
     fake_api: FakeBotApi,
 ) -> None:

@@ -34,6 +34,7 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.locks import KeyedLocks
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.telegram_adapter.render import (
     CALLBACK_DATA_LIMIT,
@@ -84,6 +85,10 @@ FALLBACK = (
     "and if you are not safe, /sos shows crisis lines."
 )
 CAPTION_LIMIT = 1024
+# Updates handled at once. One at a time, a bot waits out every round trip to Telegram
+# (tens of milliseconds each) and to the database in turn, and falls behind after a burst;
+# a few at a time overlap those waits. Each chat is still answered in order (see _answer).
+CONCURRENT_UPDATES = 8
 
 _log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -113,6 +118,7 @@ class TelegramAdapter:
         self._commands = tuple(commands)
         self._tick, self._tick_every = tick, tick_every
         self._told_groups: set[int] = set()
+        self._chats = KeyedLocks()
         self._application: TelegramApp | None = None
 
     def build_application(self, *, poll_read_timeout: float = 5.0) -> TelegramApp:
@@ -129,6 +135,7 @@ class TelegramAdapter:
                 ReadableUpdates(connection_pool_size=1, read_timeout=poll_read_timeout)
             )
             .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
+            .concurrent_updates(CONCURRENT_UPDATES)
             .post_init(self._post_init)
             .build()
         )
@@ -266,8 +273,12 @@ class TelegramAdapter:
     # -- helpers -------------------------------------------------------------------------------
 
     async def _answer(self, bot: Bot, chat_id: int, incoming: Incoming) -> None:
-        replies = await self._companion.handle(incoming)
-        await self._render(bot, chat_id, replies)
+        # Updates are handled CONCURRENT_UPDATES at a time, but one chat's in the order they
+        # came, replies included: its lock is taken before the handler first waits on
+        # anything, and asyncio hands a lock on first come, first served.
+        async with self._chats.hold(chat_id):
+            replies = await self._companion.handle(incoming)
+            await self._render(bot, chat_id, replies)
 
     async def _private_or_say_so(self, chat: Chat, bot: Bot) -> bool:
         """True in a private chat; elsewhere says once that it only talks in private."""
