@@ -10,8 +10,8 @@ Run: .venv/bin/python bench/updates.py [--rate 200] [--seconds 20] [--people 200
 
 `waypoint` is the bot as shipped: PTB's AIORateLimiter holds it to Telegram's 30 requests
 a second. `unlimited` is the same bot with that limit lifted, to see what the code itself
-costs; `concurrent` also lets PTB handle 64 updates at once (safe: the Companion serialises
-each person's updates), to see what that would change.
+costs. Both handle 8 updates at once (CONCURRENT_UPDATES in bot/telegram_adapter);
+`concurrent` raises that to 64, to see what more would change.
 Per-update cost is the bot process's CPU time (user + system) divided by updates answered.
 """
 
@@ -142,6 +142,10 @@ class Load:
     def waiting(self) -> int:
         with self._lock:
             return sum(person.sent_at is not None for person in self.people.values())
+
+    def act_now(self) -> bool:
+        """One idle person acts at once (for a burst); False if nobody is free."""
+        return self._act()
 
     def _act(self) -> bool:
         now = time.perf_counter()
