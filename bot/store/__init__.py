@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -19,7 +18,6 @@ from sqlalchemy import (
     bindparam,
     delete,
     event,
-    exists,
     func,
     inspect,
     select,
@@ -40,7 +38,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.messages import Person
 from bot.store.people import Entry, Kept, PersonRecord
-from bot.store.tables import Base, CheckinPlanRow, CheckinRow, EntryRow, PersonRow, people
+from bot.store.tables import Base, CheckinRow, PersonRow, people
 from bot.vault import Vault
 
 __all__ = ["Base", "Entry", "Kept", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
@@ -184,19 +182,11 @@ class Store:
                 .on_conflict_do_nothing(index_elements=["platform", "external_id"])
             )
             found = (await connection.execute(query, key)).one()
-        counts = Counter(found.fields.split(",")) if found.fields else Counter()
-        return found, Kept(counts=dict(counts), checkins_on=bool(found.checkins_on))
+        return found, Kept.of(found)
 
 
 # The statements every message runs, built once.
-_PERSON = select(
-    people,
-    select(func.aggregate_strings(EntryRow.field, ","))
-    .where(EntryRow.person_id == people.c.id)
-    .scalar_subquery()
-    .label("fields"),
-    exists().where(CheckinPlanRow.person_id == people.c.id).label("checkins_on"),
-).where(
+_PERSON = select(people, *Kept.columns(people.c.id)).where(
     people.c.platform == bindparam("platform"), people.c.external_id == bindparam("external_id")
 )
 _PERSON_LOCKED = _PERSON.with_for_update(of=people)

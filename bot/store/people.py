@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, String, bindparam, delete, func, literal, select, update
+from sqlalchemy import Label, Row, bindparam, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.schedule import Plan
@@ -43,12 +44,29 @@ class Kept:
     counts: dict[str, int]  # entries per field
     checkins_on: bool
 
+    @classmethod
+    def columns(cls, person_id: Any) -> tuple[Label[str | None], Label[bool]]:
+        """Two columns, `fields` and `checkins_on`, to add to a query about `person_id`."""
+        fields = (
+            select(func.aggregate_strings(EntryRow.field, ","))
+            .where(EntryRow.person_id == person_id)
+            .scalar_subquery()
+            .label("fields")
+        )
+        plan = exists().where(CheckinPlanRow.person_id == person_id).label("checkins_on")
+        return fields, plan
+
+    @classmethod
+    def of(cls, row: Any) -> Kept:
+        """Read from a row (any row type) holding the two columns above."""
+        counts = Counter(row.fields.split(",")) if row.fields else Counter()
+        return cls(counts=dict(counts), checkins_on=bool(row.checkins_on))
+
 
 # Written at the end of every transaction (built once; the other columns come as parameters).
 _SAVE = (
     update(people).where(people.c.id == bindparam("person")).values(version=people.c.version + 1)
 )
-_PLAN = "!checkin_plan"  # a name no field has: the check-in plan's row in Kept's query
 
 
 class PersonRecord:
@@ -132,17 +150,8 @@ class PersonRecord:
         return self._kept
 
     async def _read_kept(self) -> Kept:
-        plan = select(literal(_PLAN, String), func.count()).where(
-            CheckinPlanRow.person_id == self.id
-        )
-        rows = await self._session.execute(
-            select(EntryRow.field, func.count())
-            .where(EntryRow.person_id == self.id)
-            .group_by(EntryRow.field)
-            .union_all(plan)
-        )
-        counts = {field: count for field, count in rows}
-        return Kept(counts=counts, checkins_on=counts.pop(_PLAN) > 0)
+        found = (await self._session.execute(select(*Kept.columns(self.id)))).one()
+        return Kept.of(found)
 
     async def add_checkin(
         self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
