@@ -53,10 +53,7 @@ UNLIMITED = (
     "import sys; from telegram.ext import AIORateLimiter as L; "
     "L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
 )
-CONCURRENT = (
-    "from telegram.ext import ApplicationBuilder as B; build = B.build; "
-    "B.build = lambda self: build(self.concurrent_updates(64)); "
-)
+CONCURRENT = "import bot.telegram_adapter as T; T.CONCURRENT_UPDATES = 64; "
 RUN = "from bot.__main__ import main; sys.exit(main(['run']))"
 FIRST_CHAT = 500_000
 

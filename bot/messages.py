@@ -27,6 +27,8 @@ class Incoming:
     Exactly one of `text`, `choice` or `command` is set, or none of them when the
     person sent something the bot cannot read (a sticker, a photo without a caption).
     A caption or an edited message arrives as `text`, so safety sees it like any text.
+    `delivery` is the platform's number for the update, rising with each one (Telegram's
+    update_id), when it has one: an update that comes again after a crash is known by it.
     """
 
     person: Person
@@ -36,6 +38,7 @@ class Incoming:
     command: str | None = None
     args: str = ""
     unsupported: bool = False
+    delivery: int | None = None
 
 
 class ReplyKind(enum.StrEnum):

@@ -15,7 +15,7 @@ from bot.store import Store
 from bot.telegram_adapter import TelegramAdapter
 from tests.fake_bot_api import FakeBotApi
 from tests.fakes import FakeChat, every_raw_value, shipped_library
-from tests.fixtures_telegram import polling, settings_for
+from tests.fixtures_telegram import settings_for
 
 WIN = "walked-to-the-lighthouse-4471 with Priya"
 HELPED = "humming-zebra-song-9952"
@@ -89,7 +89,7 @@ async def test_a_whole_conversation_leaves_no_words_names_or_ids_in_the_logs(
         "i really want to cut tonight",
         f"/start {HELPED}",
     ]
-    async with polling(adapter.build_application()):
+    async with adapter.polling(long_poll=1):
         for message in said:
             before = len(fake_api.sent_to(CHAT_ID))
             fake_api.inject_text(CHAT_ID, message)

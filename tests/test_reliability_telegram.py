@@ -16,7 +16,7 @@ from bot.store import Store
 from bot.telegram_adapter import FALLBACK, TelegramAdapter
 from tests.fake_bot_api import BOT_USER, Call, FakeBotApi
 from tests.fakes import shipped_library
-from tests.fixtures_telegram import polling, settings_for
+from tests.fixtures_telegram import settings_for
 
 CHAT = 880201
 CRISIS_TEXT = "i want to kill myself"
@@ -49,7 +49,7 @@ async def bot(
     companion, _ = build(settings, sqlite_store, library=shipped_library())
     adapter = TelegramAdapter(companion, settings=settings)
     caplog.set_level(logging.WARNING)
-    async with polling(adapter.build_application()):
+    async with adapter.polling(long_poll=1):
         yield Running(fake_api, caplog)
 
 

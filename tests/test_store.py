@@ -195,14 +195,16 @@ def test_the_schema_head_the_store_checks_is_alembics_newest_migration() -> None
 
 async def test_a_database_behind_the_head_is_not_current_until_migrated(store: Store) -> None:
     async with store.engine.begin() as connection:
-        await connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+        await connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     assert not await store.schema_is_current()
     async with store.engine.begin() as connection:
-        await connection.execute(text("ALTER TABLE people DROP COLUMN awaiting"))
-    await store.migrate()  # 0003 adds the column back
+        await connection.execute(text("ALTER TABLE people DROP COLUMN last_delivery"))
+    await store.migrate()  # 0004 adds the column back
     assert await store.schema_is_current()
     async with store.person(ALEX, now=NOW) as person:
-        person.awaiting = "checkin_time"
+        person.last_delivery = 7
+    async with store.person(ALEX, now=NOW) as person:
+        assert person.last_delivery == 7
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:

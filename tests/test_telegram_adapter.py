@@ -23,7 +23,7 @@ from bot.telegram_adapter import (
     surely_failed,
 )
 from tests.fake_bot_api import FakeBotApi, post_webhook
-from tests.fixtures_telegram import polling, settings_for
+from tests.fixtures_telegram import settings_for
 
 CHAT = 4242
 CRISIS_TEXT = "i want to kill myself"
@@ -51,7 +51,7 @@ async def running(
     api: FakeBotApi, companion: Scripted, **build: float
 ) -> AsyncIterator[TelegramAdapter]:
     adapter = TelegramAdapter(companion, settings=settings_for(api))
-    async with polling(adapter.build_application(**build)):
+    async with adapter.polling(long_poll=1, **build):
         yield adapter
 
 
@@ -472,7 +472,7 @@ async def test_the_tick_runs_repeatedly_while_the_bot_runs(fake_api: FakeBotApi)
     adapter = TelegramAdapter(
         Scripted(), settings=settings_for(fake_api), tick=tick, tick_every=0.1
     )
-    async with polling(adapter.build_application()):
+    async with adapter.polling(long_poll=1):
         async with asyncio.timeout(5):
             while len(ticks) < 3:
                 await asyncio.sleep(0.05)

@@ -23,7 +23,7 @@ from tests.fake_bot_api import (
     wait_for_port,
 )
 from tests.fakes import shipped_library
-from tests.fixtures_telegram import polling, settings_for
+from tests.fixtures_telegram import settings_for
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAT = 777001
@@ -49,7 +49,7 @@ async def bot(fake_api: FakeBotApi, sqlite_store: Store) -> AsyncIterator[Runnin
     settings = settings_for(fake_api, waypoint_default_country=COUNTRY)
     companion, _ = build(settings, sqlite_store, library=shipped_library())
     adapter = TelegramAdapter(companion, settings=settings)
-    async with polling(adapter.build_application()):
+    async with adapter.polling(long_poll=1):
         yield Running(fake_api, adapter, sqlite_store)
 
 

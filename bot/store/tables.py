@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     DateTime,
     Dialect,
@@ -80,6 +81,9 @@ class PersonRow(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
     awaiting: Mapped[str | None] = mapped_column(String(64))
+    # The platform's number of the last update handled for them (Telegram's update_id):
+    # an update that comes again after a crash is recognised (see Companion).
+    last_delivery: Mapped[int | None] = mapped_column(BigInteger)
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -6,9 +6,10 @@ import asyncio
 import contextlib
 import functools
 import logging
+import signal
 import traceback
 import urllib.parse
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,7 +23,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -36,6 +37,7 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
+from bot.telegram_adapter.polling import LONG_POLL, Poller, ReadableUpdates
 from bot.telegram_adapter.render import (
     CALLBACK_DATA_LIMIT,
     KEEP,
@@ -45,7 +47,7 @@ from bot.telegram_adapter.render import (
     keyboard_for,
     split_text,
 )
-from bot.telegram_adapter.requests import RESEND_DELAYS, ReadableUpdates, Resending, surely_failed
+from bot.telegram_adapter.requests import RESEND_DELAYS, Resending, surely_failed
 from safety import Tier, assess, crisis_reply
 
 __all__ = [
@@ -89,6 +91,7 @@ CAPTION_LIMIT = 1024
 # (tens of milliseconds each) and to the database in turn, and falls behind after a burst;
 # a few at a time overlap those waits. Each chat is still answered in order (see _answer).
 CONCURRENT_UPDATES = 8
+START_TRIES = 6  # times Telegram is tried at start (a second apart) before giving up
 
 _log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -120,6 +123,7 @@ class TelegramAdapter:
         self._told_groups: set[int] = set()
         self._chats = KeyedLocks()
         self._application: TelegramApp | None = None
+        self._updates_request: ReadableUpdates | None = None
 
     def build_application(self, *, poll_read_timeout: float = 5.0) -> TelegramApp:
         """The PTB Application, with handlers, the error handler and the command menu.
@@ -127,13 +131,14 @@ class TelegramAdapter:
         `poll_read_timeout` is how long past the long-poll timeout a getUpdates answer may take
         before the request counts as timed out (and polling simply asks again).
         """
+        self._updates_request = ReadableUpdates(
+            connection_pool_size=1, read_timeout=poll_read_timeout
+        )
         application = (
             Application.builder()
             .token(self._settings.require_token())
             .base_url(self._settings.telegram_api_base_url)
-            .get_updates_request(
-                ReadableUpdates(connection_pool_size=1, read_timeout=poll_read_timeout)
-            )
+            .get_updates_request(self._updates_request)
             .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
             .concurrent_updates(CONCURRENT_UPDATES)
             .post_init(self._post_init)
@@ -158,9 +163,55 @@ class TelegramAdapter:
         return application
 
     def run_polling(self) -> None:
-        """Long-poll Telegram until stopped (Ctrl-C or SIGTERM)."""
-        application = self._application or self.build_application()
-        application.run_polling(allowed_updates=list(ALLOWED_UPDATES), bootstrap_retries=5)
+        """Long-poll Telegram until Ctrl-C or SIGTERM, then finish the updates in hand."""
+        asyncio.run(self._poll_until_signalled())
+
+    async def _poll_until_signalled(self) -> None:
+        signalled = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(number, signalled.set)
+        async with self.polling() as polling:
+            waiting = asyncio.ensure_future(signalled.wait())
+            await asyncio.wait({polling, waiting}, return_when=asyncio.FIRST_COMPLETED)
+            waiting.cancel()
+        _log.info("stopped")
+
+    @contextlib.asynccontextmanager
+    async def polling(
+        self, *, long_poll: float = LONG_POLL, poll_read_timeout: float = 5.0
+    ) -> AsyncIterator[asyncio.Task[None]]:
+        """The bot running on long polling (bot/telegram_adapter/polling.py) while inside;
+        gives the polling task, which ends only if Telegram rejects the token.
+
+        On the way out nothing more is fetched, and the updates in hand are handled and
+        confirmed before the application stops.
+        """
+        application = self._application or self.build_application(
+            poll_read_timeout=poll_read_timeout
+        )
+        assert self._updates_request is not None
+        await _tried(application.initialize, tries=START_TRIES)
+        try:
+            await self._post_init(application)
+            await _tried(application.bot.delete_webhook, tries=START_TRIES)
+            await application.start()
+            poller = Poller(
+                application,
+                self._updates_request,
+                window=CONCURRENT_UPDATES,
+                allowed_updates=ALLOWED_UPDATES,
+                long_poll=long_poll,
+            )
+            polling = asyncio.create_task(poller.run(), name="polling")
+            try:
+                yield polling
+            finally:
+                poller.stop()
+                await polling
+                await application.stop()
+        finally:
+            await application.shutdown()
 
     def run_webhook(self) -> None:
         """Serve Telegram's webhook on the public URL's path; a wrong secret header gets 403."""
@@ -314,15 +365,31 @@ class TelegramAdapter:
                 )
 
 
+async def _tried(action: Callable[[], Awaitable[object]], *, tries: int) -> None:
+    """`action`, tried again a second later while Telegram cannot be reached."""
+    for attempt in range(1, tries + 1):
+        try:
+            await action()
+            return
+        except NetworkError as error:  # a rejected token (InvalidToken) is not worth retrying
+            if attempt == tries:
+                raise
+            _log.warning(
+                "Telegram unreachable; trying again", extra={"error": type(error).__name__}
+            )
+            await asyncio.sleep(1.0)
+
+
 def incoming_from(update: Update) -> Incoming:
     """Translate a private-chat update into what the Companion reads."""
     chat = update.effective_chat
     assert chat is not None, "only updates from a chat reach the companion"
     person = Person(Platform.TELEGRAM, str(chat.id))
+    delivery = update.update_id
     if update.callback_query is not None:
         data = update.callback_query.data or ""
         choice = data[1:] if data[:1] in (KEEP, TIDY) else data
-        return Incoming(person, datetime.now(UTC), choice=choice)
+        return Incoming(person, datetime.now(UTC), choice=choice, delivery=delivery)
     message = update.effective_message
     assert message is not None, "a message handler always has a message"
     now = message.edit_date or message.date
@@ -330,8 +397,8 @@ def incoming_from(update: Update) -> Incoming:
         head, _, args = message.text.partition(" ")
         command = head[1:].split("@", 1)[0].lower()
         if command:
-            return Incoming(person, now, command=command, args=args.strip())
+            return Incoming(person, now, command=command, args=args.strip(), delivery=delivery)
     text = message.text or message.caption
     if text:
-        return Incoming(person, now, text=text)
-    return Incoming(person, now, unsupported=True)
+        return Incoming(person, now, text=text, delivery=delivery)
+    return Incoming(person, now, unsupported=True, delivery=delivery)

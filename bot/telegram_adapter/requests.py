@@ -1,56 +1,19 @@
-"""Requests to Telegram: resend what surely failed, and read updates one by one."""
+"""Requests to Telegram: resend what surely failed."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
-from telegram import Update
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseRateLimiter
-from telegram.request import HTTPXRequest
 
 RESEND_DELAYS = (0.25, 1.0)  # seconds before each resend of a request that surely failed
 
 _log = logging.getLogger("bot.telegram_adapter")
-
-
-class ReadableUpdates(HTTPXRequest):
-    """The getUpdates connection, keeping one unreadable update from stopping the rest.
-
-    python-telegram-bot parses a batch of updates whole: one it cannot read (a kind newer
-    than the library, say) fails the batch, polling asks for the same batch again forever,
-    and the library logs the raw batch — people's words — at CRITICAL. Here each update is
-    checked on its own; one that cannot be read is replaced by its bare id, which no
-    handler takes, so polling moves past it. Only the id is logged.
-    """
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        try:
-            answer = json.loads(payload)
-        except ValueError:
-            return code, payload  # the library reports what is wrong with it
-        if isinstance(answer, dict) and isinstance(answer.get("result"), list):
-            answer["result"] = [_readable(raw) for raw in answer["result"]]
-            payload = json.dumps(answer).encode()
-        return code, payload
-
-
-def _readable(raw: Any) -> Any:
-    try:
-        Update.de_json(raw, None)
-    except Exception:  # whatever the library raises on data it cannot read
-        update_id = raw.get("update_id") if isinstance(raw, dict) else None
-        _log.warning(
-            "passed over an update the library cannot read", extra={"update_id": update_id}
-        )
-        return {"update_id": update_id}
-    return raw
 
 
 class Resending(BaseRateLimiter[int]):

@@ -1,0 +1,228 @@
+"""Long polling that lets Telegram forget an update only once it has been handled.
+
+python-telegram-bot's own poller confirms each batch of updates as soon as it has fetched
+it, and queues every batch without limit. A process that dies (kill -9, out of memory, a
+host going away) loses every update it had fetched and not yet answered — after an outage,
+thousands, a crisis message among them — and a burst is pulled into memory whole.
+
+Rules:
+1. At most `window` updates are in hand (fetched, not yet handled); no more are fetched
+   until one is done. They are handled at once, each chat in order (see TelegramAdapter).
+2. Telegram forgets every update below the offset getUpdates is asked for, so the offset
+   asked for is the oldest update still in hand: an update is forgotten only once it has
+   been handled. After a crash the updates in hand come again, and the Companion knows
+   which of them it had answered (`Incoming.delivery`).
+3. While updates are in hand, getUpdates returns them again at once; so it is asked
+   without waiting, when one of them is done or every PEEK_EVERY seconds, and the ones
+   fetched before are passed over. With nothing in hand it long-polls.
+4. A slow update holds the offset back for at most MAX_SPAN newer updates: past that it
+   is still handled, but no longer kept from being forgotten (else one stuck update would
+   stop the bot fetching anything new).
+5. A getUpdates that timed out is asked again at once; a 429 waits as long as it says;
+   any other failure is logged and asked again after a pause that doubles up to
+   LONGEST_PAUSE. A rejected token (InvalidToken) is raised: the bot cannot go on.
+6. On stop nothing more is fetched; the updates in hand are finished, then confirmed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application
+from telegram.request import HTTPXRequest
+
+LONG_POLL = 10.0  # seconds getUpdates waits for something new when nothing is in hand
+PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
+MAX_SPAN = 50  # newer updates one slow update may hold the offset back for (rule 4)
+BATCH_LIMIT = 100  # the most updates Telegram hands out at once
+FIRST_PAUSE, LONGEST_PAUSE = 0.5, 30.0  # seconds after a failed getUpdates (rule 5)
+
+_log = logging.getLogger("bot.telegram_adapter")
+
+
+class ReadableUpdates(HTTPXRequest):
+    """The getUpdates connection: passes over updates fetched before, and keeps one
+    unreadable update from stopping the rest.
+
+    python-telegram-bot parses a batch of updates whole: one it cannot read (a kind newer
+    than the library, say) fails the batch, polling asks for the same batch again forever,
+    and the library logs the raw batch — people's words — at CRITICAL. Here each update is
+    checked on its own; one that cannot be read is replaced by its bare id, which no
+    handler takes, so polling moves past it. Only the id is logged.
+    """
+
+    fresh_from = 0  # updates below this id were fetched before: left out, not parsed again
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        try:
+            answer = json.loads(payload)
+        except ValueError:
+            return code, payload  # the library reports what is wrong with it
+        if isinstance(answer, dict) and isinstance(answer.get("result"), list):
+            answer["result"] = [
+                _readable(raw) for raw in answer["result"] if _update_id(raw) >= self.fresh_from
+            ]
+            payload = json.dumps(answer).encode()
+        return code, payload
+
+
+def _update_id(raw: Any) -> int:
+    found = raw.get("update_id") if isinstance(raw, dict) else None
+    return found if isinstance(found, int) else 0  # no id: let the library say what is wrong
+
+
+def _readable(raw: Any) -> Any:
+    try:
+        Update.de_json(raw, None)
+    except Exception:  # whatever the library raises on data it cannot read
+        update_id = raw.get("update_id") if isinstance(raw, dict) else None
+        _log.warning(
+            "passed over an update the library cannot read", extra={"update_id": update_id}
+        )
+        return {"update_id": update_id}
+    return raw
+
+
+class Poller:
+    """Fetches updates with getUpdates and hands each to the Application (see the rules)."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        updates: ReadableUpdates,
+        *,
+        window: int,
+        allowed_updates: Sequence[str],
+        long_poll: float = LONG_POLL,
+    ) -> None:
+        """`updates` is the request object the application's bot uses for getUpdates."""
+        self._application = application
+        self._updates = updates
+        self._window = window
+        self._allowed = list(allowed_updates)
+        self._long_poll = long_poll
+        self._in_hand: dict[int, asyncio.Task[None]] = {}
+        self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
+        self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
+        self._stopped = asyncio.Event()
+        self._fetching: asyncio.Future[tuple[Update, ...]] | None = None
+
+    def stop(self) -> None:
+        """Fetch nothing more; run() returns once the updates in hand are handled."""
+        self._stopped.set()
+        self._changed.set()
+        if self._fetching is not None:
+            self._fetching.cancel()  # a long poll: what it would bring comes again next time
+
+    async def run(self) -> None:
+        """Fetch and handle updates until stop(); then finish and confirm those in hand."""
+        failures = 0
+        try:
+            while not self._stopped.is_set():
+                if len(self._in_hand) >= self._window:
+                    await self._until_changed()
+                    continue
+                try:
+                    updates = await self._fetch()
+                except Exception as error:  # rule 5: polling goes on, whatever went wrong
+                    failures += 1
+                    await self._sleep(pause_after(error, failures))
+                    continue
+                failures = 0
+                for update in updates:
+                    self._take(update)
+                if self._in_hand:
+                    await self._until_changed(PEEK_EVERY)
+        finally:
+            await self._finish()
+
+    async def _fetch(self) -> tuple[Update, ...]:
+        """The next updates; none if stop() cut a long poll short (they come again)."""
+        self._changed.clear()
+        self._fetching = asyncio.ensure_future(self._get_updates())
+        try:
+            return await self._fetching
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # the poller itself is being cancelled
+            return ()
+        finally:
+            self._fetching = None
+
+    async def _get_updates(self) -> tuple[Update, ...]:
+        offset = max(min(self._in_hand, default=self._next), self._next - MAX_SPAN)
+        room = self._window - len(self._in_hand)
+        self._updates.fresh_from = self._next
+        updates: tuple[Update, ...] = await self._application.bot.get_updates(
+            offset=offset,
+            limit=min(BATCH_LIMIT, self._next - offset + room),
+            timeout=0 if self._in_hand else self._long_poll,
+            allowed_updates=self._allowed,
+        )
+        return updates
+
+    def _take(self, update: Update) -> None:
+        if update.update_id < self._next:
+            return  # in hand or handled already (rule 3)
+        self._next = update.update_id + 1
+        self._in_hand[update.update_id] = asyncio.create_task(
+            self._handle(update), name=f"update {update.update_id}"
+        )
+
+    async def _handle(self, update: Update) -> None:
+        try:
+            await self._application.process_update(update)
+        except Exception as error:  # process_update passes handler errors to the error handler
+            _log.error(
+                "update failed",
+                extra={"update_id": update.update_id, "error": type(error).__name__},
+            )
+        finally:
+            del self._in_hand[update.update_id]
+            self._changed.set()
+
+    async def _finish(self) -> None:
+        if self._in_hand:
+            await asyncio.gather(*self._in_hand.values(), return_exceptions=True)
+        if self._next:
+            with contextlib.suppress(TelegramError):  # not confirmed: they come again, once
+                await self._application.bot.get_updates(
+                    offset=self._next, limit=1, timeout=0, allowed_updates=self._allowed
+                )
+
+    async def _until_changed(self, seconds: float | None = None) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                await self._changed.wait()
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                await self._stopped.wait()
+
+
+def pause_after(error: Exception, failures: int) -> float:
+    """Seconds to wait after the `failures`-th getUpdates in a row failed (rule 5)."""
+    if isinstance(error, InvalidToken):
+        raise error
+    if isinstance(error, TimedOut):
+        return 0.0
+    if isinstance(error, RetryAfter):
+        after = error.retry_after  # seconds, or a timedelta in newer releases
+        waited: float = after.total_seconds() if isinstance(after, timedelta) else float(after)
+        return waited
+    pause = min(LONGEST_PAUSE, FIRST_PAUSE * 2.0 ** min(failures - 1, 16))
+    _log.warning(
+        "getUpdates failed; asking again", extra={"error": type(error).__name__, "pause": pause}
+    )
+    return pause
