@@ -13,9 +13,9 @@ Rules:
 6. A hung database must not hang the bot (updates are handled one after another): a crisis
    message waits at most CRISIS_PATIENCE seconds for the lock and the store, any other
    STORE_PATIENCE, then is answered as if the store had failed (rule 3).
-7. An update handled before (it came again after a crash, see `came_again`) changes
-   nothing; whether its reply got out is unknown, so a crisis message gets the crisis
-   lines again, and any other gets no reply.
+7. An update handled before (it came again after a crash: its number is among the
+   person's last KEEP_DELIVERIES) changes nothing; whether its reply got out is unknown,
+   so a crisis message gets the crisis lines again, and any other gets no reply.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
 
 import dialogues
 import safety
@@ -39,8 +38,9 @@ log = logging.getLogger(__name__)
 Command = Callable[[Turn], Awaitable[list[Reply]]]
 CRISIS_PATIENCE = 5.0  # seconds a crisis message may wait for the store before answering anyway
 STORE_PATIENCE = 20.0  # the same for any other message
-# Telegram keeps an update it has not been told was handled for a day at most.
-REDELIVERY_WINDOW = timedelta(days=1)
+# Update numbers kept per person to know one that comes again (rule 7). More than can be in
+# hand for one person at once (bot/telegram_adapter: 8), with room to spare.
+KEEP_DELIVERIES = 16
 
 
 class Companion:
@@ -111,10 +111,11 @@ class Companion:
             self._locks.hold(incoming.person),
             self._store.person(incoming.person, now=incoming.now) as person,
         ):
-            if came_again(incoming, person):
-                return self._again(person, risk)
             if incoming.delivery is not None:
-                person.last_delivery = incoming.delivery
+                if incoming.delivery in person.recent_deliveries:
+                    return self._again(person, risk)
+                kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
+                person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
             return await self._respond(turn, risk)
 
@@ -209,20 +210,6 @@ class Companion:
         if risk.tier is safety.Tier.CONCERN:
             return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
         return [Reply(texts.SORRY)]
-
-
-def came_again(incoming: Incoming, person: PersonRecord) -> bool:
-    """Whether this update was handled for the person before (it came again after a crash).
-
-    Updates are numbered in order, and one person's are handled in order, so a number at or
-    below the last one handled is a repeat. Telegram starts numbering afresh (from a random
-    number) after a week with no updates, and never sends an update again after a day: so
-    it counts only if the person was last active within REDELIVERY_WINDOW.
-    """
-    if incoming.delivery is None or person.last_delivery is None:
-        return False
-    recently = person.last_active_on >= incoming.now.date() - REDELIVERY_WINDOW
-    return recently and incoming.delivery <= person.last_delivery
 
 
 def _assess(incoming: Incoming) -> safety.Assessment:

@@ -6,19 +6,29 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from bot.companion import KEEP_DELIVERIES
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.telegram_adapter import CONCURRENT_UPDATES, TelegramAdapter
-from bot.telegram_adapter.polling import FIRST_PAUSE, LONGEST_PAUSE, MAX_SPAN, pause_after
+from bot.telegram_adapter.polling import (
+    FIRST_PAUSE,
+    LONGEST_PAUSE,
+    MAX_SPAN,
+    Poller,
+    ReadableUpdates,
+    pause_after,
+)
 from bot.vault import generate_key
-from tests.fake_bot_api import FakeBotApi, bot_process
+from tests.fake_bot_api import FakeBotApi, bot_process, post_webhook
 from tests.fakes import START, FakeChat
 from tests.fixtures_telegram import settings_for
 
@@ -29,8 +39,9 @@ ALEX = Person(Platform.TELEGRAM, "5150")
 # -- the Companion: an update that comes again --------------------------------------------------
 
 
-def arrives(delivery: int | None, *, days: float = 0, **what: str) -> Incoming:
-    return Incoming(ALEX, START + timedelta(days=days), delivery=delivery, **what)
+def arrives(delivery: int | None, **what: str) -> Incoming:
+    """An update numbered `delivery`, sent that many minutes after START (no flood control)."""
+    return Incoming(ALEX, START + timedelta(minutes=delivery or 0), delivery=delivery, **what)
 
 
 def option(replies: list[Reply], label: str) -> str:
@@ -63,15 +74,23 @@ async def test_a_crisis_message_that_comes_again_gets_the_lines_again(sqlite_sto
     assert "116 123" in again[0].text
 
 
-async def test_numbers_starting_afresh_after_a_quiet_week_are_new_updates(
-    sqlite_store: Store,
-) -> None:
+async def test_an_earlier_update_arriving_late_is_still_handled(sqlite_store: Store) -> None:
+    # Two webhook instances: the one with update 31 may finish before the one with 30.
     companion = FakeChat.on(sqlite_store).companion
-    await companion.handle(arrives(900_000, command="start"))
+    await companion.handle(arrives(31, command="help"))
 
-    later = await companion.handle(arrives(17, command="help", days=8))
+    late = await companion.handle(arrives(30, command="help"))
 
-    assert later and "bot" in later[0].text
+    assert late and "bot" in late[0].text
+
+
+async def test_only_the_last_updates_are_remembered(sqlite_store: Store) -> None:
+    companion = FakeChat.on(sqlite_store).companion
+    for delivery in range(100, 100 + KEEP_DELIVERIES + 1):
+        await companion.handle(arrives(delivery, command="help"))
+
+    assert await companion.handle(arrives(100 + KEEP_DELIVERIES, command="help")) == []
+    assert await companion.handle(arrives(100, command="help")) != []  # forgotten
 
 
 async def test_updates_without_a_number_are_always_handled(sqlite_store: Store) -> None:
@@ -189,6 +208,58 @@ async def test_one_stuck_update_does_not_stop_the_others(fake_api: FakeBotApi) -
     assert len(gate.started) == 1 + len(others)
 
 
+class ScriptedTelegram:
+    """Stands in for the Application and its bot: getUpdates hands out the batches given,
+    one per call (nothing after); each update is handled when the test releases it."""
+
+    def __init__(self, *batches: list[int]) -> None:
+        self.bot = self
+        self.batches = list(batches)
+        self.released: dict[int, asyncio.Event] = {}
+        self.handled: list[int] = []
+        self.calls = 0
+        self.on_call: dict[int, Callable[[], None]] = {}  # run as getUpdates call N begins
+
+    def release(self, update_id: int) -> None:
+        self.released.setdefault(update_id, asyncio.Event()).set()
+
+    async def get_updates(self, **_: object) -> tuple[Update, ...]:
+        self.calls += 1
+        self.on_call.get(self.calls, lambda: None)()
+        await asyncio.sleep(0.01)  # a round trip: the updates in hand run meanwhile
+        batch = self.batches.pop(0) if self.batches else []
+        return tuple(Update(update_id) for update_id in batch)
+
+    async def process_update(self, update: Update) -> None:
+        await self.released.setdefault(update.update_id, asyncio.Event()).wait()
+        self.handled.append(update.update_id)
+
+
+def test_a_full_window_waits_for_an_update_to_finish_without_holding_up_the_others() -> None:
+    # One update finishes while the next batch is being fetched, and that batch fills the
+    # window: the poller must wait for the others without spinning (which would freeze the
+    # event loop, and the bot with it).
+    async def scenario() -> list[int]:
+        telegram = ScriptedTelegram([1], [2, 3])
+        telegram.on_call[2] = lambda: telegram.release(1)
+        poller = Poller(telegram, ReadableUpdates(), window=2, allowed_updates=[])  # type: ignore[arg-type]
+        polling = asyncio.create_task(poller.run())
+        await asyncio.sleep(0.2)
+        telegram.release(2)
+        telegram.release(3)
+        await asyncio.sleep(0.2)
+        poller.stop()
+        await polling
+        return telegram.handled
+
+    handled: list[list[int]] = []
+    thread = threading.Thread(target=lambda: handled.append(asyncio.run(scenario())), daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "the poller froze the event loop"
+    assert sorted(handled[0]) == [1, 2, 3]
+
+
 def test_a_failing_get_updates_is_asked_again_after_a_pause_that_doubles_up_to_a_limit() -> None:
     pauses = [pause_after(NetworkError("down"), failures) for failures in range(1, 2000)]
     assert pauses[:4] == [FIRST_PAUSE, 2 * FIRST_PAUSE, 4 * FIRST_PAUSE, 8 * FIRST_PAUSE]
@@ -207,6 +278,49 @@ async def test_on_stop_the_updates_in_hand_are_answered_then_confirmed(
         asyncio.get_running_loop().call_later(0.3, gate.let_go, 7)
     assert [call.text for call in fake_api.sent_to(7)] == ["answered almost too late"]
     assert max(offsets(fake_api)) > update_id
+
+
+# -- the webhook: Telegram is answered only once an update has been handled ----------------------
+
+SECRET = "a-secret-of-sixteen-or-more"
+
+
+@asynccontextmanager
+async def serving(api: FakeBotApi, gate: Gate, port: int) -> AsyncIterator[str]:
+    url = f"http://127.0.0.1:{port}/telegram"
+    settings = settings_for(api, webhook_url=url, webhook_secret=SECRET)
+    adapter = TelegramAdapter(gate, settings=settings)
+    async with adapter.webhook(listen="127.0.0.1", port=port):
+        try:
+            yield url
+        finally:
+            gate.let_all_go()
+
+
+async def test_a_webhook_post_is_answered_only_once_its_update_is_handled(
+    fake_api: FakeBotApi, unused_tcp_port: int
+) -> None:
+    gate = Gate()
+    async with serving(fake_api, gate, unused_tcp_port) as url:
+        update = fake_api.text_update(9, "held")
+        posting = asyncio.ensure_future(asyncio.to_thread(post_webhook, url, update, secret=SECRET))
+        await until(lambda: gate.started == ["9"])
+        await asyncio.sleep(0.3)
+        assert not posting.done()  # Telegram would send it again if the bot died now
+
+        gate.let_go(9)
+        assert await posting == 200
+    assert [call.text for call in fake_api.sent_to(9)] == ["answered held"]
+
+
+async def test_a_webhook_update_the_library_cannot_read_is_taken_and_passed_over(
+    fake_api: FakeBotApi, unused_tcp_port: int
+) -> None:
+    gate = Gate()
+    unreadable = {"update_id": fake_api.next_update_id(), "poll": {"id": "p2", "options": []}}
+    async with serving(fake_api, gate, unused_tcp_port) as url:
+        assert await asyncio.to_thread(post_webhook, url, unreadable, secret=SECRET) == 200
+    assert gate.started == []
 
 
 # -- the whole bot, killed with updates in hand ---------------------------------------------------

@@ -198,13 +198,13 @@ async def test_a_database_behind_the_head_is_not_current_until_migrated(store: S
         await connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     assert not await store.schema_is_current()
     async with store.engine.begin() as connection:
-        await connection.execute(text("ALTER TABLE people DROP COLUMN last_delivery"))
+        await connection.execute(text("ALTER TABLE people DROP COLUMN recent_deliveries"))
     await store.migrate()  # 0004 adds the column back
     assert await store.schema_is_current()
     async with store.person(ALEX, now=NOW) as person:
-        person.last_delivery = 7
+        person.recent_deliveries = (7, 9)
     async with store.person(ALEX, now=NOW) as person:
-        assert person.last_delivery == 7
+        assert person.recent_deliveries == (7, 9)
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:

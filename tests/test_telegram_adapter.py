@@ -438,29 +438,18 @@ async def test_the_webhook_refuses_a_missing_or_wrong_secret_and_takes_the_right
     fake_api: FakeBotApi, unused_tcp_port: int
 ) -> None:
     companion = Scripted()
-    adapter = TelegramAdapter(companion, settings=settings_for(fake_api))
     url, secret = f"http://127.0.0.1:{unused_tcp_port}/telegram", "a-secret-of-sixteen-or-more"
-    application = adapter.build_application()
-    async with application:
-        assert application.updater is not None
-        await application.updater.start_webhook(
-            listen="127.0.0.1",
-            port=unused_tcp_port,
-            url_path="telegram",
-            webhook_url=url,
-            secret_token=secret,
-        )
-        await application.start()
-        try:
-            update = fake_api.text_update(CHAT, "hello")
-            assert await asyncio.to_thread(post_webhook, url, update, secret=None) == 403
-            assert await asyncio.to_thread(post_webhook, url, update, secret="wrong" * 4) == 403
-            assert await asyncio.to_thread(post_webhook, url, update, secret=secret) == 200
-            await fake_api.wait_for_replies(CHAT)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    settings = settings_for(fake_api, webhook_url=url, webhook_secret=secret)
+    adapter = TelegramAdapter(companion, settings=settings)
+    async with adapter.webhook(listen="127.0.0.1", port=unused_tcp_port):
+        update = fake_api.text_update(CHAT, "hello")
+        assert await asyncio.to_thread(post_webhook, url, update, secret=None) == 403
+        assert await asyncio.to_thread(post_webhook, url, update, secret="wrong" * 4) == 403
+        assert await asyncio.to_thread(post_webhook, url, update, secret=secret) == 200
+        await fake_api.wait_for_replies(CHAT)
     assert [incoming.text for incoming in companion.received] == ["hello"]
+    (set_webhook,) = fake_api.calls_to("setWebhook")
+    assert set_webhook.params["url"] == url and set_webhook.params["secret_token"] == secret
 
 
 async def test_the_tick_runs_repeatedly_while_the_bot_runs(fake_api: FakeBotApi) -> None:

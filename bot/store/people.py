@@ -72,7 +72,7 @@ _SAVE = (
 class PersonRecord:
     """A person's row and what hangs off it, bound to the open transaction.
 
-    Change `country`, `consent_at`, `flow_state`, `awaiting` or `last_delivery` freely;
+    Change `country`, `consent_at`, `flow_state`, `awaiting` or `recent_deliveries` freely;
     they are written when the transaction commits. Everything else is written at once by
     the methods below.
     """
@@ -92,8 +92,9 @@ class PersonRecord:
             json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
         )
         self.awaiting: str | None = row.awaiting
-        self.last_delivery: int | None = row.last_delivery
-        self.last_active_on: date = row.last_active_on  # as read: today is written on save
+        self.recent_deliveries: tuple[int, ...] = tuple(
+            int(number) for number in (row.recent_deliveries or "").split()
+        )
         self.is_new = row.version == 0
         self.deleted = False
 
@@ -213,7 +214,7 @@ class PersonRecord:
                 "agreed_to_keep_things_at": _iso(self.consent_at),
                 "country": self.country,
                 "conversation_position": self.flow_state,
-                "last_update_number": self.last_delivery,
+                "last_update_numbers": list(self.recent_deliveries),
             },
             "kept": [
                 {
@@ -271,7 +272,7 @@ class PersonRecord:
                 "consent_at": self.consent_at,
                 "awaiting": self.awaiting,
                 "flow_secret": flow_secret,
-                "last_delivery": self.last_delivery,
+                "recent_deliveries": " ".join(map(str, self.recent_deliveries)) or None,
                 "last_active_on": self._today,
             },
         )

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
-    BigInteger,
     Date,
     DateTime,
     Dialect,
@@ -81,9 +80,9 @@ class PersonRow(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
     awaiting: Mapped[str | None] = mapped_column(String(64))
-    # The platform's number of the last update handled for them (Telegram's update_id):
-    # an update that comes again after a crash is recognised (see Companion).
-    last_delivery: Mapped[int | None] = mapped_column(BigInteger)
+    # The platform's numbers of the last updates handled for them (Telegram's update_id),
+    # space-separated: an update that comes again after a crash is recognised (Companion).
+    recent_deliveries: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -48,6 +48,7 @@ from bot.telegram_adapter.render import (
     split_text,
 )
 from bot.telegram_adapter.requests import RESEND_DELAYS, Resending, surely_failed
+from bot.telegram_adapter.webhook import Webhook, serve
 from safety import Tier, assess, crisis_reply
 
 __all__ = [
@@ -126,7 +127,9 @@ class TelegramAdapter:
         self._updates_request: ReadableUpdates | None = None
 
     def build_application(self, *, poll_read_timeout: float = 5.0) -> TelegramApp:
-        """The PTB Application, with handlers, the error handler and the command menu.
+        """The PTB Application, with the handlers and the error handler. It has no Updater:
+        updates come in through `polling` or `webhook`, which hand each to the application
+        and tell Telegram only once it has been handled.
 
         `poll_read_timeout` is how long past the long-poll timeout a getUpdates answer may take
         before the request counts as timed out (and polling simply asks again).
@@ -140,8 +143,7 @@ class TelegramAdapter:
             .base_url(self._settings.telegram_api_base_url)
             .get_updates_request(self._updates_request)
             .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
-            .concurrent_updates(CONCURRENT_UPDATES)
-            .post_init(self._post_init)
+            .updater(None)
             .build()
         )
         application.add_handler(CallbackQueryHandler(self._on_tap))
@@ -164,18 +166,11 @@ class TelegramAdapter:
 
     def run_polling(self) -> None:
         """Long-poll Telegram until Ctrl-C or SIGTERM, then finish the updates in hand."""
-        asyncio.run(self._poll_until_signalled())
+        asyncio.run(_until_signalled(self.polling()))
 
-    async def _poll_until_signalled(self) -> None:
-        signalled = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(number, signalled.set)
-        async with self.polling() as polling:
-            waiting = asyncio.ensure_future(signalled.wait())
-            await asyncio.wait({polling, waiting}, return_when=asyncio.FIRST_COMPLETED)
-            waiting.cancel()
-        _log.info("stopped")
+    def run_webhook(self) -> None:
+        """Serve Telegram's webhook until Ctrl-C or SIGTERM, then finish the updates in hand."""
+        asyncio.run(_until_signalled(self.webhook()))
 
     @contextlib.asynccontextmanager
     async def polling(
@@ -191,11 +186,8 @@ class TelegramAdapter:
             poll_read_timeout=poll_read_timeout
         )
         assert self._updates_request is not None
-        await _tried(application.initialize, tries=START_TRIES)
-        try:
-            await self._post_init(application)
+        async with self._running(application):
             await _tried(application.bot.delete_webhook, tries=START_TRIES)
-            await application.start()
             poller = Poller(
                 application,
                 self._updates_request,
@@ -209,23 +201,53 @@ class TelegramAdapter:
             finally:
                 poller.stop()
                 await polling
+
+    @contextlib.asynccontextmanager
+    async def webhook(
+        self, *, listen: str = "0.0.0.0", port: int | None = None
+    ) -> AsyncIterator[None]:
+        """The bot serving Telegram's webhook (bot/telegram_adapter/webhook.py) while inside,
+        on the path of WEBHOOK_URL; a request without WEBHOOK_SECRET in its header gets 403.
+
+        On the way out no new update is taken, and the ones being handled are finished and
+        answered before the application stops.
+        """
+        url, secret = self._settings.require_webhook()
+        application = self._application or self.build_application()
+        async with self._running(application):
+            receiver = Webhook(application, secret=secret, window=CONCURRENT_UPDATES)
+            path = urllib.parse.urlsplit(url).path
+            server = serve(receiver, path=path, listen=listen, port=port or self._settings.port)
+            try:
+                await _tried(
+                    functools.partial(
+                        application.bot.set_webhook,
+                        url,
+                        secret_token=secret,
+                        allowed_updates=list(ALLOWED_UPDATES),
+                    ),
+                    tries=START_TRIES,
+                )
+                yield
+            finally:
+                server.stop()
+                await receiver.stop()
+                await server.close_all_connections()
+
+    @contextlib.asynccontextmanager
+    async def _running(self, application: TelegramApp) -> AsyncIterator[None]:
+        """The application initialised and started, its command menu set (Telegram tried a
+        few times); stopped and shut down on the way out."""
+        await _tried(application.initialize, tries=START_TRIES)
+        try:
+            await _tried(functools.partial(self._set_commands, application), tries=START_TRIES)
+            await application.start()
+            try:
+                yield
+            finally:
                 await application.stop()
         finally:
             await application.shutdown()
-
-    def run_webhook(self) -> None:
-        """Serve Telegram's webhook on the public URL's path; a wrong secret header gets 403."""
-        url, secret = self._settings.require_webhook()
-        application = self._application or self.build_application()
-        application.run_webhook(
-            listen="0.0.0.0",
-            port=self._settings.port,
-            url_path=urllib.parse.urlsplit(url).path.strip("/"),
-            webhook_url=url,
-            secret_token=secret,
-            allowed_updates=list(ALLOWED_UPDATES),
-            bootstrap_retries=5,
-        )
 
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
         """Deliver scheduled replies; RecipientGone if the person blocked the bot."""
@@ -246,7 +268,7 @@ class TelegramAdapter:
 
     # -- handlers ------------------------------------------------------------------------------
 
-    async def _post_init(self, application: TelegramApp) -> None:
+    async def _set_commands(self, application: TelegramApp) -> None:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in self._commands]
         )
@@ -363,6 +385,23 @@ class TelegramAdapter:
                 await bot.send_message(
                     chat_id, chunk, reply_markup=markup if number == len(chunks) else None
                 )
+
+
+async def _until_signalled(
+    serving: contextlib.AbstractAsyncContextManager[asyncio.Task[None] | None],
+) -> None:
+    """Serve until SIGINT or SIGTERM, or until what `serving` gives (a task) ends."""
+    signalled = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(number, signalled.set)
+    async with serving as ending:
+        waiting = asyncio.ensure_future(signalled.wait())
+        await asyncio.wait(
+            {waiting, *([ending] if ending else [])}, return_when=asyncio.FIRST_COMPLETED
+        )
+        waiting.cancel()
+    _log.info("stopped")
 
 
 async def _tried(action: Callable[[], Awaitable[object]], *, tries: int) -> None:

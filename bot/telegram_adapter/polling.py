@@ -129,6 +129,7 @@ class Poller:
         try:
             while not self._stopped.is_set():
                 if len(self._in_hand) >= self._window:
+                    self._changed.clear()  # nothing can finish between the check and here
                     await self._until_changed()
                     continue
                 try:
@@ -201,6 +202,8 @@ class Poller:
                 )
 
     async def _until_changed(self, seconds: float | None = None) -> None:
+        """Until an update in hand is done or stop() is called, since `_changed` was last
+        cleared; at most `seconds`. (If it is set already this returns without yielding.)"""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 await self._changed.wait()

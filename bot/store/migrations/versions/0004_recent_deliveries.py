@@ -1,4 +1,4 @@
-"""people.last_delivery: the platform's number of the last update handled for the person
+"""people.recent_deliveries: the platform's numbers of the last updates handled for the person
 
 Revision ID: 0004
 Revises: 0003
@@ -17,9 +17,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("people") as batch_op:
-        batch_op.add_column(sa.Column("last_delivery", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("recent_deliveries", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("people") as batch_op:
-        batch_op.drop_column("last_delivery")
+        batch_op.drop_column("recent_deliveries")
