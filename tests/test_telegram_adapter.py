@@ -452,6 +452,20 @@ async def test_the_webhook_refuses_a_missing_or_wrong_secret_and_takes_the_right
     assert set_webhook.params["url"] == url and set_webhook.params["secret_token"] == secret
 
 
+async def test_the_application_keeps_nothing_per_chat(fake_api: FakeBotApi) -> None:
+    # python-telegram-bot notes each chat and user "for persistence" even with none set up,
+    # and never forgets them: memory that grew with every person (see _Application).
+    async with running(fake_api, Scripted()) as adapter:
+        for chat in range(1, 6):
+            fake_api.inject_text(chat, "hello")
+        for chat in range(1, 6):
+            await fake_api.wait_for_replies(chat)
+        application = adapter._application
+        assert application is not None
+        assert not application._chat_ids_to_be_updated_in_persistence
+        assert not application._user_ids_to_be_updated_in_persistence
+
+
 async def test_the_tick_runs_repeatedly_while_the_bot_runs(fake_api: FakeBotApi) -> None:
     ticks: list[float] = []
 

@@ -98,6 +98,16 @@ _log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 
 
+class _Application(TelegramApp):
+    """python-telegram-bot's Application without one leak: with no persistence configured
+    it still notes every chat and user id it handles "to be saved" and never lets go of
+    them, so its memory grew with everyone who ever wrote (found in a soak)."""
+
+    def _mark_for_persistence_update(self, **what: Any) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(**what)
+
+
 class Handler(Protocol):
     """What the adapter talks to: the Companion, or anything with its `handle`."""
 
@@ -143,6 +153,7 @@ class TelegramAdapter:
             .base_url(self._settings.telegram_api_base_url)
             .get_updates_request(self._updates_request)
             .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
+            .application_class(_Application)
             .updater(None)
             .build()
         )
