@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
@@ -81,15 +81,35 @@ def _update_id(raw: Any) -> int:
 
 
 def _readable(raw: Any) -> Any:
+    if read_update(raw, None) is None:
+        return {"update_id": raw.get("update_id") if isinstance(raw, dict) else None}
+    return raw
+
+
+def read_update(raw: Any, bot: Bot | None) -> Update | None:
+    """The update in Telegram's JSON, or None if the library cannot read it (only its id
+    is logged: the rest may be people's words). For polling and the webhook alike."""
     try:
-        Update.de_json(raw, None)
+        return Update.de_json(raw, bot)
     except Exception:  # whatever the library raises on data it cannot read
         update_id = raw.get("update_id") if isinstance(raw, dict) else None
         _log.warning(
             "passed over an update the library cannot read", extra={"update_id": update_id}
         )
-        return {"update_id": update_id}
-    return raw
+        return None
+
+
+async def handle_update(
+    application: Application[Any, Any, Any, Any, Any, Any], update: Update
+) -> None:
+    """Hand one update to the application (for polling and the webhook alike).
+    process_update passes a handler's error to the error handler; this logs anything else."""
+    try:
+        await application.process_update(update)
+    except Exception as error:
+        _log.error(
+            "update failed", extra={"update_id": update.update_id, "error": type(error).__name__}
+        )
 
 
 class Poller:
@@ -182,12 +202,7 @@ class Poller:
 
     async def _handle(self, update: Update) -> None:
         try:
-            await self._application.process_update(update)
-        except Exception as error:  # process_update passes handler errors to the error handler
-            _log.error(
-                "update failed",
-                extra={"update_id": update.update_id, "error": type(error).__name__},
-            )
+            await handle_update(self._application, update)
         finally:
             del self._in_hand[update.update_id]
             self._changed.set()

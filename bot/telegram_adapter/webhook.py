@@ -29,6 +29,8 @@ import tornado.web
 from telegram import Update
 from telegram.ext import Application
 
+from bot.telegram_adapter.polling import handle_update, read_update
+
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 _log = logging.getLogger("bot.telegram_adapter")
@@ -65,12 +67,7 @@ class Webhook:
         self._idle.clear()
         try:
             async with self._turns:
-                await self._application.process_update(update)
-        except Exception as error:  # process_update passes handler errors to the error handler
-            _log.error(
-                "update failed",
-                extra={"update_id": update.update_id, "error": type(error).__name__},
-            )
+                await handle_update(self._application, update)
         finally:
             self._busy -= 1
             if self._busy == 0:
@@ -88,15 +85,7 @@ class Webhook:
         except ValueError:
             _log.warning("passed over a webhook body that is not JSON")
             return None
-        try:
-            update = Update.de_json(raw, self._application.bot)
-        except Exception:  # whatever the library raises on data it cannot read
-            update_id = raw.get("update_id") if isinstance(raw, dict) else None
-            _log.warning(
-                "passed over an update the library cannot read", extra={"update_id": update_id}
-            )
-            return None
-        return update
+        return read_update(raw, self._application.bot)
 
 
 class _Endpoint(tornado.web.RequestHandler):
