@@ -10,9 +10,10 @@ Rules:
 4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one.
 5. One message per person at a time, in arrival order: a per-person lock in this process
    (bot/locks.py), the row lock in the store across processes.
-6. A hung database must not hang the bot (updates are handled one after another): a crisis
-   message waits at most CRISIS_PATIENCE seconds for the lock and the store, any other
-   STORE_PATIENCE, then is answered as if the store had failed (rule 3).
+6. A hung database must not hang the bot (it handles only a few updates at once, so a
+   handful stuck waiting would stop it): a crisis message waits at most CRISIS_PATIENCE
+   seconds for the lock and the store, any other STORE_PATIENCE, then is answered as if
+   the store had failed (rule 3).
 7. An update handled before (it came again after a crash: its number is among the
    person's last KEEP_DELIVERIES) changes nothing; whether its reply got out is unknown,
    so a crisis message gets the crisis lines again, and any other gets no reply.
