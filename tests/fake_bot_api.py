@@ -388,8 +388,8 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         limit = min(max(int(params.get("limit") or 100), 1), 100)  # as Telegram: 1 to 100
         wait = min(float(params.get("timeout") or 0), _LONG_POLL_CAP)
+        self._record(Call("getUpdates", params))
         with self._lock:
-            self._calls.append(Call("getUpdates", params))
             # An offset confirms every update before it: Telegram forgets those.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             if not self._updates and not self._stopping:
