@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # `awaiting` while the erase question is open: "Yes, erase everything" counts only as the
 # answer to the question just asked, never from an older message's keyboard.
 DELETE_ASKED = "delete"
+# The button that shows more crisis lines and ways to get help (after a crisis reply).
+MORE_HELP = "!sos:more"
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -104,7 +106,7 @@ class Actions:
         )
         options = [
             Option("!sos:talk", "Keep talking with me"),
-            Option("!sos:more", "More ways to get help"),
+            Option(MORE_HELP, "More ways to get help"),
         ]
         if someone_else:
             options.insert(0, Option("!go:someone_else", "How to help them"))
@@ -121,7 +123,7 @@ class Actions:
             Option("!go:urges:now", "I have an urge right now"),
             Option("!go:realistic_expectations:lapse", "I did it again"),
             Option("!go:toolbox:show", "My toolbox"),
-            Option("!sos:more", "Crisis lines"),
+            Option(MORE_HELP, "Crisis lines"),
         ]
         if turn.person.flow_state is not None:
             options.append(Option("!resume", "Carry on where we were"))
@@ -140,7 +142,7 @@ class Actions:
             return await turn.go(turn, choice.removeprefix("!go:"))
         if choice == "!resume":
             return await turn.resume(turn)
-        if choice == "!sos:more":
+        if choice == MORE_HELP:
             return [Reply(safety.more_options(self.country(turn.person)), kind=ReplyKind.CRISIS)]
         if choice == "!sos:talk":
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
@@ -250,7 +252,7 @@ def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
         Option("!go:urges:now", "Ride out an urge with me"),
         Option("!go:safety_plan:show", "My safety plan"),
         Option("!go:toolbox:show", "My toolbox"),
-        Option("!sos:more", "More ways to get help"),
+        Option(MORE_HELP, "More ways to get help"),
     ]
     if person.flow_state is not None:
         options.append(Option("!resume", "Go back to where we were"))

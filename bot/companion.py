@@ -6,17 +6,19 @@ Rules:
    lines for their country; a concern message gets a warm reply with ways to cope.
    Neither is passed on to the flow, so a risky message is never kept as an answer.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
-3. If the store fails, a crisis message still gets the crisis reply (default country).
-4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one.
+3. If the store fails, a crisis message still gets the crisis reply (default country), and
+   so does asking for the lines: /sos, or "More ways to get help" on a crisis reply.
+4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one, nor /sos.
 5. One message per person at a time, in arrival order: a per-person lock in this process
    (bot/locks.py), the row lock in the store across processes.
 6. A hung database must not hang the bot (it handles only a few updates at once, so a
-   handful stuck waiting would stop it): a crisis message waits at most CRISIS_PATIENCE
-   seconds for the lock and the store, any other STORE_PATIENCE, then is answered as if
-   the store had failed (rule 3).
+   handful stuck waiting would stop it): a message `urgent()` (crisis lines) waits at most
+   CRISIS_PATIENCE seconds for the lock and the store, any other STORE_PATIENCE, then is
+   answered as if the store had failed (rule 3). The Telegram adapter does not hold an
+   urgent message behind the person's earlier ones either.
 7. An update handled before (it came again after a crash: its number is among the
    person's last KEEP_DELIVERIES) changes nothing; whether its reply got out is unknown,
-   so a crisis message gets the crisis lines again, and any other gets no reply.
+   so crisis lines (a crisis message, /sos) are shown again, and nothing else is.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from collections.abc import Awaitable, Callable, Mapping
 import dialogues
 import safety
 from bot import texts
-from bot.actions import DELETE_ASKED, Actions, Turn
+from bot.actions import DELETE_ASKED, MORE_HELP, Actions, Turn
 from bot.flood import FloodGate, Verdict
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
-from bot.store import PersonRecord, Store, StoreError
+from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +83,12 @@ class Companion:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         risk = _assess(incoming)
-        if risk.tier is safety.Tier.NONE:
+        lines = _wants_lines(incoming, risk)
+        if risk.tier is safety.Tier.NONE and not lines:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
                 return [Reply(texts.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
-        patience = CRISIS_PATIENCE if risk.tier is safety.Tier.CRISIS else STORE_PATIENCE
+        patience = CRISIS_PATIENCE if lines else STORE_PATIENCE
         work = asyncio.ensure_future(self._in_store(incoming, risk))
         try:
             done, _ = await asyncio.wait({work}, timeout=patience)
@@ -98,12 +101,12 @@ class Companion:
             self._abandoned.add(work)
             work.add_done_callback(self._abandoned.discard)
             log.warning("store too slow; answering without it", extra={"tier": risk.tier.name})
-            return self._without_store(risk)
+            return self._without_store(incoming, risk)
         try:
             return work.result()
         except StoreError:
             log.warning("store unavailable; answering without it")
-            return self._without_store(risk)
+            return self._without_store(incoming, risk)
 
     async def _in_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
         # Rule 5: the lock keeps two updates from one person (concurrent updates, a
@@ -114,18 +117,12 @@ class Companion:
         ):
             if incoming.delivery is not None:
                 if incoming.delivery in person.recent_deliveries:
-                    return self._again(person, risk)
+                    # Rule 7: lines may not have reached the person; nothing else is sent.
+                    return self._lines(incoming, risk, self._actions.country(person))
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
             return await self._respond(turn, risk)
-
-    def _again(self, person: PersonRecord, risk: safety.Assessment) -> list[Reply]:
-        # Rule 7: the lines again, since they may not have reached the person; nothing else.
-        if risk.tier is safety.Tier.CRISIS:
-            country = self._actions.country(person)
-            return [self._actions.crisis_reply(country, risk, resumable=False)]
-        return []
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
@@ -205,12 +202,39 @@ class Companion:
     async def _help(self, turn: Turn) -> list[Reply]:
         return [Reply(texts.HELP, options=(Option("!go:topics", "Show topics"),))]
 
-    def _without_store(self, risk: safety.Assessment) -> list[Reply]:
+    def _lines(
+        self, incoming: Incoming, risk: safety.Assessment, country: str | None
+    ) -> list[Reply]:
+        """The crisis lines `incoming` asks for (`_wants_lines`), for `country`; else none.
+        For when the flow and the person's state cannot be used (rules 3 and 7)."""
         if risk.tier is safety.Tier.CRISIS:
-            return [self._actions.crisis_reply(self._default_country, risk, resumable=False)]
+            return [self._actions.crisis_reply(country, risk, resumable=False)]
+        if incoming.choice == MORE_HELP:
+            return [Reply(safety.more_options(country), kind=ReplyKind.CRISIS)]
+        if _wants_lines(incoming, risk):
+            return [self._actions.crisis_reply(country, None, resumable=False)]
+        return []
+
+    def _without_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
+        # Rule 3: the default country's lines, since the person's own country is in the store.
+        lines = self._lines(incoming, risk, self._default_country)
+        if lines:
+            return lines
         if risk.tier is safety.Tier.CONCERN:
             return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
         return [Reply(texts.SORRY)]
+
+
+def urgent(incoming: Incoming) -> bool:
+    """Whether the answer is crisis lines: a crisis message, /sos, or "More ways to get
+    help". It waits for nothing long: not the store (rules 3 and 6), and not the replies to
+    the person's earlier messages (bot/telegram_adapter)."""
+    return _wants_lines(incoming, _assess(incoming))
+
+
+def _wants_lines(incoming: Incoming, risk: safety.Assessment) -> bool:
+    asked = (incoming.command or "").lower() == "sos" or incoming.choice == MORE_HELP
+    return asked or risk.tier is safety.Tier.CRISIS
 
 
 def _assess(incoming: Incoming) -> safety.Assessment:

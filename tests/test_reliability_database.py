@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot import companion as companion_module
+from bot.actions import MORE_HELP
 from bot.companion import CRISIS_PATIENCE
+from bot.messages import ReplyKind
 from bot.store import Store
 from bot.texts import SORRY
 from bot.vault import Vault, generate_key
@@ -133,6 +135,47 @@ async def test_a_hung_database_delays_a_crisis_reply_by_seconds_at_most(
     assert is_gb_crisis_reply(crisis[0])
     assert CRISIS_PATIENCE <= waited < CRISIS_PATIENCE + 3
     assert any(call.text.startswith("What I can do") for call in carried_on)
+
+
+async def test_asking_for_the_lines_gets_them_while_the_database_is_away() -> None:
+    # The apology says "/sos shows crisis lines": that must hold when the store is down.
+    away = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
+    store = Store.open(away, vault=Vault([generate_key()]))
+    chat = FakeChat.on(store, default_country="GB", person_id="away")
+    try:
+        sos = await chat.send("/sos")
+        more = await chat.press(MORE_HELP)
+        for _ in range(12):  # a burst that would get "slow down" if it were ordinary text
+            burst = await chat.send("/SOS")
+    finally:
+        await store.close()
+    assert sos[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in sos[0].text
+    assert more[0].kind is ReplyKind.CRISIS and "Support in United Kingdom" in more[0].text
+    assert burst[0].kind is ReplyKind.CRISIS and "116 123" in burst[0].text
+
+
+async def test_crisis_lines_do_not_wait_behind_a_message_stuck_on_a_hung_database(
+    fake_api: FakeBotApi, tmp_path: Path, database: str, proxy: TcpProxy
+) -> None:
+    # "hello" waits STORE_PATIENCE (20 s) for the hung store; /sos and a crisis message
+    # sent after it must not wait for it to give up, only CRISIS_PATIENCE for the store.
+    env = {"DATABASE_URL": through(proxy.port, database)}
+    with bot_process(fake_api, tmp_path, "run", env=env):
+        await say(fake_api, "/start", timeout=30)
+        proxy.stall()
+        fake_api.inject_text(CHAT, "hello")
+        await asyncio.sleep(0.5)
+        waits, answers = [], []
+        for text in ("/sos", CRISIS_TEXT):
+            began = time.monotonic()
+            answers.append(await say(fake_api, text))
+            waits.append(time.monotonic() - began)
+        proxy.restore()
+        sent = len(fake_api.sent_to(CHAT))
+        later = await fake_api.wait_for_replies(CHAT, count=sent + 1, timeout=25)
+    assert [is_gb_crisis_reply(calls[0]) for calls in answers] == [True, True]
+    assert all(wait < CRISIS_PATIENCE + 3 for wait in waits), waits
+    assert not is_gb_crisis_reply(later[-1])  # and "hello" is answered too, last
 
 
 async def test_a_hung_database_gets_an_ordinary_message_an_apology_not_silence(

@@ -68,10 +68,14 @@ async def test_a_crisis_message_that_comes_again_gets_the_lines_again(sqlite_sto
     companion = FakeChat.on(sqlite_store, default_country="GB").companion
     first = await companion.handle(arrives(20, text=CRISIS))
     again = await companion.handle(arrives(20, text=CRISIS))
+    await companion.handle(arrives(21, command="sos"))
+    sos_again = await companion.handle(arrives(21, command="sos"))
 
     assert [reply.kind for reply in first] == [ReplyKind.CRISIS]
     assert [reply.kind for reply in again] == [ReplyKind.CRISIS]
     assert "116 123" in again[0].text
+    assert [reply.kind for reply in sos_again] == [ReplyKind.CRISIS]
+    assert "116 123" in sos_again[0].text
 
 
 async def test_an_earlier_update_arriving_late_is_still_handled(sqlite_store: Store) -> None:
@@ -338,7 +342,7 @@ async def test_updates_in_hand_when_the_bot_is_killed_are_answered_after_a_resta
         fake_api.slow_next("sendMessage", delay=30, times=2)
         fake_api.inject_text(2, CRISIS)
         fake_api.inject_text(3, "/help")
-        fake_api.inject_text(3, "/sos")  # waits behind chat 3's /help: not handled yet
+        fake_api.inject_text(3, "/topics")  # waits behind chat 3's /help: not handled yet
         await fake_api.wait_for_replies(2)
         await fake_api.wait_for_replies(3)
         await asyncio.sleep(0.5)  # the bot asks for updates a few more times meanwhile
@@ -354,5 +358,5 @@ async def test_updates_in_hand_when_the_bot_is_killed_are_answered_after_a_resta
     assert len(texts_for[1]) == 1  # handled and confirmed before the kill: not again
     assert all("116 123" in text for text in texts_for[2])  # the lines again: better twice
     assert len(texts_for[2]) == 2
-    help_text, sos_text = texts_for[3]  # /help not repeated; /sos not lost
-    assert "bot" in help_text and "116 123" in sos_text
+    help_text, topics_text = texts_for[3]  # /help not repeated; /topics not lost
+    assert "bot" in help_text and topics_text.startswith("What would you like to talk about")

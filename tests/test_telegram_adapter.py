@@ -237,6 +237,35 @@ async def test_chats_are_answered_at_once_but_each_chat_in_order(fake_api: FakeB
     assert companion.most_at_once > 1  # different chats did overlap
 
 
+class Stuck(Scripted):
+    """Holds "hello" until let go (as a hung database would); answers anything else at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.let_go = asyncio.Event()
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        if incoming.text == "hello":
+            await self.let_go.wait()
+        return await super().handle(incoming)
+
+
+async def test_crisis_lines_do_not_wait_behind_the_chats_earlier_updates(
+    fake_api: FakeBotApi,
+) -> None:
+    companion = Stuck()
+    async with running(fake_api, companion):
+        fake_api.inject_text(CHAT, "hello")
+        fake_api.inject_text(CHAT, "ordinary")
+        fake_api.inject_text(CHAT, CRISIS_TEXT)
+        fake_api.inject_text(CHAT, "/sos")
+        first = await fake_api.wait_for_replies(CHAT, count=2)
+        companion.let_go.set()
+        every = await fake_api.wait_for_replies(CHAT, count=4)
+    assert sorted(call.text for call in first) == [f"You said: {CRISIS_TEXT}", "You said: sos"]
+    assert [call.text for call in every[2:]] == ["You said: hello", "You said: ordinary"]
+
+
 async def test_a_tap_is_answered_its_keyboard_removed_and_passed_as_the_choice(
     fake_api: FakeBotApi,
 ) -> None:

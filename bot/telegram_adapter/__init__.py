@@ -34,6 +34,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.companion import urgent
 from bot.config import Settings
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
@@ -359,8 +360,10 @@ class TelegramAdapter:
     async def _answer(self, bot: Bot, chat_id: int, incoming: Incoming) -> None:
         # Updates are handled CONCURRENT_UPDATES at a time, but one chat's in the order they
         # came, replies included: its lock is taken before the handler first waits on
-        # anything, and asyncio hands a lock on first come, first served.
-        async with self._chats.hold(chat_id):
+        # anything, and asyncio hands a lock on first come, first served. Crisis lines do not
+        # wait their turn: an earlier update may be stuck on a hung database or a slow send.
+        in_turn = contextlib.nullcontext() if urgent(incoming) else self._chats.hold(chat_id)
+        async with in_turn:
             replies = await self._companion.handle(incoming)
             await self._render(bot, chat_id, replies)
 
