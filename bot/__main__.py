@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 
 import dialogues
 import safety
-from bot import texts
+from bot import heap, texts
 from bot.actions import Actions
 from bot.checkins import Checkins
 from bot.companion import Companion
@@ -155,6 +155,7 @@ def _chat_vault(settings: Settings) -> Vault:
 def _run(settings: Settings, *, webhook: bool) -> None:
     from bot.telegram_adapter import TelegramAdapter
 
+    heap.limit_arenas()  # before the database's threads start (bot/heap.py)
     settings.require_token()
     if webhook:
         settings.require_webhook()
@@ -168,6 +169,7 @@ def _run(settings: Settings, *, webhook: bool) -> None:
     async def maintenance() -> None:
         await checkins.tick()
         await retention.run_if_due()
+        heap.give_back()
 
     adapter = TelegramAdapter(
         companion,
