@@ -1,7 +1,7 @@
 """Soak: a steady load from 10,000 people for ten minutes; memory over time, replies lost, errors.
 
 Run: .venv/bin/python bench/soak.py [--minutes 10] [--rate 20] [--people 10000]
-     [--bot unlimited|waypoint|concurrent] [--database URL]
+     [--bot unlimited|waypoint|concurrent] [--database URL] [--heap] [--plain-malloc]
 
 The default is the bot with PTB's rate limiter lifted (`unlimited`): as shipped it holds
 itself to Telegram's 30 requests a second, about 8 updates a second, which in ten minutes
@@ -9,9 +9,15 @@ would reach fewer than half of 10,000 people. Use `--bot waypoint --rate 6` for 
 shipped.
 
 The bot (`python -m bot run`, see bench/updates.py for the variants) is sampled every
-`--every` seconds: its resident memory and CPU, and how many updates were answered. At the
-end: every update must have been answered, and the bot's log must hold no ERROR or CRITICAL
-line and no traceback. Exits 1 if a reply was lost or an error was logged.
+`--every` seconds: its resident memory and CPU, and how many updates were answered. With
+`--heap` (Linux, glibc), also the C allocator's figures, read inside the bot by a small
+thread (mallinfo2): bytes handed out and not yet freed ("heap used"), and bytes freed but
+kept by the allocator ("heap free"; pages of it may have been given back to the system).
+RSS that grows while "heap used" stays flat is memory the allocator holds, not memory the
+program keeps. The bot gives free pages back every 20 s (bot/heap.py); `--plain-malloc`
+runs it without that, to compare. At the end: every update must have been answered, and
+the bot's log must hold no ERROR or CRITICAL line and no traceback. Exits 1 if a reply was
+lost or an error was logged.
 """
 
 from __future__ import annotations
@@ -31,24 +37,55 @@ from bench.updates import Load, cpu_seconds, rss_mb, running, warm_up  # noqa: E
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
 
 BAD_LOG_WORDS = (" ERROR ", " CRITICAL ", "Traceback")
+# Run in the bot's process with --heap: every second, writes "used free" (bytes) to a file.
+HEAP_SAMPLER = """
+import ctypes, threading, time
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd",
+        "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+def _sample_heap(path):
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = _Mallinfo2
+    while True:
+        info = libc.mallinfo2()
+        with open(path, "w") as out:
+            out.write(f"{info.uordblks + info.hblkhd} {info.fordblks}")
+        time.sleep(1)
+threading.Thread(target=_sample_heap, args=(%r,), daemon=True).start()
+"""
+# --plain-malloc: bot/heap.py's measures switched off.
+PLAIN_MALLOC = "import bot.heap as H; H.limit_arenas = H.give_back = lambda: False\n"
 
 
 async def soak(args: argparse.Namespace, folder: Path) -> int:
-    with FakeBotApi() as api, running(args.bot, api, folder, database=args.database) as process:
+    heap_file = folder / "heap"
+    prelude = HEAP_SAMPLER % str(heap_file) if args.heap else ""
+    if args.plain_malloc:
+        prelude += PLAIN_MALLOC
+    with (
+        FakeBotApi() as api,
+        running(args.bot, api, folder, database=args.database, prelude=prelude) as process,
+    ):
         await warm_up(api, process)
         load = Load(api, people=args.people)
         seconds = args.minutes * 60
         driving = asyncio.create_task(load.drive(rate=args.rate, seconds=seconds, grace=30))
-        began, samples = time.perf_counter(), []
-        print(" minute  RSS MB  CPU s  answered  waiting", flush=True)
+        began, samples, heaps = time.perf_counter(), [], []
+        heading = "  heap used  heap free" if args.heap else ""
+        print(" minute  RSS MB  CPU s  answered  waiting" + heading, flush=True)
         while not driving.done():
             await asyncio.wait({driving}, timeout=args.every)
             minute = (time.perf_counter() - began) / 60
             rss = rss_mb(process.pid)
             samples.append(rss)
+            heap = ""
+            if args.heap:
+                heaps.append(heap_mb(heap_file))
+                heap = f" {heaps[-1][0]:10.1f} {heaps[-1][1]:10.1f}"
             print(
                 f"{minute:7.1f} {rss:7.1f} {cpu_seconds(process.pid):6.0f} "
-                f"{load.figures.answered:9d} {load.waiting():8d}",
+                f"{load.figures.answered:9d} {load.waiting():8d}" + heap,
                 flush=True,
             )
         figures = driving.result()
@@ -74,8 +111,22 @@ async def soak(args: argparse.Namespace, folder: Path) -> int:
         f"{late:.1f} MB at the end (peak {peak:.1f} MB); growth after the first quarter "
         f"{late - early:+.1f} MB"
     )
+    if heaps:
+        print(
+            f"C heap: in use {heaps[0][0]:.1f} -> {heaps[-1][0]:.1f} MB, held free "
+            f"{heaps[0][1]:.1f} -> {heaps[-1][1]:.1f} MB (first and last sample)"
+        )
     print(f"log lines with an error: {len(bad)}" + "".join(f"\n  {line}" for line in bad[:10]))
     return 1 if lost or bad else 0
+
+
+def heap_mb(path: Path) -> tuple[float, float]:
+    """The C heap's bytes in use and held free, in MB, as the bot last wrote them."""
+    try:
+        used, free = path.read_text().split()
+    except (OSError, ValueError):
+        return float("nan"), float("nan")
+    return int(used) / 1e6, int(free) / 1e6
 
 
 def main() -> int:
@@ -86,6 +137,8 @@ def main() -> int:
     parser.add_argument("--every", type=float, default=30.0, help="seconds between samples")
     parser.add_argument("--bot", default="unlimited")
     parser.add_argument("--database", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--heap", action="store_true", help="the C allocator's figures too")
+    parser.add_argument("--plain-malloc", action="store_true", help="without bot/heap.py")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         return asyncio.run(soak(args, Path(folder)))

@@ -6,13 +6,16 @@ a steady rate; for each, the time until the first message back is measured. The 
 put on a minimal python-telegram-bot echo bot (bench/echo_bot.py) in the same run: the floor.
 
 Run: .venv/bin/python bench/updates.py [--rate 200] [--seconds 20] [--people 2000]
-     [--bots echo,waypoint,unlimited] [--database URL]
+     [--bots echo,waypoint,unlimited] [--database URL] [--together] [--rounds N]
 
 `waypoint` is the bot as shipped: PTB's AIORateLimiter holds it to Telegram's 30 requests
 a second. `unlimited` is the same bot with that limit lifted, to see what the code itself
 costs. Both handle 8 updates at once (CONCURRENT_UPDATES in bot/telegram_adapter);
 `concurrent` raises that to 64, to see what more would change.
 Per-update cost is the bot process's CPU time (user + system) divided by updates answered.
+The host's speed drifts by tens of percent from one minute to the next here, so for the
+ratio run the bots `--together` (at the same time, each with its own fake server and
+people) over several `--rounds`, and read the median.
 """
 
 from __future__ import annotations
@@ -50,11 +53,11 @@ CRISIS_MARK = "I'm a bot, so I can't send help or call anyone"
 SETTLE = 0.3  # seconds a person waits after the last message before acting again
 # Bootstraps for the variants: PTB patched before `python -m bot run`'s main() starts.
 UNLIMITED = (
-    "import sys; from telegram.ext import AIORateLimiter as L; "
+    "from telegram.ext import AIORateLimiter as L; "
     "L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
 )
 CONCURRENT = "import bot.telegram_adapter as T; T.CONCURRENT_UPDATES = 64; "
-RUN = "from bot.__main__ import main; sys.exit(main(['run']))"
+RUN = "import sys; from bot.__main__ import main; sys.exit(main(['run']))"
 FIRST_CHAT = 500_000
 
 
@@ -178,9 +181,10 @@ class Load:
 
 @contextmanager
 def running(
-    bot: str, api: FakeBotApi, folder: Path, *, database: str | None
+    bot: str, api: FakeBotApi, folder: Path, *, database: str | None, prelude: str = ""
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """One bot process against the fake server: `echo`, `waypoint`, `unlimited`, `concurrent`."""
+    """One bot process against the fake server: `echo`, `waypoint`, `unlimited`, `concurrent`.
+    `prelude` is Python run in Waypoint's process before it starts (bench/soak.py --heap)."""
     env = {
         "PATH": os.environ.get("PATH", ""),
         "PYTHONPATH": str(ROOT),
@@ -193,9 +197,9 @@ def running(
     }
     command = {
         "echo": [sys.executable, str(ROOT / "bench" / "echo_bot.py")],
-        "waypoint": [sys.executable, "-m", "bot", "run"],
-        "unlimited": [sys.executable, "-c", UNLIMITED + RUN],
-        "concurrent": [sys.executable, "-c", UNLIMITED + CONCURRENT + RUN],
+        "waypoint": [sys.executable, "-c", prelude + RUN],
+        "unlimited": [sys.executable, "-c", prelude + UNLIMITED + RUN],
+        "concurrent": [sys.executable, "-c", prelude + UNLIMITED + CONCURRENT + RUN],
     }[bot]
     log = folder / f"{bot}.log"
     with log.open("wb") as out:
@@ -264,6 +268,35 @@ async def measure(bot: str, args: argparse.Namespace, folder: Path) -> dict[str,
     }
 
 
+async def measure_all(
+    bots: list[str], args: argparse.Namespace, folder: Path
+) -> dict[str, dict[str, float]]:
+    """Each bot's figures: one after another, or all at once with --together."""
+    folder.mkdir()
+    if args.together:
+        figures = await asyncio.gather(*(measure(bot, args, folder) for bot in bots))
+        return dict(zip(bots, figures, strict=True))
+    return {bot: await measure(bot, args, folder) for bot in bots}
+
+
+def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> dict[str, float]:
+    """Print the figures side by side; the CPU-per-update ratios to the echo bot."""
+    for bot, figures in results.items():
+        print(f"{bot}: " + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()))
+    print(f"\n{args.rate:g} updates/s offered for {args.seconds:g} s by {args.people} people")
+    names = list(results)
+    print(f"{'':16}" + "".join(f"{name:>12}" for name in names))
+    for key in next(iter(results.values())):
+        print(f"{key:16}" + "".join(f"{results[name][key]:12.1f}" for name in names))
+    if "echo" not in results:
+        return {}
+    floor = results["echo"]["cpu ms/update"]
+    ratios = {name: results[name]["cpu ms/update"] / floor for name in names if name != "echo"}
+    for name, ratio in ratios.items():
+        print(f"{name}: {ratio:.2f}x the echo bot's CPU per update (target <= 2x)")
+    return ratios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=200.0, help="updates a second")
@@ -271,23 +304,24 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--bots", default="echo,waypoint,unlimited,concurrent")
     parser.add_argument("--database", default=None, help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--together", action="store_true", help="all bots at once, each on its own fake server"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="repeat; the median ratio too")
     args = parser.parse_args()
-    results: dict[str, dict[str, float]] = {}
+    bots = args.bots.split(",")
+    ratios: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for bot in args.bots.split(","):
-            results[bot] = asyncio.run(measure(bot, args, Path(folder)))
-            print(f"{bot}: " + ", ".join(f"{k} {v:.1f}" for k, v in results[bot].items()))
-    print(f"\n{args.rate:g} updates/s offered for {args.seconds:g} s by {args.people} people")
-    names = list(results)
-    print(f"{'':16}" + "".join(f"{name:>12}" for name in names))
-    for key in next(iter(results.values())):
-        print(f"{key:16}" + "".join(f"{results[name][key]:12.1f}" for name in names))
-    if "echo" in results:
-        floor = results["echo"]["cpu ms/update"]
-        for name in names:
-            if name != "echo":
-                ratio = results[name]["cpu ms/update"] / floor
-                print(f"{name}: {ratio:.2f}x the echo bot's CPU per update (target <= 2x)")
+        for number in range(1, args.rounds + 1):
+            if args.rounds > 1:
+                print(f"\n-- round {number} of {args.rounds}")
+            results = asyncio.run(measure_all(bots, args, Path(folder) / str(number)))
+            for name, ratio in report(results, args).items():
+                ratios.setdefault(name, []).append(ratio)
+    if args.rounds > 1:
+        for name, each in ratios.items():
+            shown = ", ".join(f"{ratio:.2f}" for ratio in each)
+            print(f"{name}: median {statistics.median(each):.2f}x the echo bot ({shown})")
 
 
 if __name__ == "__main__":
