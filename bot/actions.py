@@ -117,6 +117,10 @@ class Actions:
             options.append(Option("!resume", "Go back to where we were"))
         return Reply(text, options=tuple(options), kind=ReplyKind.CRISIS)
 
+    def more_help(self, country: str | None) -> Reply:
+        """Every line and service for a country ("More ways to get help")."""
+        return Reply(safety.more_options(country), kind=ReplyKind.CRISIS)
+
     async def concern(self, turn: Turn) -> list[Reply]:
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         options = [
@@ -143,7 +147,7 @@ class Actions:
         if choice == "!resume":
             return await turn.resume(turn)
         if choice == MORE_HELP:
-            return [Reply(safety.more_options(self.country(turn.person)), kind=ReplyKind.CRISIS)]
+            return [self.more_help(self.country(turn.person))]
         if choice == "!sos:talk":
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
         if choice.startswith("!country"):
@@ -217,7 +221,7 @@ class Actions:
 
     async def show(self, turn: Turn, field: str) -> list[Reply]:
         if field == "crisis_lines":
-            return [Reply(safety.more_options(self.country(turn.person)), kind=ReplyKind.CRISIS)]
+            return [self.more_help(self.country(turn.person))]
         spec = self._fields[field]
         entries = await turn.person.entries(field)
         if not entries:

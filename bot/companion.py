@@ -210,8 +210,8 @@ class Companion:
         if risk.tier is safety.Tier.CRISIS:
             return [self._actions.crisis_reply(country, risk, resumable=False)]
         if incoming.choice == MORE_HELP:
-            return [Reply(safety.more_options(country), kind=ReplyKind.CRISIS)]
-        if _wants_lines(incoming, risk):
+            return [self._actions.more_help(country)]
+        if _is_sos(incoming):
             return [self._actions.crisis_reply(country, None, resumable=False)]
         return []
 
@@ -233,8 +233,11 @@ def urgent(incoming: Incoming) -> bool:
 
 
 def _wants_lines(incoming: Incoming, risk: safety.Assessment) -> bool:
-    asked = (incoming.command or "").lower() == "sos" or incoming.choice == MORE_HELP
-    return asked or risk.tier is safety.Tier.CRISIS
+    return risk.tier is safety.Tier.CRISIS or incoming.choice == MORE_HELP or _is_sos(incoming)
+
+
+def _is_sos(incoming: Incoming) -> bool:
+    return (incoming.command or "").lower() == "sos"
 
 
 def _assess(incoming: Incoming) -> safety.Assessment:
