@@ -24,7 +24,6 @@ from bot.telegram_adapter.polling import (
     LONGEST_PAUSE,
     MAX_SPAN,
     Poller,
-    ReadableUpdates,
     pause_after,
 )
 from bot.vault import generate_key
@@ -213,8 +212,8 @@ async def test_one_stuck_update_does_not_stop_the_others(fake_api: FakeBotApi) -
 
 
 class ScriptedTelegram:
-    """Stands in for the Application and its bot: getUpdates hands out the batches given,
-    one per call (nothing after); each update is handled when the test releases it."""
+    """Stands in for the Application, its bot and the getUpdates request: each fetch hands
+    out the next batch given (nothing after); each update is handled when the test releases it."""
 
     def __init__(self, *batches: list[int]) -> None:
         self.bot = self
@@ -227,12 +226,15 @@ class ScriptedTelegram:
     def release(self, update_id: int) -> None:
         self.released.setdefault(update_id, asyncio.Event()).set()
 
-    async def get_updates(self, **_: object) -> tuple[Update, ...]:
+    async def fetch(self, bot: object, **_: object) -> tuple[Update, ...]:
         self.calls += 1
         self.on_call.get(self.calls, lambda: None)()
         await asyncio.sleep(0.01)  # a round trip: the updates in hand run meanwhile
         batch = self.batches.pop(0) if self.batches else []
         return tuple(Update(update_id) for update_id in batch)
+
+    async def get_updates(self, **_: object) -> tuple[Update, ...]:
+        return ()  # on stop, the poller confirms what it handled
 
     async def process_update(self, update: Update) -> None:
         await self.released.setdefault(update.update_id, asyncio.Event()).wait()
@@ -246,7 +248,7 @@ def test_a_full_window_waits_for_an_update_to_finish_without_holding_up_the_othe
     async def scenario() -> list[int]:
         telegram = ScriptedTelegram([1], [2, 3])
         telegram.on_call[2] = lambda: telegram.release(1)
-        poller = Poller(telegram, ReadableUpdates(), window=2, allowed_updates=[])  # type: ignore[arg-type]
+        poller = Poller(telegram, telegram, window=2, allowed_updates=[])  # type: ignore[arg-type]
         polling = asyncio.create_task(poller.run())
         await asyncio.sleep(0.2)
         telegram.release(2)

@@ -44,22 +44,25 @@ PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
 MAX_SPAN = 50  # newer updates one slow update may hold the offset back for (rule 4)
 BATCH_LIMIT = 100  # the most updates Telegram hands out at once
 FIRST_PAUSE, LONGEST_PAUSE = 0.5, 30.0  # seconds after a failed getUpdates (rule 5)
+NO_UPDATES = b'{"ok": true, "result": []}'  # what the library is handed to read
 
 _log = logging.getLogger("bot.telegram_adapter")
 
 
 class ReadableUpdates(HTTPXRequest):
-    """The getUpdates connection: passes over updates fetched before, and keeps one
-    unreadable update from stopping the rest.
+    """The getUpdates connection: reads each new update on its own, and once.
 
     python-telegram-bot parses a batch of updates whole: one it cannot read (a kind newer
     than the library, say) fails the batch, polling asks for the same batch again forever,
-    and the library logs the raw batch — people's words — at CRITICAL. Here each update is
-    checked on its own; one that cannot be read is replaced by its bare id, which no
-    handler takes, so polling moves past it. Only the id is logged.
+    and the library logs the raw batch — people's words — at CRITICAL. So the library is
+    handed an empty batch, and `fetch` reads the updates itself: each on its own (one that
+    cannot be read becomes its bare id, which no handler takes, so polling moves past it;
+    only the id is logged), and only the new ones (rule 3 brings those in hand again).
     """
 
-    fresh_from = 0  # updates below this id were fetched before: left out, not parsed again
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._batch: list[Any] = []  # the last getUpdates answer's updates, unread
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         code, payload = await super().do_request(*args, **kwargs)
@@ -68,22 +71,25 @@ class ReadableUpdates(HTTPXRequest):
         except ValueError:
             return code, payload  # the library reports what is wrong with it
         if isinstance(answer, dict) and isinstance(answer.get("result"), list):
-            answer["result"] = [
-                _readable(raw) for raw in answer["result"] if _update_id(raw) >= self.fresh_from
-            ]
-            payload = json.dumps(answer).encode()
+            self._batch = answer["result"]
+            return code, NO_UPDATES
         return code, payload
+
+    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Update, ...]:
+        """The updates getUpdates brings, those below `fresh_from` left out unread."""
+        self._batch = []
+        await bot.get_updates(**get_updates)  # the library's part: the request, the errors
+        batch, self._batch = self._batch, []
+        return tuple(_readable(raw, bot) for raw in batch if _update_id(raw) >= fresh_from)
 
 
 def _update_id(raw: Any) -> int:
     found = raw.get("update_id") if isinstance(raw, dict) else None
-    return found if isinstance(found, int) else 0  # no id: let the library say what is wrong
+    return found if isinstance(found, int) else -1
 
 
-def _readable(raw: Any) -> Any:
-    if read_update(raw, None) is None:
-        return {"update_id": raw.get("update_id") if isinstance(raw, dict) else None}
-    return raw
+def _readable(raw: Any, bot: Bot) -> Update:
+    return read_update(raw, bot) or Update(_update_id(raw))
 
 
 def read_update(raw: Any, bot: Bot | None) -> Update | None:
@@ -183,14 +189,14 @@ class Poller:
     async def _get_updates(self) -> tuple[Update, ...]:
         offset = max(min(self._in_hand, default=self._next), self._next - MAX_SPAN)
         room = self._window - len(self._in_hand)
-        self._updates.fresh_from = self._next
-        updates: tuple[Update, ...] = await self._application.bot.get_updates(
+        return await self._updates.fetch(
+            self._application.bot,
+            fresh_from=self._next,
             offset=offset,
             limit=min(BATCH_LIMIT, self._next - offset + room),
             timeout=0 if self._in_hand else self._long_poll,
             allowed_updates=self._allowed,
         )
-        return updates
 
     def _take(self, update: Update) -> None:
         if update.update_id < self._next:
