@@ -67,7 +67,8 @@ def _for_you(entry: Country, *, immediate: bool) -> list[str]:
     parts.extend(_lines(entry, lead="", text_lead="If talking is hard, "))
     if not immediate:
         parts.append(f"If you might act on these thoughts, call {emergency}.")
-    parts.append("I'm really glad you told me. Are you safe right now?")
+    # The same reply answers /sos: not only people who told it something.
+    parts.append("I'm really glad you reached out. Are you safe right now?")
     return parts
 
 

@@ -145,6 +145,14 @@ def test_an_immediate_crisis_reply_leads_with_the_emergency_number() -> None:
     assert reply.rstrip().endswith("Are you safe right now?")
 
 
+def test_the_crisis_reply_fits_someone_who_only_asked_for_the_lines() -> None:
+    # /sos gets the same reply as a crisis message: it must not thank them for telling it
+    # something they did not say.
+    for reply in (crisis_reply("GB"), crisis_reply("US", immediate=False)):
+        assert "told me" not in reply
+        assert "glad you reached out" in reply
+
+
 def test_a_crisis_reply_without_immediate_danger_leads_with_a_line() -> None:
     reply = crisis_reply("US", immediate=False)
     assert not reply.startswith("If you are in danger")
