@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 DELETE_ASKED = "delete"
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
 MORE_HELP = "!sos:more"
+# "Keep talking with me" on a crisis reply.
+KEEP_TALKING = "!sos:talk"
+MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -105,8 +108,8 @@ class Actions:
             country, about_someone_else=someone_else, immediate=risk.immediate if risk else True
         )
         options = [
-            Option("!sos:talk", "Keep talking with me"),
-            Option(MORE_HELP, "More ways to get help"),
+            Option(KEEP_TALKING, "Keep talking with me"),
+            MORE_HELP_OPTION,
         ]
         if someone_else:
             options.insert(0, Option("!go:someone_else", "How to help them"))
@@ -148,7 +151,7 @@ class Actions:
             return await turn.resume(turn)
         if choice == MORE_HELP:
             return [self.more_help(self.country(turn.person))]
-        if choice == "!sos:talk":
+        if choice == KEEP_TALKING:
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
         if choice.startswith("!country"):
             return await self._country(turn, choice)
@@ -256,7 +259,7 @@ def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
         Option("!go:urges:now", "Ride out an urge with me"),
         Option("!go:safety_plan:show", "My safety plan"),
         Option("!go:toolbox:show", "My toolbox"),
-        Option(MORE_HELP, "More ways to get help"),
+        MORE_HELP_OPTION,
     ]
     if person.flow_state is not None:
         options.append(Option("!resume", "Go back to where we were"))

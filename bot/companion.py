@@ -8,6 +8,7 @@ Rules:
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
 3. If the store fails, a crisis message still gets the crisis reply (default country), and
    so does asking for the lines: /sos, or "More ways to get help" on a crisis reply.
+   "Keep talking with me" on a crisis reply gets words of support, not an apology.
 4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one, nor /sos.
 5. One message per person at a time, in arrival order: a per-person lock in this process
    (bot/locks.py), the row lock in the store across processes.
@@ -30,7 +31,7 @@ from collections.abc import Awaitable, Callable, Mapping
 import dialogues
 import safety
 from bot import texts
-from bot.actions import DELETE_ASKED, MORE_HELP, Actions, Turn
+from bot.actions import DELETE_ASKED, KEEP_TALKING, MORE_HELP, MORE_HELP_OPTION, Actions, Turn
 from bot.flood import FloodGate, Verdict
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
@@ -222,6 +223,8 @@ class Companion:
             return lines
         if risk.tier is safety.Tier.CONCERN:
             return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
+        if incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
+            return [Reply(texts.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
         return [Reply(texts.SORRY)]
 
 

@@ -36,11 +36,11 @@ NOT_KEPT = (
 
 NOTHING_KEPT = "Nothing kept here yet."
 
-STAY = (
+STAY_WITH_YOU = (
     "I'm here with you. You don't have to go through this moment alone.\n\n"
-    "Are you safe right now? If not, please call your local emergency number now. "
-    "If you can, would one of these help?"
+    "Are you safe right now? If not, please call your local emergency number now."
 )
+STAY = STAY_WITH_YOU + " If you can, would one of these help?"
 
 COUNTRY_ASK = (
     "Where do you live? I'll use it to show the right crisis lines. "

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot import companion as companion_module
-from bot.actions import MORE_HELP
+from bot.actions import KEEP_TALKING, MORE_HELP
 from bot.companion import CRISIS_PATIENCE
 from bot.messages import Reply, ReplyKind
 from bot.store import Store
-from bot.texts import SLOW_DOWN, SORRY
+from bot.texts import SLOW_DOWN, SORRY, STAY_WITH_YOU
 from bot.vault import Vault, generate_key
 from tests.fake_bot_api import Call, FakeBotApi, bot_process, free_port
 from tests.fakes import FakeChat, people_in
@@ -139,19 +139,22 @@ async def test_a_hung_database_delays_a_crisis_reply_by_seconds_at_most(
 
 
 async def test_asking_for_the_lines_gets_them_while_the_database_is_away() -> None:
-    # The apology says "/sos shows crisis lines": that must hold when the store is down.
+    # The apology says "/sos shows crisis lines": that must hold when the store is down. And
+    # whoever taps "Keep talking with me" under those lines hears support, not "Sorry".
     away = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
     store = Store.open(away, vault=Vault([generate_key()]))
     chat = FakeChat.on(store, default_country="GB", person_id="away", pace=timedelta(0))
     try:
         sos = await chat.send("/sos")
         more = await chat.press(MORE_HELP)
+        talk = await chat.press(KEEP_TALKING)
         burst = [await chat.send("hello") for _ in range(14)]
         after_burst = await chat.send("/SOS")
     finally:
         await store.close()
     assert sos[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in sos[0].text
     assert more[0].kind is ReplyKind.CRISIS and "Support in United Kingdom" in more[0].text
+    assert talk[0].text == STAY_WITH_YOU and talk[0].options[0].id == MORE_HELP  # no apology
     assert [Reply(SLOW_DOWN)] in burst  # flood control took over, but not for /sos:
     assert after_burst[0].kind is ReplyKind.CRISIS and "116 123" in after_burst[0].text
 
