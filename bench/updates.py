@@ -12,6 +12,9 @@ Run: .venv/bin/python bench/updates.py [--rate 200] [--seconds 20] [--people 200
 a second. `unlimited` is the same bot with that limit lifted, to see what the code itself
 costs. Both handle 8 updates at once (CONCURRENT_UPDATES in bot/telegram_adapter);
 `concurrent` raises that to 64, to see what more would change.
+A variant followed by `@REV` (`unlimited@HEAD~1`) runs that variant of the code at git
+revision REV (checked out in a temporary worktree): with `--together`, a change is measured
+against the code before it in the same run.
 Per-update cost is the bot process's CPU time (user + system) divided by updates answered.
 The host's speed drifts by tens of percent from one minute to the next here, so for the
 ratio run the bots `--together` (at the same time, each with its own fake server and
@@ -24,6 +27,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -31,7 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,8 +57,7 @@ CRISIS_MARK = "I'm a bot, so I can't send help or call anyone"
 SETTLE = 0.3  # seconds a person waits after the last message before acting again
 # Bootstraps for the variants: PTB patched before `python -m bot run`'s main() starts.
 UNLIMITED = (
-    "from telegram.ext import AIORateLimiter as L; "
-    "L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
+    "from telegram.ext import AIORateLimiter as L; L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
 )
 CONCURRENT = "import bot.telegram_adapter as T; T.CONCURRENT_UPDATES = 64; "
 RUN = "import sys; from bot.__main__ import main; sys.exit(main(['run']))"
@@ -181,16 +184,24 @@ class Load:
 
 @contextmanager
 def running(
-    bot: str, api: FakeBotApi, folder: Path, *, database: str | None, prelude: str = ""
+    bot: str,
+    api: FakeBotApi,
+    folder: Path,
+    *,
+    database: str | None,
+    prelude: str = "",
+    code: Path = ROOT,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """One bot process against the fake server: `echo`, `waypoint`, `unlimited`, `concurrent`.
+    """One bot process against the fake server: `echo`, `waypoint`, `unlimited`, `concurrent`,
+    any of the last three (with a suffix, `unlimited@HEAD~1`, say) running the code in `code`.
     `prelude` is Python run in Waypoint's process before it starts (bench/soak.py --heap)."""
+    variant, name = bot.partition("@")[0], re.sub(r"[^\w.-]", "_", bot)
     env = {
         "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(code),
         "TELEGRAM_BOT_TOKEN": api.token,
         "TELEGRAM_API_BASE_URL": api.base_url,
-        "DATABASE_URL": database or f"sqlite+aiosqlite:///{folder / f'{bot}.db'}",
+        "DATABASE_URL": database or f"sqlite+aiosqlite:///{folder / f'{name}.db'}",
         "WAYPOINT_ENCRYPTION_KEY": generate_key(),
         "WAYPOINT_DEFAULT_COUNTRY": "GB",
         "LOG_LEVEL": "WARNING",
@@ -200,8 +211,8 @@ def running(
         "waypoint": [sys.executable, "-c", prelude + RUN],
         "unlimited": [sys.executable, "-c", prelude + UNLIMITED + RUN],
         "concurrent": [sys.executable, "-c", prelude + UNLIMITED + CONCURRENT + RUN],
-    }[bot]
-    log = folder / f"{bot}.log"
+    }[variant]
+    log = folder / f"{name}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=folder, env=env, stdout=out, stderr=out)
         try:
@@ -241,7 +252,11 @@ async def warm_up(api: FakeBotApi, process: subprocess.Popen[bytes]) -> float:
 
 
 async def measure(bot: str, args: argparse.Namespace, folder: Path) -> dict[str, float]:
-    with FakeBotApi() as api, running(bot, api, folder, database=args.database) as process:
+    code = args.code.get(bot.partition("@")[2], ROOT)
+    with (
+        FakeBotApi() as api,
+        running(bot, api, folder, database=args.database, code=code) as process,
+    ):
         await warm_up(api, process)
         load = Load(api, people=args.people)
         cpu_before, began = cpu_seconds(process.pid), time.perf_counter()
@@ -297,6 +312,18 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> di
     return ratios
 
 
+@contextmanager
+def worktree(revision: str, folder: Path) -> Iterator[Path]:
+    """The repository at `revision`, checked out (detached) under `folder` while inside."""
+    path = folder / ("code-" + re.sub(r"[^\w.-]", "_", revision))
+    git = ["git", "-C", str(ROOT), "worktree"]
+    subprocess.run([*git, "add", "--detach", "--quiet", str(path), revision], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run([*git, "remove", "--force", str(path)], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=200.0, help="updates a second")
@@ -311,7 +338,9 @@ def main() -> None:
     args = parser.parse_args()
     bots = args.bots.split(",")
     ratios: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as trees:
+        revisions = {bot.partition("@")[2] for bot in bots} - {""}
+        args.code = {rev: trees.enter_context(worktree(rev, Path(folder))) for rev in revisions}
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:
                 print(f"\n-- round {number} of {args.rounds}")
