@@ -37,9 +37,10 @@ from bench.updates import Load, cpu_seconds, rss_mb, running, warm_up  # noqa: E
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
 
 BAD_LOG_WORDS = (" ERROR ", " CRITICAL ", "Traceback")
-# Run in the bot's process with --heap: every second, writes "used free" (bytes) to a file.
+# Run in the bot's process with --heap: every second, writes "used free sqlite" (bytes) to a
+# file. SQLite allocates through malloc too; its share is its own count (sqlite3_memory_used).
 HEAP_SAMPLER = """
-import ctypes, threading, time
+import ctypes, ctypes.util, threading, time
 class _Mallinfo2(ctypes.Structure):
     _fields_ = [(name, ctypes.c_size_t) for name in (
         "arena", "ordblks", "smblks", "hblks", "hblkhd",
@@ -47,10 +48,13 @@ class _Mallinfo2(ctypes.Structure):
 def _sample_heap(path):
     libc = ctypes.CDLL("libc.so.6")
     libc.mallinfo2.restype = _Mallinfo2
+    sqlite = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    sqlite.sqlite3_memory_used.restype = ctypes.c_int64
     while True:
         info = libc.mallinfo2()
+        used, free = info.uordblks + info.hblkhd, info.fordblks
         with open(path, "w") as out:
-            out.write(f"{info.uordblks + info.hblkhd} {info.fordblks}")
+            out.write(f"{used} {free} {sqlite.sqlite3_memory_used()}")
         time.sleep(1)
 threading.Thread(target=_sample_heap, args=(%r,), daemon=True).start()
 """
@@ -72,7 +76,7 @@ async def soak(args: argparse.Namespace, folder: Path) -> int:
         seconds = args.minutes * 60
         driving = asyncio.create_task(load.drive(rate=args.rate, seconds=seconds, grace=30))
         began, samples, heaps = time.perf_counter(), [], []
-        heading = "  heap used  heap free" if args.heap else ""
+        heading = "  heap used  heap free  of used: SQLite" if args.heap else ""
         print(" minute  RSS MB  CPU s  answered  waiting" + heading, flush=True)
         while not driving.done():
             await asyncio.wait({driving}, timeout=args.every)
@@ -82,7 +86,7 @@ async def soak(args: argparse.Namespace, folder: Path) -> int:
             heap = ""
             if args.heap:
                 heaps.append(heap_mb(heap_file))
-                heap = f" {heaps[-1][0]:10.1f} {heaps[-1][1]:10.1f}"
+                heap = " ".join(f"{mb:10.1f}" for mb in heaps[-1])
             print(
                 f"{minute:7.1f} {rss:7.1f} {cpu_seconds(process.pid):6.0f} "
                 f"{load.figures.answered:9d} {load.waiting():8d}" + heap,
@@ -112,21 +116,23 @@ async def soak(args: argparse.Namespace, folder: Path) -> int:
         f"{late - early:+.1f} MB"
     )
     if heaps:
+        (used, free, sqlite), (used_end, free_end, sqlite_end) = heaps[0], heaps[-1]
         print(
-            f"C heap: in use {heaps[0][0]:.1f} -> {heaps[-1][0]:.1f} MB, held free "
-            f"{heaps[0][1]:.1f} -> {heaps[-1][1]:.1f} MB (first and last sample)"
+            f"C heap: in use {used:.1f} -> {used_end:.1f} MB (SQLite's part {sqlite:.1f} -> "
+            f"{sqlite_end:.1f}, the rest {used - sqlite:.1f} -> {used_end - sqlite_end:.1f}), "
+            f"held free {free:.1f} -> {free_end:.1f} MB (first and last sample)"
         )
     print(f"log lines with an error: {len(bad)}" + "".join(f"\n  {line}" for line in bad[:10]))
     return 1 if lost or bad else 0
 
 
-def heap_mb(path: Path) -> tuple[float, float]:
-    """The C heap's bytes in use and held free, in MB, as the bot last wrote them."""
+def heap_mb(path: Path) -> tuple[float, float, float]:
+    """The C heap's bytes in use, held free, and in use by SQLite, in MB, as last written."""
     try:
-        used, free = path.read_text().split()
+        used, free, sqlite = path.read_text().split()
     except (OSError, ValueError):
-        return float("nan"), float("nan")
-    return int(used) / 1e6, int(free) / 1e6
+        return float("nan"), float("nan"), float("nan")
+    return int(used) / 1e6, int(free) / 1e6, int(sqlite) / 1e6
 
 
 def main() -> int:
