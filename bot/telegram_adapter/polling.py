@@ -85,7 +85,7 @@ class ReadableUpdates(HTTPXRequest):
 
 def _update_id(raw: Any) -> int:
     found = raw.get("update_id") if isinstance(raw, dict) else None
-    return found if isinstance(found, int) else -1
+    return found if isinstance(found, int) else -1  # no id: left out, like one fetched before
 
 
 def _readable(raw: Any, bot: Bot) -> Update:
