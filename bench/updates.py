@@ -182,6 +182,11 @@ class Load:
         return True
 
 
+def file_name(text: str) -> str:
+    """`text` (a variant, a git revision) safe in a file name and an SQLite URL."""
+    return re.sub(r"[^\w.-]", "_", text)
+
+
 @contextmanager
 def running(
     bot: str,
@@ -195,7 +200,7 @@ def running(
     """One bot process against the fake server: `echo`, `waypoint`, `unlimited`, `concurrent`,
     any of the last three (with a suffix, `unlimited@HEAD~1`, say) running the code in `code`.
     `prelude` is Python run in Waypoint's process before it starts (bench/soak.py --heap)."""
-    variant, name = bot.partition("@")[0], re.sub(r"[^\w.-]", "_", bot)
+    variant, name = bot.partition("@")[0], file_name(bot)
     env = {
         "PATH": os.environ.get("PATH", ""),
         "PYTHONPATH": str(code),
@@ -315,7 +320,7 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> di
 @contextmanager
 def worktree(revision: str, folder: Path) -> Iterator[Path]:
     """The repository at `revision`, checked out (detached) under `folder` while inside."""
-    path = folder / ("code-" + re.sub(r"[^\w.-]", "_", revision))
+    path = folder / ("code-" + file_name(revision))
     git = ["git", "-C", str(ROOT), "worktree"]
     subprocess.run([*git, "add", "--detach", "--quiet", str(path), revision], check=True)
     try:
