@@ -17,7 +17,6 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
-    event,
     func,
     inspect,
     select,
@@ -26,7 +25,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
-from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -34,9 +32,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.messages import Person
+from bot.store import sqlite
 from bot.store.people import Entry, Kept, PersonRecord
 from bot.store.tables import Base, CheckinRow, PersonRow, people
 from bot.vault import Vault
@@ -44,7 +42,6 @@ from bot.vault import Vault
 __all__ = ["Base", "Entry", "Kept", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
 
 SCHEMA_HEAD = "0004"  # the newest migration; a test holds it to Alembic's own head
-_IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE on SQLite
 
 
 class StoreError(Exception):
@@ -65,7 +62,7 @@ class Store:
         # A person's transaction takes SQLite's write lock at BEGIN, so two of them never
         # read the same state and then overwrite each other (PostgreSQL: FOR UPDATE below).
         self._person_sessions = async_sessionmaker(
-            engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
+            engine.execution_options(**{sqlite.IMMEDIATE: True}), expire_on_commit=False
         )
 
     @classmethod
@@ -73,9 +70,7 @@ class Store:
         """Connect lazily to `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
         if url.startswith("sqlite"):
             _make_parent_folder(url)
-            engine = create_async_engine(url, connect_args={"timeout": 30})
-            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-            event.listen(engine.sync_engine, "begin", _sqlite_begin)
+            engine = sqlite.engine_for(url)
         else:
             engine = create_async_engine(url, pool_pre_ping=True, pool_size=10)
         return cls(engine, vault=vault)
@@ -199,27 +194,6 @@ def _failure(doing: str, error: BaseException) -> StoreError:
     )
     kind = StoreUnreachable if unreachable else StoreError
     return kind(f"{doing}: {type(error).__name__}")
-
-
-def _sqlite_begin(connection: Connection) -> None:
-    """SQLAlchemy's recipe for SQLite transactions: the driver's own BEGIN is switched off
-    (see _sqlite_pragmas), so BEGIN is said here, IMMEDIATE for a person's transaction."""
-    immediate = connection.get_execution_options().get(_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    # Let SQLAlchemy say BEGIN itself (_sqlite_begin); the driver would say a deferred one.
-    connection.isolation_level = None
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # With WAL, NORMAL syncs at checkpoints rather than on every commit: a crashed or
-    # killed process loses nothing; a power cut may lose the last moments' commits, never
-    # the database. FULL made every message wait on the disk.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
 
 
 def _make_parent_folder(url: str) -> None:

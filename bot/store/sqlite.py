@@ -1,0 +1,162 @@
+"""How the store talks to SQLite: aiosqlite, one trip to its thread for each statement.
+
+aiosqlite runs SQLite on a thread of its own, and every call it is given is a trip there
+and back: a wake-up of the event loop each time. SQLAlchemy's adapter makes a statement
+four of them (open a cursor, run the statement, fetch its rows, close the cursor), so a
+message's transaction was twelve. `OneTripConnection` runs the statement, reads all its
+rows and closes SQLite's cursor in one trip, and the cursor SQLAlchemy holds only hands
+back what came with it: a transaction is five trips (BEGIN, read, write, COMMIT, and the
+pool's reset), and costs a sixth less CPU (docs/benchmarks.md).
+
+Every result is read whole before it is handed back, streamed ones too: the store never
+streams (its queries return a person's few rows).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
+from typing import Any
+
+import aiosqlite
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE, not BEGIN
+BUSY_TIMEOUT = 30.0  # seconds a statement waits for another connection's write lock
+
+Description = tuple[tuple[Any, ...], ...] | None
+Ran = tuple[Description, list[Any], int, int | None]  # description, rows, rowcount, lastrowid
+
+
+def engine_for(url: str) -> AsyncEngine:
+    """An engine for a sqlite+aiosqlite:// URL, on `OneTripConnection`s.
+
+    The file and the options in the URL are read as SQLAlchemy reads them; SQLite's
+    settings are made on every new connection (`_pragmas`), and BEGIN is said by
+    SQLAlchemy (`_begin`), IMMEDIATE when a transaction has the IMMEDIATE option.
+    """
+
+    async def connect() -> OneTripConnection:
+        dialect = engine.sync_engine.dialect
+        (database,), options = dialect.create_connect_args(engine.sync_engine.url)
+        options = {**options, "timeout": BUSY_TIMEOUT}
+        connection = OneTripConnection(lambda: sqlite3.connect(database, **options))
+        await connection  # starts its thread, which opens the database
+        return connection
+
+    engine = create_async_engine(url, async_creator=connect)
+    event.listen(engine.sync_engine, "connect", _pragmas)
+    event.listen(engine.sync_engine, "begin", _begin)
+    return engine
+
+
+class OneTripConnection(aiosqlite.Connection):
+    """An aiosqlite connection whose cursors run a statement in one trip to SQLite."""
+
+    def __init__(self, connector: Callable[[], sqlite3.Connection]) -> None:
+        super().__init__(connector, iter_chunk_size=64)
+        # As SQLAlchemy does for aiosqlite: a connection left open never keeps the process up.
+        self._thread.daemon = True
+
+    def cursor(self) -> RanCursor:  # type: ignore[override]  # awaitable, as aiosqlite's is
+        return RanCursor(self)
+
+    async def run(self, sql: str, parameters: Any, *, many: bool = False) -> Ran:
+        """Run `sql` on SQLite's thread; its description, all its rows, rowcount, lastrowid."""
+
+        def run() -> Ran:
+            cursor = self._conn.cursor()
+            try:
+                if many:
+                    cursor.executemany(sql, parameters)
+                else:
+                    cursor.execute(sql, () if parameters is None else parameters)
+                description = cursor.description
+                rows = cursor.fetchall() if description else []
+                return description, rows, cursor.rowcount, cursor.lastrowid
+            finally:
+                cursor.close()
+
+        done: Ran = await self._execute(run)  # type: ignore[no-untyped-call]  # aiosqlite's own
+        return done
+
+
+class RanCursor:
+    """What SQLAlchemy uses of an aiosqlite cursor; `execute` brings back everything at once,
+    so fetching and closing need no trip."""
+
+    arraysize = 1
+
+    def __init__(self, connection: OneTripConnection) -> None:
+        self._connection = connection
+        self._rows: deque[Any] = deque()
+        self.description: Description = None
+        self.rowcount = -1
+        self.lastrowid: int | None = None
+
+    def __await__(self) -> Generator[Any, None, RanCursor]:
+        return self._itself().__await__()
+
+    async def __aenter__(self) -> RanCursor:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+    async def execute(self, sql: str, parameters: Any = None) -> RanCursor:
+        return self._took(await self._connection.run(sql, parameters))
+
+    async def executemany(self, sql: str, parameters: Iterable[Any]) -> RanCursor:
+        return self._took(await self._connection.run(sql, parameters, many=True))
+
+    async def fetchone(self) -> Any:
+        return self._rows.popleft() if self._rows else None
+
+    async def fetchmany(self, size: int | None = None) -> Sequence[Any]:
+        count = min(len(self._rows), self.arraysize if size is None else size)
+        return [self._rows.popleft() for _ in range(count)]
+
+    async def fetchall(self) -> Sequence[Any]:
+        rows, self._rows = list(self._rows), deque()
+        return rows
+
+    async def close(self) -> None:
+        self._rows.clear()
+
+    async def __aiter__(self) -> AsyncIterator[Any]:
+        while self._rows:
+            yield self._rows.popleft()
+
+    async def _itself(self) -> RanCursor:
+        return self
+
+    def _took(self, result: Ran) -> RanCursor:
+        self.description, rows, self.rowcount, self.lastrowid = result
+        self._rows = deque(rows)
+        return self
+
+
+def _begin(connection: Connection) -> None:
+    """SQLAlchemy's recipe for SQLite transactions: the driver's own BEGIN is switched off
+    (see _pragmas), so BEGIN is said here, IMMEDIATE when the transaction asks for it."""
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy say BEGIN itself (_begin); the driver would say a deferred one.
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL syncs at checkpoints rather than on every commit: a crashed or
+    # killed process loses nothing; a power cut may lose the last moments' commits, never
+    # the database. FULL made every message wait on the disk.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+    cursor.close()

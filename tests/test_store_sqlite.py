@@ -1,0 +1,116 @@
+"""SQLite through `OneTripConnection`: each statement is one trip to SQLite's thread, and
+SQLAlchemy still gets every row, count and error as aiosqlite's own cursors would give them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.messages import Person, Platform
+from bot.store import Store, sqlite
+from bot.vault import Vault
+
+NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    made = sqlite.engine_for(f"sqlite+aiosqlite:///{tmp_path / 'plain.db'}")
+    async with made.begin() as connection:
+        await connection.exec_driver_sql(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, word TEXT UNIQUE)"
+        )
+    try:
+        yield made
+    finally:
+        await made.dispose()
+
+
+@pytest.fixture
+def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every call aiosqlite hands to a connection's thread, from here on."""
+    made: list[object] = []
+    handing = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, function: Any, *args: Any, **kw: Any) -> Any:
+        made.append(function)
+        return await handing(self, function, *args, **kw)  # type: ignore[no-untyped-call]
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    yield made
+
+
+async def test_rows_counts_and_ids_come_back_as_sqlalchemy_expects(engine: AsyncEngine) -> None:
+    async with engine.begin() as connection:
+        inserted = await connection.execute(
+            text("INSERT INTO t (word) VALUES (:word)"), [{"word": w} for w in "abcde"]
+        )
+        assert inserted.rowcount == 5
+        one = await connection.execute(text("INSERT INTO t (word) VALUES ('f')"))
+        assert one.lastrowid == 6
+        changed = await connection.execute(text("UPDATE t SET word = word || '!' WHERE id > 3"))
+        assert changed.rowcount == 3
+
+        result = await connection.execute(text("SELECT id, word FROM t ORDER BY id"))
+        assert list(result.keys()) == ["id", "word"]
+        assert result.fetchone() == (1, "a")
+        assert result.fetchmany(2) == [(2, "b"), (3, "c")]
+        assert result.fetchall() == [(4, "d!"), (5, "e!"), (6, "f!")]
+        assert result.fetchone() is None
+
+        streamed = await connection.stream(text("SELECT word FROM t WHERE id <= 2 ORDER BY id"))
+        assert [row.word async for row in streamed] == ["a", "b"]
+        empty = await connection.execute(text("SELECT word FROM t WHERE id > 100"))
+        assert empty.all() == []
+
+
+async def test_errors_reach_sqlalchemy_as_database_errors(engine: AsyncEngine) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(text("INSERT INTO t (word) VALUES ('same')"))
+    with pytest.raises(IntegrityError):
+        async with engine.begin() as connection:
+            await connection.execute(text("INSERT INTO t (word) VALUES ('same')"))
+    with pytest.raises(OperationalError):
+        async with engine.begin() as connection:
+            await connection.execute(text("SELECT nothing FROM nowhere"))
+    async with engine.connect() as connection:  # the failed transactions left nothing behind
+        count = await connection.scalar(text("SELECT count(*) FROM t"))
+    assert count == 1
+
+
+async def test_each_statement_is_one_trip_to_sqlite(
+    engine: AsyncEngine, trips: list[object]
+) -> None:
+    async with engine.connect() as connection:  # the pool's connection is open already
+        trips.clear()
+        await connection.execute(text("SELECT id, word FROM t"))
+        assert len(trips) == 2  # BEGIN (SQLAlchemy's own, see _begin), then the statement
+
+
+async def test_a_message_s_transaction_is_five_trips(
+    tmp_path: Path, vault: Vault, trips: list[object]
+) -> None:
+    """BEGIN IMMEDIATE, the person read, their row written, COMMIT, and the pool's reset on
+    return: SQLAlchemy's own aiosqlite cursors made it twelve (a cursor opened, run, read
+    and closed for each statement)."""
+    store = Store.open(f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}", vault=vault)
+    await store.migrate()
+    someone = Person(Platform.TELEGRAM, "42")
+    try:
+        async with store.person(someone, now=NOW) as record:
+            record.awaiting = "mood"
+        trips.clear()
+        async with store.person(someone, now=NOW) as record:
+            assert record.awaiting == "mood"
+            record.awaiting = None
+        assert len(trips) == 5
+    finally:
+        await store.close()
