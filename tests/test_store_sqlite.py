@@ -86,21 +86,49 @@ async def test_errors_reach_sqlalchemy_as_database_errors(engine: AsyncEngine) -
     assert count == 1
 
 
-async def test_each_statement_is_one_trip_to_sqlite(
+async def test_a_statement_is_one_trip_to_sqlite_begin_included(
     engine: AsyncEngine, trips: list[object]
 ) -> None:
     async with engine.connect() as connection:  # the pool's connection is open already
         trips.clear()
         await connection.execute(text("SELECT id, word FROM t"))
-        assert len(trips) == 2  # BEGIN (SQLAlchemy's own, see _begin), then the statement
+        assert len(trips) == 1
+        await connection.execute(text("SELECT count(*) FROM t"))
+        assert len(trips) == 2
 
 
-async def test_a_message_s_transaction_is_five_trips(
+async def test_commit_and_rollback_make_no_trip_outside_a_transaction(
+    engine: AsyncEngine, trips: list[object]
+) -> None:
+    async with engine.connect() as connection:
+        trips.clear()
+        async with connection.begin():  # a transaction that ran nothing
+            pass
+        assert trips == []
+        await connection.execute(text("INSERT INTO t (word) VALUES ('kept')"))
+        await connection.commit()
+        await connection.rollback()  # after the commit, as the pool does: nothing to undo
+        assert len(trips) == 2
+    async with engine.connect() as connection:
+        assert await connection.scalar(text("SELECT word FROM t")) == "kept"
+
+
+async def test_a_failed_statement_leaves_no_transaction_open(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        with pytest.raises(OperationalError):
+            await connection.execute(text("SELECT nothing FROM nowhere"))
+        await connection.rollback()
+        await connection.execute(text("INSERT INTO t (word) VALUES ('after')"))
+        await connection.commit()
+    async with engine.connect() as connection:
+        assert await connection.scalar(text("SELECT count(*) FROM t")) == 1
+
+
+async def test_a_message_s_transaction_is_three_trips(
     tmp_path: Path, vault: Vault, trips: list[object]
 ) -> None:
-    """BEGIN IMMEDIATE, the person read, their row written, COMMIT, and the pool's reset on
-    return: SQLAlchemy's own aiosqlite cursors made it twelve (a cursor opened, run, read
-    and closed for each statement)."""
+    """BEGIN IMMEDIATE with the person read, their row written, COMMIT; none for the pool's
+    rollback. SQLAlchemy's own aiosqlite cursors made it twelve."""
     store = Store.open(f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}", vault=vault)
     await store.migrate()
     someone = Person(Platform.TELEGRAM, "42")
@@ -111,6 +139,6 @@ async def test_a_message_s_transaction_is_five_trips(
         async with store.person(someone, now=NOW) as record:
             assert record.awaiting == "mood"
             record.awaiting = None
-        assert len(trips) == 5
+        assert len(trips) == 3
     finally:
         await store.close()

@@ -1,12 +1,17 @@
 """How the store talks to SQLite: aiosqlite, one trip to its thread for each statement.
 
 aiosqlite runs SQLite on a thread of its own, and every call it is given is a trip there
-and back: a wake-up of the event loop each time. SQLAlchemy's adapter makes a statement
-four of them (open a cursor, run the statement, fetch its rows, close the cursor), so a
-message's transaction was twelve. `OneTripConnection` runs the statement, reads all its
-rows and closes SQLite's cursor in one trip, and the cursor SQLAlchemy holds only hands
-back what came with it: a transaction is five trips (BEGIN, read, write, COMMIT, and the
-pool's reset), and costs a sixth less CPU (docs/benchmarks.md).
+and back: a wake-up of the event loop each time. SQLAlchemy's adapter makes a statement up
+to four of them (open a cursor, run the statement, fetch its rows, close the cursor), so a
+message's transaction (BEGIN, read, write, COMMIT, and the pool's rollback when the
+connection comes back) was twelve. `OneTripConnection` makes it three:
+- a statement, its rows and the closing of SQLite's cursor are one trip, and the cursor
+  SQLAlchemy holds only hands back what came with it;
+- BEGIN goes with the transaction's first statement, in its trip (nothing happens in
+  between, so the transaction and its locks start at the same moment as they would);
+- COMMIT and ROLLBACK make no trip when SQLite is not in a transaction (the pool's
+  rollback after a commit). Whether it is comes back with every trip.
+In-process that is a third less CPU a transaction; see docs/benchmarks.md.
 
 Every result is read whole before it is handed back, streamed ones too: the store never
 streams (its queries return a person's few rows).
@@ -37,8 +42,8 @@ def engine_for(url: str) -> AsyncEngine:
     """An engine for a sqlite+aiosqlite:// URL, on `OneTripConnection`s.
 
     The file and the options in the URL are read as SQLAlchemy reads them; SQLite's
-    settings are made on every new connection (`_pragmas`), and BEGIN is said by
-    SQLAlchemy (`_begin`), IMMEDIATE when a transaction has the IMMEDIATE option.
+    settings are made on every new connection (`_pragmas`), and BEGIN is said by the
+    store (`_begin`), IMMEDIATE when a transaction has the IMMEDIATE option.
     """
 
     async def connect() -> OneTripConnection:
@@ -62,16 +67,38 @@ class OneTripConnection(aiosqlite.Connection):
         super().__init__(connector, iter_chunk_size=64)
         # As SQLAlchemy does for aiosqlite: a connection left open never keeps the process up.
         self._thread.daemon = True
+        self._begin: str | None = None  # said before the next statement, in its trip
+        self._in_transaction = False  # as SQLite said at the end of the last trip
+
+    def begin(self, *, immediate: bool = False) -> None:
+        """Start a transaction with the next statement (IMMEDIATE: take the write lock)."""
+        self._begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    async def commit(self) -> None:
+        self._begin = None  # a transaction that ran nothing has nothing to commit
+        if self._in_transaction:
+            await super().commit()
+            self._in_transaction = False
+
+    async def rollback(self) -> None:
+        self._begin = None
+        if self._in_transaction:
+            await super().rollback()
+            self._in_transaction = False
 
     def cursor(self) -> RanCursor:  # type: ignore[override]  # awaitable, as aiosqlite's is
         return RanCursor(self)
 
     async def run(self, sql: str, parameters: Any, *, many: bool = False) -> Ran:
         """Run `sql` on SQLite's thread; its description, all its rows, rowcount, lastrowid."""
+        begin, self._begin = self._begin, None
 
         def run() -> Ran:
-            cursor = self._conn.cursor()
+            connection = self._conn
+            cursor = connection.cursor()
             try:
+                if begin is not None:
+                    cursor.execute(begin)
                 if many:
                     cursor.executemany(sql, parameters)
                 else:
@@ -81,6 +108,7 @@ class OneTripConnection(aiosqlite.Connection):
                 return description, rows, cursor.rowcount, cursor.lastrowid
             finally:
                 cursor.close()
+                self._in_transaction = connection.in_transaction
 
         done: Ran = await self._execute(run)  # type: ignore[no-untyped-call]  # aiosqlite's own
         return done
@@ -143,9 +171,11 @@ class RanCursor:
 
 def _begin(connection: Connection) -> None:
     """SQLAlchemy's recipe for SQLite transactions: the driver's own BEGIN is switched off
-    (see _pragmas), so BEGIN is said here, IMMEDIATE when the transaction asks for it."""
-    immediate = connection.get_execution_options().get(IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    (see _pragmas) and the store says it, IMMEDIATE when the transaction asks for it; here
+    with the transaction's first statement."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, OneTripConnection), "engine_for() makes every connection"
+    driver.begin(immediate=connection.get_execution_options().get(IMMEDIATE, False))
 
 
 def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
