@@ -93,7 +93,7 @@ class OneTripConnection(aiosqlite.Connection):
         """Run `sql` on SQLite's thread; its description, all its rows, rowcount, lastrowid."""
         begin, self._begin = self._begin, None
 
-        def run() -> Ran:
+        def trip() -> Ran:
             connection = self._conn
             cursor = connection.cursor()
             try:
@@ -110,7 +110,7 @@ class OneTripConnection(aiosqlite.Connection):
                 cursor.close()
                 self._in_transaction = connection.in_transaction
 
-        done: Ran = await self._execute(run)  # type: ignore[no-untyped-call]  # aiosqlite's own
+        done: Ran = await self._execute(trip)  # type: ignore[no-untyped-call]  # aiosqlite's own
         return done
 
 
@@ -179,7 +179,7 @@ def _begin(connection: Connection) -> None:
 
 
 def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    # Let SQLAlchemy say BEGIN itself (_begin); the driver would say a deferred one.
+    # The store says BEGIN itself (_begin); the driver would say a deferred one.
     connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
