@@ -42,7 +42,7 @@ def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 
     async def counted(self: aiosqlite.Connection, function: Any, *args: Any, **kw: Any) -> Any:
         made.append(function)
-        return await handing(self, function, *args, **kw)  # type: ignore[no-untyped-call]
+        return await handing(self, function, *args, **kw)
 
     monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
     yield made
