@@ -37,6 +37,25 @@ async def test_a_person_is_created_on_first_contact_and_found_again(store: Store
         assert person.flow_state == {"flow": "urges", "node": "now"}
 
 
+async def test_a_transaction_that_fails_part_way_keeps_none_of_it(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        person.awaiting = "mood"
+        await person.add_entry("toolbox", "music", now=NOW, replace=False)
+
+    with pytest.raises(RuntimeError):
+        async with store.person(ALEX, now=NOW) as person:
+            person.awaiting = None
+            person.flow_state = {"flow": "urges", "node": "now"}
+            await person.add_entry("toolbox", "a walk", now=NOW, replace=False)
+            await person.forget("toolbox")
+            assert await person.entries("toolbox") == []  # written, inside the transaction
+            raise RuntimeError("the bot failed before answering")
+
+    async with store.person(ALEX, now=NOW) as person:
+        assert person.awaiting == "mood" and person.flow_state is None
+        assert [entry.text for entry in await person.entries("toolbox")] == ["music"]
+
+
 async def test_people_do_not_see_each_others_things(store: Store) -> None:
     async with store.person(ALEX, now=NOW) as person:
         await person.add_entry("toolbox", "music", now=NOW, replace=False)

@@ -27,6 +27,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -61,9 +62,7 @@ class Store:
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         # A person's transaction takes SQLite's write lock at BEGIN, so two of them never
         # read the same state and then overwrite each other (PostgreSQL: FOR UPDATE below).
-        self._person_sessions = async_sessionmaker(
-            engine.execution_options(**{sqlite.IMMEDIATE: True}), expire_on_commit=False
-        )
+        self._person_engine = engine.execution_options(**{sqlite.IMMEDIATE: True})
 
     @classmethod
     def open(cls, url: str, *, vault: Vault) -> Store:
@@ -119,11 +118,14 @@ class Store:
         handling the same person's messages take turns instead of overwriting each other.
         """
         try:
-            async with self._person_sessions() as session, session.begin():
-                row, kept = await self._lock_person(session, who, today=now.date())
-                record = PersonRecord(session, row, self.vault, kept=kept, today=now.date())
-                yield record
-                await record._save()
+            async with self._person_engine.begin() as connection:
+                row, kept = await self._lock_person(connection, who, today=now.date())
+                record = PersonRecord(connection, row, self.vault, kept=kept, today=now.date())
+                try:
+                    yield record
+                    await record._save()
+                finally:
+                    await record._close()
         except (SQLAlchemyError, OSError) as error:
             raise StoreError(f"person transaction failed: {type(error).__name__}") from error
 
@@ -152,7 +154,7 @@ class Store:
         return self._sessions()
 
     async def _lock_person(
-        self, session: AsyncSession, who: Person, *, today: date
+        self, connection: AsyncConnection, who: Person, *, today: date
     ) -> tuple[Row[Any], Kept]:
         """The person's row (locked on PostgreSQL), made on first contact, and what they keep.
 
@@ -160,7 +162,6 @@ class Store:
         """
         query = _PERSON_LOCKED if self.is_postgres else _PERSON
         key = {"platform": who.platform.value, "external_id": who.id}
-        connection = await session.connection()  # plain Core: no ORM work on this path
         found = (await connection.execute(query, key)).one_or_none()
         if found is None:
             # Two first messages at once may both get here: the loser's insert does nothing.

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Label, Row, bindparam, delete, exists, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.schedule import Plan
 from bot.store import plans
@@ -78,10 +78,17 @@ class PersonRecord:
     """
 
     def __init__(
-        self, session: AsyncSession, row: Row[Any], vault: Vault, *, kept: Kept, today: date
+        self,
+        connection: AsyncConnection,
+        row: Row[Any],
+        vault: Vault,
+        *,
+        kept: Kept,
+        today: date,
     ) -> None:
         """`row` is the person's row of `people`, as read at the start of the transaction."""
-        self._session = session
+        self._connection = connection
+        self._orm: AsyncSession | None = None  # made by the first method that needs one
         self._row = row
         self._vault = vault
         self._today = today
@@ -101,6 +108,15 @@ class PersonRecord:
     @property
     def id(self) -> int:
         return int(self._row.id)
+
+    @property
+    def _session(self) -> AsyncSession:
+        """An ORM session inside this transaction, made when a method first needs one: most
+        messages only read and write the person's row, with plain statements (`_save`).
+        It never commits or ends the transaction; the store does."""
+        if self._orm is None:
+            self._orm = AsyncSession(bind=self._connection, join_transaction_mode="rollback_only")
+        return self._orm
 
     @property
     def consented(self) -> bool:
@@ -259,12 +275,13 @@ class PersonRecord:
         )
 
     async def _save(self) -> None:
-        """Write the plain attributes back, before the transaction commits."""
+        """Write what the methods added, then the plain attributes, before the commit."""
+        if self._orm is not None:
+            await self._orm.flush()
         if self.deleted:
             return
         flow_secret = self._vault.encrypt(json.dumps(self.flow_state)) if self.flow_state else None
-        connection = await self._session.connection()  # plain Core: no ORM work here
-        await connection.execute(
+        await self._connection.execute(
             _SAVE,
             {
                 "person": self.id,
@@ -276,6 +293,11 @@ class PersonRecord:
                 "last_active_on": self._today,
             },
         )
+
+    async def _close(self) -> None:
+        """Let go of the ORM session, if one was made (the transaction is left as it is)."""
+        if self._orm is not None:
+            await self._orm.close()
 
     async def checkin_plan(self) -> Plan | None:
         """The person's check-in plan; None when check-ins are off."""
