@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -68,7 +67,6 @@ class Store:
     def open(cls, url: str, *, vault: Vault) -> Store:
         """Connect lazily to `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
         if url.startswith("sqlite"):
-            _make_parent_folder(url)
             engine = sqlite.engine_for(url)
         else:
             engine = create_async_engine(url, pool_pre_ping=True, pool_size=10)
@@ -195,12 +193,6 @@ def _failure(doing: str, error: BaseException) -> StoreError:
     )
     kind = StoreUnreachable if unreachable else StoreError
     return kind(f"{doing}: {type(error).__name__}")
-
-
-def _make_parent_folder(url: str) -> None:
-    path = url.split(":///", 1)[-1]
-    if path and path != ":memory:" and not path.startswith("file:"):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
 def _upgrade(connection: Connection) -> None:

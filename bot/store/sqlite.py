@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -41,9 +42,10 @@ Ran = tuple[Description, list[Any], int, int | None]  # description, rows, rowco
 def engine_for(url: str) -> AsyncEngine:
     """An engine for a sqlite+aiosqlite:// URL, on `OneTripConnection`s.
 
-    The file and the options in the URL are read as SQLAlchemy reads them; SQLite's
-    settings are made on every new connection (`_pragmas`), and BEGIN is said by the
-    store (`_begin`), IMMEDIATE when a transaction has the IMMEDIATE option.
+    The file's folder is made if missing, and the file and the options in the URL are read
+    as SQLAlchemy reads them. SQLite's settings are made on every new connection
+    (`_pragmas`), and BEGIN is said by the store (`_begin`), IMMEDIATE when a transaction
+    has the IMMEDIATE option.
     """
 
     async def connect() -> OneTripConnection:
@@ -54,6 +56,7 @@ def engine_for(url: str) -> AsyncEngine:
         await connection  # starts its thread, which opens the database
         return connection
 
+    _make_parent_folder(url)
     engine = create_async_engine(url, async_creator=connect)
     event.listen(engine.sync_engine, "connect", _pragmas)
     event.listen(engine.sync_engine, "begin", _begin)
@@ -190,3 +193,9 @@ def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     cursor.close()
+
+
+def _make_parent_folder(url: str) -> None:
+    path = url.split(":///", 1)[-1]
+    if path and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
