@@ -97,7 +97,8 @@ class Companion:
             work.cancel()
             raise
         if not done:
-            # Rule 6: answer now; the abandoned transaction rolls back in the background.
+            # Rule 6: answer now; the abandoned transaction rolls back in the background
+            # (unless its COMMIT was already on its way: then what it did is kept).
             work.cancel()
             self._abandoned.add(work)
             work.add_done_callback(self._abandoned.discard)
