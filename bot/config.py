@@ -47,9 +47,12 @@ class Settings(BaseSettings):
             ("sqlite:///", "sqlite+aiosqlite:///"),
         ):
             if url.startswith(plain):
-                return driver + url.removeprefix(plain)
+                url = driver + url.removeprefix(plain)
+                break
         if not url.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
             raise ValueError("must be a postgresql:// or sqlite:/// URL")
+        if url.startswith("sqlite") and url.partition(":///")[2].split("?")[0] in ("", ":memory:"):
+            raise ValueError("must name a database file, such as sqlite:///data/waypoint.db")
         return url
 
     @field_validator("waypoint_default_country")

@@ -34,6 +34,8 @@ def test_plain_database_urls_get_the_async_driver(given: str, used: str) -> None
     [
         ("WAYPOINT_DEFAULT_COUNTRY", "Britain"),
         ("DATABASE_URL", "mysql://x"),
+        ("DATABASE_URL", "sqlite://"),  # in memory: everyone forgotten at a restart
+        ("DATABASE_URL", "sqlite:///:memory:"),
         ("PORT", "eighty"),
         ("LOG_LEVEL", "LOUD"),
         ("TELEGRAM_API_BASE_URL", "127.0.0.1:8081/bot"),

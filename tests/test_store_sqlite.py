@@ -48,6 +48,11 @@ def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     yield made
 
 
+def test_an_in_memory_database_is_refused() -> None:
+    with pytest.raises(ValueError, match="in a file"):
+        sqlite.engine_for("sqlite+aiosqlite://")
+
+
 async def test_rows_counts_and_ids_come_back_as_sqlalchemy_expects(engine: AsyncEngine) -> None:
     async with engine.begin() as connection:
         inserted = await connection.execute(

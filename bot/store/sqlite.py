@@ -30,7 +30,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE, not BEGIN
 BUSY_TIMEOUT = 30.0  # seconds a statement waits for another connection's write lock
@@ -58,13 +58,22 @@ def engine_for(url: str) -> AsyncEngine:
 
     _make_parent_folder(url)
     engine = create_async_engine(url, async_creator=connect)
+    if isinstance(engine.pool, StaticPool):
+        # SQLAlchemy shares one connection among all for an in-memory database: two
+        # transactions' deferred BEGINs would become one. (It would forget everyone anyway.)
+        raise ValueError("Waypoint keeps its SQLite database in a file, not in memory")
     event.listen(engine.sync_engine, "connect", _pragmas)
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
 
 
 class OneTripConnection(aiosqlite.Connection):
-    """An aiosqlite connection whose cursors run a statement in one trip to SQLite."""
+    """An aiosqlite connection whose cursors run a statement in one trip to SQLite.
+
+    It is made for SQLAlchemy, which uses only `cursor`, `commit` and `rollback` (and sets
+    `isolation_level` once, on connect); aiosqlite's own `execute…` helpers would not keep
+    `_in_transaction` up to date, so a COMMIT or ROLLBACK after them could be skipped.
+    """
 
     def __init__(self, connector: Callable[[], sqlite3.Connection]) -> None:
         super().__init__(connector, iter_chunk_size=64)
