@@ -56,12 +56,12 @@ def engine_for(url: str) -> AsyncEngine:
         await connection  # starts its thread, which opens the database
         return connection
 
-    _make_parent_folder(url)
     engine = create_async_engine(url, async_creator=connect)
     if isinstance(engine.pool, StaticPool):
         # SQLAlchemy shares one connection among all for an in-memory database: two
         # transactions' deferred BEGINs would become one. (It would forget everyone anyway.)
         raise ValueError("Waypoint keeps its SQLite database in a file, not in memory")
+    _make_parent_folder(url)
     event.listen(engine.sync_engine, "connect", _pragmas)
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
@@ -205,6 +205,7 @@ def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
 
 
 def _make_parent_folder(url: str) -> None:
+    """The folder of a file database (never in memory: engine_for refused that already)."""
     path = url.split(":///", 1)[-1]
-    if path and path != ":memory:" and not path.startswith("file:"):
+    if not path.startswith("file:"):  # a URI names its file in its own way: left as given
         Path(path).parent.mkdir(parents=True, exist_ok=True)
