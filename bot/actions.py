@@ -4,7 +4,8 @@ actions (save, show, schedule, …), and the buttons the core itself offers.
 Core buttons carry ids that start with "!" (flows never use it):
 `!go:TARGET` starts a flow, `!resume` goes back to where the person was,
 `!sos:more` / `!sos:talk` follow a crisis reply, `!country…` picks a country,
-`!delete:yes|no` answers the erase question, `!checkin…` belongs to bot/checkins.py.
+`!delete:yes|no` answers the erase question, `!asked:yes|no|skip` answers "are you
+thinking about suicide?", `!checkin…` belongs to bot/checkins.py.
 """
 
 from __future__ import annotations
@@ -33,6 +34,49 @@ MORE_HELP = "!sos:more"
 # "Keep talking with me" on a crisis reply.
 KEEP_TALKING = "!sos:talk"
 MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
+# `awaiting` while "are you thinking about suicide?" is unanswered: a typed "yes", "no" or
+# "I'd rather not say" answers it.
+SUICIDE_ASKED = "suicide"
+# "Yes" to that question: answered with the crisis lines at once, like /sos.
+ASKED_YES = "!asked:yes"
+# What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
+SAID_YES = safety.Assessment(
+    tier=safety.Tier.CRISIS,
+    kinds=frozenset({"ideation"}),
+    matched=(),
+    about_someone_else=False,
+    immediate=False,
+)
+# Typed answers to that question. A whole reply ("not sure") is looked up first, then its
+# first word ("yes, sometimes"); an unsure answer counts as a yes. Exact words, not fuzzy
+# matching: on a question like this one a guess could turn a "kinda" into a "no".
+_ANSWER_PHRASES = {
+    "yes": ("i am", "i do", "i have", "i have been", "kind of", "sort of", "a bit",
+            "a little", "a little bit", "a lot", "all the time", "every day", "lately",
+            "i think so", "i guess", "yes and no", "not sure", "i'm not sure", "im not sure",
+            "i don't know", "i dont know", "dont know", "dunno", "idk", "no idea",
+            "not right now", "not now", "not today", "not at the moment", "i think so yes",
+            "i have thought about it", "i've thought about it", "i thought about it",
+            "i think about it", "i think about it a lot"),
+    "no": ("not really", "not at all", "of course not", "definitely not", "i'm not",
+           "im not", "i am not", "i don't", "i dont"),
+    "skip": ("i'd rather not say", "id rather not say", "i would rather not say",
+             "rather not say", "rather not", "skip", "pass", "i don't want to say",
+             "i dont want to say", "i don't want to talk about it"),
+}  # fmt: skip
+_ANSWER_FIRST_WORDS = {
+    "yes": ("yes", "yeah", "yep", "yup", "yea", "ya", "yah", "yess", "sometimes", "maybe",
+            "probably", "often", "kinda", "sorta"),
+    "no": ("no", "nope", "nah", "noo", "nooo", "never"),
+}  # fmt: skip
+_ANSWER_BY_PHRASE = {
+    dialogues.normalise(phrase): answer
+    for answer, phrases in _ANSWER_PHRASES.items()
+    for phrase in phrases
+}
+_ANSWER_BY_FIRST_WORD = {
+    word: answer for answer, words in _ANSWER_FIRST_WORDS.items() for word in words
+}
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -124,18 +168,23 @@ class Actions:
         """Every line and service for a country ("More ways to get help")."""
         return Reply(safety.more_options(country), kind=ReplyKind.CRISIS)
 
-    async def concern(self, turn: Turn) -> list[Reply]:
+    async def concern(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        """A warm reply with ways to cope; when the words could hide thoughts of suicide,
+        it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
-        options = [
-            Option("!go:urges:now", "I have an urge right now"),
-            Option("!go:realistic_expectations:lapse", "I did it again"),
-            Option("!go:toolbox:show", "My toolbox"),
-            Option(MORE_HELP, "Crisis lines"),
-        ]
-        if turn.person.flow_state is not None:
-            options.append(Option("!resume", "Carry on where we were"))
         text = safety.concern_reply(self.country(turn.person))
-        return [Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)]
+        if risk.unsure_about_suicide and turn.person.awaiting != SUICIDE_ASKED:
+            turn.person.awaiting = SUICIDE_ASKED
+            return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
+        return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]
+
+    async def answer_about_suicide(self, turn: Turn, answer: str) -> list[Reply]:
+        """The answer to "are you thinking about suicide?": a yes gets the crisis lines; a
+        no, or rather not say, gets ways to cope with the lines a tap away."""
+        if answer == "yes":
+            return await self.crisis(turn, SAID_YES)
+        text = texts.ASKED_NO if answer == "no" else texts.ASKED_NOT_SAYING
+        return [Reply(text, options=_coping_options(turn.person))]
 
     async def sos(self, turn: Turn) -> list[Reply]:
         resumable = turn.person.flow_state is not None
@@ -155,6 +204,8 @@ class Actions:
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
         if choice.startswith("!country"):
             return await self._country(turn, choice)
+        if choice.startswith("!asked:"):
+            return await self.answer_about_suicide(turn, choice.removeprefix("!asked:"))
         if choice.startswith("!delete:"):
             asked = awaiting == DELETE_ASKED
             return await self._privacy.answer_delete(turn.person, choice, asked=asked)
@@ -162,8 +213,13 @@ class Actions:
             return await self._checkins.choose(turn, choice)
         return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
 
-    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]:
-        """Text typed where a core screen asked for it (a check-in time or place)."""
+    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply] | None:
+        """Text typed where a core screen asked for it: an answer to "are you thinking
+        about suicide?", a check-in time or place. None: it is no answer to the question,
+        so it is handled as if nothing had been asked."""
+        if awaiting == SUICIDE_ASKED:
+            answer = read_answer_about_suicide(text)
+            return None if answer is None else await self.answer_about_suicide(turn, answer)
         return await self._checkins.typed(turn, awaiting, text)
 
     async def ask_country(self, turn: Turn) -> list[Reply]:
@@ -252,6 +308,34 @@ class Actions:
         await turn.person.stop_reminders()
         turn.person.flow_state = None
         return [Reply(texts.STOPPED)]
+
+
+def read_answer_about_suicide(text: str) -> str | None:
+    """A typed answer to "are you thinking about suicide?" as "yes", "no" or "skip" (rather
+    not say); None when it is no answer to it."""
+    typed = dialogues.normalise(text)
+    return _ANSWER_BY_PHRASE.get(typed) or _ANSWER_BY_FIRST_WORD.get(typed.partition(" ")[0])
+
+
+def _suicide_question() -> Reply:
+    options = (
+        Option(ASKED_YES, "Yes"),
+        Option("!asked:no", "No"),
+        Option("!asked:skip", "I'd rather not say"),
+    )
+    return Reply(texts.ASK_ABOUT_SUICIDE, options=options, kind=ReplyKind.CONCERN)
+
+
+def _coping_options(person: PersonRecord) -> tuple[Option, ...]:
+    options = [
+        Option("!go:urges:now", "I have an urge right now"),
+        Option("!go:realistic_expectations:lapse", "I did it again"),
+        Option("!go:toolbox:show", "My toolbox"),
+        Option(MORE_HELP, "Crisis lines"),
+    ]
+    if person.flow_state is not None:
+        options.append(Option("!resume", "Carry on where we were"))
+    return tuple(options)
 
 
 def _stay_options(person: PersonRecord) -> tuple[Option, ...]:

@@ -3,11 +3,14 @@
 Rules:
 1. Every piece of text a person sends is assessed by `safety` before anything else,
    whatever state they are in. A crisis message gets the crisis reply first, with the
-   lines for their country; a concern message gets a warm reply with ways to cope.
-   Neither is passed on to the flow, so a risky message is never kept as an answer.
+   lines for their country; a concern message gets a warm reply with ways to cope and,
+   when its words could hide thoughts of suicide, the question asked straight out ("are
+   you thinking about suicide?"; a "yes" gets the crisis reply, a "no" never hides the
+   lines). Neither is passed on to the flow, so a risky message is never kept as an answer.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
 3. If the store fails, a crisis message still gets the crisis reply (default country), and
-   so does asking for the lines: /sos, or "More ways to get help" on a crisis reply.
+   so does asking for the lines: /sos, "More ways to get help" on a crisis reply, or "Yes"
+   to "are you thinking about suicide?".
    "Keep talking with me" on a crisis reply gets words of support, not an apology.
 4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one, nor /sos.
 5. One message per person at a time, in arrival order: a per-person lock in this process
@@ -31,7 +34,16 @@ from collections.abc import Awaitable, Callable, Mapping
 import dialogues
 import safety
 from bot import texts
-from bot.actions import DELETE_ASKED, KEEP_TALKING, MORE_HELP, MORE_HELP_OPTION, Actions, Turn
+from bot.actions import (
+    ASKED_YES,
+    DELETE_ASKED,
+    KEEP_TALKING,
+    MORE_HELP,
+    MORE_HELP_OPTION,
+    SAID_YES,
+    Actions,
+    Turn,
+)
 from bot.flood import FloodGate, Verdict
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
@@ -146,10 +158,12 @@ class Companion:
         if risk.tier is safety.Tier.CRISIS:
             return await self._actions.crisis(turn, risk)
         if risk.tier is safety.Tier.CONCERN:
-            return await self._actions.concern(turn)
+            return await self._actions.concern(turn, risk)
         awaiting, turn.person.awaiting = turn.person.awaiting, None
         if awaiting and awaiting != DELETE_ASKED and incoming.text is not None:
-            return await self._actions.typed(turn, awaiting, incoming.text)
+            answered = await self._actions.typed(turn, awaiting, incoming.text)
+            if answered is not None:
+                return answered
         if incoming.command is not None:
             command = self._commands.get(incoming.command.lower())
             return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]
@@ -213,6 +227,8 @@ class Companion:
             return [self._actions.crisis_reply(country, risk, resumable=False)]
         if incoming.choice == MORE_HELP:
             return [self._actions.more_help(country)]
+        if incoming.choice == ASKED_YES:
+            return [self._actions.crisis_reply(country, SAID_YES, resumable=False)]
         if _is_sos(incoming):
             return [self._actions.crisis_reply(country, None, resumable=False)]
         return []
@@ -237,7 +253,11 @@ def urgent(incoming: Incoming) -> bool:
 
 
 def _wants_lines(incoming: Incoming, risk: safety.Assessment) -> bool:
-    return risk.tier is safety.Tier.CRISIS or incoming.choice == MORE_HELP or _is_sos(incoming)
+    return (
+        risk.tier is safety.Tier.CRISIS
+        or incoming.choice in (MORE_HELP, ASKED_YES)
+        or _is_sos(incoming)
+    )
 
 
 def _is_sos(incoming: Incoming) -> bool:

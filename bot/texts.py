@@ -42,6 +42,21 @@ STAY_WITH_YOU = (
 )
 STAY = STAY_WITH_YOU + " If you can, would one of these help?"
 
+# Asked after a concern reply when the person's words could hide thoughts of suicide
+# (SAFE_MESSAGING.md, Always 4: asking does not plant the idea; a "no" never hides the lines).
+ASK_ABOUT_SUICIDE = (
+    "Sometimes when things feel this hard, people think about suicide. "
+    "Can I ask you straight out: are you thinking about suicide?"
+)
+ASKED_NO = (
+    "Thank you for telling me. If those thoughts ever come, type /sos at any time "
+    "to see crisis lines. Would one of these help now?"
+)
+ASKED_NOT_SAYING = (
+    "That's okay, you don't have to tell me. If you are thinking about suicide, people "
+    "can help: type /sos at any time to see crisis lines. Would one of these help now?"
+)
+
 COUNTRY_ASK = (
     "Where do you live? I'll use it to show the right crisis lines. "
     "I only keep the country, nothing more precise."

@@ -4,6 +4,7 @@ from dialogues.approval import approval_problems
 from dialogues.engine import resume, start, step
 from dialogues.library import TOPICS, Library, content_hash
 from dialogues.loader import load_library, read_directory
+from dialogues.matching import normalise
 from dialogues.problems import FlowError, Problem
 from dialogues.schema import FieldSpec, Flow
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap, Typed
@@ -26,6 +27,7 @@ __all__ = [
     "approval_problems",
     "content_hash",
     "load_library",
+    "normalise",
     "read_directory",
     "resume",
     "start",

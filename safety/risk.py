@@ -21,6 +21,10 @@ class Tier(enum.StrEnum):
 
 _RANK = {Tier.NONE: 0, Tier.CONCERN: 1, Tier.CRISIS: 2}
 
+# Concern that can hide thoughts of suicide the message does not state. Urges and lapses
+# on their own are about self-injury, which is not the same thing.
+UNSTATED_SUICIDE_KINDS = frozenset({"hopelessness", "distress"})
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -35,3 +39,13 @@ class Assessment:
     matched: tuple[str, ...]
     about_someone_else: bool
     immediate: bool
+
+    @property
+    def unsure_about_suicide(self) -> bool:
+        """Whether to ask the writer directly if they are thinking about suicide
+        (SAFE_MESSAGING.md, Always 4): their own hopelessness or distress, short of crisis."""
+        return (
+            self.tier is Tier.CONCERN
+            and not self.about_someone_else
+            and not self.kinds.isdisjoint(UNSTATED_SUICIDE_KINDS)
+        )

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import safety
+from bot.actions import ASKED_YES
 from bot.messages import Incoming, Person, Reply, ReplyKind
 from bot.store import Store
 from bot.telegram_adapter import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
@@ -41,13 +42,17 @@ CRISIS_PHRASES = (
     "I took all my pills",
     "my friend says she wants to kill herself",
 )
+# Worried words that ask "are you thinking about suicide?", and answers to it.
+CONCERN_PHRASES = ("everything is pointless", "I feel so alone", "i really want to cut")
+ANSWER_TEXTS = ("yes", "no", "kinda", "I'd rather not say")
 FORGED_CHOICES = (
     "!go:../../x", "!go:", "!go:urges:nowhere", "!country:ZZ", "!country:page99",
     "!country:page-1", "!country:none", "!country:GB", "!country:US", "!country:IE",
     "!delete:yes", "!delete:no", "!delete:", "!resume", "!sos:talk", "!sos:more", "!sos:",
     "!checkin", "!checkin:off", "!checkin:time:25:99", "!", "urges.now.999", "urges.now",
     "welcome.hello.1", "welcome.privacy.1", "toolbox.add.2", "nope", "", "x" * 65,
-    "é" * 40, "T" + "a" * 63,
+    "é" * 40, "T" + "a" * 63, "!asked:yes", "!asked:no", "!asked:skip", "!asked:",
+    "!asked:maybe",
 )  # fmt: skip
 COUNTRY_CHOICES = ("!country:US", "!country:IE", "!country:AU", "!country:none", "!delete:yes")
 ODD_TEXTS = (
@@ -86,6 +91,7 @@ steps = st.one_of(
     st.tuples(st.just("choice"), st.text(max_size=80), st.just("")),
     st.tuples(st.just("text"), texts_, st.just("")),
     st.tuples(st.just("text"), st.sampled_from(CRISIS_PHRASES), st.just("")),
+    st.tuples(st.just("text"), st.sampled_from(CONCERN_PHRASES + ANSWER_TEXTS), st.just("")),
     st.tuples(st.just("unsupported"), st.just(""), st.just("")),
 )
 
@@ -163,6 +169,10 @@ async def _play(
                 chosen or default,
                 about_someone_else=risk.about_someone_else,
                 immediate=risk.immediate,
+            )
+        if incoming.choice == ASKED_YES:  # "yes" to "are you thinking about suicide?"
+            assert replies and replies[0].text == safety.crisis_reply(
+                chosen or default, immediate=False
             )
         for reply in replies:
             _fits_telegram(reply)

@@ -1,0 +1,215 @@
+"""Asking straight out (SAFE_MESSAGING.md, Always 4): when a person's hopelessness or
+distress could hide thoughts of suicide, Waypoint asks; a "yes" gets the crisis lines at
+once, and a "no" never hides them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+import safety
+from bot.actions import ASKED_YES, read_answer_about_suicide
+from bot.companion import urgent
+from bot.messages import Incoming, Person, ReplyKind
+from bot.store import Store
+from bot.texts import ASK_ABOUT_SUICIDE, ASKED_NO, ASKED_NOT_SAYING
+from bot.vault import Vault, generate_key
+from tests.fake_bot_api import free_port
+from tests.fakes import FakeChat
+
+HOPELESS = "everything is pointless"
+ANSWERS = ["Yes", "No", "I'd rather not say"]
+COPING = ["I have an urge right now", "I did it again", "My toolbox", "Crisis lines"]
+
+
+@pytest.fixture
+def gb_chat(sqlite_store: Store) -> FakeChat:
+    return FakeChat.on(sqlite_store, default_country="GB")
+
+
+@pytest.mark.parametrize(
+    "text", [HOPELESS, "I don't want to be here", "I feel so alone", "i can't cope anymore"]
+)
+async def test_hopelessness_or_distress_gets_a_line_then_the_question(
+    gb_chat: FakeChat, text: str
+) -> None:
+    concern, question = await gb_chat.send(text)
+
+    assert concern.kind is ReplyKind.CONCERN and "116 123" in concern.text
+    assert concern.options == ()  # one set of buttons: the question's
+    assert question.text == ASK_ABOUT_SUICIDE
+    assert "are you thinking about suicide?" in question.text
+    assert gb_chat.buttons() == ANSWERS
+
+
+@pytest.mark.parametrize(
+    "text", ["i really want to cut right now", "I did it again", "my friend feels hopeless"]
+)
+async def test_urges_lapses_and_someone_elses_feelings_are_not_asked_about(
+    gb_chat: FakeChat, text: str
+) -> None:
+    [concern] = await gb_chat.send(text)
+
+    assert concern.kind is ReplyKind.CONCERN
+    assert ASK_ABOUT_SUICIDE not in gb_chat.text()
+
+
+async def test_yes_gets_the_crisis_reply_for_their_country(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap("Yes")
+
+    assert gb_chat.is_crisis()
+    assert "Samaritans on 116 123" in gb_chat.first.text
+    assert "If you might act on these thoughts, call 999" in gb_chat.first.text
+    assert "Are you safe right now?" in gb_chat.first.text
+    assert "Keep talking with me" in gb_chat.buttons()
+
+
+@pytest.mark.parametrize(
+    "typed", ["yes", "Yeah.", "kinda", "not sure", "I don't know", "not today", "yep"]
+)
+async def test_a_typed_yes_or_an_unsure_answer_gets_the_crisis_reply(
+    gb_chat: FakeChat, typed: str
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send(typed)
+
+    assert gb_chat.is_crisis() and "116 123" in gb_chat.first.text
+
+
+@pytest.mark.parametrize("answer", ["No", "no, not really", "nope"])
+async def test_a_no_keeps_the_crisis_lines_a_tap_away(gb_chat: FakeChat, answer: str) -> None:
+    await gb_chat.send(HOPELESS)
+    if answer == "No":
+        await gb_chat.tap(answer)
+    else:
+        await gb_chat.send(answer)
+
+    assert gb_chat.text() == ASKED_NO
+    assert "/sos" in gb_chat.text()
+    assert gb_chat.buttons() == COPING
+
+
+async def test_rather_not_say_is_respected_and_keeps_the_lines_a_tap_away(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap("I'd rather not say")
+
+    assert gb_chat.text() == ASKED_NOT_SAYING
+    assert gb_chat.buttons() == COPING
+
+
+async def test_mid_flow_the_answer_leads_back_to_where_they_were(gb_chat: FakeChat) -> None:
+    await gb_chat.send("/topics")
+    topics = gb_chat.buttons()
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap("No")
+    assert "Carry on where we were" in gb_chat.buttons()
+
+    await gb_chat.tap("Carry on where we were")
+
+    assert gb_chat.buttons() == topics
+
+
+async def test_text_that_does_not_answer_the_question_goes_on_as_usual(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send("/topics")
+    await gb_chat.send(HOPELESS)
+
+    await gb_chat.send("Getting better")  # a topic, typed
+
+    assert not gb_chat.is_crisis()
+    assert ASKED_NO not in gb_chat.text() and "Getting better" not in gb_chat.buttons()
+
+
+async def test_the_question_is_not_asked_again_while_unanswered(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+
+    [concern] = await gb_chat.send("I feel so alone")
+    assert concern.options  # the usual buttons, not the question again
+    assert gb_chat.buttons() == COPING
+
+    await gb_chat.send("yes")  # still answers it
+    assert gb_chat.is_crisis()
+
+
+async def test_after_an_answer_new_distress_is_asked_about_again(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap("No")
+
+    await gb_chat.send("I feel so alone")
+
+    assert gb_chat.buttons() == ANSWERS
+
+
+async def test_a_yes_from_an_older_question_still_gets_the_lines(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("/help")
+
+    await gb_chat.press(ASKED_YES)
+
+    assert gb_chat.is_crisis()
+
+
+async def test_yes_is_urgent_and_gets_the_lines_while_the_database_is_away() -> None:
+    away = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
+    store = Store.open(away, vault=Vault([generate_key()]))
+    chat = FakeChat.on(store, default_country="GB", person_id="away", pace=timedelta(0))
+    try:
+        replies = await chat.press(ASKED_YES)
+    finally:
+        await store.close()
+
+    assert urgent(Incoming(Person("telegram", "1"), chat.now, choice=ASKED_YES))
+    assert replies[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("yes", "yes"),
+        ("YES!", "yes"),
+        ("yes, sometimes", "yes"),
+        ("I am", "yes"),
+        ("kinda", "yes"),
+        ("maybe not", "yes"),
+        ("no idea", "yes"),
+        ("I'm not sure", "yes"),
+        ("not right now", "yes"),
+        ("i've thought about it", "yes"),
+        ("no", "no"),
+        ("Nope.", "no"),
+        ("no, I'm not", "no"),
+        ("not really", "no"),
+        ("not at all", "no"),
+        ("3", None),  # the buttons carry no numbers on Telegram
+        ("I'd rather not say", "skip"),
+        ("pass", "skip"),
+        ("ok", None),
+        ("I'm fine", None),  # taken as usual, not guessed at
+        ("what do you mean", None),
+        ("Getting better", None),
+        ("", None),
+    ],
+)
+def test_typed_answers_are_read_by_their_words_not_guessed(typed: str, answer: str | None) -> None:
+    assert read_answer_about_suicide(typed) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        (HOPELESS, True),
+        ("I feel so alone", True),
+        ("i really want to cut right now", False),  # self-injury is not suicide
+        ("I did it again", False),
+        ("my friend feels hopeless", False),  # not the writer's own
+        ("i want to kill myself", False),  # crisis: the lines, not a question
+        ("i had pizza today", False),
+    ],
+)
+def test_the_assessment_says_when_to_ask(text: str, asks: bool) -> None:
+    assert safety.assess(text).unsure_about_suicide is asks
