@@ -13,7 +13,9 @@ Rules, in the order they apply to each lexicon match:
    present risk drops those matches (means, preparation and abuse still count).
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
-5. The tier is the highest of the matches; `immediate` comes from the top-tier entries.
+5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
+   or from the writer's self-injury just done (a lapse) in a crisis message: the injury
+   may need care now.
 6. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
    message closely resembles the crisis or risk rows it was trained on; not when an
    idiom explains every risky word.
@@ -116,7 +118,7 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
         matched=(*found.matched, entry),
         # The model cannot tell whose words these are: keep the lexicon's view if it had one.
         about_someone_else=found.about_someone_else and found.tier is not Tier.NONE,
-        immediate=False,
+        immediate=tier is Tier.CRISIS and "lapse" in found.kinds and not found.about_someone_else,
     )
 
 
@@ -131,8 +133,14 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
         kinds=frozenset(seq.entry.kind for seq, _, _ in hits),
         matched=matched,
         about_someone_else=all(other for _, _, other in top),
-        immediate=tier is Tier.CRISIS and any(seq.entry.immediate for seq, _, _ in top),
+        immediate=tier is Tier.CRISIS
+        and (any(seq.entry.immediate for seq, _, _ in top) or _harmed_just_now(hits)),
     )
+
+
+def _harmed_just_now(hits: list[tuple[Sequence, Tier, bool]]) -> bool:
+    """Whether the writer tells of their own self-injury just done (rule 5)."""
+    return any(seq.entry.kind == "lapse" and not other for seq, _, other in hits)
 
 
 def _find_all(

@@ -233,6 +233,25 @@ def test_immediate_danger_leads_with_the_emergency_number(text: str, kind: str) 
     assert result.immediate
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did it again last night and I just want to die",  # the lexicon's crisis
+        "I cut myself last night, it was deep",  # the learned second opinion's
+    ],
+)
+def test_a_crisis_message_telling_of_self_injury_just_done_is_immediate(text: str) -> None:
+    # The injury may need care now: the reply leads with "in danger or hurt right now".
+    result = assess(text)
+    assert result.tier is Tier.CRISIS and "lapse" in result.kinds
+    assert result.immediate
+
+
+def test_someone_elses_self_injury_does_not_make_the_writers_crisis_immediate() -> None:
+    result = assess("my friend cut herself again and says she wants to die")
+    assert result.about_someone_else and not result.immediate
+
+
 def test_ideation_without_a_plan_is_not_marked_immediate() -> None:
     result = assess("i wish i was dead")
     assert result.tier is Tier.CRISIS
