@@ -19,6 +19,7 @@ from typing import Protocol
 import dialogues
 import safety
 from bot import texts
+from bot.answers import Said, read
 from bot.countries import country_picker
 from bot.messages import Incoming, Option, Reply, ReplyKind
 from bot.privacy import Privacy
@@ -34,10 +35,14 @@ MORE_HELP = "!sos:more"
 # "Keep talking with me" on a crisis reply.
 KEEP_TALKING = "!sos:talk"
 MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
-# `awaiting` while "are you thinking about suicide?" is unanswered: a typed "yes", "no" or
-# "I'd rather not say" answers it.
+# `awaiting` while a question of the core's own is open, so that a typed answer is read as
+# one (bot/answers.py): "are you thinking about suicide?" (asked once more if the reply is
+# no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
 SUICIDE_ASKED = "suicide"
-# "Yes" to that question: answered with the crisis lines at once, like /sos.
+SUICIDE_ASKED_AGAIN = "suicide:again"
+SAFE_ASKED = "safe"
+QUESTIONS = frozenset({SUICIDE_ASKED, SUICIDE_ASKED_AGAIN, SAFE_ASKED})
+# "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
 ASKED_YES = "!asked:yes"
 # What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
 SAID_YES = safety.Assessment(
@@ -47,36 +52,16 @@ SAID_YES = safety.Assessment(
     about_someone_else=False,
     immediate=False,
 )
-# Typed answers to that question. A whole reply ("not sure") is looked up first, then its
-# first word ("yes, sometimes"); an unsure answer counts as a yes. Exact words, not fuzzy
-# matching: on a question like this one a guess could turn a "kinda" into a "no".
-_ANSWER_PHRASES = {
-    "yes": ("i am", "i do", "i have", "i have been", "kind of", "sort of", "a bit",
-            "a little", "a little bit", "a lot", "all the time", "every day", "lately",
-            "i think so", "i guess", "yes and no", "not sure", "i'm not sure", "im not sure",
-            "i don't know", "i dont know", "dont know", "dunno", "idk", "no idea",
-            "not right now", "not now", "not today", "not at the moment", "i think so yes",
-            "i have thought about it", "i've thought about it", "i thought about it",
-            "i think about it", "i think about it a lot"),
-    "no": ("not really", "not at all", "of course not", "definitely not", "i'm not",
-           "im not", "i am not", "i don't", "i dont"),
-    "skip": ("i'd rather not say", "id rather not say", "i would rather not say",
-             "rather not say", "rather not", "skip", "pass", "i don't want to say",
-             "i dont want to say", "i don't want to talk about it"),
-}  # fmt: skip
-_ANSWER_FIRST_WORDS = {
-    "yes": ("yes", "yeah", "yep", "yup", "yea", "ya", "yah", "yess", "sometimes", "maybe",
-            "probably", "often", "kinda", "sorta"),
-    "no": ("no", "nope", "nah", "noo", "nooo", "never"),
-}  # fmt: skip
-_ANSWER_BY_PHRASE = {
-    dialogues.normalise(phrase): answer
-    for answer, phrases in _ANSWER_PHRASES.items()
-    for phrase in phrases
+# A typed answer to "are you thinking about suicide?": an unsure one counts as a yes.
+_ABOUT_SUICIDE = {
+    Said.YES: "yes",
+    Said.UNSURE: "yes",
+    Said.NO: "no",
+    Said.FINE: "no",
+    Said.RATHER_NOT_SAY: "skip",
 }
-_ANSWER_BY_FIRST_WORD = {
-    word: answer for answer, words in _ANSWER_FIRST_WORDS.items() for word in words
-}
+# ... and to "are you safe right now?": an unsure one counts as not safe.
+_SAFE = {Said.YES: True, Said.FINE: True, Said.NO: False, Said.UNSURE: False}
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -141,7 +126,10 @@ class Actions:
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         turn.person.count_anonymously("crisis", now=turn.incoming.now)
         resumable = turn.person.flow_state is not None
-        return [self.crisis_reply(self.country(turn.person), risk, resumable=resumable)]
+        reply = self.crisis_reply(self.country(turn.person), risk, resumable=resumable)
+        if not risk.about_someone_else:
+            turn.person.awaiting = SAFE_ASKED  # the reply ends "Are you safe right now?"
+        return [reply]
 
     def crisis_reply(
         self, country: str | None, risk: safety.Assessment | None, *, resumable: bool
@@ -173,7 +161,8 @@ class Actions:
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         text = safety.concern_reply(self.country(turn.person))
-        if risk.unsure_about_suicide and turn.person.awaiting != SUICIDE_ASKED:
+        asked = turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN)
+        if risk.unsure_about_suicide and not asked:
             turn.person.awaiting = SUICIDE_ASKED
             return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
         return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]
@@ -186,8 +175,36 @@ class Actions:
         text = texts.ASKED_NO if answer == "no" else texts.ASKED_NOT_SAYING
         return [Reply(text, options=_coping_options(turn.person))]
 
+    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
+        """`text` as the answer to the question the core asked last, if one is open and
+        `text` answers it (bot/answers.py); else None, and nothing changes."""
+        question = turn.person.awaiting
+        said = read(text) if question in QUESTIONS else None
+        if said is None:
+            return None
+        turn.person.awaiting = None
+        if question != SAFE_ASKED:
+            return await self.answer_about_suicide(turn, _ABOUT_SUICIDE[said])
+        if said is Said.RATHER_NOT_SAY:
+            return [Reply(texts.STAY, options=_stay_options(turn.person))]
+        if _SAFE[said]:
+            return [Reply(texts.SAFE_NOW, options=_stay_options(turn.person))]
+        turn.person.count_anonymously("crisis", now=turn.incoming.now)
+        turn.person.awaiting = SAFE_ASKED  # a later "i'm safe now" or "no" is heard too
+        return [self.not_safe_reply(self.country(turn.person))]
+
+    def not_safe_reply(self, country: str | None) -> Reply:
+        """For "no, I'm not safe": the emergency number first, then a line and support."""
+        options = (
+            Option(KEEP_TALKING, "Keep talking with me"),
+            MORE_HELP_OPTION,
+            Option("!go:safety_plan:show", "My safety plan"),
+        )
+        return Reply(safety.not_safe_reply(country), options=options, kind=ReplyKind.CRISIS)
+
     async def sos(self, turn: Turn) -> list[Reply]:
         resumable = turn.person.flow_state is not None
+        turn.person.awaiting = SAFE_ASKED
         return [self.crisis_reply(self.country(turn.person), None, resumable=resumable)]
 
     # Core buttons ---------------------------------------------------------------
@@ -201,6 +218,7 @@ class Actions:
         if choice == MORE_HELP:
             return [self.more_help(self.country(turn.person))]
         if choice == KEEP_TALKING:
+            turn.person.awaiting = SAFE_ASKED  # "Are you safe right now?" again
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
         if choice.startswith("!country"):
             return await self._country(turn, choice)
@@ -214,12 +232,14 @@ class Actions:
         return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
 
     async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply] | None:
-        """Text typed where a core screen asked for it: an answer to "are you thinking
-        about suicide?", a check-in time or place. None: it is no answer to the question,
-        so it is handled as if nothing had been asked."""
+        """Text typed where a core screen asked for something and `answer()` could not
+        read it: a check-in time or place; "are you thinking about suicide?" is asked once
+        more. None: handle the text as if nothing had been asked."""
         if awaiting == SUICIDE_ASKED:
-            answer = read_answer_about_suicide(text)
-            return None if answer is None else await self.answer_about_suicide(turn, answer)
+            turn.person.awaiting = SUICIDE_ASKED_AGAIN
+            return [_suicide_question(texts.ASK_AGAIN)]
+        if awaiting in QUESTIONS:
+            return None
         return await self._checkins.typed(turn, awaiting, text)
 
     async def ask_country(self, turn: Turn) -> list[Reply]:
@@ -310,20 +330,13 @@ class Actions:
         return [Reply(texts.STOPPED)]
 
 
-def read_answer_about_suicide(text: str) -> str | None:
-    """A typed answer to "are you thinking about suicide?" as "yes", "no" or "skip" (rather
-    not say); None when it is no answer to it."""
-    typed = dialogues.normalise(text)
-    return _ANSWER_BY_PHRASE.get(typed) or _ANSWER_BY_FIRST_WORD.get(typed.partition(" ")[0])
-
-
-def _suicide_question() -> Reply:
+def _suicide_question(text: str = texts.ASK_ABOUT_SUICIDE) -> Reply:
     options = (
         Option(ASKED_YES, "Yes"),
         Option("!asked:no", "No"),
         Option("!asked:skip", "I'd rather not say"),
     )
-    return Reply(texts.ASK_ABOUT_SUICIDE, options=options, kind=ReplyKind.CONCERN)
+    return Reply(text, options=options, kind=ReplyKind.CONCERN)
 
 
 def _coping_options(person: PersonRecord) -> tuple[Option, ...]:

@@ -7,6 +7,8 @@ Rules:
    when its words could hide thoughts of suicide, the question asked straight out ("are
    you thinking about suicide?"; a "yes" gets the crisis reply, a "no" never hides the
    lines). Neither is passed on to the flow, so a risky message is never kept as an answer.
+   A typed answer to the core's own open question (that one, or "are you safe right
+   now?" after the lines) is read as one before anything else but a crisis.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it.
 3. If the store fails, a crisis message still gets the crisis reply (default country), and
    so does asking for the lines: /sos, "More ways to get help" on a crisis reply, or "Yes"
@@ -40,6 +42,7 @@ from bot.actions import (
     KEEP_TALKING,
     MORE_HELP,
     MORE_HELP_OPTION,
+    SAFE_ASKED,
     SAID_YES,
     Actions,
     Turn,
@@ -47,7 +50,7 @@ from bot.actions import (
 from bot.flood import FloodGate, Verdict
 from bot.locks import KeyedLocks
 from bot.messages import Incoming, Option, Reply, ReplyKind
-from bot.store import Store, StoreError
+from bot.store import PersonRecord, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +135,7 @@ class Companion:
             if incoming.delivery is not None:
                 if incoming.delivery in person.recent_deliveries:
                     # Rule 7: lines may not have reached the person; nothing else is sent.
-                    return self._lines(incoming, risk, self._actions.country(person))
+                    return self._lines_again(incoming, risk, person)
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
@@ -157,6 +160,10 @@ class Companion:
         incoming = turn.incoming
         if risk.tier is safety.Tier.CRISIS:
             return await self._actions.crisis(turn, risk)
+        if incoming.text is not None:  # worried words can be an answer too: "yes, so alone"
+            answered = await self._actions.answer(turn, incoming.text)
+            if answered is not None:
+                return answered
         if risk.tier is safety.Tier.CONCERN:
             return await self._actions.concern(turn, risk)
         awaiting, turn.person.awaiting = turn.person.awaiting, None
@@ -232,6 +239,20 @@ class Companion:
         if _is_sos(incoming):
             return [self._actions.crisis_reply(country, None, resumable=False)]
         return []
+
+    def _lines_again(
+        self, incoming: Incoming, risk: safety.Assessment, person: PersonRecord
+    ) -> list[Reply]:
+        """Rule 7: the crisis lines again if handling `incoming` showed them: it asks for
+        them, or it was the person's last update and left "are you safe right now?" open
+        (only the lines and the words after them do): a typed "yes" to "are you thinking
+        about suicide?", a "no" to "are you safe right now?"."""
+        country = self._actions.country(person)
+        lines = self._lines(incoming, risk, country)
+        last = person.recent_deliveries[-1:] == (incoming.delivery,)
+        if not lines and last and person.awaiting == SAFE_ASKED:
+            lines = [self._actions.crisis_reply(country, None, resumable=False)]
+        return lines
 
     def _without_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
         # Rule 3: the default country's lines, since the person's own country is in the store.

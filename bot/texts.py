@@ -45,16 +45,26 @@ STAY = STAY_WITH_YOU + " If you can, would one of these help?"
 # Asked after a concern reply when the person's words could hide thoughts of suicide
 # (SAFE_MESSAGING.md, Always 4: asking does not plant the idea; a "no" never hides the lines).
 ASK_ABOUT_SUICIDE = (
-    "Sometimes when things feel this hard, people think about suicide. "
-    "Can I ask you straight out: are you thinking about suicide?"
+    "Sometimes when things feel this hard, people think about suicide. Can I ask you "
+    "straight out: are you thinking about suicide? Whatever you answer, no one is told "
+    "and no one is called."
+)
+ASK_AGAIN = (
+    "Sorry, I didn't follow. Are you thinking about suicide? You can tap an answer, "
+    "or type yes or no."
 )
 ASKED_NO = (
-    "Thank you for telling me. If those thoughts ever come, type /sos at any time "
-    "to see crisis lines. Would one of these help now?"
+    "Thanks for answering. If those thoughts ever come, type /sos at any time to see "
+    "crisis lines. Would one of these help now?"
 )
 ASKED_NOT_SAYING = (
     "That's okay, you don't have to tell me. If you are thinking about suicide, people "
     "can help: type /sos at any time to see crisis lines. Would one of these help now?"
+)
+# "Yes, I'm safe" to "Are you safe right now?".
+SAFE_NOW = (
+    "I'm glad you're safe right now. I'm here, and we can take the next few minutes "
+    "together. Would one of these help?"
 )
 
 COUNTRY_ASK = (

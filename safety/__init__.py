@@ -3,7 +3,7 @@
 from safety.detect import assess
 from safety.errors import SafetyError
 from safety.lexicon import lexicon as _lexicon
-from safety.replies import concern_reply, crisis_reply, more_options
+from safety.replies import concern_reply, crisis_reply, more_options, not_safe_reply
 from safety.resources import countries, country_name
 from safety.risk import Assessment, Tier
 
@@ -18,6 +18,7 @@ __all__ = [
     "crisis_reply",
     "forbidden_phrases",
     "more_options",
+    "not_safe_reply",
 ]
 
 

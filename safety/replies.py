@@ -41,6 +41,22 @@ def concern_reply(country: str | None) -> str:
     )
 
 
+def not_safe_reply(country: str | None) -> str:
+    """For a person who says they are not safe right now: the emergency number first, then
+    a line, then staying with them (SAFE_MESSAGING.md, Always 1-3)."""
+    entry = directory().lookup(country)
+    return _join(
+        [
+            f"Please call {_emergency(entry)} now, or ask someone near you to call for you.",
+            "If you can, put some distance between you and anything you might use to hurt "
+            "yourself, and go to where other people are.",
+            "I'm a bot, so I can't send help or call anyone, but they can help you right now.",
+            *_lines(entry, lead="You can also ", text_lead="If talking is hard, "),
+            "I'm here if you want to keep talking while you get help.",
+        ]
+    )
+
+
 def more_options(country: str | None) -> str:
     """Every line in the directory for `country`, for "see more options" and /sos."""
     entry = directory().lookup(country)

@@ -24,9 +24,11 @@ from hypothesis import strategies as st
 
 import safety
 from bot.actions import ASKED_YES
+from bot.answers import Said, read
 from bot.messages import Incoming, Person, Reply, ReplyKind
 from bot.store import Store
 from bot.telegram_adapter import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
+from bot.texts import ASK_ABOUT_SUICIDE, ASK_AGAIN
 from bot.vault import Vault, generate_key
 from tests.fakes import FakeChat
 
@@ -44,7 +46,7 @@ CRISIS_PHRASES = (
 )
 # Worried words that ask "are you thinking about suicide?", and answers to it.
 CONCERN_PHRASES = ("everything is pointless", "I feel so alone", "i really want to cut")
-ANSWER_TEXTS = ("yes", "no", "kinda", "I'd rather not say")
+ANSWER_TEXTS = ("yes", "no", "kinda", "I'd rather not say", "yes i feel so alone", "no... maybe")
 FORGED_CHOICES = (
     "!go:../../x", "!go:", "!go:urges:nowhere", "!country:ZZ", "!country:page99",
     "!country:page-1", "!country:none", "!country:GB", "!country:US", "!country:IE",
@@ -92,6 +94,7 @@ steps = st.one_of(
     st.tuples(st.just("text"), texts_, st.just("")),
     st.tuples(st.just("text"), st.sampled_from(CRISIS_PHRASES), st.just("")),
     st.tuples(st.just("text"), st.sampled_from(CONCERN_PHRASES + ANSWER_TEXTS), st.just("")),
+    st.tuples(st.just("asked"), st.sampled_from(ANSWER_TEXTS), st.just("")),
     st.tuples(st.just("unsupported"), st.just(""), st.just("")),
 )
 
@@ -152,6 +155,17 @@ async def _play(
 ) -> None:
     chosen: str | None = None  # the country the person picked, if any
     asked = False  # the erase question is open: the very next step may erase everything
+    just_asked = False  # the last step ended with "are you thinking about suicide?"
+    # "asked": worried words that ask the question, then an answer typed to it
+    script = [
+        step
+        for kind, value, extra in script
+        for step in (
+            [("text", CONCERN_PHRASES[0], ""), ("text", value, "")]
+            if kind == "asked"
+            else [(kind, value, extra)]
+        )
+    ]
     for kind, value, extra in script:
         incoming = _incoming(chat, kind, value, extra)
         chat.now = incoming.now
@@ -170,17 +184,32 @@ async def _play(
                 about_someone_else=risk.about_someone_else,
                 immediate=risk.immediate,
             )
-        if incoming.choice == ASKED_YES:  # "yes" to "are you thinking about suicide?"
+        if incoming.choice == ASKED_YES or (just_asked and yes_ish(incoming.text)):
+            # "yes" to "are you thinking about suicide?", tapped or typed straight after
             assert replies and replies[0].text == safety.crisis_reply(
                 chosen or default, immediate=False
-            )
+            ), f"no crisis lines for {incoming.choice or incoming.text!r} after the question"
+        just_asked = bool(replies) and replies[-1].text in (ASK_ABOUT_SUICIDE, ASK_AGAIN)
         for reply in replies:
             _fits_telegram(reply)
+        if (risk.tier is safety.Tier.CRISIS and not risk.about_someone_else) or (
+            risk.unsure_about_suicide
+        ):
+            asked = False  # "are you safe right now?" or "... thinking about suicide?" instead
         if risk.tier is safety.Tier.NONE:  # a risky message leaves any open question open
             if incoming.choice == "!delete:yes" and asked:
                 chosen = None  # erased, the country with everything else
             chosen = _chosen_after(incoming, chosen)
             asked = incoming.command == "delete"
+
+
+def yes_ish(text: str | None) -> bool:
+    """A typed reply that says yes, or is unsure, and is no crisis message itself."""
+    return (
+        text is not None
+        and read(text) in (Said.YES, Said.UNSURE)
+        and safety.assess(text).tier is not safety.Tier.CRISIS
+    )
 
 
 def _incoming(chat: FakeChat, kind: str, value: str | int, extra: str) -> Incoming:

@@ -1,6 +1,7 @@
-"""Asking straight out (SAFE_MESSAGING.md, Always 4): when a person's hopelessness or
-distress could hide thoughts of suicide, Waypoint asks; a "yes" gets the crisis lines at
-once, and a "no" never hides them."""
+"""The core's own questions. Asking straight out (SAFE_MESSAGING.md, Always 4): when a
+person's hopelessness or distress could hide thoughts of suicide, Waypoint asks; a "yes"
+gets the crisis lines at once, and a "no" never hides them. And "Are you safe right now?",
+which ends every crisis reply: a "no" gets the emergency number first."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from datetime import timedelta
 import pytest
 
 import safety
-from bot.actions import ASKED_YES, read_answer_about_suicide
+from bot.actions import ASKED_YES
 from bot.companion import urgent
 from bot.messages import Incoming, Person, ReplyKind
 from bot.store import Store
-from bot.texts import ASK_ABOUT_SUICIDE, ASKED_NO, ASKED_NOT_SAYING
+from bot.texts import ASK_ABOUT_SUICIDE, ASK_AGAIN, ASKED_NO, ASKED_NOT_SAYING, SAFE_NOW, STAY
 from bot.vault import Vault, generate_key
 from tests.fake_bot_api import free_port
 from tests.fakes import FakeChat
@@ -113,16 +114,51 @@ async def test_mid_flow_the_answer_leads_back_to_where_they_were(gb_chat: FakeCh
     assert gb_chat.buttons() == topics
 
 
-async def test_text_that_does_not_answer_the_question_goes_on_as_usual(
+async def test_text_that_does_not_answer_is_asked_once_more_then_goes_on_as_usual(
     gb_chat: FakeChat,
 ) -> None:
     await gb_chat.send("/topics")
+    await gb_chat.tap("Getting better")
+    getting_better = gb_chat.buttons()
+    await gb_chat.send("/topics")
     await gb_chat.send(HOPELESS)
 
-    await gb_chat.send("Getting better")  # a topic, typed
+    await gb_chat.send("Getting better")  # a topic, typed: no answer
+    assert gb_chat.text() == ASK_AGAIN and gb_chat.buttons() == ANSWERS
 
-    assert not gb_chat.is_crisis()
-    assert ASKED_NO not in gb_chat.text() and "Getting better" not in gb_chat.buttons()
+    await gb_chat.send("Getting better")
+    assert gb_chat.buttons() == getting_better
+
+
+async def test_an_answer_to_the_question_asked_once_more_counts(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("hmm")
+    assert gb_chat.text() == ASK_AGAIN
+
+    await gb_chat.send("i guess")
+
+    assert gb_chat.is_crisis()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "yes, everything is pointless",
+        "yeah i just can't cope anymore",
+        "yes i feel so alone",
+        "yes and i want to cut",
+        "i'm thinking about it",
+        "no... maybe",
+        "nah sometimes",
+    ],
+)
+async def test_a_yes_with_worried_words_or_a_hedged_no_gets_the_crisis_reply(
+    gb_chat: FakeChat, typed: str
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send(typed)
+
+    assert gb_chat.is_crisis() and "116 123" in gb_chat.first.text
 
 
 async def test_the_question_is_not_asked_again_while_unanswered(gb_chat: FakeChat) -> None:
@@ -154,6 +190,19 @@ async def test_a_yes_from_an_older_question_still_gets_the_lines(gb_chat: FakeCh
     assert gb_chat.is_crisis()
 
 
+async def test_a_typed_yes_that_comes_again_after_a_crash_gets_the_lines_again(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    yes = Incoming(gb_chat.person, gb_chat.now, text="yes", delivery=1001)
+    first = await gb_chat.companion.handle(yes)
+    assert first[0].kind is ReplyKind.CRISIS
+
+    again = await gb_chat.companion.handle(yes)  # whether the first reply got out is unknown
+
+    assert again and again[0].kind is ReplyKind.CRISIS and "116 123" in again[0].text
+
+
 async def test_yes_is_urgent_and_gets_the_lines_while_the_database_is_away() -> None:
     away = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
     store = Store.open(away, vault=Vault([generate_key()]))
@@ -165,38 +214,6 @@ async def test_yes_is_urgent_and_gets_the_lines_while_the_database_is_away() -> 
 
     assert urgent(Incoming(Person("telegram", "1"), chat.now, choice=ASKED_YES))
     assert replies[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in replies[0].text
-
-
-@pytest.mark.parametrize(
-    ("typed", "answer"),
-    [
-        ("yes", "yes"),
-        ("YES!", "yes"),
-        ("yes, sometimes", "yes"),
-        ("I am", "yes"),
-        ("kinda", "yes"),
-        ("maybe not", "yes"),
-        ("no idea", "yes"),
-        ("I'm not sure", "yes"),
-        ("not right now", "yes"),
-        ("i've thought about it", "yes"),
-        ("no", "no"),
-        ("Nope.", "no"),
-        ("no, I'm not", "no"),
-        ("not really", "no"),
-        ("not at all", "no"),
-        ("3", None),  # the buttons carry no numbers on Telegram
-        ("I'd rather not say", "skip"),
-        ("pass", "skip"),
-        ("ok", None),
-        ("I'm fine", None),  # taken as usual, not guessed at
-        ("what do you mean", None),
-        ("Getting better", None),
-        ("", None),
-    ],
-)
-def test_typed_answers_are_read_by_their_words_not_guessed(typed: str, answer: str | None) -> None:
-    assert read_answer_about_suicide(typed) == answer
 
 
 @pytest.mark.parametrize(
@@ -213,3 +230,92 @@ def test_typed_answers_are_read_by_their_words_not_guessed(typed: str, answer: s
 )
 def test_the_assessment_says_when_to_ask(text: str, asks: bool) -> None:
     assert safety.assess(text).unsure_about_suicide is asks
+
+
+# -- "Are you safe right now?" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", ["i want to kill myself", "/sos"])
+@pytest.mark.parametrize("typed", ["no", "not really", "I'm not safe", "idk"])
+async def test_not_safe_gets_the_emergency_number_first(
+    gb_chat: FakeChat, start: str, typed: str
+) -> None:
+    await gb_chat.send("/topics")
+    await gb_chat.send(start)
+    assert "Are you safe right now?" in gb_chat.first.text
+
+    await gb_chat.send(typed)
+
+    assert gb_chat.is_crisis()
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+    assert "Samaritans on 116 123" in gb_chat.first.text
+    assert "Keep talking with me" in gb_chat.buttons()
+
+
+@pytest.mark.parametrize("typed", ["yes", "yeah I'm safe", "I'm ok"])
+async def test_safe_gets_support_and_ways_to_carry_on(gb_chat: FakeChat, typed: str) -> None:
+    await gb_chat.send("i want to kill myself")
+    await gb_chat.send(typed)
+
+    assert gb_chat.text() == SAFE_NOW
+    assert "More ways to get help" in gb_chat.buttons()
+
+
+async def test_keep_talking_asks_again_and_hears_the_answer(gb_chat: FakeChat) -> None:
+    await gb_chat.send("/sos")
+    await gb_chat.tap("Keep talking with me")
+    assert gb_chat.text() == STAY
+
+    await gb_chat.send("no")
+
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+
+
+async def test_after_a_crisis_reply_the_question_about_suicide_is_closed(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("i want to kill myself")
+
+    await gb_chat.send("yes")  # to "are you safe right now?", the reply's last question
+
+    assert gb_chat.text() == SAFE_NOW
+
+
+async def test_text_that_does_not_answer_are_you_safe_goes_on_as_usual(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send("/topics")
+    topics = gb_chat.buttons()
+    await gb_chat.send("/sos")
+
+    await gb_chat.tap("Go back to where we were")
+    await gb_chat.send("/sos")
+    await gb_chat.send("/topics")
+
+    assert gb_chat.buttons() == topics
+
+
+async def test_a_crisis_about_someone_else_does_not_ask_if_the_writer_is_safe(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send("my friend says she wants to kill herself")
+    assert "Are you safe right now?" not in gb_chat.first.text
+
+    await gb_chat.send("no")
+
+    assert not gb_chat.is_crisis()
+
+
+async def test_after_not_safe_a_later_answer_is_still_heard(gb_chat: FakeChat) -> None:
+    await gb_chat.send("/sos")
+    await gb_chat.send("no")
+    no_again = Incoming(gb_chat.person, gb_chat.now, text="no", delivery=2002)
+    first = await gb_chat.companion.handle(no_again)
+    assert first[0].text.startswith("Please call 999 or 112 now")
+    again = await gb_chat.companion.handle(no_again)  # came again after a crash
+    assert again and again[0].kind is ReplyKind.CRISIS
+
+    await gb_chat.send("I'm safe now")
+
+    assert gb_chat.text() == SAFE_NOW

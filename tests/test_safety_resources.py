@@ -14,6 +14,7 @@ from safety import (
     crisis_reply,
     forbidden_phrases,
     more_options,
+    not_safe_reply,
 )
 from safety.errors import SafetyError
 from safety.resources import directory, parse_directory
@@ -117,6 +118,7 @@ def _all_replies() -> list[str]:
             crisis_reply(code, about_someone_else=True),
             concern_reply(code),
             more_options(code),
+            not_safe_reply(code),
         ]
     return out
 
@@ -172,6 +174,15 @@ def test_unknown_or_missing_country_gets_the_international_fallback(code: str | 
     reply = crisis_reply(code)
     assert "your local emergency number" in reply
     assert "https://findahelpline.com" in reply
+
+
+def test_not_safe_leads_with_the_emergency_number_then_a_line_and_says_it_is_a_bot() -> None:
+    reply = not_safe_reply("GB")
+    assert reply.startswith("Please call 999 or 112 now")
+    assert "Samaritans on 116 123" in reply and "SHOUT to 85258" in reply
+    assert "bot" in reply and "can't send help or call anyone" in reply
+    assert not_safe_reply(None).startswith("Please call your local emergency number now")
+    assert "findahelpline.com" in not_safe_reply(None)
 
 
 def test_the_concern_reply_is_gentle_and_offers_one_line() -> None:

@@ -1,0 +1,79 @@
+"""Typed answers to the core's own yes-or-no questions ("are you thinking about suicide?",
+"are you safe right now?"), read by their words.
+
+Rules:
+1. Exact words, never fuzzy matching: on questions like these a guess could turn a
+   "kinda" into a "no".
+2. A word of doubt anywhere makes the answer UNSURE ("no... maybe", "nah idk", "yes and
+   no", "sometimes", "not ok"); so does a yes and a no together ("no i mean yes").
+3. NO only for a bare no: the whole reply is no-words ("no", "nope, not really", "no i'm
+   not"); "no one cares" is no answer.
+4. YES for a yes-word anywhere ("honestly yes", "yeah i am"), or a whole reply like "i am".
+5. FINE for a whole reply like "i'm ok", "fine thanks" (not a bare "ok": that may only
+   mean "go on"); RATHER_NOT_SAY for "i'd rather not
+   say" and the like. Anything else is no answer (None).
+Each question decides what UNSURE and FINE mean for it (bot/actions.py).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from dialogues import normalise
+
+
+class Said(enum.Enum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+    FINE = "fine"
+    RATHER_NOT_SAY = "rather not say"
+
+
+# Matched on the normalised reply (lowercase, punctuation to spaces: "don't" -> "don t").
+_DOUBT = re.compile(
+    r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|sometimes|often|always|constantly|lately|"
+    r"probably|possibly|perhaps|somewhat|partly|not sure|no idea|no clue|"
+    r"(?:do ?n t|dont|do not) know|kind of|sort of|a bit|a little|i guess|"
+    r"yes and no|most days|every day|all the time|some days|on and off|"
+    r"not (?:right )?now|not today|not at the moment|"
+    r"not (?:safe|ok|okay|fine|good|alright|great)|"
+    r"(?:thinking|thought|think) about it)\b"
+)
+_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sure)\b")
+_NO_WORD = re.compile(r"\b(?:no+|nope+|nah+|never|not really|not at all)\b")
+_BARE_NO = re.compile(
+    r"^(?:no+|nope+|nah+|never|not really|not at all|no way|of course not|definitely not|"
+    r"(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not))"
+    r"(?: (?:no+|nope+|not really|not at all|never|(?:i m|im|i am) not|"
+    r"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all))*$"
+)
+_WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
+_FINE = re.compile(
+    r"^(?:(?:i m|im|i am) (?:fine|ok|okay|alright|all right|good|safe)|fine|safe|all good)"
+    r"(?: (?:thanks|thank you|now|right now))*$"
+)
+_RATHER_NOT = re.compile(
+    r"^(?:skip|pass)$|\b(?:rather not|prefer not|"
+    r"(?:do ?n t|dont|do not) (?:want|wanna) (?:to )?(?:say|answer|talk|tell))\b"
+)
+
+
+def read(text: str) -> Said | None:
+    """What a typed reply says to a yes-or-no question; None when it is no answer to it."""
+    typed = normalise(text)
+    if not typed:
+        return None
+    yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
+    if _DOUBT.search(typed) or (yes and no_word):
+        return Said.UNSURE
+    if yes or _WHOLE_YES.match(typed):
+        return Said.YES
+    if _BARE_NO.match(typed):
+        return Said.NO
+    if _FINE.match(typed):
+        return Said.FINE
+    if _RATHER_NOT.search(typed):
+        return Said.RATHER_NOT_SAY
+    return None

@@ -1,0 +1,63 @@
+"""Typed answers to the core's yes-or-no questions, read by their words, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import Said, read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["yes", "YES!", "yeah", "yep", "y", "yeh", "yesss", "honestly yes", "i am", "I do",
+     "i've been", "sure", "yes right now", "yes thanks a lot"],
+)  # fmt: skip
+def test_a_yes_anywhere_is_yes(typed: str) -> None:
+    assert read(typed) is Said.YES
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # doubt, or frequency: more than a no
+        "kinda", "not sure", "i dunno", "idk tbh", "no idea", "no clue", "i guess so",
+        "sometimes", "always", "most days", "a little yeah", "i'm thinking about it",
+        "not today", "not right now",
+        # a no that hedges, or takes itself back
+        "no... maybe", "no but sometimes", "nah kinda", "nah idk", "no not sure",
+        "never... well sometimes", "no i mean yes", "no lol yes",
+        # not ok, not safe
+        "not ok", "I'm not safe", "no i'm not safe",
+    ],
+)  # fmt: skip
+def test_doubt_anywhere_or_a_yes_and_a_no_together_is_unsure(typed: str) -> None:
+    assert read(typed) is Said.UNSURE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["no", "No!", "nope", "nah", "noo", "no thanks", "no, not really", "no I'm not",
+     "not really", "not at all", "never", "of course not", "definitely not", "I'm not",
+     "I don't"],
+)  # fmt: skip
+def test_only_a_bare_no_is_no(typed: str) -> None:
+    assert read(typed) is Said.NO
+
+
+@pytest.mark.parametrize("typed", ["I'm fine", "i'm ok", "fine thanks", "I'm safe", "all good"])
+def test_fine_is_its_own_answer(typed: str) -> None:
+    assert read(typed) is Said.FINE
+
+
+@pytest.mark.parametrize("typed", ["I'd rather not say", "rather not", "skip", "pass"])
+def test_rather_not_say(typed: str) -> None:
+    assert read(typed) is Said.RATHER_NOT_SAY
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "   ", "ok", "hmm", "what do you mean", "no one cares about me", "nobody gets it",
+     "i want this to pass", "Getting better", "everything is pointless"],
+)  # fmt: skip
+def test_anything_else_is_no_answer(typed: str) -> None:
+    assert read(typed) is None
