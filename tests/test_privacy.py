@@ -44,6 +44,18 @@ async def test_kept_words_typed_through_the_bot_are_nowhere_in_the_raw_tables(st
     assert "zebra" not in raw
 
 
+async def test_the_question_a_person_was_left_with_is_encrypted(store: Store) -> None:
+    # "Are you safe right now?" still open says they were just shown the crisis lines.
+    chat = FakeChat.on(store)
+    await chat.send("everything is pointless")  # asks "are you thinking about suicide?"
+    assert "'suicide'" not in await every_raw_value(store)  # no column holds it in the clear
+    await chat.send("i want to kill myself")  # the lines, ending "are you safe right now?"
+
+    assert "'safe'" not in await every_raw_value(store)
+    async with store.person(chat.person, now=chat.now) as person:
+        assert person.awaiting == "safe"  # and read back decrypted
+
+
 async def test_kept_words_are_nowhere_in_the_sqlite_files_on_disk(sqlite_store: Store) -> None:
     chat = FakeChat.on(sqlite_store)
     await keep_a_win(chat)

@@ -214,16 +214,17 @@ def test_the_schema_head_the_store_checks_is_alembics_newest_migration() -> None
 
 async def test_a_database_behind_the_head_is_not_current_until_migrated(store: Store) -> None:
     async with store.engine.begin() as connection:
-        await connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+        await connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
     assert not await store.schema_is_current()
     async with store.engine.begin() as connection:
-        await connection.execute(text("ALTER TABLE people DROP COLUMN recent_deliveries"))
-    await store.migrate()  # 0004 adds the column back
+        await connection.execute(text("ALTER TABLE people DROP COLUMN awaiting_secret"))
+        await connection.execute(text("ALTER TABLE people ADD COLUMN awaiting VARCHAR(64)"))
+    await store.migrate()  # 0005 makes it the encrypted column
     assert await store.schema_is_current()
     async with store.person(ALEX, now=NOW) as person:
-        person.recent_deliveries = (7, 9)
+        person.awaiting = "safe"
     async with store.person(ALEX, now=NOW) as person:
-        assert person.recent_deliveries == (7, 9)
+        assert person.awaiting == "safe"
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:

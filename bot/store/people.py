@@ -98,7 +98,9 @@ class PersonRecord:
         self.flow_state: dict[str, Any] | None = (
             json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
         )
-        self.awaiting: str | None = row.awaiting
+        self.awaiting: str | None = (
+            vault.decrypt(row.awaiting_secret) if row.awaiting_secret else None
+        )
         self.recent_deliveries: tuple[int, ...] = tuple(
             int(number) for number in (row.recent_deliveries or "").split()
         )
@@ -287,7 +289,7 @@ class PersonRecord:
                 "person": self.id,
                 "country": self.country,
                 "consent_at": self.consent_at,
-                "awaiting": self.awaiting,
+                "awaiting_secret": self._vault.encrypt(self.awaiting) if self.awaiting else None,
                 "flow_secret": flow_secret,
                 "recent_deliveries": " ".join(map(str, self.recent_deliveries)) or None,
                 "last_active_on": self._today,

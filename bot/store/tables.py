@@ -79,7 +79,8 @@ class PersonRow(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
-    awaiting: Mapped[str | None] = mapped_column(String(64))
+    # The question the person was asked and has not answered yet (bot/actions.py), encrypted.
+    awaiting_secret: Mapped[str | None] = mapped_column(Text)
     # The platform's numbers of the last updates handled for them (Telegram's update_id),
     # space-separated: an update that comes again after a crash is recognised (Companion).
     recent_deliveries: Mapped[str | None] = mapped_column(Text)
