@@ -5,6 +5,10 @@ Revises: ${down_revision | comma,n}
 Create Date: ${create_date}
 """
 
+# SQLite: never rebuild a table (batch mode's drop or alter): dropping the old table
+# cascades, with foreign keys on, to every row that points at it. Add and drop columns in
+# place; tests/test_store.py checks that a migration keeps every row.
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
