@@ -14,8 +14,8 @@ Rules, in the order they apply to each lexicon match:
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself") is about someone else; the writer's own words win.
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
-   or from the writer's self-injury just done (a lapse) in a crisis message: the injury
-   may need care now.
+   or, in a crisis message, from the writer's own lower-tier entries marked immediate
+   (self-injury now or just done: the injury may need care now).
 6. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
    message closely resembles the crisis or risk rows it was trained on; not when an
    idiom explains every risky word.
@@ -99,10 +99,10 @@ def assess(text: str) -> Assessment:
         # An idiom that explains the only risky words, or a clear denial, leaves nothing
         # for the model to second-guess.
         return found_by_lexicon
-    return _second_opinion(found_by_lexicon, tokens)
+    return _second_opinion(found_by_lexicon, tokens, harmed_now=_harmed_just_now(hits))
 
 
-def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
+def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool) -> Assessment:
     """The learned model may raise the tier (never lower it): rule 6."""
     learned = model()
     crisis, risk = scores(learned, features(tokens))
@@ -118,7 +118,7 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...]) -> Assessment:
         matched=(*found.matched, entry),
         # The model cannot tell whose words these are: keep the lexicon's view if it had one.
         about_someone_else=found.about_someone_else and found.tier is not Tier.NONE,
-        immediate=tier is Tier.CRISIS and "lapse" in found.kinds and not found.about_someone_else,
+        immediate=tier is Tier.CRISIS and harmed_now,
     )
 
 
@@ -139,8 +139,8 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
 
 
 def _harmed_just_now(hits: list[tuple[Sequence, Tier, bool]]) -> bool:
-    """Whether the writer tells of their own self-injury just done (rule 5)."""
-    return any(seq.entry.kind == "lapse" and not other for seq, _, other in hits)
+    """Whether the writer tells of their own self-injury now or just done (rule 5)."""
+    return any(seq.entry.immediate and not other for seq, _, other in hits)
 
 
 def _find_all(

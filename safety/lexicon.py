@@ -37,6 +37,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "injury": (Tier.CRISIS, True),
         "overdose": (Tier.CRISIS, True),
         "abuse": (Tier.CRISIS, True),
+        "danger": (Tier.CRISIS, True),
         "hopelessness": (Tier.CONCERN, False),
         "urge": (Tier.CONCERN, False),
         "lapse": (Tier.CONCERN, False),

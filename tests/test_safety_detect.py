@@ -237,14 +237,31 @@ def test_immediate_danger_leads_with_the_emergency_number(text: str, kind: str) 
     "text",
     [
         "I did it again last night and I just want to die",  # the lexicon's crisis
+        "i cut myself and i want to die",
         "I cut myself last night, it was deep",  # the learned second opinion's
     ],
 )
 def test_a_crisis_message_telling_of_self_injury_just_done_is_immediate(text: str) -> None:
     # The injury may need care now: the reply leads with "in danger or hurt right now".
     result = assess(text)
-    assert result.tier is Tier.CRISIS and "lapse" in result.kinds
+    assert result.tier is Tier.CRISIS and result.kinds & {"lapse", "urge"}
     assert result.immediate
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i don't feel safe", "I'm not safe", "i feel unsafe", "I'm in danger", "im not safe tonight"],
+)
+def test_not_feeling_safe_is_an_immediate_crisis(text: str) -> None:
+    # SAFE_MESSAGING.md: being unsafe is a crisis; and the answer to "are you safe right now?"
+    result = assess(text)
+    assert result.tier is Tier.CRISIS and "danger" in result.kinds
+    assert result.immediate
+
+
+@pytest.mark.parametrize("text", ["i feel safe now", "is it safe to eat this", "i am safe"])
+def test_feeling_safe_or_asking_if_something_is_safe_is_not(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
 
 
 def test_someone_elses_self_injury_does_not_make_the_writers_crisis_immediate() -> None:
