@@ -60,8 +60,17 @@ _ABOUT_SUICIDE = {
     Said.FINE: "no",
     Said.RATHER_NOT_SAY: "skip",
 }
-# ... and to "are you safe right now?": an unsure one counts as not safe.
-_SAFE = {Said.YES: True, Said.FINE: True, Said.NO: False, Said.UNSURE: False}
+# ... and to "are you safe right now?": an unsure one counts as not safe, and so does a no
+# that goes on ("no, i feel so alone").
+_NOT_SAFE = frozenset({Said.NO, Said.UNSURE, Said.NO_AND_MORE})
+# What a "no" to "are you safe right now?" tells us: danger that may be immediate.
+NOT_SAFE = safety.Assessment(
+    tier=safety.Tier.CRISIS,
+    kinds=frozenset({"danger"}),
+    matched=(),
+    about_someone_else=False,
+    immediate=True,
+)
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -124,12 +133,20 @@ class Actions:
     # Safety replies -------------------------------------------------------------
 
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        """The crisis reply; or, to a person who has just said they are not safe ("no, i
+        want to die" to "are you safe right now?"), the emergency number first."""
         turn.person.count_anonymously("crisis", now=turn.incoming.now)
         resumable = turn.person.flow_state is not None
-        reply = self.crisis_reply(self.country(turn.person), risk, resumable=resumable)
-        if not risk.about_someone_else:
-            turn.person.awaiting = SAFE_ASKED  # the reply ends "Are you safe right now?"
-        return [reply]
+        country = self.country(turn.person)
+        if risk.about_someone_else:
+            if turn.person.awaiting in QUESTIONS:
+                turn.person.awaiting = None  # asked of the writer; the lines are for them now
+            return [self.crisis_reply(country, risk, resumable=resumable)]
+        not_safe = _says_not_safe(turn.person.awaiting, turn.incoming.text, risk)
+        turn.person.awaiting = SAFE_ASKED  # both replies ask it, or mean it
+        if not_safe:
+            return [self.not_safe_reply(country, resumable=resumable)]
+        return [self.crisis_reply(country, risk, resumable=resumable)]
 
     def crisis_reply(
         self, country: str | None, risk: safety.Assessment | None, *, resumable: bool
@@ -139,18 +156,13 @@ class Actions:
         text = safety.crisis_reply(
             country, about_someone_else=someone_else, immediate=risk.immediate if risk else True
         )
-        options = [
-            Option(KEEP_TALKING, "Keep talking with me"),
-            MORE_HELP_OPTION,
-        ]
-        if someone_else:
-            options.insert(0, Option("!go:someone_else", "How to help them"))
-        else:
-            options.append(Option("!go:safety_plan:show", "My safety plan"))
-        options.append(Option("!country", "Choose my country"))
-        if resumable:
-            options.append(Option("!resume", "Go back to where we were"))
-        return Reply(text, options=tuple(options), kind=ReplyKind.CRISIS)
+        options = _lines_options(someone_else=someone_else, resumable=resumable)
+        return Reply(text, options=options, kind=ReplyKind.CRISIS)
+
+    def not_safe_reply(self, country: str | None, *, resumable: bool) -> Reply:
+        """For "no, I'm not safe": the emergency number first, then a line and support."""
+        options = _lines_options(someone_else=False, resumable=resumable)
+        return Reply(safety.not_safe_reply(country), options=options, kind=ReplyKind.CRISIS)
 
     def more_help(self, country: str | None) -> Reply:
         """Every line and service for a country ("More ways to get help")."""
@@ -161,8 +173,11 @@ class Actions:
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         text = safety.concern_reply(self.country(turn.person))
-        asked = turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN)
-        if risk.unsure_about_suicide and not asked:
+        if turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
+            # Asked and not answered: not asked again. An answer still counts, but words
+            # that are none are not met with the question once more (their buttons are gone).
+            turn.person.awaiting = SUICIDE_ASKED_AGAIN
+        elif risk.unsure_about_suicide:
             turn.person.awaiting = SUICIDE_ASKED
             return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
         return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]
@@ -180,27 +195,18 @@ class Actions:
         `text` answers it (bot/answers.py); else None, and nothing changes."""
         question = turn.person.awaiting
         said = read(text) if question in QUESTIONS else None
-        if said is None:
+        if question == SAFE_ASKED and said in _NOT_SAFE:
+            return await self.crisis(turn, NOT_SAFE)  # and "are you safe?" stays open
+        if question == SAFE_ASKED and said is not None:
+            turn.person.awaiting = None
+            safe = said is not Said.RATHER_NOT_SAY
+            text = texts.SAFE_NOW if safe else texts.STAY
+            return [Reply(text, options=_stay_options(turn.person))]
+        answer = _ABOUT_SUICIDE.get(said) if said is not None else None
+        if answer is None:
             return None
         turn.person.awaiting = None
-        if question != SAFE_ASKED:
-            return await self.answer_about_suicide(turn, _ABOUT_SUICIDE[said])
-        if said is Said.RATHER_NOT_SAY:
-            return [Reply(texts.STAY, options=_stay_options(turn.person))]
-        if _SAFE[said]:
-            return [Reply(texts.SAFE_NOW, options=_stay_options(turn.person))]
-        turn.person.count_anonymously("crisis", now=turn.incoming.now)
-        turn.person.awaiting = SAFE_ASKED  # a later "i'm safe now" or "no" is heard too
-        return [self.not_safe_reply(self.country(turn.person))]
-
-    def not_safe_reply(self, country: str | None) -> Reply:
-        """For "no, I'm not safe": the emergency number first, then a line and support."""
-        options = (
-            Option(KEEP_TALKING, "Keep talking with me"),
-            MORE_HELP_OPTION,
-            Option("!go:safety_plan:show", "My safety plan"),
-        )
-        return Reply(safety.not_safe_reply(country), options=options, kind=ReplyKind.CRISIS)
+        return await self.answer_about_suicide(turn, answer)
 
     async def sos(self, turn: Turn) -> list[Reply]:
         resumable = turn.person.flow_state is not None
@@ -237,7 +243,7 @@ class Actions:
         more. None: handle the text as if nothing had been asked."""
         if awaiting == SUICIDE_ASKED:
             turn.person.awaiting = SUICIDE_ASKED_AGAIN
-            return [_suicide_question(texts.ASK_AGAIN)]
+            return [_suicide_question(again=True)]
         if awaiting in QUESTIONS:
             return None
         return await self._checkins.typed(turn, awaiting, text)
@@ -330,13 +336,39 @@ class Actions:
         return [Reply(texts.STOPPED)]
 
 
-def _suicide_question(text: str = texts.ASK_ABOUT_SUICIDE) -> Reply:
-    options = (
+def _says_not_safe(question: str | None, text: str | None, risk: safety.Assessment) -> bool:
+    """Whether a crisis message says the writer is not safe: "i'm not safe" while one of
+    the core's questions is open, or a no ("no, i want to die") to "are you safe?"."""
+    if question not in QUESTIONS:
+        return False
+    if "danger" in risk.kinds:
+        return True
+    return question == SAFE_ASKED and text is not None and read(text) in _NOT_SAFE
+
+
+def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:
+    """The buttons under crisis lines: ways to keep talking and to more help."""
+    options = [Option(KEEP_TALKING, "Keep talking with me"), MORE_HELP_OPTION]
+    if someone_else:
+        options.insert(0, Option("!go:someone_else", "How to help them"))
+    else:
+        options.append(Option("!go:safety_plan:show", "My safety plan"))
+    options.append(Option("!country", "Choose my country"))
+    if resumable:
+        options.append(Option("!resume", "Go back to where we were"))
+    return tuple(options)
+
+
+def _suicide_question(again: bool = False) -> Reply:
+    options = [
         Option(ASKED_YES, "Yes"),
         Option("!asked:no", "No"),
         Option("!asked:skip", "I'd rather not say"),
-    )
-    return Reply(text, options=options, kind=ReplyKind.CONCERN)
+    ]
+    if again:  # they may want help more than a question
+        options.append(Option(MORE_HELP, "Crisis lines"))
+    text = texts.ASK_AGAIN if again else texts.ASK_ABOUT_SUICIDE
+    return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
 
 
 def _coping_options(person: PersonRecord) -> tuple[Option, ...]:

@@ -7,12 +7,13 @@ Rules:
 2. A word of doubt anywhere makes the answer UNSURE ("no... maybe", "nah idk", "yes and
    no", "sometimes", "not ok"); so does a yes and a no together ("no i mean yes").
 3. NO only for a bare no: the whole reply is no-words ("no", "nope, not really", "no i'm
-   not"); "no one cares" is no answer.
+   not", "i don't think so"); a reply that starts with a no and goes on ("no, i feel so
+   alone", "no one cares") is NO_AND_MORE.
 4. YES for a yes-word anywhere ("honestly yes", "yeah i am"), or a whole reply like "i am".
 5. FINE for a whole reply like "i'm ok", "fine thanks" (not a bare "ok": that may only
    mean "go on"); RATHER_NOT_SAY for "i'd rather not
    say" and the like. Anything else is no answer (None).
-Each question decides what UNSURE and FINE mean for it (bot/actions.py).
+Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/actions.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Said(enum.Enum):
     UNSURE = "unsure"
     FINE = "fine"
     RATHER_NOT_SAY = "rather not say"
+    NO_AND_MORE = "no, and more"  # "no, i feel so alone": a no that goes on
 
 
 # Matched on the normalised reply (lowercase, punctuation to spaces: "don't" -> "don t").
@@ -38,15 +40,16 @@ _DOUBT = re.compile(
     r"(?:do ?n t|dont|do not) know|kind of|sort of|a bit|a little|i guess|"
     r"yes and no|most days|every day|all the time|some days|on and off|"
     r"not (?:right )?now|not today|not at the moment|"
-    r"not (?:safe|ok|okay|fine|good|alright|great)|"
+    r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|in danger|scared|afraid|hurt|"
     r"(?:thinking|thought|think) about it)\b"
 )
 _YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sure)\b")
-_NO_WORD = re.compile(r"\b(?:no+|nope+|nah+|never|not really|not at all)\b")
+_NO_WORD = re.compile(r"\b(?:no+|nope+|nah+|never|not (?:really|rly|realy)|not at all)\b")
 _BARE_NO = re.compile(
-    r"^(?:no+|nope+|nah+|never|not really|not at all|no way|of course not|definitely not|"
-    r"(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not))"
-    r"(?: (?:no+|nope+|not really|not at all|never|(?:i m|im|i am) not|"
+    r"^(?:hell )?(?:no+|nope+|nah+|never|not (?:really|rly|realy)|not at all|no way|"
+    r"of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
+    r"(?:i do ?n t|i dont|i do not) think so)"
+    r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
     r"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all))*$"
 )
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
@@ -72,6 +75,8 @@ def read(text: str) -> Said | None:
         return Said.YES
     if _BARE_NO.match(typed):
         return Said.NO
+    if _NO_WORD.match(typed):
+        return Said.NO_AND_MORE
     if _FINE.match(typed):
         return Said.FINE
     if _RATHER_NOT.search(typed):

@@ -50,8 +50,8 @@ ASK_ABOUT_SUICIDE = (
     "and no one is called."
 )
 ASK_AGAIN = (
-    "Sorry, I didn't follow. Are you thinking about suicide? You can tap an answer, "
-    "or type yes or no."
+    "I want to be sure I understand you: are you thinking about suicide? You can tap an "
+    "answer, or type yes or no."
 )
 ASKED_NO = (
     "Thanks for answering. If those thoughts ever come, type /sos at any time to see "

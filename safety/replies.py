@@ -50,7 +50,8 @@ def not_safe_reply(country: str | None) -> str:
             f"Please call {_emergency(entry)} now, or ask someone near you to call for you.",
             "If you can, put some distance between you and anything you might use to hurt "
             "yourself, and go to where other people are.",
-            "I'm a bot, so I can't send help or call anyone, but they can help you right now.",
+            "I'm a bot, so I can't send help or call anyone, but emergency services can help "
+            "you right now.",
             *_lines(entry, lead="You can also ", text_lead="If talking is hard, "),
             "I'm here if you want to keep talking while you get help.",
         ]

@@ -179,10 +179,15 @@ async def _play(
             assert replies, f"no reply to a crisis message: {said!r}"
             first = replies[0]
             assert first.kind is ReplyKind.CRISIS, f"first reply to {said!r} is {first.kind}"
-            assert first.text == safety.crisis_reply(
-                chosen or default,
-                about_someone_else=risk.about_someone_else,
-                immediate=risk.immediate,
+            # The crisis reply; or, to someone who has just said they are not safe, the
+            # reply that starts with the emergency number.
+            assert first.text in (
+                safety.crisis_reply(
+                    chosen or default,
+                    about_someone_else=risk.about_someone_else,
+                    immediate=risk.immediate,
+                ),
+                safety.not_safe_reply(chosen or default),
             )
         if incoming.choice == ASKED_YES or (just_asked and yes_ish(incoming.text)):
             # "yes" to "are you thinking about suicide?", tapped or typed straight after

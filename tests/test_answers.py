@@ -26,8 +26,9 @@ def test_a_yes_anywhere_is_yes(typed: str) -> None:
         # a no that hedges, or takes itself back
         "no... maybe", "no but sometimes", "nah kinda", "nah idk", "no not sure",
         "never... well sometimes", "no i mean yes", "no lol yes",
-        # not ok, not safe
-        "not ok", "I'm not safe", "no i'm not safe",
+        # not ok, not safe, afraid, hurt
+        "not ok", "I'm not safe", "no i'm not safe", "unsafe", "I'm in danger", "scared",
+        "no i'm hurt",
     ],
 )  # fmt: skip
 def test_doubt_anywhere_or_a_yes_and_a_no_together_is_unsure(typed: str) -> None:
@@ -38,10 +39,19 @@ def test_doubt_anywhere_or_a_yes_and_a_no_together_is_unsure(typed: str) -> None
     "typed",
     ["no", "No!", "nope", "nah", "noo", "no thanks", "no, not really", "no I'm not",
      "not really", "not at all", "never", "of course not", "definitely not", "I'm not",
-     "I don't"],
+     "I don't", "hell no", "I don't think so", "nah not rly"],
 )  # fmt: skip
 def test_only_a_bare_no_is_no(typed: str) -> None:
     assert read(typed) is Said.NO
+
+
+@pytest.mark.parametrize(
+    "typed", ["no, i feel so alone", "nope i can't cope anymore", "no one cares about me"]
+)
+def test_a_no_that_goes_on_is_its_own_answer(typed: str) -> None:
+    # To "are you safe right now?" it is not safe; to "are you thinking about suicide?"
+    # it is no answer on its own.
+    assert read(typed) is Said.NO_AND_MORE
 
 
 @pytest.mark.parametrize("typed", ["I'm fine", "i'm ok", "fine thanks", "I'm safe", "all good"])
@@ -56,7 +66,7 @@ def test_rather_not_say(typed: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "   ", "ok", "hmm", "what do you mean", "no one cares about me", "nobody gets it",
+    ["", "   ", "ok", "hmm", "what do you mean", "nobody gets it",
      "i want this to pass", "Getting better", "everything is pointless"],
 )  # fmt: skip
 def test_anything_else_is_no_answer(typed: str) -> None:

@@ -124,7 +124,7 @@ async def test_text_that_does_not_answer_is_asked_once_more_then_goes_on_as_usua
     await gb_chat.send(HOPELESS)
 
     await gb_chat.send("Getting better")  # a topic, typed: no answer
-    assert gb_chat.text() == ASK_AGAIN and gb_chat.buttons() == ANSWERS
+    assert gb_chat.text() == ASK_AGAIN and gb_chat.buttons() == [*ANSWERS, "Crisis lines"]
 
     await gb_chat.send("Getting better")
     assert gb_chat.buttons() == getting_better
@@ -170,6 +170,38 @@ async def test_the_question_is_not_asked_again_while_unanswered(gb_chat: FakeCha
 
     await gb_chat.send("yes")  # still answers it
     assert gb_chat.is_crisis()
+
+
+async def test_words_that_answer_nothing_after_the_coping_buttons_are_not_met_with_it(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("i really want to cut right now")  # the coping buttons, not the question
+
+    await gb_chat.send("ok")
+
+    assert ASK_AGAIN not in gb_chat.text()
+
+
+async def test_no_im_not_safe_to_the_question_gets_the_emergency_number_first(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("No, I'm not safe")
+
+    assert gb_chat.is_crisis() and gb_chat.first.text.startswith("Please call 999 or 112 now")
+
+
+async def test_someone_elses_crisis_closes_the_question_asked_of_the_writer(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("my friend wants to kill herself")
+    assert "How to help them" in gb_chat.buttons()
+
+    await gb_chat.send("idk what to do")
+
+    assert not gb_chat.is_crisis()
 
 
 async def test_after_an_answer_new_distress_is_asked_about_again(gb_chat: FakeChat) -> None:
@@ -236,7 +268,19 @@ def test_the_assessment_says_when_to_ask(text: str, asks: bool) -> None:
 
 
 @pytest.mark.parametrize("start", ["i want to kill myself", "/sos"])
-@pytest.mark.parametrize("typed", ["no", "not really", "I'm not safe", "idk"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "no",
+        "not really",
+        "I'm not safe",
+        "i don't feel safe",
+        "idk",
+        "scared",
+        "no, i feel so alone",  # worried words, after a no
+        "no, i want to die",  # a crisis message, after a no
+    ],
+)
 async def test_not_safe_gets_the_emergency_number_first(
     gb_chat: FakeChat, start: str, typed: str
 ) -> None:
@@ -319,3 +363,14 @@ async def test_after_not_safe_a_later_answer_is_still_heard(gb_chat: FakeChat) -
     await gb_chat.send("I'm safe now")
 
     assert gb_chat.text() == SAFE_NOW
+
+
+async def test_not_safe_is_heard_in_the_middle_of_a_flow_question(gb_chat: FakeChat) -> None:
+    await gb_chat.send("/topics")
+    await gb_chat.tap("I have an urge right now")  # "how strong, 0 to 10?"
+    await gb_chat.send("i want to kill myself")
+
+    await gb_chat.send("i don't feel safe")
+
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+    assert "Go back to where we were" in gb_chat.buttons()

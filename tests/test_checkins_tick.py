@@ -177,6 +177,20 @@ async def test_a_check_back_is_sent_once_then_forgotten(store: Store) -> None:
     assert await event_count(store, "checkback_sent") == 1
 
 
+async def test_a_check_in_closes_a_question_left_open_so_its_reply_is_read_as_its_own(
+    store: Store,
+) -> None:
+    # "Are you safe right now?" went unanswered yesterday; "not great" is about today.
+    await opted_in(store, 1, due=NOW - timedelta(minutes=1))
+    async with store.person(who(1), now=NOW) as person:
+        person.awaiting = "safe"
+    assert await checkins_on(store, Recorder()).tick(now=NOW) == 1
+
+    async with store.person(who(1), now=NOW) as person:
+        assert person.awaiting is None
+        assert person.flow_state is not None  # the check-in's own question is open
+
+
 async def test_nothing_is_sent_before_an_outbox_is_attached(store: Store) -> None:
     await opted_in(store, 1, due=NOW)
     assert await Checkins(store=store, library=shipped_library()).tick(now=NOW) == 0

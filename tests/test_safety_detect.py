@@ -250,7 +250,14 @@ def test_a_crisis_message_telling_of_self_injury_just_done_is_immediate(text: st
 
 @pytest.mark.parametrize(
     "text",
-    ["i don't feel safe", "I'm not safe", "i feel unsafe", "I'm in danger", "im not safe tonight"],
+    [
+        "i don't feel safe",
+        "I'm not safe",
+        "No, I'm not safe",  # the "no" is no denial here
+        "i feel unsafe",
+        "I'm in danger",
+        "im not safe tonight",
+    ],
 )
 def test_not_feeling_safe_is_an_immediate_crisis(text: str) -> None:
     # SAFE_MESSAGING.md: being unsafe is a crisis; and the answer to "are you safe right now?"

@@ -120,6 +120,8 @@ class Queue:
         self, wave: Sequence[tuple[Due, dict[str, Any] | None]], token: str, *, now: datetime
     ) -> set[int]:
         """Mark a wave of reminders in flight and start each person's flow, in one transaction.
+        The flow's question replaces any question of the core's left open (`awaiting`), so
+        a reply to the check-in is not read as the answer to an older one.
 
         Returns the ids still held under `token` (the others' leases were lost).
         """
@@ -144,7 +146,11 @@ class Queue:
                 await session.execute(
                     update(PEOPLE)
                     .where(people.id == bindparam("person"))
-                    .values(flow_secret=bindparam("secret"), version=people.version + 1),
+                    .values(
+                        flow_secret=bindparam("secret"),
+                        awaiting_secret=None,
+                        version=people.version + 1,
+                    ),
                     flows,
                 )
         return marked
