@@ -93,6 +93,24 @@ async def test_a_crisis_message_gets_the_crisis_lines_first(bot: Running) -> Non
     assert is_crisis_reply(first)
 
 
+async def test_asked_straight_out_a_tapped_yes_gets_the_lines_and_a_typed_no_to_safe_the_number(
+    bot: Running,
+) -> None:
+    concern, question = await bot.say("everything is pointless")
+    assert "116 123" in concern.text and not concern.buttons
+    assert labels(question) == ["Yes", "No", "I'd rather not say"]
+    button = next(b for row in question.buttons for b in row if b["text"] == "Yes")
+    before = len(bot.api.sent_to(CHAT))
+
+    assert question.message_id is not None
+    bot.api.inject_tap(CHAT, question.message_id, button["callback_data"])
+    lines = (await bot.api.wait_for_replies(CHAT, count=before + 1))[before]
+    assert is_crisis_reply(lines) and lines.text.endswith("Are you safe right now?")
+
+    (not_safe, *_) = await bot.say("no")
+    assert not_safe.text.startswith("Please call 999 or 112 now")
+
+
 async def test_a_crisis_caption_and_a_crisis_edit_get_the_crisis_lines(bot: Running) -> None:
     bot.api.inject_caption(CHAT, CRISIS_TEXT)
     (caption_reply, *_) = await bot.api.wait_for_replies(CHAT)
