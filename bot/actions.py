@@ -173,7 +173,9 @@ class Actions:
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         text = safety.concern_reply(self.country(turn.person))
-        if turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
+        if turn.person.awaiting == SAFE_ASKED:
+            pass  # just after the lines: "are you safe?" stays the question, not this one
+        elif turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
             # Asked and not answered: not asked again. An answer still counts, but words
             # that are none are not met with the question once more (their buttons are gone).
             turn.person.awaiting = SUICIDE_ASKED_AGAIN
@@ -181,6 +183,13 @@ class Actions:
             turn.person.awaiting = SUICIDE_ASKED
             return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
         return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]
+
+    def unsupported(self, turn: Turn) -> list[Reply]:
+        """A sticker, a voice note: text only, please; and "are you safe?" asked again if
+        it is open (someone who cannot type may try their voice first)."""
+        if turn.person.awaiting == SAFE_ASKED:
+            return [Reply(texts.UNSUPPORTED_SAFE)]
+        return [Reply(texts.UNSUPPORTED)]
 
     async def answer_about_suicide(self, turn: Turn, answer: str) -> list[Reply]:
         """The answer to "are you thinking about suicide?": a yes gets the crisis lines; a
@@ -221,6 +230,8 @@ class Actions:
             return await turn.go(turn, choice.removeprefix("!go:"))
         if choice == "!resume":
             return await turn.resume(turn)
+        if awaiting == SAFE_ASKED and (choice == MORE_HELP or choice.startswith("!country")):
+            turn.person.awaiting = SAFE_ASKED  # still unanswered above these
         if choice == MORE_HELP:
             return [self.more_help(self.country(turn.person))]
         if choice == KEEP_TALKING:
@@ -262,7 +273,10 @@ class Actions:
         if name is None:
             return [country_picker(page=0)]
         turn.person.country = value
-        return [Reply(texts.COUNTRY_SET.format(name=name)), *await turn.resume(turn)]
+        chosen = Reply(texts.COUNTRY_SET.format(name=name))
+        if turn.person.awaiting == SAFE_ASKED:  # chosen under the crisis lines: theirs, now
+            return [chosen, self.crisis_reply(value, None, resumable=False)]
+        return [chosen, *await turn.resume(turn)]
 
     # The flows' actions ------------------------------------------------------------
 

@@ -41,16 +41,22 @@ _DOUBT = re.compile(
     r"yes and no|most days|every day|all the time|some days|on and off|"
     r"not (?:right )?now|not today|not at the moment|"
     r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|in danger|scared|afraid|hurt|"
-    r"(?:thinking|thought|think) about it)\b"
+    r"(?<!not )(?<!n t )(?<!never )(?:thinking|thought|think) about it)\b"
 )
-_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sure)\b")
-_NO_WORD = re.compile(r"\b(?:no+|nope+|nah+|never|not (?:really|rly|realy)|not at all)\b")
+_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure)\b")
+_NO_WORD = re.compile(
+    r"\b(?:no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all)\b"
+)
+_NOT_THINKING = (
+    r"(?:(?:i m |im |i am )?not thinking|(?:i haven t|i havent|i have not|i never|never) "
+    r"(?:thought|think)) (?:about|of) (?:it|that|suicide)"
+)
 _BARE_NO = re.compile(
-    r"^(?:hell )?(?:no+|nope+|nah+|never|not (?:really|rly|realy)|not at all|no way|"
-    r"of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
-    r"(?:i do ?n t|i dont|i do not) think so)"
+    r"^(?:hell )?(?:n|no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all|"
+    r"no way|of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
+    rf"(?:i do ?n t|i dont|i do not) think so|{_NOT_THINKING})"
     r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
-    r"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all))*$"
+    rf"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all|{_NOT_THINKING}))*$"
 )
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
 _FINE = re.compile(

@@ -166,6 +166,9 @@ class Companion:
                 return answered
         if risk.tier is safety.Tier.CONCERN:
             return await self._actions.concern(turn, risk)
+        if incoming.text is None and incoming.command is None and incoming.choice is None:
+            # A sticker, a voice note: no answer to anything, and it closes no question.
+            return self._actions.unsupported(turn)
         awaiting, turn.person.awaiting = turn.person.awaiting, None
         if awaiting and awaiting != DELETE_ASKED and incoming.text is not None:
             answered = await self._actions.typed(turn, awaiting, incoming.text)
@@ -176,9 +179,7 @@ class Companion:
             return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]
         if incoming.choice is not None:
             return await self._choose(turn, incoming.choice, awaiting=awaiting)
-        if incoming.text is not None:
-            return await self._answer(turn, dialogues.Typed(incoming.text))
-        return [Reply(texts.UNSUPPORTED)]
+        return await self._answer(turn, dialogues.Typed(incoming.text or ""))
 
     async def _choose(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
         if choice.startswith("!"):

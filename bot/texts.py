@@ -23,6 +23,11 @@ UNSUPPORTED = (
     "or tap /topics to see what we can talk about."
 )
 
+UNSUPPORTED_SAFE = (
+    "I can only read text, sorry. Are you safe right now? You can type yes or no. "
+    "If you are in danger, please call your local emergency number now."
+)
+
 UNKNOWN_COMMAND = "I don't know that command. /help shows what I can do."
 
 NO_CONVERSATION = "I'm here. Here's what we can talk about:"

@@ -10,7 +10,7 @@ from bot.answers import Said, read
 @pytest.mark.parametrize(
     "typed",
     ["yes", "YES!", "yeah", "yep", "y", "yeh", "yesss", "honestly yes", "i am", "I do",
-     "i've been", "sure", "yes right now", "yes thanks a lot"],
+     "i've been", "sure", "yes right now", "yes thanks a lot", "sí", "ja"],
 )  # fmt: skip
 def test_a_yes_anywhere_is_yes(typed: str) -> None:
     assert read(typed) is Said.YES
@@ -39,7 +39,8 @@ def test_doubt_anywhere_or_a_yes_and_a_no_together_is_unsure(typed: str) -> None
     "typed",
     ["no", "No!", "nope", "nah", "noo", "no thanks", "no, not really", "no I'm not",
      "not really", "not at all", "never", "of course not", "definitely not", "I'm not",
-     "I don't", "hell no", "I don't think so", "nah not rly"],
+     "I don't", "hell no", "I don't think so", "nah not rly", "n", "nein",
+     "no im not thinking about it", "i haven't thought about it"],
 )  # fmt: skip
 def test_only_a_bare_no_is_no(typed: str) -> None:
     assert read(typed) is Said.NO

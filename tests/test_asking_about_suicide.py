@@ -14,7 +14,15 @@ from bot.actions import ASKED_YES
 from bot.companion import urgent
 from bot.messages import Incoming, Person, ReplyKind
 from bot.store import Store
-from bot.texts import ASK_ABOUT_SUICIDE, ASK_AGAIN, ASKED_NO, ASKED_NOT_SAYING, SAFE_NOW, STAY
+from bot.texts import (
+    ASK_ABOUT_SUICIDE,
+    ASK_AGAIN,
+    ASKED_NO,
+    ASKED_NOT_SAYING,
+    SAFE_NOW,
+    STAY,
+    UNSUPPORTED_SAFE,
+)
 from bot.vault import Vault, generate_key
 from tests.fake_bot_api import free_port
 from tests.fakes import FakeChat
@@ -374,3 +382,61 @@ async def test_not_safe_is_heard_in_the_middle_of_a_flow_question(gb_chat: FakeC
 
     assert gb_chat.first.text.startswith("Please call 999 or 112 now")
     assert "Go back to where we were" in gb_chat.buttons()
+
+
+async def test_a_sticker_or_voice_note_asks_again_and_leaves_the_question_open(
+    gb_chat: FakeChat,
+) -> None:
+    # Someone who cannot type may try their voice first.
+    await gb_chat.send("i want to die")
+    sticker = Incoming(gb_chat.person, gb_chat.now, unsupported=True)
+    [reply] = await gb_chat.companion.handle(sticker)
+    assert reply.text == UNSUPPORTED_SAFE
+
+    await gb_chat.send("no")
+
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+
+
+@pytest.mark.parametrize("tap", ["More ways to get help", "Choose my country"])
+async def test_taps_under_the_lines_leave_are_you_safe_open(gb_chat: FakeChat, tap: str) -> None:
+    await gb_chat.send("i want to die")
+    await gb_chat.tap(tap)
+
+    await gb_chat.send("n")
+
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+
+
+async def test_a_country_chosen_under_the_lines_gets_its_lines_at_once(gb_chat: FakeChat) -> None:
+    await gb_chat.send("i want to die")
+    await gb_chat.tap("Choose my country")
+
+    await gb_chat.press("!country:IE")
+
+    chosen, lines = gb_chat.last
+    assert chosen.text == "Thanks. I'll show crisis lines for Ireland."
+    assert lines.kind is ReplyKind.CRISIS
+    assert "If you are in danger or hurt right now, please call 112" in lines.text
+    await gb_chat.send("no")
+    assert gb_chat.first.text.startswith("Please call 112 or 999 now")
+
+
+async def test_worried_words_just_after_the_lines_keep_are_you_safe_the_question(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send("i want to die")
+    [concern] = await gb_chat.send("i feel so alone")
+    assert concern.kind is ReplyKind.CONCERN and "Crisis lines" in gb_chat.buttons()
+    assert ASK_ABOUT_SUICIDE not in gb_chat.text()
+
+    await gb_chat.send("no")
+
+    assert gb_chat.first.text.startswith("Please call 999 or 112 now")
+
+
+async def test_a_plain_no_to_the_question_is_a_no(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.send("no im not thinking about it")
+
+    assert gb_chat.text() == ASKED_NO
