@@ -435,8 +435,11 @@ async def test_worried_words_just_after_the_lines_keep_are_you_safe_the_question
     assert gb_chat.first.text.startswith("Please call 999 or 112 now")
 
 
-async def test_a_plain_no_to_the_question_is_a_no(gb_chat: FakeChat) -> None:
+@pytest.mark.parametrize(
+    "typed", ["no im not thinking about it", "No, I'm not thinking about suicide"]
+)
+async def test_a_plain_no_to_the_question_is_a_no(gb_chat: FakeChat, typed: str) -> None:
     await gb_chat.send(HOPELESS)
-    await gb_chat.send("no im not thinking about it")
+    await gb_chat.send(typed)
 
     assert gb_chat.text() == ASKED_NO

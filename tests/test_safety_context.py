@@ -38,6 +38,31 @@ def test_a_past_crisis_beside_present_risk_still_counts(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, I'm not thinking about suicide",  # the plain answer to the bot's own question
+        "im not thinking about killing myself",
+        "i haven't thought about suicide in years",
+    ],
+)
+def test_a_plain_no_to_thinking_about_suicide_is_not_a_crisis(text: str) -> None:
+    assert assess(text).tier is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i never thought about suicide before but i am now",
+        "i was never thinking about suicide until this year",
+        "not thinking about suicide, i have decided",
+        "im not thinking about suicide but i want to die",
+    ],
+)
+def test_not_thinking_about_it_beside_present_risk_still_counts(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
+
+
 def test_an_everyday_accident_explains_its_own_blood() -> None:
     assert assess("i cut my thumb opening a tin and it bled loads").tier is Tier.NONE
     assert assess("i cut my finger cooking, now i want to cut my wrists").tier is Tier.CRISIS
