@@ -1,13 +1,15 @@
-"""`python -m bot chat|run|migrate|stats|keygen`: the one place objects are wired."""
+"""`python -m bot chat|run|migrate|stats|keygen|words`: the one place objects are wired."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
 import gc
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import dialogues
 import safety
@@ -40,10 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("stats", help="print anonymous, aggregate counts")
     commands.add_parser("keygen", help="print a new encryption key")
+    words = commands.add_parser("words", help="what the bot says outside the flows, to review")
+    words.add_argument("--out", type=Path, help="write the page here (HTML)")
+    words.add_argument("--approve", action="store_true", help="record a review of the words")
+    words.add_argument("--reviewer", help='with --approve: "Name, role"')
+    words.add_argument("--note", help="with --approve: what the reviewer said")
     args = parser.parse_args(argv)
     if args.command == "keygen":
         print(generate_key())
         return 0
+    if args.command == "words":
+        return _words(args.out, approve=args.approve, reviewer=args.reviewer, note=args.note)
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
@@ -65,6 +74,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _words(out: Path | None, *, approve: bool, reviewer: str | None, note: str | None) -> int:
+    from bot import wording  # the review page's tools: not loaded when the bot runs
+
+    if approve and not reviewer:
+        print('waypoint: --approve needs --reviewer "Name, role"', file=sys.stderr)
+        return 2
+    if approve and reviewer:
+        wording.approve(reviewer, note=note, today=datetime.date.today())
+        print(f"waypoint: the words approved by {reviewer}; recorded in {wording.REVIEW_FILE}")
+    words, review = wording.core_words(), wording.read_review()
+    if out is not None:
+        out.write_text(wording.review_page(words, review), encoding="utf-8")
+        print(f"waypoint: {len(words)} pieces of wording in {out}")
+    print(f"waypoint: the words are {wording.status_words(review, words)}")
+    return 0
+
+
 def build(
     settings: Settings,
     store: Store,
@@ -82,10 +108,12 @@ def build(
     safety.assess(WARM_UP)
     safety.crisis_reply(settings.waypoint_default_country)
     if settings.waypoint_require_approved:
-        problems = dialogues.approval_problems(library)
+        from bot import wording
+
+        problems = [*dialogues.approval_problems(library), *wording.approval_problems()]
         if problems:
             raise ConfigError(
-                "WAYPOINT_REQUIRE_APPROVED=1 but some flows are not approved: "
+                "WAYPOINT_REQUIRE_APPROVED=1 but some words are not approved: "
                 + "; ".join(problems)
             )
     checkins = Checkins(store=store, library=library, platform=platform)

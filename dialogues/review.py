@@ -44,9 +44,9 @@ def write_pack(library: Library, out: Path, *, problems: Sequence[Problem] = ())
     pages = [out / "index.html"]
     pages[0].write_text(index_page(library, problems), encoding="utf-8")
     for flow_id in sorted(library.flows):
-        page = out / f"{flow_id}.html"
-        page.write_text(flow_page(library, library.flows[flow_id], problems), encoding="utf-8")
-        pages.append(page)
+        path = out / f"{flow_id}.html"
+        path.write_text(flow_page(library, library.flows[flow_id], problems), encoding="utf-8")
+        pages.append(path)
     return pages
 
 
@@ -69,7 +69,7 @@ def index_page(library: Library, problems: Sequence[Problem] = ()) -> str:
         "<table><tr><th>Flow</th><th>Area</th><th>Version</th><th>Review</th><th>Nodes</th>"
         f"<th>Reading grade</th></tr>{''.join(rows)}</table>{_problems(problems)}"
     )
-    return _page("Waypoint review pack", body)
+    return page("Waypoint review pack", body)
 
 
 def flow_page(library: Library, flow: Flow, problems: Sequence[Problem] = ()) -> str:
@@ -100,10 +100,11 @@ def flow_page(library: Library, flow: Flow, problems: Sequence[Problem] = ()) ->
         + "".join(_node(library, flow, node_id, node) for node_id, node in flow.nodes.items())
         + '<p id="end"><em>end</em>: the conversation rests; the person can type /topics.</p>'
     )
-    return _page(f"{flow.title}: Waypoint review", body)
+    return page(f"{flow.title}: Waypoint review", body)
 
 
-def _page(title: str, body: str) -> str:
+def page(title: str, body: str) -> str:
+    """A whole review page around `body`, in the pack's style."""
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
         f'</title><meta name="viewport" content="width=device-width, initial-scale=1">'

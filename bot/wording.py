@@ -1,0 +1,132 @@
+"""Everything Waypoint says outside the flows, on one page a clinician can read and approve.
+
+The flows carry their own review blocks (dialogues/). The core's own words — bot/texts.py,
+the check-in screens' sentences, and the crisis, concern and not-safe replies
+safety/replies.py builds (shown for the United Kingdom and for anywhere else) — are
+reviewed as one piece. `python -m bot words --out FILE` writes the page;
+`python -m bot words --approve --reviewer "Name, role"` records the reviewer, the date and
+a hash of the words in bot/wording_review.yaml, so that any later edit shows as
+"changed since approval", as a flow's does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from html import escape
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
+
+import yaml
+
+import safety
+from bot import checkin_menus, checkins, texts
+from dialogues.review import STATUS_WORDS, page
+
+REVIEW_FILE = Path(__file__).with_name("wording_review.yaml")
+# Where the core keeps its sentences; a constant without a space is an id, not words.
+SOURCES: tuple[ModuleType, ...] = (texts, checkins, checkin_menus)
+# The crisis-line replies are shown for one country with its own lines, and for anywhere
+# else (the international fallback): the wording around the lines is the same for all.
+SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
+
+Status = Literal["draft", "approved", "changed"]
+
+
+def core_words() -> dict[str, str]:
+    """Every sentence the core can say, by name, in a stable order."""
+    words: dict[str, str] = {}
+    for module in SOURCES:
+        short = module.__name__.removeprefix("bot.")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, str) and " " in value:
+                words[f"{short}.{name}"] = value
+    words["texts.COMMANDS"] = "\n".join(f"/{name} - {label}" for name, label in texts.COMMANDS)
+    for country, where in SAMPLES:
+        words[f"crisis reply, danger may be immediate ({where})"] = safety.crisis_reply(country)
+        words[f"crisis reply, thoughts without a plan ({where})"] = safety.crisis_reply(
+            country, immediate=False
+        )
+        words[f"crisis reply, about someone else ({where})"] = safety.crisis_reply(
+            country, about_someone_else=True
+        )
+        words[f"after 'no, I'm not safe' ({where})"] = safety.not_safe_reply(country)
+        words[f"concern reply ({where})"] = safety.concern_reply(country)
+    return words
+
+
+def words_hash(words: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(words, sort_keys=True).encode()).hexdigest()
+
+
+def read_review(path: Path = REVIEW_FILE) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return loaded if isinstance(loaded, dict) else {"status": "draft", "reviewers": []}
+
+
+def status(review: dict[str, Any], words: dict[str, str]) -> Status:
+    """draft, approved, or changed (approved, but the words' hash no longer matches)."""
+    if review.get("status") != "approved":
+        return "draft"
+    return "approved" if review.get("approved_hash") == words_hash(words) else "changed"
+
+
+def status_words(review: dict[str, Any], words: dict[str, str]) -> str:
+    """The status as the review pack says it: draft, approved, CHANGED SINCE APPROVAL."""
+    return STATUS_WORDS[status(review, words)]
+
+
+def approval_problems(path: Path = REVIEW_FILE) -> list[str]:
+    """A line if the words are not approved, or changed since (as flows' problems read)."""
+    review, words = read_review(path), core_words()
+    state = status(review, words)
+    if state == "draft":
+        return ["the bot's own words (python -m bot words): not yet approved by a reviewer"]
+    if state == "changed":
+        date = review.get("date")
+        return [f"the bot's own words (python -m bot words): changed since approved on {date}"]
+    return []
+
+
+def approve(
+    reviewer: str, *, note: str | None, today: datetime.date, path: Path = REVIEW_FILE
+) -> None:
+    """Record that `reviewer` approved the words as they are now."""
+    review = read_review(path)
+    reviewers = [r for r in review.get("reviewers") or [] if r != reviewer] + [reviewer]
+    record = {
+        "status": "approved",
+        "reviewers": reviewers,
+        "date": today.isoformat(),
+        "note": note or review.get("note"),
+        "approved_hash": words_hash(core_words()),
+    }
+    path.write_text(
+        "# The review of bot/wording.py's words (python -m bot words --approve).\n"
+        + yaml.safe_dump(record, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+
+
+def review_page(words: dict[str, str], review: dict[str, Any]) -> str:
+    """The words as a page: the review's status, then every sentence under its name."""
+    state = status(review, words)
+    who = ", ".join(review.get("reviewers") or []) or "nobody yet"
+    rows = "".join(
+        f'<div class="node"><h3>{escape(name)}</h3><div class="chat">'
+        f'<div class="bubble">{escape(text)}</div></div></div>'
+        for name, text in words.items()
+    )
+    body = (
+        "<h1>What Waypoint says outside the flows</h1>"
+        f'<p><span class="status {state}">{STATUS_WORDS[state]}</span> '
+        f"Reviewed by: {escape(who)}; on {escape(str(review.get('date') or '-'))}. "
+        f"{escape(str(review.get('note') or ''))}</p>"
+        "<p>Crisis, concern and not-safe replies are shown with the United Kingdom's lines "
+        "and with the international fallback; other countries' lines are in "
+        "<code>python -m safety resources</code>. Words in braces are filled in when "
+        "sent.</p>" + rows
+    )
+    return page("What Waypoint says outside the flows", body)

@@ -1,0 +1,99 @@
+"""What the bot says outside the flows: one page to review, approved as one piece, and an
+edit after approval shows."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from bot import texts, wording
+from bot.__main__ import build, main
+from bot.config import ConfigError, Settings
+from bot.store import Store
+from tests.fakes import shipped_library
+
+TODAY = datetime.date(2026, 12, 6)
+
+
+def test_every_core_sentence_and_the_crisis_replies_are_in_the_words() -> None:
+    words = wording.core_words()
+
+    for name in ("HELP", "ASK_ABOUT_SUICIDE", "ASKED_NO", "SAFE_NOW", "UNSUPPORTED_SAFE"):
+        assert words[f"texts.{name}"] == getattr(texts, name)
+    assert "checkins.NO_TIME" in words and "checkin_menus.HOW_OFTEN" in words
+    assert "checkins.FLOW" not in words  # an id, not words
+    assert (
+        "Samaritans on 116 123"
+        in words["crisis reply, danger may be immediate (the United Kingdom)"]
+    )
+    assert words["after 'no, I'm not safe' (anywhere else)"].startswith(
+        "Please call your local emergency number now"
+    )
+
+
+def test_the_page_shows_every_sentence_and_the_review_status() -> None:
+    words = wording.core_words()
+
+    html = wording.review_page(words, {"status": "draft", "reviewers": []})
+
+    assert "are you thinking about suicide?" in html
+    assert 'class="status draft"' in html
+    assert html.count('class="node"') == len(words)
+    assert "<script" not in html
+
+
+def test_approval_records_the_words_and_an_edit_afterwards_shows(tmp_path: Path) -> None:
+    record = tmp_path / "review.yaml"
+    wording.approve("A. Person, clinical psychologist", note="read", today=TODAY, path=record)
+    review = wording.read_review(record)
+    words = wording.core_words()
+
+    assert review["reviewers"] == ["A. Person, clinical psychologist"]
+    assert review["date"] == "2026-12-06"
+    assert wording.status(review, words) == "approved"
+
+    edited = {**words, "texts.SAFE_NOW": words["texts.SAFE_NOW"] + " (edited)"}
+    assert wording.status(review, edited) == "changed"
+    assert "CHANGED SINCE APPROVAL" in wording.review_page(edited, review)
+
+
+def test_the_shipped_review_record_reads_and_says_what_it_is() -> None:
+    review = wording.read_review()
+
+    assert wording.status(review, wording.core_words()) in ("draft", "approved")
+
+
+def test_the_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "words.html"
+
+    assert main(["words", "--out", str(out)]) == 0
+
+    assert "What Waypoint says outside the flows" in out.read_text(encoding="utf-8")
+    assert "pieces of wording" in capsys.readouterr().out
+
+
+def test_approving_needs_a_reviewer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["words", "--approve"]) == 2
+    assert "--reviewer" in capsys.readouterr().err
+
+
+def test_a_bot_that_must_run_approved_words_names_the_unapproved_core_words(
+    tmp_path: Path,
+) -> None:
+    assert wording.approval_problems(tmp_path / "none.yaml") == [
+        "the bot's own words (python -m bot words): not yet approved by a reviewer"
+    ]
+    record = tmp_path / "review.yaml"
+    wording.approve("A. Person", note=None, today=TODAY, path=record)
+    assert wording.approval_problems(record) == []
+
+
+async def test_with_require_approved_the_bot_will_not_start_on_unapproved_words(
+    sqlite_store: Store,
+) -> None:
+    settings = Settings(waypoint_require_approved=True)
+
+    with pytest.raises(ConfigError, match="the bot's own words"):
+        build(settings, sqlite_store, library=shipped_library())
