@@ -238,6 +238,7 @@ def test_immediate_danger_leads_with_the_emergency_number(text: str, kind: str) 
     [
         "I did it again last night and I just want to die",  # the lexicon's crisis
         "i cut myself and i want to die",
+        "i just cut and i want to die",
         "I cut myself last night, it was deep",  # the learned second opinion's
     ],
 )
@@ -291,6 +292,7 @@ def test_ideation_without_a_plan_is_not_marked_immediate() -> None:
         ("i did it again", "lapse"),
         ("i relapsed", "lapse"),
         ("i cut last night", "lapse"),
+        ("i just cut", "lapse"),
         ("i can't do this anymore", "distress"),
         ("nothing will ever get better", "hopelessness"),
     ],
