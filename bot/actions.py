@@ -40,6 +40,9 @@ MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
 # no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
 SUICIDE_ASKED = "suicide"
 SUICIDE_ASKED_AGAIN = "suicide:again"
+# Answered no (or rather not say) just now: worried words straight after are not met with
+# the question again (they get the coping buttons); after any other step, they are.
+SUICIDE_ANSWERED = "suicide:answered"
 SAFE_ASKED = "safe"
 QUESTIONS = frozenset({SUICIDE_ASKED, SUICIDE_ASKED_AGAIN, SAFE_ASKED})
 # "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
@@ -173,8 +176,8 @@ class Actions:
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         text = safety.concern_reply(self.country(turn.person))
-        if turn.person.awaiting == SAFE_ASKED:
-            pass  # just after the lines: "are you safe?" stays the question, not this one
+        if turn.person.awaiting in (SAFE_ASKED, SUICIDE_ANSWERED):
+            pass  # just after the lines, or an answer: not asked (again) now
         elif turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
             # Asked and not answered: not asked again. An answer still counts, but words
             # that are none are not met with the question once more (their buttons are gone).
@@ -197,6 +200,7 @@ class Actions:
         if answer == "yes":
             return await self.crisis(turn, SAID_YES)
         text = texts.ASKED_NO if answer == "no" else texts.ASKED_NOT_SAYING
+        turn.person.awaiting = SUICIDE_ANSWERED
         return [Reply(text, options=_coping_options(turn.person))]
 
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
@@ -255,7 +259,7 @@ class Actions:
         if awaiting == SUICIDE_ASKED:
             turn.person.awaiting = SUICIDE_ASKED_AGAIN
             return [_suicide_question(again=True)]
-        if awaiting in QUESTIONS:
+        if awaiting in QUESTIONS or awaiting == SUICIDE_ANSWERED:
             return None
         return await self._checkins.typed(turn, awaiting, text)
 

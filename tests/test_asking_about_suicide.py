@@ -212,9 +212,26 @@ async def test_someone_elses_crisis_closes_the_question_asked_of_the_writer(
     assert not gb_chat.is_crisis()
 
 
-async def test_after_an_answer_new_distress_is_asked_about_again(gb_chat: FakeChat) -> None:
+@pytest.mark.parametrize("answer", ["No", "I'd rather not say"])
+async def test_worried_words_straight_after_an_answer_are_not_asked_about_again(
+    gb_chat: FakeChat, answer: str
+) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap(answer)
+
+    [concern] = await gb_chat.send("I feel so alone")
+
+    assert concern.kind is ReplyKind.CONCERN and gb_chat.buttons() == COPING
+    await gb_chat.send("what now")  # and nothing is waiting for an answer
+    assert ASK_AGAIN not in gb_chat.text() and not gb_chat.is_crisis()
+
+
+async def test_after_an_answer_and_a_step_new_distress_is_asked_about_again(
+    gb_chat: FakeChat,
+) -> None:
     await gb_chat.send(HOPELESS)
     await gb_chat.tap("No")
+    await gb_chat.tap("My toolbox")
 
     await gb_chat.send("I feel so alone")
 
