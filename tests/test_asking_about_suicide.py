@@ -32,6 +32,15 @@ ANSWERS = ["Yes", "No", "I'd rather not say"]
 COPING = ["I have an urge right now", "I did it again", "My toolbox", "Crisis lines"]
 
 
+async def topic_buttons(chat: FakeChat, topic: str) -> list[str]:
+    """The buttons a topic shows, leaving the person back at the topics menu."""
+    await chat.send("/topics")
+    await chat.tap(topic)
+    buttons = chat.buttons()
+    await chat.send("/topics")
+    return buttons
+
+
 @pytest.fixture
 def gb_chat(sqlite_store: Store) -> FakeChat:
     return FakeChat.on(sqlite_store, default_country="GB")
@@ -125,10 +134,7 @@ async def test_mid_flow_the_answer_leads_back_to_where_they_were(gb_chat: FakeCh
 async def test_text_that_does_not_answer_is_asked_once_more_then_goes_on_as_usual(
     gb_chat: FakeChat,
 ) -> None:
-    await gb_chat.send("/topics")
-    await gb_chat.tap("Getting better")
-    getting_better = gb_chat.buttons()
-    await gb_chat.send("/topics")
+    getting_better = await topic_buttons(gb_chat, "Getting better")
     await gb_chat.send(HOPELESS)
 
     await gb_chat.send("Getting better")  # a topic, typed: no answer
@@ -354,10 +360,7 @@ async def test_after_a_crisis_reply_the_question_about_suicide_is_closed(
 async def test_text_that_does_not_answer_are_you_safe_goes_on_as_usual(
     gb_chat: FakeChat,
 ) -> None:
-    await gb_chat.send("/topics")
-    await gb_chat.tap("Getting better")
-    getting_better = gb_chat.buttons()
-    await gb_chat.send("/topics")
+    getting_better = await topic_buttons(gb_chat, "Getting better")
     await gb_chat.send("/sos")
 
     await gb_chat.send("Getting better")  # the topic, typed: no answer to "are you safe?"
