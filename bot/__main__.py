@@ -77,10 +77,10 @@ def main(argv: list[str] | None = None) -> int:
 def _words(out: Path | None, *, approve: bool, reviewer: str | None, note: str | None) -> int:
     from bot import wording  # the review page's tools: not loaded when the bot runs
 
-    if approve and not reviewer:
-        print('waypoint: --approve needs --reviewer "Name, role"', file=sys.stderr)
-        return 2
-    if approve and reviewer:
+    if approve:
+        if not reviewer:
+            print('waypoint: --approve needs --reviewer "Name, role"', file=sys.stderr)
+            return 2
         wording.approve(reviewer, note=note, today=datetime.date.today())
         print(f"waypoint: the words approved by {reviewer}; recorded in {wording.REVIEW_FILE}")
     words, review = wording.core_words(), wording.read_review()

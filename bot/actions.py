@@ -176,13 +176,13 @@ class Actions:
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
         text = safety.concern_reply(self.country(turn.person))
-        if turn.person.awaiting in (SAFE_ASKED, SUICIDE_ANSWERED):
-            pass  # just after the lines, or an answer: not asked (again) now
-        elif turn.person.awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
+        awaiting = turn.person.awaiting
+        if awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
             # Asked and not answered: not asked again. An answer still counts, but words
             # that are none are not met with the question once more (their buttons are gone).
             turn.person.awaiting = SUICIDE_ASKED_AGAIN
-        elif risk.unsure_about_suicide:
+        elif risk.unsure_about_suicide and awaiting not in (SAFE_ASKED, SUICIDE_ANSWERED):
+            # (not just after the lines, nor straight after an answer)
             turn.person.awaiting = SUICIDE_ASKED
             return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
         return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]

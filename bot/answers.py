@@ -11,8 +11,8 @@ Rules:
    alone", "no one cares") is NO_AND_MORE.
 4. YES for a yes-word anywhere ("honestly yes", "yeah i am"), or a whole reply like "i am".
 5. FINE for a whole reply like "i'm ok", "fine thanks" (not a bare "ok": that may only
-   mean "go on"); RATHER_NOT_SAY for "i'd rather not
-   say" and the like. Anything else is no answer (None).
+   mean "go on"); RATHER_NOT_SAY for "i'd rather not say" and the like. Anything else is
+   no answer (None).
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/actions.py).
 """
 

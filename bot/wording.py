@@ -17,13 +17,14 @@ import json
 from html import escape
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 import safety
 from bot import checkin_menus, checkins, texts
-from dialogues.review import STATUS_WORDS, page
+from dialogues.approval import Status, review_status
+from dialogues.review import STATUS_WORDS, page, status_badge
 
 REVIEW_FILE = Path(__file__).with_name("wording_review.yaml")
 # Where the core keeps its sentences; a constant without a space is an id, not words.
@@ -31,8 +32,6 @@ SOURCES: tuple[ModuleType, ...] = (texts, checkins, checkin_menus)
 # The crisis-line replies are shown for one country with its own lines, and for anywhere
 # else (the international fallback): the wording around the lines is the same for all.
 SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
-
-Status = Literal["draft", "approved", "changed"]
 
 
 def core_words() -> dict[str, str]:
@@ -68,9 +67,7 @@ def read_review(path: Path = REVIEW_FILE) -> dict[str, Any]:
 
 def status(review: dict[str, Any], words: dict[str, str]) -> Status:
     """draft, approved, or changed (approved, but the words' hash no longer matches)."""
-    if review.get("status") != "approved":
-        return "draft"
-    return "approved" if review.get("approved_hash") == words_hash(words) else "changed"
+    return review_status(review.get("status"), review.get("approved_hash"), words_hash(words))
 
 
 def status_words(review: dict[str, Any], words: dict[str, str]) -> str:
@@ -112,7 +109,6 @@ def approve(
 
 def review_page(words: dict[str, str], review: dict[str, Any]) -> str:
     """The words as a page: the review's status, then every sentence under its name."""
-    state = status(review, words)
     who = ", ".join(review.get("reviewers") or []) or "nobody yet"
     rows = "".join(
         f'<div class="node"><h3>{escape(name)}</h3><div class="chat">'
@@ -121,7 +117,7 @@ def review_page(words: dict[str, str], review: dict[str, Any]) -> str:
     )
     body = (
         "<h1>What Waypoint says outside the flows</h1>"
-        f'<p><span class="status {state}">{STATUS_WORDS[state]}</span> '
+        f"<p>{status_badge(status(review, words))} "
         f"Reviewed by: {escape(who)}; on {escape(str(review.get('date') or '-'))}. "
         f"{escape(str(review.get('note') or ''))}</p>"
         "<p>Crisis, concern and not-safe replies are shown with the United Kingdom's lines "

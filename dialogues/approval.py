@@ -12,9 +12,14 @@ Status = Literal["draft", "approved", "changed"]
 
 def status(flow: Flow) -> Status:
     """draft, approved, or changed (approved, but the content hash no longer matches)."""
-    if flow.review.status != "approved":
+    return review_status(flow.review.status, flow.review.approved_hash, content_hash(flow))
+
+
+def review_status(recorded: str | None, approved_hash: str | None, current_hash: str) -> Status:
+    """What a review record says of content whose hash is now `current_hash`."""
+    if recorded != "approved":
         return "draft"
-    return "approved" if flow.review.approved_hash == content_hash(flow) else "changed"
+    return "approved" if approved_hash == current_hash else "changed"
 
 
 def approval_problems(library: Library) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from html import escape
 from pathlib import Path
 
-from dialogues.approval import status
+from dialogues.approval import Status, status
 from dialogues.bubbles import node_messages
 from dialogues.diagram import svg
 from dialogues.library import END, Library, content_hash
@@ -113,7 +113,11 @@ def page(title: str, body: str) -> str:
 
 
 def _status(flow: Flow) -> str:
-    state = status(flow)
+    return status_badge(status(flow))
+
+
+def status_badge(state: Status) -> str:
+    """A review status as the pack shows it: draft, approved, CHANGED SINCE APPROVAL."""
     return f'<span class="status {state}">{STATUS_WORDS[state]}</span>'
 
 

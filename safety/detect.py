@@ -94,12 +94,13 @@ def assess(text: str) -> Assessment:
         hits += denials
     specific = {tier for seq, tier, _ in hits if not seq.entry.fallback}
     hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
-    found_by_lexicon = _summarise(hits)
+    harmed_now = _harmed_just_now(hits)
+    found_by_lexicon = _summarise(hits, harmed_now=harmed_now)
     if found_by_lexicon.tier is Tier.CRISIS or (not hits and (idiom_words or denied_any)):
         # An idiom that explains the only risky words, or a clear denial, leaves nothing
         # for the model to second-guess.
         return found_by_lexicon
-    return _second_opinion(found_by_lexicon, tokens, harmed_now=_harmed_just_now(hits))
+    return _second_opinion(found_by_lexicon, tokens, harmed_now=harmed_now)
 
 
 def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool) -> Assessment:
@@ -122,7 +123,7 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: b
     )
 
 
-def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
+def _summarise(hits: list[tuple[Sequence, Tier, bool]], *, harmed_now: bool) -> Assessment:
     if not hits:
         return _NOTHING
     tier = max((hit[1] for hit in hits), key=lambda t: t.rank)
@@ -134,7 +135,7 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]]) -> Assessment:
         matched=matched,
         about_someone_else=all(other for _, _, other in top),
         immediate=tier is Tier.CRISIS
-        and (any(seq.entry.immediate for seq, _, _ in top) or _harmed_just_now(hits)),
+        and (any(seq.entry.immediate for seq, _, _ in top) or harmed_now),
     )
 
 

@@ -84,18 +84,6 @@ async def test_yes_gets_the_crisis_reply_for_their_country(gb_chat: FakeChat) ->
     assert "Keep talking with me" in gb_chat.buttons()
 
 
-@pytest.mark.parametrize(
-    "typed", ["yes", "Yeah.", "kinda", "not sure", "I don't know", "not today", "yep"]
-)
-async def test_a_typed_yes_or_an_unsure_answer_gets_the_crisis_reply(
-    gb_chat: FakeChat, typed: str
-) -> None:
-    await gb_chat.send(HOPELESS)
-    await gb_chat.send(typed)
-
-    assert gb_chat.is_crisis() and "116 123" in gb_chat.first.text
-
-
 @pytest.mark.parametrize("answer", ["No", "no, not really", "nope"])
 async def test_a_no_keeps_the_crisis_lines_a_tap_away(gb_chat: FakeChat, answer: str) -> None:
     await gb_chat.send(HOPELESS)
@@ -157,6 +145,15 @@ async def test_an_answer_to_the_question_asked_once_more_counts(gb_chat: FakeCha
 @pytest.mark.parametrize(
     "typed",
     [
+        # a yes, or an unsure answer
+        "yes",
+        "Yeah.",
+        "yep",
+        "kinda",
+        "not sure",
+        "I don't know",
+        "not today",
+        # with worried words, or a no that hedges
         "yes, everything is pointless",
         "yeah i just can't cope anymore",
         "yes i feel so alone",
@@ -166,7 +163,7 @@ async def test_an_answer_to_the_question_asked_once_more_counts(gb_chat: FakeCha
         "nah sometimes",
     ],
 )
-async def test_a_yes_with_worried_words_or_a_hedged_no_gets_the_crisis_reply(
+async def test_a_typed_yes_or_unsure_answer_gets_the_crisis_reply(
     gb_chat: FakeChat, typed: str
 ) -> None:
     await gb_chat.send(HOPELESS)
