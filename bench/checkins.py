@@ -28,8 +28,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.store import Store
-from bot.store.reminders import Queue
-from bot.vault import Vault, generate_key
+from bot.store.reminder_queue import Queue
+from bot.store.vault import Vault, generate_key
 from tests.checkin_worker import seed
 from tests.fake_bot_api import FakeBotApi
 

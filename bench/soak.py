@@ -14,7 +14,7 @@ The bot (`python -m bot run`, see bench/updates.py for the variants) is sampled 
 thread (mallinfo2): bytes handed out and not yet freed ("heap used"), and bytes freed but
 kept by the allocator ("heap free"; pages of it may have been given back to the system).
 RSS that grows while "heap used" stays flat is memory the allocator holds, not memory the
-program keeps. The bot gives free pages back every 20 s (bot/heap.py); `--plain-malloc`
+program keeps. The bot gives free pages back every 20 s (bot/ops/memory.py); `--plain-malloc`
 runs it without that, to compare. At the end: every update must have been answered, and
 the bot's log must hold no ERROR or CRITICAL line and no traceback. Exits 1 if a reply was
 lost or an error was logged.
@@ -58,8 +58,8 @@ def _sample_heap(path):
         time.sleep(1)
 threading.Thread(target=_sample_heap, args=(%r,), daemon=True).start()
 """
-# --plain-malloc: bot/heap.py's measures switched off.
-PLAIN_MALLOC = "import bot.heap as H; H.limit_arenas = H.give_back = lambda: False\n"
+# --plain-malloc: bot/ops/memory.py's measures switched off.
+PLAIN_MALLOC = "import bot.ops.memory as H; H.limit_arenas = H.give_back = lambda: False\n"
 
 
 async def soak(args: argparse.Namespace, folder: Path) -> int:
@@ -144,7 +144,7 @@ def main() -> int:
     parser.add_argument("--bot", default="unlimited")
     parser.add_argument("--database", default=None, help="default: a fresh SQLite file")
     parser.add_argument("--heap", action="store_true", help="the C allocator's figures too")
-    parser.add_argument("--plain-malloc", action="store_true", help="without bot/heap.py")
+    parser.add_argument("--plain-malloc", action="store_true", help="without bot/ops/memory.py")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         return asyncio.run(soak(args, Path(folder)))

@@ -10,7 +10,7 @@ Run: .venv/bin/python bench/updates.py [--rate 200] [--seconds 20] [--people 200
 
 `waypoint` is the bot as shipped: PTB's AIORateLimiter holds it to Telegram's 30 requests
 a second. `unlimited` is the same bot with that limit lifted, to see what the code itself
-costs. Both handle 8 updates at once (CONCURRENT_UPDATES in bot/telegram_adapter);
+costs. Both handle 8 updates at once (CONCURRENT_UPDATES in bot/adapters/telegram);
 `concurrent` raises that to 64, to see what more would change.
 A variant followed by `@REV` (`unlimited@HEAD~1`) runs that variant of the code at git
 revision REV (checked out in a temporary worktree): with `--together`, a change is measured
@@ -46,7 +46,7 @@ ROOT = _HERE.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(ROOT))
 
-from bot.vault import generate_key  # noqa: E402
+from bot.store.vault import generate_key  # noqa: E402
 from tests.fake_bot_api import SEND_METHODS, Call, FakeBotApi  # noqa: E402
 
 CRISIS = ("i want to kill myself", "I want to die tonight", "i'm going to end it all")
@@ -59,7 +59,7 @@ SETTLE = 0.3  # seconds a person waits after the last message before acting agai
 UNLIMITED = (
     "from telegram.ext import AIORateLimiter as L; L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
 )
-CONCURRENT = "import bot.telegram_adapter as T; T.CONCURRENT_UPDATES = 64; "
+CONCURRENT = "import bot.adapters.telegram.adapter as T; T.CONCURRENT_UPDATES = 64; "
 RUN = "import sys; from bot.__main__ import main; sys.exit(main(['run']))"
 FIRST_CHAT = 500_000
 

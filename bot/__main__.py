@@ -13,18 +13,17 @@ from pathlib import Path
 
 import dialogues
 import safety
-from bot import heap, texts
-from bot.actions import Actions
-from bot.checkins import Checkins
-from bot.companion import Companion
+from bot.checkins.screens import Checkins
 from bot.config import ConfigError, Settings, load_settings
-from bot.flood import FloodGate
-from bot.logs import configure_logging
+from bot.core import words
+from bot.core.companion import Companion
+from bot.core.flood import FloodGate
 from bot.messages import Platform
-from bot.privacy import Privacy
-from bot.retention import Retention
+from bot.ops import memory
+from bot.ops.logs import configure_logging
+from bot.ops.retention import Retention
 from bot.store import Store, StoreError, StoreUnreachable
-from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
+from bot.store.vault import Vault, VaultError, generate_key, load_or_create_key_file
 
 log = logging.getLogger("bot")
 
@@ -42,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("stats", help="print anonymous, aggregate counts")
     commands.add_parser("keygen", help="print a new encryption key")
-    words = commands.add_parser("words", help="what the bot says outside the flows, to review")
-    words.add_argument("--out", type=Path, help="write the page here (HTML)")
-    words.add_argument("--approve", action="store_true", help="record a review of the words")
-    words.add_argument("--reviewer", help='with --approve: "Name, role"')
-    words.add_argument("--note", help="with --approve: what the reviewer said")
+    review = commands.add_parser("words", help="what the bot says outside the flows, to review")
+    review.add_argument("--out", type=Path, help="write the page here (HTML)")
+    review.add_argument("--approve", action="store_true", help="record a review of the words")
+    review.add_argument("--reviewer", help='with --approve: "Name, role"')
+    review.add_argument("--note", help="with --approve: what the reviewer said")
     args = parser.parse_args(argv)
     if args.command == "keygen":
         print(generate_key())
@@ -75,19 +74,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _words(out: Path | None, *, approve: bool, reviewer: str | None, note: str | None) -> int:
-    from bot import wording  # the review page's tools: not loaded when the bot runs
+    from bot.ops import words_review  # the review page's tools: not loaded when the bot runs
 
     if approve:
         if not reviewer:
             print('waypoint: --approve needs --reviewer "Name, role"', file=sys.stderr)
             return 2
-        wording.approve(reviewer, note=note, today=datetime.date.today())
-        print(f"waypoint: the words approved by {reviewer}; recorded in {wording.REVIEW_FILE}")
-    words, review = wording.core_words(), wording.read_review()
+        words_review.approve(reviewer, note=note, today=datetime.date.today())
+        print(f"waypoint: the words approved by {reviewer}; recorded in {words_review.REVIEW_FILE}")
+    words, review = words_review.core_words(), words_review.read_review()
     if out is not None:
-        out.write_text(wording.review_page(words, review), encoding="utf-8")
+        out.write_text(words_review.review_page(words, review), encoding="utf-8")
         print(f"waypoint: {len(words)} pieces of wording in {out}")
-    print(f"waypoint: the words are {wording.status_words(review, words)}")
+    print(f"waypoint: the words are {words_review.status_words(review, words)}")
     return 0
 
 
@@ -108,25 +107,19 @@ def build(
     safety.assess(WARM_UP)
     safety.crisis_reply(settings.waypoint_default_country)
     if settings.waypoint_require_approved:
-        from bot import wording
+        from bot.ops import words_review
 
-        problems = [*dialogues.approval_problems(library), *wording.approval_problems()]
+        problems = [*dialogues.approval_problems(library), *words_review.approval_problems()]
         if problems:
             raise ConfigError(
                 "WAYPOINT_REQUIRE_APPROVED=1 but some words are not approved: "
                 + "; ".join(problems)
             )
     checkins = Checkins(store=store, library=library, platform=platform)
-    actions = Actions(
-        fields=library.fields,
-        default_country=settings.waypoint_default_country,
-        privacy=Privacy(),
-        checkins=checkins,
-    )
     companion = Companion(
         store=store,
         library=library,
-        actions=actions,
+        checkins=checkins,
         default_country=settings.waypoint_default_country,
         flood=flood,
     )
@@ -143,7 +136,7 @@ def load_flows(settings: Settings) -> dialogues.Library:
 
 
 async def _chat(settings: Settings) -> None:
-    from bot.terminal import Terminal
+    from bot.adapters.terminal import Terminal
 
     library = load_flows(settings)  # before anything is made on disk
     store = _store(settings, _chat_vault(settings))
@@ -181,9 +174,9 @@ def _chat_vault(settings: Settings) -> Vault:
 
 
 def _run(settings: Settings, *, webhook: bool) -> None:
-    from bot.telegram_adapter import TelegramAdapter
+    from bot.adapters.telegram.adapter import TelegramAdapter
 
-    heap.limit_arenas()  # before the database's threads start (bot/heap.py)
+    memory.limit_arenas()  # before the database's threads start (bot/ops/memory.py)
     settings.require_token()
     if webhook:
         settings.require_webhook()
@@ -197,12 +190,12 @@ def _run(settings: Settings, *, webhook: bool) -> None:
     async def maintenance() -> None:
         await checkins.tick()
         await retention.run_if_due()
-        heap.give_back()
+        memory.give_back()
 
     adapter = TelegramAdapter(
         companion,
         settings=settings,
-        commands=texts.COMMANDS,
+        commands=words.COMMANDS,
         tick=maintenance,
         tick_every=CHECKIN_TICK_SECONDS,
     )
@@ -265,7 +258,7 @@ async def _migrate(store: Store) -> None:
 
 
 async def _stats(settings: Settings) -> None:
-    from bot.stats import print_stats
+    from bot.ops.stats import print_stats
 
     store = _store(settings, _keyless_vault())
     try:

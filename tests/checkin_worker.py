@@ -17,11 +17,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
-from bot.checkins import Checkins
+from bot.checkins.screens import Checkins
 from bot.messages import RecipientGone, Reply, Undeliverable
 from bot.store import Store
 from bot.store.tables import CheckinPlanRow, PersonRow, ReminderRow
-from bot.vault import Vault
+from bot.store.vault import Vault
 from tests.fake_bot_api import TOKEN
 from tests.fakes import shipped_library
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store
-from bot.vault import Vault, generate_key
+from bot.store.vault import Vault, generate_key
 from tests.fakes import FakeChat, on_admin_database
 
 pytest_plugins = ["tests.fixtures_telegram"]

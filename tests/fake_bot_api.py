@@ -477,7 +477,7 @@ def bot_process(
     encryption key, GB as the default country; `env` adds to or overrides these. On a
     failure inside the block the bot's output is attached to the error. Stopped with SIGTERM.
     """
-    from bot.vault import generate_key
+    from bot.store.vault import generate_key
 
     environment = {
         "PATH": os.environ.get("PATH", ""),

@@ -11,14 +11,14 @@ from sqlalchemy import select, text
 
 import dialogues
 from bot.__main__ import build
-from bot.companion import Companion
+from bot.adapters.terminal import COMMAND
 from bot.config import load_settings
-from bot.flood import FloodGate
+from bot.core.companion import Companion
+from bot.core.flood import FloodGate
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.store.tables import Base, PersonRow
-from bot.terminal import COMMAND
-from bot.vault import Vault, generate_key
+from bot.store.vault import Vault, generate_key
 
 START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 

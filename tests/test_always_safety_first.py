@@ -23,13 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import safety
-from bot.actions import ASKED_YES
-from bot.answers import Said, read
+from bot.adapters.telegram.render import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
+from bot.core.questions import ASKED_YES
+from bot.core.words import ASK_ABOUT_SUICIDE, ASK_AGAIN
+from bot.core.yes_no import Said, read
 from bot.messages import Incoming, Person, Reply, ReplyKind
 from bot.store import Store
-from bot.telegram_adapter import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
-from bot.texts import ASK_ABOUT_SUICIDE, ASK_AGAIN
-from bot.vault import Vault, generate_key
+from bot.store.vault import Vault, generate_key
 from tests.fakes import FakeChat
 
 DEFAULT_COUNTRY = "GB"

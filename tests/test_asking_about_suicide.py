@@ -10,11 +10,9 @@ from datetime import timedelta
 import pytest
 
 import safety
-from bot.actions import ASKED_YES
-from bot.companion import urgent
-from bot.messages import Incoming, Person, ReplyKind
-from bot.store import Store
-from bot.texts import (
+from bot.core.companion import urgent
+from bot.core.questions import ASKED_YES
+from bot.core.words import (
     ASK_ABOUT_SUICIDE,
     ASK_AGAIN,
     ASKED_NO,
@@ -23,7 +21,9 @@ from bot.texts import (
     STAY,
     UNSUPPORTED_SAFE,
 )
-from bot.vault import Vault, generate_key
+from bot.messages import Incoming, Person, ReplyKind
+from bot.store import Store
+from bot.store.vault import Vault, generate_key
 from tests.fake_bot_api import free_port
 from tests.fakes import FakeChat
 

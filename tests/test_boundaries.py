@@ -51,7 +51,7 @@ def test_pure_packages_import_only_what_the_architecture_allows(package: str) ->
 @pytest.mark.parametrize(
     ("library", "home"),
     [
-        ("telegram", "bot/telegram_adapter/"),
+        ("telegram", "bot/adapters/telegram/"),
         ("sqlalchemy", "bot/store/"),
         ("alembic", "bot/store/"),
     ],

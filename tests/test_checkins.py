@@ -8,12 +8,13 @@ from datetime import time as clock
 
 import pytest
 
-from bot import checkin_menus, zones
 from bot.__main__ import build
-from bot.checkins import Checkins
+from bot.checkins import menus as checkin_menus
+from bot.checkins import zones
+from bot.checkins.schedule import DAILY, Plan
+from bot.checkins.screens import Checkins
 from bot.config import load_settings
 from bot.messages import Person, Platform, Reply
-from bot.schedule import DAILY, Plan
 from bot.store import Store
 from tests.fakes import FakeChat, shipped_library
 

@@ -24,7 +24,7 @@ from sqlalchemy import func, select, text
 
 from bot.store import Store
 from bot.store.tables import AnonymousEventRow, Base, ReminderRow
-from bot.vault import Vault, generate_key
+from bot.store.vault import Vault, generate_key
 from tests.checkin_worker import seed
 from tests.fake_bot_api import FakeBotApi
 

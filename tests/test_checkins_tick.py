@@ -11,10 +11,10 @@ from datetime import time as clock
 from sqlalchemy import func, select
 
 from bot.__main__ import build
-from bot.checkins import Checkins
+from bot.checkins.schedule import DAILY, Plan
+from bot.checkins.screens import Checkins
 from bot.config import load_settings
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
-from bot.schedule import DAILY, Plan
 from bot.store import Store
 from bot.store.tables import AnonymousEventRow, ReminderRow
 from tests.fakes import shipped_library

@@ -6,8 +6,8 @@ from datetime import time
 
 import pytest
 
-from bot.schedule import read_time
-from bot.zones import find
+from bot.checkins.schedule import read_time
+from bot.checkins.zones import find
 from tests.fakes import FakeChat
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bot.core.words import UNKNOWN_COMMAND
 from bot.messages import Incoming, Reply, ReplyKind
 from bot.store import Store
 from bot.store.tables import Base, PersonRow
-from bot.texts import UNKNOWN_COMMAND
-from bot.vault import Vault
+from bot.store.vault import Vault
 from tests.fakes import FakeChat
 
 CRISIS = "i want to kill myself"
@@ -246,7 +246,7 @@ async def test_when_the_database_is_down_other_messages_get_an_apology(
 
 
 async def test_every_command_in_the_telegram_menu_is_answered(chat: FakeChat) -> None:
-    from bot.texts import COMMANDS
+    from bot.core.words import COMMANDS
 
     for name, _ in COMMANDS:
         if name == "delete":

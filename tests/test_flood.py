@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.flood import FloodGate, Verdict
+from bot.core.flood import FloodGate, Verdict
 from bot.messages import Person, Platform
 from bot.store import Store
 from tests.fakes import FakeChat

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.__main__ import build
-from bot.companion import Companion
 from bot.config import load_settings
-from bot.locks import KeyedLocks
+from bot.core.companion import Companion
+from bot.core.locks import KeyedLocks
 from bot.messages import Incoming, Person, Platform, Reply
 from bot.store import Store
 from bot.store.tables import EntryRow, PersonRow

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import companion as companion_module
-from bot.actions import KEEP_TALKING, MORE_HELP
-from bot.companion import CRISIS_PATIENCE
+from bot.core import companion as companion_module
+from bot.core.companion import CRISIS_PATIENCE
+from bot.core.questions import KEEP_TALKING, MORE_HELP
+from bot.core.words import SLOW_DOWN, SORRY, STAY_WITH_YOU
 from bot.messages import Reply, ReplyKind
 from bot.store import Store
-from bot.texts import SLOW_DOWN, SORRY, STAY_WITH_YOU
-from bot.vault import Vault, generate_key
+from bot.store.vault import Vault, generate_key
 from tests.fake_bot_api import Call, FakeBotApi, bot_process, free_port
 from tests.fakes import FakeChat, people_in
 from tests.proxy import TcpProxy

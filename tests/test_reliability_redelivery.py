@@ -1,5 +1,5 @@
 """No update is lost when the bot dies: Telegram forgets one only once it has been handled,
-and one that comes again after a crash is recognised (bot/telegram_adapter/polling.py,
+and one that comes again after a crash is recognised (bot/adapters/telegram/polling.py,
 Companion rule 7)."""
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from pathlib import Path
 from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.companion import KEEP_DELIVERIES
-from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
-from bot.store import Store
-from bot.telegram_adapter import CONCURRENT_UPDATES, TelegramAdapter
-from bot.telegram_adapter.polling import (
+from bot.adapters.telegram.adapter import CONCURRENT_UPDATES, TelegramAdapter
+from bot.adapters.telegram.polling import (
     FIRST_PAUSE,
     LONGEST_PAUSE,
     MAX_SPAN,
     Poller,
     pause_after,
 )
-from bot.vault import generate_key
+from bot.core.companion import KEEP_DELIVERIES
+from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
+from bot.store import Store
+from bot.store.vault import generate_key
 from tests.fake_bot_api import FakeBotApi, bot_process, post_webhook
 from tests.fakes import START, FakeChat
 from tests.fixtures_telegram import settings_for

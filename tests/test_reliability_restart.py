@@ -7,7 +7,7 @@ import signal
 import time
 from pathlib import Path
 
-from bot.vault import generate_key
+from bot.store.vault import generate_key
 from tests.fake_bot_api import Call, FakeBotApi, bot_process
 
 CHAT = 880101

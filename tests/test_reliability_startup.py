@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.vault import generate_key
+from bot.store.vault import generate_key
 from tests.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from bot.__main__ import build
+from bot.adapters.telegram.adapter import FALLBACK, TelegramAdapter
 from bot.store import Store
-from bot.telegram_adapter import FALLBACK, TelegramAdapter
 from tests.fake_bot_api import BOT_USER, Call, FakeBotApi
 from tests.fakes import shipped_library
 from tests.fixtures_telegram import settings_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.messages import Person, Platform
-from bot.retention import Retention
+from bot.ops.retention import Retention
 from bot.store import Store
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)

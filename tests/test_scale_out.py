@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.vault import generate_key
+from bot.store.vault import generate_key
 from tests.fake_bot_api import (
     Call,
     FakeBotApi,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import (
+from bot.checkins.schedule import (
     DAILY,
     WEEKDAYS,
     WEEKLY,

@@ -13,12 +13,12 @@ from alembic import command
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
+from bot.checkins.schedule import DAILY, Plan
 from bot.messages import Person, Platform
-from bot.schedule import DAILY, Plan
 from bot.store import SCHEMA_HEAD, Kept, Store
 from bot.store.migrate import alembic_config, head, upgrade
 from bot.store.tables import Base
-from bot.vault import Vault
+from bot.store.vault import Vault
 from tests.fakes import every_raw_value, on_admin_database
 
 ALEX = Person(Platform.TELEGRAM, "1001")

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.messages import Person, Platform
 from bot.store import Store, sqlite
-from bot.vault import Vault
+from bot.store.vault import Vault
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 

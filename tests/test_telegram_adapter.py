@@ -12,16 +12,10 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
+from bot.adapters.telegram.adapter import DEFAULT_COMMANDS, FALLBACK, PRIVATE_ONLY, TelegramAdapter
+from bot.adapters.telegram.render import keyboard_for, split_text
+from bot.adapters.telegram.resending import surely_failed
 from bot.messages import Incoming, Option, RecipientGone, Reply, ReplyKind, Undeliverable
-from bot.telegram_adapter import (
-    DEFAULT_COMMANDS,
-    FALLBACK,
-    PRIVATE_ONLY,
-    TelegramAdapter,
-    keyboard_for,
-    split_text,
-    surely_failed,
-)
 from tests.fake_bot_api import FakeBotApi, post_webhook
 from tests.fixtures_telegram import settings_for
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import build
+from bot.adapters.telegram.adapter import PRIVATE_ONLY, TelegramAdapter
+from bot.core.words import UNSUPPORTED
 from bot.messages import Person, Platform, RecipientGone, Reply
 from bot.store import Store
-from bot.telegram_adapter import PRIVATE_ONLY, TelegramAdapter
-from bot.texts import UNSUPPORTED
 from tests.fake_bot_api import (
     Call,
     FakeBotApi,

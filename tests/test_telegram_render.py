@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.logs import WithholdLibraryData
+from bot.adapters.telegram.render import TEXT_LIMIT, join_bubbles
 from bot.messages import Option, Reply, ReplyKind
-from bot.telegram_adapter import TEXT_LIMIT, join_bubbles
+from bot.ops.logs import WithholdLibraryData
 
 BUTTONS = (Option("f.n.1", "Yes"), Option("f.n.2", "No"))
 

@@ -9,8 +9,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.adapters.terminal import Terminal
 from bot.messages import Option, Reply
-from bot.terminal import Terminal
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[1]

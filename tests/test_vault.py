@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.vault import Vault, VaultError, generate_key, load_or_create_key_file
+from bot.store.vault import Vault, VaultError, generate_key, load_or_create_key_file
 
 
 def test_what_is_encrypted_decrypts_to_the_same_text() -> None:

@@ -35,21 +35,15 @@ from sqlalchemy.ext.asyncio import (
 
 from bot.messages import Person
 from bot.store import sqlite
-from bot.store.people import Entry, Kept, PersonRecord
+from bot.store.errors import StoreError, StoreUnreachable
+from bot.store.kept import Entry, Kept
+from bot.store.people import PersonRecord
 from bot.store.tables import Base, CheckinRow, PersonRow, people
-from bot.vault import Vault
+from bot.store.vault import Vault
 
 __all__ = ["Base", "Entry", "Kept", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
 
 SCHEMA_HEAD = "0005"  # the newest migration; a test holds it to Alembic's own head
-
-
-class StoreError(Exception):
-    """The database could not be reached or refused a query."""
-
-
-class StoreUnreachable(StoreError):
-    """The database could not be reached at all (worth trying again in a moment)."""
 
 
 class Store:

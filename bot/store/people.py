@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Label, Row, bindparam, delete, exists, func, select, update
+from sqlalchemy import Row, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.schedule import Plan
-from bot.store import plans
+from bot.checkins.schedule import Plan
+from bot.store import checkin_plans as plans
+from bot.store.kept import Entry, Kept
 from bot.store.tables import (
     AnonymousEventRow,
     CheckinPlanRow,
@@ -23,45 +22,7 @@ from bot.store.tables import (
     people,
     week_of,
 )
-from bot.vault import Vault
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something the person chose to keep, decrypted."""
-
-    id: int
-    field: str
-    text: str
-    rating: int | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class Kept:
-    """What the flows may ask about a person's kept things (see Actions.facts)."""
-
-    counts: dict[str, int]  # entries per field
-    checkins_on: bool
-
-    @classmethod
-    def columns(cls, person_id: Any) -> tuple[Label[str | None], Label[bool]]:
-        """Two columns, `fields` and `checkins_on`, to add to a query about `person_id`."""
-        fields = (
-            select(func.aggregate_strings(EntryRow.field, ","))
-            .where(EntryRow.person_id == person_id)
-            .scalar_subquery()
-            .label("fields")
-        )
-        plan = exists().where(CheckinPlanRow.person_id == person_id).label("checkins_on")
-        return fields, plan
-
-    @classmethod
-    def of(cls, row: Any) -> Kept:
-        """Read from a row (any row type) holding the two columns above."""
-        counts = Counter(row.fields.split(",")) if row.fields else Counter()
-        return cls(counts=dict(counts), checkins_on=bool(row.checkins_on))
-
+from bot.store.vault import Vault
 
 # Written at the end of every transaction (built once; the other columns come as parameters).
 _SAVE = (

@@ -3,7 +3,7 @@
 Rules:
 1. Every row about a person hangs off `people.id` with ON DELETE CASCADE, so deleting
    the person erases everything about them in one statement.
-2. Text a person typed is stored only encrypted (columns named `secret`); see bot/vault.py.
+2. Text a person typed is stored only encrypted (columns named `secret`); see bot/store/vault.py.
 3. `anonymous_events` has no link to anyone: a name, a country and a week, for statistics.
 """
 
@@ -79,7 +79,7 @@ class PersonRow(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
-    # The question the person was asked and has not answered yet (bot/actions.py), encrypted.
+    # The question the person was asked and has not answered yet (bot/core/questions.py), encrypted.
     awaiting_secret: Mapped[str | None] = mapped_column(Text)
     # The platform's numbers of the last updates handled for them (Telegram's update_id),
     # space-separated: an update that comes again after a crash is recognised (Companion).
@@ -146,7 +146,7 @@ class ReminderRow(Base):
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     # Who holds the lease (a token per claim), and when that holder began sending: a
     # reminder whose lease ran out with `sending_at` set may have reached the person, so it
-    # is never sent again (see bot/store/reminders.py).
+    # is never sent again (see bot/store/reminder_queue.py).
     claim: Mapped[str | None] = mapped_column(String(32))
     sending_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

@@ -29,11 +29,11 @@ import tornado.web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.telegram_adapter.polling import handle_update, read_update
+from bot.adapters.telegram.polling import handle_update, read_update
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
-_log = logging.getLogger("bot.telegram_adapter")
+_log = logging.getLogger("bot.adapters.telegram")
 
 
 class Webhook:

@@ -1,4 +1,12 @@
-"""The Telegram adapter: updates become Incoming, the Companion answers, each Reply is rendered."""
+"""The Telegram adapter: updates become Incoming, the Companion answers, each Reply is sent.
+
+Rules:
+1. Never log what people write, their names or raw chat ids: only update ids and error types.
+2. Everything is sent as plain text: a crisis reply must never fail on markup.
+3. Callback data is a tag and the option id: KEEP on a crisis reply's buttons (a tap leaves
+   that keyboard in place), TIDY on all others (a tap removes the old keyboard). Data
+   without a tag is taken as a bare option id.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +14,14 @@ import asyncio
 import contextlib
 import functools
 import logging
-import signal
 import traceback
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
 
-from telegram import (
-    Bot,
-    BotCommand,
-    CallbackQuery,
-    Chat,
-    Message,
-    Update,
-)
+from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -34,45 +32,25 @@ from telegram.ext import (
     filters,
 )
 
-from bot.companion import urgent
-from bot.config import Settings
-from bot.locks import KeyedLocks
-from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
-from bot.telegram_adapter.polling import LONG_POLL, Poller, ReadableUpdates
-from bot.telegram_adapter.render import (
-    CALLBACK_DATA_LIMIT,
-    KEEP,
-    TEXT_LIMIT,
-    TIDY,
-    join_bubbles,
-    keyboard_for,
-    split_text,
+from bot.adapters.telegram.incoming import incoming_from
+from bot.adapters.telegram.lifecycle import (
+    START_TRIES,
+    NoPersistenceApplication,
+    TelegramApp,
+    running,
+    tried,
+    until_signalled,
 )
-from bot.telegram_adapter.requests import RESEND_DELAYS, Resending, surely_failed
-from bot.telegram_adapter.webhook import Webhook, serve
+from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates
+from bot.adapters.telegram.render import KEEP, send_replies
+from bot.adapters.telegram.resending import Resending
+from bot.adapters.telegram.webhook import Webhook, serve
+from bot.config import Settings
+from bot.core.companion import urgent
+from bot.core.locks import KeyedLocks
+from bot.core.ports import Handler
+from bot.messages import Incoming, RecipientGone, Reply, ReplyKind, Undeliverable
 from safety import Tier, assess, crisis_reply
-
-__all__ = [
-    "CALLBACK_DATA_LIMIT",
-    "KEEP",
-    "PRIVATE_ONLY",
-    "RESEND_DELAYS",
-    "TEXT_LIMIT",
-    "TIDY",
-    "TelegramAdapter",
-    "incoming_from",
-    "join_bubbles",
-    "keyboard_for",
-    "split_text",
-    "surely_failed",
-]
-
-# Rules:
-# 1. Never log what people write, their names or raw chat ids: only update ids and error types.
-# 2. Everything is sent as plain text: a crisis reply must never fail on markup.
-# 3. Callback data is a tag and the option id: KEEP on a crisis reply's buttons (a tap leaves
-#    that keyboard in place), TIDY on all others (a tap removes the old keyboard). Data
-#    without a tag is taken as a bare option id.
 
 DEFAULT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Start or start again"),
@@ -88,31 +66,12 @@ FALLBACK = (
     "Sorry, something went wrong on my side. Please try again — "
     "and if you are not safe, /sos shows crisis lines."
 )
-CAPTION_LIMIT = 1024
 # Updates handled at once. One at a time, a bot waits out every round trip to Telegram
 # (tens of milliseconds each) and to the database in turn, and falls behind after a burst;
 # a few at a time overlap those waits. Each chat is still answered in order (see _answer).
 CONCURRENT_UPDATES = 8
-START_TRIES = 6  # times Telegram is tried at start (a second apart) before giving up
 
-_log = logging.getLogger(__name__)
-TelegramApp = Application[Any, Any, Any, Any, Any, Any]
-
-
-class _Application(TelegramApp):
-    """python-telegram-bot's Application without one leak: with no persistence configured
-    it still notes every chat and user id it handles "to be saved" and never lets go of
-    them, so its memory grew with everyone who ever wrote (found in a soak)."""
-
-    def _mark_for_persistence_update(self, **what: Any) -> None:
-        if self.persistence is not None:
-            super()._mark_for_persistence_update(**what)
-
-
-class Handler(Protocol):
-    """What the adapter talks to: the Companion, or anything with its `handle`."""
-
-    async def handle(self, incoming: Incoming) -> list[Reply]: ...
+_log = logging.getLogger("bot.adapters.telegram")
 
 
 class TelegramAdapter:
@@ -154,7 +113,7 @@ class TelegramAdapter:
             .base_url(self._settings.telegram_api_base_url)
             .get_updates_request(self._updates_request)
             .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
-            .application_class(_Application)
+            .application_class(NoPersistenceApplication)
             .updater(None)
             .build()
         )
@@ -178,17 +137,17 @@ class TelegramAdapter:
 
     def run_polling(self) -> None:
         """Long-poll Telegram until Ctrl-C or SIGTERM, then finish the updates in hand."""
-        asyncio.run(_until_signalled(self.polling()))
+        asyncio.run(until_signalled(self.polling()))
 
     def run_webhook(self) -> None:
         """Serve Telegram's webhook until Ctrl-C or SIGTERM, then finish the updates in hand."""
-        asyncio.run(_until_signalled(self.webhook()))
+        asyncio.run(until_signalled(self.webhook()))
 
     @contextlib.asynccontextmanager
     async def polling(
         self, *, long_poll: float = LONG_POLL, poll_read_timeout: float = 5.0
     ) -> AsyncIterator[asyncio.Task[None]]:
-        """The bot running on long polling (bot/telegram_adapter/polling.py) while inside;
+        """The bot running on long polling (bot/adapters/telegram/polling.py) while inside;
         gives the polling task, which ends only if Telegram rejects the token.
 
         On the way out nothing more is fetched, and the updates in hand are handled and
@@ -198,8 +157,8 @@ class TelegramAdapter:
             poll_read_timeout=poll_read_timeout
         )
         assert self._updates_request is not None
-        async with self._running(application):
-            await _tried(application.bot.delete_webhook, tries=START_TRIES)
+        async with running(application, commands=self._commands):
+            await tried(application.bot.delete_webhook, tries=START_TRIES)
             poller = Poller(
                 application,
                 self._updates_request,
@@ -218,7 +177,7 @@ class TelegramAdapter:
     async def webhook(
         self, *, listen: str = "0.0.0.0", port: int | None = None
     ) -> AsyncIterator[None]:
-        """The bot serving Telegram's webhook (bot/telegram_adapter/webhook.py) while inside,
+        """The bot serving Telegram's webhook (bot/adapters/telegram/webhook.py) while inside,
         on the path of WEBHOOK_URL; a request without WEBHOOK_SECRET in its header gets 403.
 
         On the way out no new update is taken, and the ones being handled are finished and
@@ -226,12 +185,12 @@ class TelegramAdapter:
         """
         url, secret = self._settings.require_webhook()
         application = self._application or self.build_application()
-        async with self._running(application):
+        async with running(application, commands=self._commands):
             receiver = Webhook(application, secret=secret, window=CONCURRENT_UPDATES)
             path = urllib.parse.urlsplit(url).path
             server = serve(receiver, path=path, listen=listen, port=port or self._settings.port)
             try:
-                await _tried(
+                await tried(
                     functools.partial(
                         application.bot.set_webhook,
                         url,
@@ -246,27 +205,12 @@ class TelegramAdapter:
                 await receiver.stop()
                 await server.close_all_connections()
 
-    @contextlib.asynccontextmanager
-    async def _running(self, application: TelegramApp) -> AsyncIterator[None]:
-        """The application initialised and started, its command menu set (Telegram tried a
-        few times); stopped and shut down on the way out."""
-        await _tried(application.initialize, tries=START_TRIES)
-        try:
-            await _tried(functools.partial(self._set_commands, application), tries=START_TRIES)
-            await application.start()
-            try:
-                yield
-            finally:
-                await application.stop()
-        finally:
-            await application.shutdown()
-
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
         """Deliver scheduled replies; RecipientGone if the person blocked the bot."""
         if self._application is None:
             raise RuntimeError("build_application() must run before send()")
         try:
-            await self._render(self._application.bot, int(person_id), replies)
+            await send_replies(self._application.bot, int(person_id), replies)
         except Forbidden:
             raise RecipientGone("the person blocked the bot or left Telegram") from None
         except BadRequest as error:
@@ -279,11 +223,6 @@ class TelegramAdapter:
             ) from None
 
     # -- handlers ------------------------------------------------------------------------------
-
-    async def _set_commands(self, application: TelegramApp) -> None:
-        await application.bot.set_my_commands(
-            [BotCommand(name, description) for name, description in self._commands]
-        )
 
     async def _on_tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self._tick is not None:
@@ -347,7 +286,7 @@ class TelegramAdapter:
             if text and (wanted_lines or assess(text).tier is Tier.CRISIS):
                 country = self._settings.waypoint_default_country
                 replies.insert(0, Reply(crisis_reply(country), kind=ReplyKind.CRISIS))
-            await self._render(context.bot, chat.id, replies)
+            await send_replies(context.bot, chat.id, replies)
         except Exception as failure:  # the one broad except: the person must still hear back
             _log.error(
                 "fallback failed", extra={"update_id": update_id, "error": type(failure).__name__}
@@ -365,7 +304,7 @@ class TelegramAdapter:
         in_turn = contextlib.nullcontext() if urgent(incoming) else self._chats.hold(chat_id)
         async with in_turn:
             replies = await self._companion.handle(incoming)
-            await self._render(bot, chat_id, replies)
+            await send_replies(bot, chat_id, replies)
 
     async def _private_or_say_so(self, chat: Chat, bot: Bot) -> bool:
         """True in a private chat; elsewhere says once that it only talks in private."""
@@ -376,82 +315,3 @@ class TelegramAdapter:
             with contextlib.suppress(TelegramError):  # e.g. a channel where it may not post
                 await bot.send_message(chat.id, PRIVATE_ONLY)
         return False
-
-    async def _render(self, bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
-        for reply in join_bubbles(replies):
-            text, markup = reply.text, keyboard_for(reply)
-            uploads = []
-            if reply.image is not None:
-                uploads.append(functools.partial(bot.send_photo, chat_id, reply.image))
-            if reply.document is not None:
-                filename, data = reply.document
-                uploads.append(
-                    functools.partial(bot.send_document, chat_id, data, filename=filename)
-                )
-            as_caption = bool(uploads) and len(text) <= CAPTION_LIMIT
-            for number, upload in enumerate(uploads, start=1):
-                last = as_caption and number == len(uploads)
-                await upload(
-                    caption=(text or None) if last else None, reply_markup=markup if last else None
-                )
-            chunks = [] if as_caption else split_text(text)
-            for number, chunk in enumerate(chunks, start=1):
-                await bot.send_message(
-                    chat_id, chunk, reply_markup=markup if number == len(chunks) else None
-                )
-
-
-async def _until_signalled(
-    serving: contextlib.AbstractAsyncContextManager[asyncio.Task[None] | None],
-) -> None:
-    """Serve until SIGINT or SIGTERM, or until what `serving` gives (a task) ends."""
-    signalled = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(number, signalled.set)
-    async with serving as ending:
-        waiting = asyncio.ensure_future(signalled.wait())
-        await asyncio.wait(
-            {waiting, *([ending] if ending else [])}, return_when=asyncio.FIRST_COMPLETED
-        )
-        waiting.cancel()
-    _log.info("stopped")
-
-
-async def _tried(action: Callable[[], Awaitable[object]], *, tries: int) -> None:
-    """`action`, tried again a second later while Telegram cannot be reached."""
-    for attempt in range(1, tries + 1):
-        try:
-            await action()
-            return
-        except NetworkError as error:  # a rejected token (InvalidToken) is not worth retrying
-            if attempt == tries:
-                raise
-            _log.warning(
-                "Telegram unreachable; trying again", extra={"error": type(error).__name__}
-            )
-            await asyncio.sleep(1.0)
-
-
-def incoming_from(update: Update) -> Incoming:
-    """Translate a private-chat update into what the Companion reads."""
-    chat = update.effective_chat
-    assert chat is not None, "only updates from a chat reach the companion"
-    person = Person(Platform.TELEGRAM, str(chat.id))
-    delivery = update.update_id
-    if update.callback_query is not None:
-        data = update.callback_query.data or ""
-        choice = data[1:] if data[:1] in (KEEP, TIDY) else data
-        return Incoming(person, datetime.now(UTC), choice=choice, delivery=delivery)
-    message = update.effective_message
-    assert message is not None, "a message handler always has a message"
-    now = message.edit_date or message.date
-    if update.edited_message is None and message.text and message.text.startswith("/"):
-        head, _, args = message.text.partition(" ")
-        command = head[1:].split("@", 1)[0].lower()
-        if command:
-            return Incoming(person, now, command=command, args=args.strip(), delivery=delivery)
-    text = message.text or message.caption
-    if text:
-        return Incoming(person, now, text=text, delivery=delivery)
-    return Incoming(person, now, unsupported=True, delivery=delivery)

@@ -1,4 +1,4 @@
-"""Opt-in check-ins: the settings screens, /progress, and the periodic job (bot/delivery.py)."""
+"""The check-in screens (settings, /progress) and, for now, the periodic job (sender.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import asyncio
 from datetime import datetime, timedelta
 
 import dialogues
-from bot import checkin_menus as menus
-from bot import progress as pictures
-from bot import zones
-from bot.actions import Turn
-from bot.delivery import FLOW, Delivery, Outbox
+from bot.checkins import menus, zones
+from bot.checkins import progress_chart as pictures
+from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
+from bot.checkins.sender import FLOW, Sender
+from bot.core.ports import Outbox
+from bot.core.turn import Turn
 from bot.messages import Option, Platform, Reply
-from bot.schedule import Plan, describe, local_day, local_moment, next_due, read_time
 from bot.store import Store
-from bot.store.plans import CHECKIN
+from bot.store.checkin_plans import CHECKIN
 from bot.store.reminders import SNOOZE
 
 SNOOZE_FOR = timedelta(hours=1)
@@ -31,7 +31,7 @@ SAVED = (
 
 
 class Checkins:
-    """The check-in menus (bot.actions.CheckinMenus) and the periodic sending job."""
+    """The check-in menus (bot.core.questions.CheckinMenus) and the periodic sending job."""
 
     def __init__(
         self,
@@ -46,7 +46,7 @@ class Checkins:
             raise dialogues.FlowError(
                 [dialogues.Problem(f"{FLOW}.yaml", 0, "check-ins need a `checkin` flow")]
             )
-        self._delivery = Delivery(
+        self._delivery = Sender(
             store=store,
             library=library,
             rate_per_second=rate_per_second,

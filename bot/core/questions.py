@@ -1,31 +1,20 @@
-"""What the core does besides running flows: crisis and concern replies, the flows'
-actions (save, show, schedule, …), and the buttons the core itself offers.
+"""The core's own questions and the safety replies around them.
 
-Core buttons carry ids that start with "!" (flows never use it):
-`!go:TARGET` starts a flow, `!resume` goes back to where the person was,
-`!sos:more` / `!sos:talk` follow a crisis reply, `!country…` picks a country,
-`!delete:yes|no` answers the erase question, `!asked:yes|no|skip` answers "are you
-thinking about suicide?", `!checkin…` belongs to bot/checkins.py.
+Besides the flows, the core asks a few questions of its own: "are you thinking about
+suicide?" (after worried words that could hide it) and "are you safe right now?" (with the
+crisis lines). What is open is kept in the person's `awaiting`; a typed answer is read by
+bot/core/yes_no.py. This is the home of the core's question state (issue 19 makes it a
+pure, typed state machine here).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
-from datetime import timedelta
-from typing import Protocol
-
-import dialogues
 import safety
-from bot import texts
-from bot.answers import Said, read
-from bot.countries import country_picker
-from bot.messages import Incoming, Option, Reply, ReplyKind
-from bot.privacy import Privacy
+from bot.core import words
+from bot.core.turn import Turn
+from bot.core.yes_no import Said, read
+from bot.messages import Option, Reply, ReplyKind
 from bot.store import PersonRecord
-
-log = logging.getLogger(__name__)
 
 # `awaiting` while the erase question is open: "Yes, erase everything" counts only as the
 # answer to the question just asked, never from an older message's keyboard.
@@ -36,7 +25,7 @@ MORE_HELP = "!sos:more"
 KEEP_TALKING = "!sos:talk"
 MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
 # `awaiting` while a question of the core's own is open, so that a typed answer is read as
-# one (bot/answers.py): "are you thinking about suicide?" (asked once more if the reply is
+# one (bot/core/yes_no.py): "are you thinking about suicide?" (asked once more if the reply is
 # no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
 SUICIDE_ASKED = "suicide"
 SUICIDE_ASKED_AGAIN = "suicide:again"
@@ -75,65 +64,14 @@ NOT_SAFE = safety.Assessment(
     immediate=True,
 )
 
-Go = Callable[["Turn", str], Awaitable[list[Reply]]]
-Resume = Callable[["Turn"], Awaitable[list[Reply]]]
-Menu = Callable[["Turn"], Awaitable[list[Reply]]]
+class Questions:
+    """Crisis, concern and not-safe replies, and the answers to the core's own questions."""
 
-
-@dataclass(frozen=True)
-class Turn:
-    """One thing a person did, with their open record and ways back into the flows."""
-
-    person: PersonRecord
-    incoming: Incoming
-    go: Go
-    resume: Resume
-
-
-class CheckinMenus(Protocol):
-    """The check-in screens: settings and the progress picture (see bot/checkins.py)."""
-
-    async def settings(self, turn: Turn) -> list[Reply]: ...
-
-    async def choose(self, turn: Turn, choice: str) -> list[Reply]: ...
-
-    async def progress(self, turn: Turn) -> list[Reply]: ...
-
-    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]: ...
-
-
-class Actions:
-    """Carries out what the flows and the core ask for, inside the person's transaction."""
-
-    def __init__(
-        self,
-        *,
-        fields: Mapping[str, dialogues.FieldSpec],
-        default_country: str | None,
-        privacy: Privacy,
-        checkins: CheckinMenus,
-    ) -> None:
-        self._fields = fields
+    def __init__(self, *, default_country: str | None) -> None:
         self._default_country = default_country
-        self._privacy = privacy
-        self._checkins = checkins
-
-    async def facts(self, turn: Turn) -> dialogues.Facts:
-        person = turn.person
-        kept = await person.kept()
-        return dialogues.Facts(
-            flags={
-                "consent": person.consented,
-                "country_set": person.country is not None,
-                "checkins_on": kept.checkins_on,
-            },
-            counts=kept.counts,
-        )
 
     def country(self, person: PersonRecord) -> str | None:
         return person.country or self._default_country
-
-    # Safety replies -------------------------------------------------------------
 
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """The crisis reply; or, to a person who has just said they are not safe ("no, i
@@ -191,21 +129,21 @@ class Actions:
         """A sticker, a voice note: text only, please; and "are you safe?" asked again if
         it is open (someone who cannot type may try their voice first)."""
         if turn.person.awaiting == SAFE_ASKED:
-            return [Reply(texts.UNSUPPORTED_SAFE)]
-        return [Reply(texts.UNSUPPORTED)]
+            return [Reply(words.UNSUPPORTED_SAFE)]
+        return [Reply(words.UNSUPPORTED)]
 
     async def answer_about_suicide(self, turn: Turn, answer: str) -> list[Reply]:
         """The answer to "are you thinking about suicide?": a yes gets the crisis lines; a
         no, or rather not say, gets ways to cope with the lines a tap away."""
         if answer == "yes":
             return await self.crisis(turn, SAID_YES)
-        text = texts.ASKED_NO if answer == "no" else texts.ASKED_NOT_SAYING
+        text = words.ASKED_NO if answer == "no" else words.ASKED_NOT_SAYING
         turn.person.awaiting = SUICIDE_ANSWERED
         return [Reply(text, options=_coping_options(turn.person))]
 
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
         """`text` as the answer to the question the core asked last, if one is open and
-        `text` answers it (bot/answers.py); else None, and nothing changes."""
+        `text` answers it (bot/core/yes_no.py); else None, and nothing changes."""
         question = turn.person.awaiting
         said = read(text) if question in QUESTIONS else None
         if question == SAFE_ASKED and said in _NOT_SAFE:
@@ -213,7 +151,7 @@ class Actions:
         if question == SAFE_ASKED and said is not None:
             turn.person.awaiting = None
             safe = said is not Said.RATHER_NOT_SAY
-            text = texts.SAFE_NOW if safe else texts.STAY
+            text = words.SAFE_NOW if safe else words.STAY
             return [Reply(text, options=_stay_options(turn.person))]
         answer = _ABOUT_SUICIDE.get(said) if said is not None else None
         if answer is None:
@@ -226,132 +164,23 @@ class Actions:
         turn.person.awaiting = SAFE_ASKED
         return [self.crisis_reply(self.country(turn.person), None, resumable=resumable)]
 
-    # Core buttons ---------------------------------------------------------------
+    async def keep_talking(self, turn: Turn) -> list[Reply]:
+        """"Keep talking with me" under the crisis lines: "are you safe right now?" again."""
+        turn.person.awaiting = SAFE_ASKED
+        return [Reply(words.STAY, options=_stay_options(turn.person))]
 
-    async def core_choice(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
-        """A core ("!") button; `awaiting` is what the person's last screen asked for."""
-        if choice.startswith("!go:"):
-            return await turn.go(turn, choice.removeprefix("!go:"))
-        if choice == "!resume":
-            return await turn.resume(turn)
-        if awaiting == SAFE_ASKED and (choice == MORE_HELP or choice.startswith("!country")):
-            turn.person.awaiting = SAFE_ASKED  # still unanswered above these
-        if choice == MORE_HELP:
-            return [self.more_help(self.country(turn.person))]
-        if choice == KEEP_TALKING:
-            turn.person.awaiting = SAFE_ASKED  # "Are you safe right now?" again
-            return [Reply(texts.STAY, options=_stay_options(turn.person))]
-        if choice.startswith("!country"):
-            return await self._country(turn, choice)
-        if choice.startswith("!asked:"):
-            return await self.answer_about_suicide(turn, choice.removeprefix("!asked:"))
-        if choice.startswith("!delete:"):
-            asked = awaiting == DELETE_ASKED
-            return await self._privacy.answer_delete(turn.person, choice, asked=asked)
-        if choice.startswith("!checkin"):
-            return await self._checkins.choose(turn, choice)
-        return [Reply(texts.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
+    def owns(self, awaiting: str) -> bool:
+        """Whether `awaiting` is one of these questions (else a screen's, e.g. a check-in's)."""
+        return awaiting in QUESTIONS or awaiting == SUICIDE_ANSWERED
 
-    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply] | None:
-        """Text typed where a core screen asked for something and `answer()` could not
-        read it: a check-in time or place; "are you thinking about suicide?" is asked once
-        more. None: handle the text as if nothing had been asked."""
+    def typed(self, turn: Turn, awaiting: str) -> list[Reply] | None:
+        """Typed text that `answer()` could not read while one of these questions was open:
+        "are you thinking about suicide?" is asked once more; else None (handle the text as
+        if nothing had been asked)."""
         if awaiting == SUICIDE_ASKED:
             turn.person.awaiting = SUICIDE_ASKED_AGAIN
             return [_suicide_question(again=True)]
-        if awaiting in QUESTIONS or awaiting == SUICIDE_ANSWERED:
-            return None
-        return await self._checkins.typed(turn, awaiting, text)
-
-    async def ask_country(self, turn: Turn) -> list[Reply]:
-        return [country_picker(page=0)]
-
-    async def _country(self, turn: Turn, choice: str) -> list[Reply]:
-        _, _, value = choice.partition(":")
-        if value.startswith("page"):
-            return [country_picker(page=int(value.removeprefix("page") or 0))]
-        if value == "none":
-            turn.person.country = None
-            return [Reply(texts.COUNTRY_INTERNATIONAL), *await turn.resume(turn)]
-        name = safety.country_name(value)
-        if name is None:
-            return [country_picker(page=0)]
-        turn.person.country = value
-        chosen = Reply(texts.COUNTRY_SET.format(name=name))
-        if turn.person.awaiting == SAFE_ASKED:  # chosen under the crisis lines: theirs, now
-            return [chosen, self.crisis_reply(value, None, resumable=False)]
-        return [chosen, *await turn.resume(turn)]
-
-    # The flows' actions ------------------------------------------------------------
-
-    async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
-        person, args, now = turn.person, effect.args, turn.incoming.now
-        match effect.action:
-            case "show":
-                return await self.show(turn, str(args["field"]))
-            case "open" if args.get("what") == "country":
-                return [country_picker(page=0)]
-            case "open":
-                return await self._checkins.settings(turn)
-            case "schedule_checkback":
-                due = now + timedelta(minutes=int(args["minutes"]))
-                await person.schedule("checkback", due_at=due)
-                return []
-            case "consent":
-                person.consent_at = now
-                return []
-        if not person.consented:
-            return [Reply(texts.NOT_KEPT)]
-        match effect.action:
-            case "save":
-                field = str(args["field"])
-                replace = self._fields[field].kind == "text"
-                await person.add_entry(field, str(args["value"]), now=now, replace=replace)
-            case "rate":
-                await person.rate_entry(str(args["field"]), str(args["entry"]), int(args["score"]))
-            case "forget":
-                await person.forget(str(args["field"]))
-            case "record":
-                await person.add_checkin(
-                    now=now,
-                    mood=_optional_int(args.get("mood")),
-                    urge=_optional_int(args.get("urge")),
-                    note=str(args["note"]) if args.get("note") else None,
-                )
-            case _:
-                log.error("unknown flow action %s", effect.action)
-        return []
-
-    async def show(self, turn: Turn, field: str) -> list[Reply]:
-        if field == "crisis_lines":
-            return [self.more_help(self.country(turn.person))]
-        spec = self._fields[field]
-        entries = await turn.person.entries(field)
-        if not entries:
-            return [Reply(f"{spec.label}: {texts.NOTHING_KEPT.lower()}")]
-        lines = [f"{spec.label}:"]
-        for entry in entries:
-            rating = f" (helped {entry.rating}/5)" if entry.rating else ""
-            lines.append(f"• {entry.text}{rating}")
-        return [Reply("\n".join(lines))]
-
-    async def checkin_settings(self, turn: Turn) -> list[Reply]:
-        return await self._checkins.settings(turn)
-
-    async def progress(self, turn: Turn) -> list[Reply]:
-        return await self._checkins.progress(turn)
-
-    async def my_data(self, turn: Turn) -> list[Reply]:
-        return await self._privacy.my_data(turn.person, now=turn.incoming.now)
-
-    async def ask_delete(self, turn: Turn) -> list[Reply]:
-        turn.person.awaiting = DELETE_ASKED  # only the very next step can say yes
-        return [self._privacy.delete_question()]
-
-    async def stop(self, turn: Turn) -> list[Reply]:
-        await turn.person.stop_reminders()
-        turn.person.flow_state = None
-        return [Reply(texts.STOPPED)]
+        return None
 
 
 def _says_not_safe(question: str | None, text: str | None, risk: safety.Assessment) -> bool:
@@ -385,7 +214,7 @@ def _suicide_question(again: bool = False) -> Reply:
     ]
     if again:  # they may want help more than a question
         options.append(Option(MORE_HELP, "Crisis lines"))
-    text = texts.ASK_AGAIN if again else texts.ASK_ABOUT_SUICIDE
+    text = words.ASK_AGAIN if again else words.ASK_ABOUT_SUICIDE
     return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
 
 
@@ -413,5 +242,3 @@ def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _optional_int(value: object) -> int | None:
-    return int(value) if isinstance(value, int | str) and str(value).lstrip("-").isdigit() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot import texts
+from bot.core import words
 from bot.messages import Option, Reply
 from bot.store import PersonRecord
 
@@ -20,11 +20,11 @@ class Privacy:
             f"waypoint-my-data-{now.date().isoformat()}.json",
             json.dumps(data, indent=2, ensure_ascii=False).encode(),
         )
-        return [Reply(f"{texts.MYDATA_INTRO}\n\n{summary}", document=document)]
+        return [Reply(f"{words.MYDATA_INTRO}\n\n{summary}", document=document)]
 
     def delete_question(self) -> Reply:
         return Reply(
-            texts.DELETE_ASK,
+            words.DELETE_ASK,
             options=(
                 Option("!delete:yes", "Yes, erase everything"),
                 Option("!delete:no", "No, keep it"),
@@ -35,11 +35,11 @@ class Privacy:
         """`asked`: the erase question was the last thing said; otherwise a "yes" is from
         an old message and erases nothing."""
         if choice != "!delete:yes":
-            return [Reply(texts.DELETE_KEPT)]
+            return [Reply(words.DELETE_KEPT)]
         if not asked:
-            return [Reply(texts.DELETE_STALE)]
+            return [Reply(words.DELETE_STALE)]
         await person.delete_everything()
-        return [Reply(texts.DELETE_DONE)]
+        return [Reply(words.DELETE_DONE)]
 
 
 def _summary(data: dict[str, object]) -> str:

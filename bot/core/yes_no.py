@@ -13,7 +13,7 @@ Rules:
 5. FINE for a whole reply like "i'm ok", "fine thanks" (not a bare "ok": that may only
    mean "go on"); RATHER_NOT_SAY for "i'd rather not say" and the like. Anything else is
    no answer (None).
-Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/actions.py).
+Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
 from __future__ import annotations

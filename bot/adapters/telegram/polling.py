@@ -46,7 +46,7 @@ BATCH_LIMIT = 100  # the most updates Telegram hands out at once
 FIRST_PAUSE, LONGEST_PAUSE = 0.5, 30.0  # seconds after a failed getUpdates (rule 5)
 NO_UPDATES = b'{"ok": true, "result": []}'  # what the library is handed to read
 
-_log = logging.getLogger("bot.telegram_adapter")
+_log = logging.getLogger("bot.adapters.telegram")
 
 
 class ReadableUpdates(HTTPXRequest):

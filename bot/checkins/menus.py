@@ -19,9 +19,18 @@ from __future__ import annotations
 
 from datetime import time
 
-from bot import zones
+from bot.checkins import zones
+from bot.checkins.schedule import (
+    DAILY,
+    DAY_NAMES,
+    WEEKDAYS,
+    WEEKLY,
+    Plan,
+    ScheduleError,
+    clock,
+    describe,
+)
 from bot.messages import Option, Reply
-from bot.schedule import DAILY, DAY_NAMES, WEEKDAYS, WEEKLY, Plan, ScheduleError, clock, describe
 
 PAGE_SIZE = 10
 PERIODS = {

@@ -1,6 +1,6 @@
 """The periodic check-in job: claim due reminders, send them at a steady pace, record each.
 
-Rules (see bot/store/reminders.py for the queue's side):
+Rules (see bot/store/reminder_queue.py for the queue's side):
 1. The database is the source of truth; nothing about who is due lives in memory.
 2. Due reminders are claimed with a lease, sent at most `rate_per_second`, and each send is
    recorded in its own small transaction right after it. A reminder that may already have
@@ -19,14 +19,16 @@ import logging
 import time as clock
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 import dialogues
+from bot.checkins.schedule import next_due
+from bot.core.ports import Outbox
 from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
-from bot.schedule import next_due
 from bot.store import Store, StoreError
-from bot.store.plans import CHECKIN
-from bot.store.reminders import SNOOZE, Due, Outcome, Queue
+from bot.store.checkin_plans import CHECKIN
+from bot.store.reminder_queue import Queue
+from bot.store.reminders import SNOOZE, Due, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +50,7 @@ CHECKIN_EXTRA = (
 )
 
 
-class Outbox(Protocol):
-    """Where scheduled messages go: the Telegram adapter, the terminal, a test's recorder.
-
-    `send` raises RecipientGone when the person blocked the bot, Undeliverable otherwise.
-    """
-
-    async def send(self, person_id: str, replies: Sequence[Reply]) -> None: ...
-
-
-class Delivery:
+class Sender:
     """Sends due reminders through an outbox; `tick()` is one pass."""
 
     def __init__(

@@ -14,9 +14,9 @@ Rules:
    so does asking for the lines: /sos, "More ways to get help" on a crisis reply, or "Yes"
    to "are you thinking about suicide?".
    "Keep talking with me" on a crisis reply gets words of support, not an apology.
-4. A burst of messages gets one "slow down" (bot/flood.py) — never a risky one, nor /sos.
+4. A burst of messages gets one "slow down" (bot/core/flood.py) — never a risky one, nor /sos.
 5. One message per person at a time, in arrival order: a per-person lock in this process
-   (bot/locks.py), the row lock in the store across processes.
+   (bot/core/locks.py), the row lock in the store across processes.
 6. A hung database must not hang the bot (it handles only a few updates at once, so a
    handful stuck waiting would stop it): a message `urgent()` (crisis lines) waits at most
    CRISIS_PATIENCE seconds for the lock and the store, any other STORE_PATIENCE, then is
@@ -31,12 +31,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
 
 import dialogues
 import safety
-from bot import texts
-from bot.actions import (
+from bot.core import words
+from bot.core.choices import Choices
+from bot.core.commands import Commands
+from bot.core.effects import Effects
+from bot.core.flood import FloodGate, Verdict
+from bot.core.locks import KeyedLocks
+from bot.core.own_data import Privacy
+from bot.core.ports import CheckinMenus
+from bot.core.questions import (
     ASKED_YES,
     DELETE_ASKED,
     KEEP_TALKING,
@@ -44,21 +50,18 @@ from bot.actions import (
     MORE_HELP_OPTION,
     SAFE_ASKED,
     SAID_YES,
-    Actions,
-    Turn,
+    Questions,
 )
-from bot.flood import FloodGate, Verdict
-from bot.locks import KeyedLocks
+from bot.core.turn import Turn
 from bot.messages import Incoming, Option, Reply, ReplyKind
 from bot.store import PersonRecord, Store, StoreError
 
 log = logging.getLogger(__name__)
 
-Command = Callable[[Turn], Awaitable[list[Reply]]]
 CRISIS_PATIENCE = 5.0  # seconds a crisis message may wait for the store before answering anyway
 STORE_PATIENCE = 20.0  # the same for any other message
 # Update numbers kept per person to know one that comes again (rule 7). More than can be in
-# hand for one person at once (bot/telegram_adapter: 8), with room to spare.
+# hand for one person at once (bot/adapters/telegram: 8), with room to spare.
 KEEP_DELIVERIES = 16
 
 
@@ -70,7 +73,7 @@ class Companion:
         *,
         store: Store,
         library: dialogues.Library,
-        actions: Actions,
+        checkins: CheckinMenus,
         default_country: str | None,
         flood: FloodGate | None = None,
     ) -> None:
@@ -79,23 +82,15 @@ class Companion:
         self._locks = KeyedLocks()
         self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
         self._library = library
-        self._actions = actions
         self._default_country = default_country
-        self._commands: Mapping[str, Command] = {
-            "start": self._start,
-            "topics": self._topics,
-            "help": self._help,
-            "sos": actions.sos,
-            "toolbox": self._toolbox,
-            "wins": self._wins,
-            "plan": self._plan,
-            "country": actions.ask_country,
-            "checkin": actions.checkin_settings,
-            "progress": actions.progress,
-            "mydata": actions.my_data,
-            "delete": actions.ask_delete,
-            "stop": actions.stop,
-        }
+        self._checkins = checkins
+        privacy = Privacy()
+        self._questions = Questions(default_country=default_country)
+        self._effects = Effects(fields=library.fields, questions=self._questions, checkins=checkins)
+        self._choices = Choices(questions=self._questions, privacy=privacy, checkins=checkins)
+        self._commands = Commands(
+            questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins
+        )
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         risk = _assess(incoming)
@@ -103,7 +98,7 @@ class Companion:
         if risk.tier is safety.Tier.NONE and not lines:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
-                return [Reply(texts.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
+                return [Reply(words.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
         patience = CRISIS_PATIENCE if lines else STORE_PATIENCE
         work = asyncio.ensure_future(self._in_store(incoming, risk))
         try:
@@ -145,7 +140,7 @@ class Companion:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
         if self._library.resolve("", target) in (None, ("", "end")):
             target = dialogues.TOPICS
-        facts = await self._actions.facts(turn)
+        facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.start(self._library, target, facts=facts))
 
     async def resume(self, turn: Turn) -> list[Reply]:
@@ -153,46 +148,45 @@ class Companion:
         state = turn.person.flow_state
         if state is None:
             return await self.go(turn, dialogues.TOPICS)
-        facts = await self._actions.facts(turn)
+        facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
 
     async def _respond(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         incoming = turn.incoming
         if risk.tier is safety.Tier.CRISIS:
-            return await self._actions.crisis(turn, risk)
+            return await self._questions.crisis(turn, risk)
         if incoming.text is not None:  # worried words can be an answer too: "yes, so alone"
-            answered = await self._actions.answer(turn, incoming.text)
+            answered = await self._questions.answer(turn, incoming.text)
             if answered is not None:
                 return answered
         if risk.tier is safety.Tier.CONCERN:
-            return await self._actions.concern(turn, risk)
+            return await self._questions.concern(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:
             # A sticker, a voice note: no answer to anything, and it closes no question.
-            return self._actions.unsupported(turn)
+            return self._questions.unsupported(turn)
         awaiting, turn.person.awaiting = turn.person.awaiting, None
         if awaiting and awaiting != DELETE_ASKED and incoming.text is not None:
-            answered = await self._actions.typed(turn, awaiting, incoming.text)
+            answered = await self._typed(turn, awaiting, incoming.text)
             if answered is not None:
                 return answered
         if incoming.command is not None:
-            command = self._commands.get(incoming.command.lower())
-            return await command(turn) if command else [Reply(texts.UNKNOWN_COMMAND)]
+            return await self._commands.run(turn, incoming.command)
         if incoming.choice is not None:
             return await self._choose(turn, incoming.choice, awaiting=awaiting)
         return await self._answer(turn, dialogues.Typed(incoming.text or ""))
 
     async def _choose(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
         if choice.startswith("!"):
-            return await self._actions.core_choice(turn, choice, awaiting=awaiting)
+            return await self._choices.choose(turn, choice, awaiting=awaiting)
         if turn.person.flow_state is None:
-            return [Reply(texts.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
+            return [Reply(words.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
         return await self._answer(turn, dialogues.Tap(choice))
 
     async def _answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
         state = turn.person.flow_state
         if state is None:
-            return [Reply(texts.NO_CONVERSATION), *await self.go(turn, dialogues.TOPICS)]
-        facts = await self._actions.facts(turn)
+            return [Reply(words.NO_CONVERSATION), *await self.go(turn, dialogues.TOPICS)]
+        facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.step(self._library, state, answer, facts=facts))
 
     async def _run(self, turn: Turn, result: dialogues.Step) -> list[Reply]:
@@ -203,28 +197,18 @@ class Companion:
                 options = tuple(Option(button.id, button.label) for button in item.buttons)
                 replies.append(Reply(item.text, options=options))
             else:
-                replies.extend(await self._actions.carry_out(turn, item))
+                replies.extend(await self._effects.carry_out(turn, item))
         if not turn.person.deleted:
             turn.person.flow_state = result.state
         return replies
 
-    async def _start(self, turn: Turn) -> list[Reply]:
-        return await self.go(turn, dialogues.TOPICS if turn.person.consented else "welcome")
-
-    async def _topics(self, turn: Turn) -> list[Reply]:
-        return await self.go(turn, dialogues.TOPICS)
-
-    async def _toolbox(self, turn: Turn) -> list[Reply]:
-        return await self.go(turn, "toolbox:show")
-
-    async def _wins(self, turn: Turn) -> list[Reply]:
-        return await self._actions.show(turn, "wins")
-
-    async def _plan(self, turn: Turn) -> list[Reply]:
-        return await self.go(turn, "safety_plan:show")
-
-    async def _help(self, turn: Turn) -> list[Reply]:
-        return [Reply(texts.HELP, options=(Option("!go:topics", "Show topics"),))]
+    async def _typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply] | None:
+        """Text typed where the core asked for something and no answer could be read from
+        it: one of the core's questions, or a check-in screen's time or place. None: handle
+        the text as if nothing had been asked."""
+        if self._questions.owns(awaiting):
+            return self._questions.typed(turn, awaiting)
+        return await self._checkins.typed(turn, awaiting, text)
 
     def _lines(
         self, incoming: Incoming, risk: safety.Assessment, country: str | None
@@ -232,13 +216,13 @@ class Companion:
         """The crisis lines `incoming` asks for (`_wants_lines`), for `country`; else none.
         For when the flow and the person's state cannot be used (rules 3 and 7)."""
         if risk.tier is safety.Tier.CRISIS:
-            return [self._actions.crisis_reply(country, risk, resumable=False)]
+            return [self._questions.crisis_reply(country, risk, resumable=False)]
         if incoming.choice == MORE_HELP:
-            return [self._actions.more_help(country)]
+            return [self._questions.more_help(country)]
         if incoming.choice == ASKED_YES:
-            return [self._actions.crisis_reply(country, SAID_YES, resumable=False)]
+            return [self._questions.crisis_reply(country, SAID_YES, resumable=False)]
         if _is_sos(incoming):
-            return [self._actions.crisis_reply(country, None, resumable=False)]
+            return [self._questions.crisis_reply(country, None, resumable=False)]
         return []
 
     def _lines_again(
@@ -248,11 +232,11 @@ class Companion:
         them, or it was the person's last update and left "are you safe right now?" open
         (only the lines and the words after them do): a typed "yes" to "are you thinking
         about suicide?", a "no" to "are you safe right now?"."""
-        country = self._actions.country(person)
+        country = self._questions.country(person)
         lines = self._lines(incoming, risk, country)
         last = person.recent_deliveries[-1:] == (incoming.delivery,)
         if not lines and last and person.awaiting == SAFE_ASKED:
-            lines = [self._actions.crisis_reply(country, None, resumable=False)]
+            lines = [self._questions.crisis_reply(country, None, resumable=False)]
         return lines
 
     def _without_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
@@ -263,14 +247,14 @@ class Companion:
         if risk.tier is safety.Tier.CONCERN:
             return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
         if incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
-            return [Reply(texts.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
-        return [Reply(texts.SORRY)]
+            return [Reply(words.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
+        return [Reply(words.SORRY)]
 
 
 def urgent(incoming: Incoming) -> bool:
     """Whether the answer is crisis lines: a crisis message, /sos, or "More ways to get
     help". It waits for nothing long: not the store (rules 3 and 6), and not the replies to
-    the person's earlier messages (bot/telegram_adapter)."""
+    the person's earlier messages (bot/adapters/telegram)."""
     return _wants_lines(incoming, _assess(incoming))
 
 

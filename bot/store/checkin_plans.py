@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.schedule import Plan
+from bot.checkins.schedule import Plan
 from bot.store.tables import CheckinPlanRow, ReminderRow
 
 CHECKIN = "checkin"

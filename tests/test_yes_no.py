@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import Said, read
+from bot.core.yes_no import Said, read
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 """Everything Waypoint says outside the flows, on one page a clinician can read and approve.
 
-The flows carry their own review blocks (dialogues/). The core's own words — bot/texts.py,
+The flows carry their own review blocks (dialogues/). The core's own words — bot/core/words.py,
 the check-in screens' sentences, and the crisis, concern and not-safe replies
 safety/replies.py builds (shown for the United Kingdom and for anywhere else) — are
 reviewed as one piece. `python -m bot words --out FILE` writes the page;
 `python -m bot words --approve --reviewer "Name, role"` records the reviewer, the date and
-a hash of the words in bot/wording_review.yaml, so that any later edit shows as
+a hash of the words in bot/ops/words_review.yaml, so that any later edit shows as
 "changed since approval", as a flow's does.
 """
 
@@ -22,13 +22,14 @@ from typing import Any
 import yaml
 
 import safety
-from bot import checkin_menus, checkins, texts
+from bot.checkins import menus, screens
+from bot.core import words as texts
 from dialogues.approval import Status, review_status
 from dialogues.review import STATUS_WORDS, page, status_badge
 
 REVIEW_FILE = Path(__file__).with_name("wording_review.yaml")
 # Where the core keeps its sentences; a constant without a space is an id, not words.
-SOURCES: tuple[ModuleType, ...] = (texts, checkins, checkin_menus)
+SOURCES: dict[str, ModuleType] = {"texts": texts, "checkins": screens, "checkin_menus": menus}
 # The crisis-line replies are shown for one country with its own lines, and for anywhere
 # else (the international fallback): the wording around the lines is the same for all.
 SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
@@ -37,8 +38,7 @@ SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
 def core_words() -> dict[str, str]:
     """Every sentence the core can say, by name, in a stable order."""
     words: dict[str, str] = {}
-    for module in SOURCES:
-        short = module.__name__.removeprefix("bot.")
+    for short, module in SOURCES.items():
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, str) and " " in value:
                 words[f"{short}.{name}"] = value
@@ -101,7 +101,7 @@ def approve(
         "approved_hash": words_hash(core_words()),
     }
     path.write_text(
-        "# The review of bot/wording.py's words (python -m bot words --approve).\n"
+        "# The review of bot/ops/words_review.py's words (python -m bot words --approve).\n"
         + yaml.safe_dump(record, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )

@@ -1,11 +1,13 @@
-"""How Replies look on Telegram: buttons laid out, long text cut, bubbles joined."""
+"""How Replies look on Telegram, and sending them: buttons laid out, long text cut, bubbles
+joined, pictures and files uploaded with their text as the caption."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.messages import Reply, ReplyKind
 
@@ -14,8 +16,9 @@ KEEP = "K"  # a tap leaves this keyboard in place (crisis replies)
 TIDY = "T"  # a tap removes this keyboard
 TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64
+CAPTION_LIMIT = 1024
 
-_log = logging.getLogger("bot.telegram_adapter")
+_log = logging.getLogger("bot.adapters.telegram")
 
 
 def join_bubbles(replies: Sequence[Reply]) -> list[Reply]:
@@ -44,6 +47,29 @@ def join_bubbles(replies: Sequence[Reply]) -> list[Reply]:
     if waiting:
         joined.append(Reply("\n\n".join(waiting)))
     return joined
+
+
+async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
+    """Send replies to a chat, as few messages as join_bubbles makes of them."""
+    for reply in join_bubbles(replies):
+        text, markup = reply.text, keyboard_for(reply)
+        uploads = []
+        if reply.image is not None:
+            uploads.append(functools.partial(bot.send_photo, chat_id, reply.image))
+        if reply.document is not None:
+            filename, data = reply.document
+            uploads.append(functools.partial(bot.send_document, chat_id, data, filename=filename))
+        as_caption = bool(uploads) and len(text) <= CAPTION_LIMIT
+        for number, upload in enumerate(uploads, start=1):
+            last = as_caption and number == len(uploads)
+            await upload(
+                caption=(text or None) if last else None, reply_markup=markup if last else None
+            )
+        chunks = [] if as_caption else split_text(text)
+        for number, chunk in enumerate(chunks, start=1):
+            await bot.send_message(
+                chat_id, chunk, reply_markup=markup if number == len(chunks) else None
+            )
 
 
 def keyboard_for(reply: Reply) -> InlineKeyboardMarkup | None:

@@ -13,7 +13,7 @@ from telegram.ext import AIORateLimiter, BaseRateLimiter
 
 RESEND_DELAYS = (0.25, 1.0)  # seconds before each resend of a request that surely failed
 
-_log = logging.getLogger("bot.telegram_adapter")
+_log = logging.getLogger("bot.adapters.telegram")
 
 
 class Resending(BaseRateLimiter[int]):

@@ -7,16 +7,13 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import TextIO
 
+from bot.core.ports import Handler
 from bot.messages import Incoming, Option, Person, Platform, Reply, ReplyKind
 
 PERSON = Person(Platform.TERMINAL, "local")
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z0-9_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
-
-
-class Handler(Protocol):
-    async def handle(self, incoming: Incoming) -> list[Reply]: ...
 
 
 class Terminal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import safety
-from bot import texts
+from bot.core import words
 from bot.messages import Option, Reply
 
 PAGE_SIZE = 8
@@ -21,4 +21,4 @@ def country_picker(*, page: int) -> Reply:
     elif page > 0:
         options.append(Option("!country:page0", "Back to the start of the list"))
     options.append(Option("!country:none", "Somewhere else"))
-    return Reply(texts.COUNTRY_ASK, options=tuple(options))
+    return Reply(words.COUNTRY_ASK, options=tuple(options))

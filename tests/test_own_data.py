@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import KeyValueFormatter, configure_logging
-from bot.stats import print_stats
+from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.ops.logs import KeyValueFormatter, configure_logging
+from bot.ops.stats import print_stats
 from bot.store import Store
-from bot.telegram_adapter import TelegramAdapter
 from tests.fake_bot_api import FakeBotApi
 from tests.fakes import FakeChat, every_raw_value, shipped_library
 from tests.fixtures_telegram import settings_for

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from bot.store import Store
-from bot.store.stats import gather_stats
+from bot.store.counts import gather_stats
 
 
 async def print_stats(store: Store, *, out: TextIO) -> None:

@@ -1,4 +1,4 @@
-"""bot/heap.py: freed memory the C allocator kept is given back to the system."""
+"""bot/ops/memory.py: freed memory the C allocator kept is given back to the system."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot import heap
+from bot.ops import memory as heap
 
 pytestmark = pytest.mark.skipif(heap._LIBC is None, reason="the C library is not glibc")
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(heap._LIBC is None, reason="the C library is not
 # after give_back().
 FRAGMENTED = """
 import sys
-from bot import heap
+from bot.ops import memory as heap
 def rss():
     return next(int(line.split()[1]) for line in open("/proc/self/status")
                 if line.startswith("VmRSS"))
@@ -40,7 +40,7 @@ def test_free_memory_the_allocator_kept_is_given_back() -> None:
 
 def test_the_number_of_heaps_can_be_limited() -> None:
     limited = subprocess.run(
-        [sys.executable, "-c", "from bot import heap; print(heap.limit_arenas())"],
+        [sys.executable, "-c", "from bot.ops import memory as heap; print(heap.limit_arenas())"],
         capture_output=True,
         text=True,
         check=True,

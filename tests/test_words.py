@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import texts, wording
 from bot.__main__ import build, main
 from bot.config import ConfigError, Settings
+from bot.core import words as texts
+from bot.ops import words_review as wording
 from bot.store import Store
 from tests.fakes import shipped_library
 

@@ -1,0 +1,1 @@
+"""Adapters: each platform translated to and from the core's plain values (Incoming, Reply)."""

@@ -1,0 +1,1 @@
+"""The Telegram adapter: python-telegram-bot's Application, long polling or a webhook."""
