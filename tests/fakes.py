@@ -15,6 +15,9 @@ from bot.adapters.terminal import COMMAND
 from bot.config import load_settings
 from bot.core.companion import Companion
 from bot.core.flood import FloodGate
+from bot.core.questions import Questions
+from bot.core.triage import Triage, triage
+from bot.core.without_store import WithoutStore
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.store.tables import Base, PersonRow
@@ -27,6 +30,24 @@ START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 def shipped_library() -> dialogues.Library:
     """The flows in dialogues/flows, loaded once for the whole test run."""
     return dialogues.load_library()
+
+
+class ScriptedCore:
+    """Stands in for the Companion's FastLane port in the adapters' tests: a subclass
+    answers `handle`; the triage and the fallback are the core's own (they need no store)."""
+
+    def triage(self, incoming: Incoming) -> Triage:
+        return triage(incoming)
+
+    async def answer(self, triaged: Triage) -> list[Reply]:
+        return await self.handle(triaged.incoming)
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        raise NotImplementedError
+
+    def fallback(self, triaged: Triage) -> list[Reply]:
+        questions = Questions(default_country=None)
+        return WithoutStore(questions=questions, default_country=None).fallback(triaged)
 
 
 class FakeChat:

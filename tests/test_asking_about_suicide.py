@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 
 import safety
-from bot.core.companion import urgent
 from bot.core.questions import ASKED_YES
+from bot.core.triage import triage
 from bot.core.words import (
     ASK_ABOUT_SUICIDE,
     ASK_AGAIN,
@@ -272,7 +272,7 @@ async def test_yes_is_urgent_and_gets_the_lines_while_the_database_is_away() -> 
     finally:
         await store.close()
 
-    assert urgent(Incoming(Person("telegram", "1"), chat.now, choice=ASKED_YES))
+    assert triage(Incoming(Person("telegram", "1"), chat.now, choice=ASKED_YES)).urgent
     assert replies[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in replies[0].text
 
 

@@ -76,3 +76,14 @@ def test_only_the_configuration_reads_the_environment() -> None:
         if path.relative_to(ROOT) != Path("bot/config.py")
     ]
     assert wrong == []
+
+
+def test_no_adapter_imports_safety() -> None:
+    """Only the core decides what a crisis reply is (ARCHITECTURE.md): adapters ask it."""
+    wrong = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in modules("bot/adapters")
+        for name in imports(path)
+        if name.split(".")[0] == "safety"
+    ]
+    assert wrong == []

@@ -28,7 +28,7 @@ from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.store.vault import generate_key
 from tests.fake_bot_api import FakeBotApi, bot_process, post_webhook
-from tests.fakes import START, FakeChat
+from tests.fakes import START, FakeChat, ScriptedCore
 from tests.fixtures_telegram import settings_for
 
 CRISIS = "i want to kill myself"
@@ -107,7 +107,7 @@ async def test_updates_without_a_number_are_always_handled(sqlite_store: Store) 
 # -- the poller: an update is confirmed only once handled ----------------------------------------
 
 
-class Gate:
+class Gate(ScriptedCore):
     """Stands in for the Companion: holds each chat's answer until that chat is let go."""
 
     def __init__(self) -> None:

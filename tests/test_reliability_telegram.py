@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from bot.__main__ import build
-from bot.adapters.telegram.adapter import FALLBACK, TelegramAdapter
+from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.core.words import SORRY as FALLBACK
 from bot.store import Store
 from tests.fake_bot_api import BOT_USER, Call, FakeBotApi
 from tests.fakes import shipped_library

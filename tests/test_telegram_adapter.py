@@ -12,18 +12,22 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.adapters.telegram.adapter import DEFAULT_COMMANDS, FALLBACK, PRIVATE_ONLY, TelegramAdapter
+from bot.adapters.telegram.adapter import TelegramAdapter
 from bot.adapters.telegram.render import keyboard_for, split_text
 from bot.adapters.telegram.resending import surely_failed
+from bot.core.words import BASIC_COMMANDS as DEFAULT_COMMANDS
+from bot.core.words import PRIVATE_ONLY
+from bot.core.words import SORRY as FALLBACK
 from bot.messages import Incoming, Option, RecipientGone, Reply, ReplyKind, Undeliverable
 from tests.fake_bot_api import FakeBotApi, post_webhook
+from tests.fakes import ScriptedCore
 from tests.fixtures_telegram import settings_for
 
 CHAT = 4242
 CRISIS_TEXT = "i want to kill myself"
 
 
-class Scripted:
+class Scripted(ScriptedCore):
     """Stands in for the Companion's port: records what it got, answers from a script."""
 
     def __init__(self, answer: Callable[[Incoming], list[Reply]] | None = None) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import build
-from bot.adapters.telegram.adapter import PRIVATE_ONLY, TelegramAdapter
-from bot.core.words import UNSUPPORTED
+from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.core.words import PRIVATE_ONLY, UNSUPPORTED
 from bot.messages import Person, Platform, RecipientGone, Reply
 from bot.store import Store
 from tests.fake_bot_api import (

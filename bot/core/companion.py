@@ -18,10 +18,12 @@ Rules:
 5. One message per person at a time, in arrival order: a per-person lock in this process
    (bot/core/locks.py), the row lock in the store across processes.
 6. A hung database must not hang the bot (it handles only a few updates at once, so a
-   handful stuck waiting would stop it): a message `urgent()` (crisis lines) waits at most
-   CRISIS_PATIENCE seconds for the lock and the store, any other STORE_PATIENCE, then is
-   answered as if the store had failed (rule 3). The Telegram adapter does not hold an
-   urgent message behind the person's earlier ones either.
+   handful stuck waiting would stop it): an urgent message (its answer is crisis lines:
+   bot/core/triage.py) waits at most CRISIS_PATIENCE seconds for the lock and the store,
+   any other STORE_PATIENCE, then is answered as if the store had failed (rule 3). The
+   Telegram adapter does not hold an urgent message behind the person's earlier ones
+   either: it asks `triage()` first, and `answer()` reads the same Triage (each message
+   is assessed once). If the adapter fails after all, `fallback()` says what to send.
 7. An update handled before (it came again after a crash: its number is among the
    person's last KEEP_DELIVERIES) changes nothing; whether its reply got out is unknown,
    so crisis lines (a crisis message, /sos) are shown again, and nothing else is.
@@ -43,17 +45,14 @@ from bot.core.locks import KeyedLocks
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
 from bot.core.questions import (
-    ASKED_YES,
     DELETE_ASKED,
-    KEEP_TALKING,
-    MORE_HELP,
-    MORE_HELP_OPTION,
     SAFE_ASKED,
-    SAID_YES,
     Questions,
 )
+from bot.core.triage import Triage, triage
 from bot.core.turn import Turn
-from bot.messages import Incoming, Option, Reply, ReplyKind
+from bot.core.without_store import WithoutStore
+from bot.messages import Incoming, Option, Reply
 from bot.store import PersonRecord, Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -82,25 +81,41 @@ class Companion:
         self._locks = KeyedLocks()
         self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
         self._library = library
-        self._default_country = default_country
         self._checkins = checkins
         privacy = Privacy()
         self._questions = Questions(default_country=default_country)
+        self._without_store = WithoutStore(
+            questions=self._questions, default_country=default_country
+        )
         self._effects = Effects(fields=library.fields, questions=self._questions, checkins=checkins)
         self._choices = Choices(questions=self._questions, privacy=privacy, checkins=checkins)
         self._commands = Commands(
             questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins
         )
 
+    def triage(self, incoming: Incoming) -> Triage:
+        """What safety finds in `incoming`, and whether the answer is crisis lines (then it
+        waits for nothing: bot/core/triage.py). Assessed here, once; `answer` reads it."""
+        return triage(incoming)
+
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        risk = _assess(incoming)
-        lines = _wants_lines(incoming, risk)
+        """Triage `incoming` and answer it (for adapters with no fast lane of their own)."""
+        return await self.answer(triage(incoming))
+
+    def fallback(self, triaged: Triage) -> list[Reply]:
+        """For an adapter whose handling of `triaged` failed: the crisis lines it asks for
+        (the default country's), then an apology. Only the core decides what those are."""
+        return self._without_store.fallback(triaged)
+
+    async def answer(self, triaged: Triage) -> list[Reply]:
+        """The replies to a triaged message: rules 1 to 7 above."""
+        incoming, risk, lines = triaged.incoming, triaged.risk, triaged.urgent
         if risk.tier is safety.Tier.NONE and not lines:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
                 return [Reply(words.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
         patience = CRISIS_PATIENCE if lines else STORE_PATIENCE
-        work = asyncio.ensure_future(self._in_store(incoming, risk))
+        work = asyncio.ensure_future(self._in_store(triaged))
         try:
             done, _ = await asyncio.wait({work}, timeout=patience)
         except asyncio.CancelledError:
@@ -113,14 +128,15 @@ class Companion:
             self._abandoned.add(work)
             work.add_done_callback(self._abandoned.discard)
             log.warning("store too slow; answering without it", extra={"tier": risk.tier.name})
-            return self._without_store(incoming, risk)
+            return self._without_store.answer(triaged)
         try:
             return work.result()
         except StoreError:
             log.warning("store unavailable; answering without it")
-            return self._without_store(incoming, risk)
+            return self._without_store.answer(triaged)
 
-    async def _in_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
+    async def _in_store(self, triaged: Triage) -> list[Reply]:
+        incoming, risk = triaged.incoming, triaged.risk
         # Rule 5: the lock keeps two updates from one person (concurrent updates, a
         # retried webhook) from reading the same state and overwriting each other.
         async with (
@@ -130,7 +146,7 @@ class Companion:
             if incoming.delivery is not None:
                 if incoming.delivery in person.recent_deliveries:
                     # Rule 7: lines may not have reached the person; nothing else is sent.
-                    return self._lines_again(incoming, risk, person)
+                    return self._lines_again(triaged, person)
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
@@ -210,66 +226,14 @@ class Companion:
             return self._questions.typed(turn, awaiting)
         return await self._checkins.typed(turn, awaiting, text)
 
-    def _lines(
-        self, incoming: Incoming, risk: safety.Assessment, country: str | None
-    ) -> list[Reply]:
-        """The crisis lines `incoming` asks for (`_wants_lines`), for `country`; else none.
-        For when the flow and the person's state cannot be used (rules 3 and 7)."""
-        if risk.tier is safety.Tier.CRISIS:
-            return [self._questions.crisis_reply(country, risk, resumable=False)]
-        if incoming.choice == MORE_HELP:
-            return [self._questions.more_help(country)]
-        if incoming.choice == ASKED_YES:
-            return [self._questions.crisis_reply(country, SAID_YES, resumable=False)]
-        if _is_sos(incoming):
-            return [self._questions.crisis_reply(country, None, resumable=False)]
-        return []
-
-    def _lines_again(
-        self, incoming: Incoming, risk: safety.Assessment, person: PersonRecord
-    ) -> list[Reply]:
-        """Rule 7: the crisis lines again if handling `incoming` showed them: it asks for
+    def _lines_again(self, triaged: Triage, person: PersonRecord) -> list[Reply]:
+        """Rule 7: the crisis lines again if handling the update showed them: it asks for
         them, or it was the person's last update and left "are you safe right now?" open
         (only the lines and the words after them do): a typed "yes" to "are you thinking
         about suicide?", a "no" to "are you safe right now?"."""
         country = self._questions.country(person)
-        lines = self._lines(incoming, risk, country)
-        last = person.recent_deliveries[-1:] == (incoming.delivery,)
+        lines = self._without_store.lines(triaged, country)
+        last = person.recent_deliveries[-1:] == (triaged.incoming.delivery,)
         if not lines and last and person.awaiting == SAFE_ASKED:
             lines = [self._questions.crisis_reply(country, None, resumable=False)]
         return lines
-
-    def _without_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
-        # Rule 3: the default country's lines, since the person's own country is in the store.
-        lines = self._lines(incoming, risk, self._default_country)
-        if lines:
-            return lines
-        if risk.tier is safety.Tier.CONCERN:
-            return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
-        if incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
-            return [Reply(words.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
-        return [Reply(words.SORRY)]
-
-
-def urgent(incoming: Incoming) -> bool:
-    """Whether the answer is crisis lines: a crisis message, /sos, or "More ways to get
-    help". It waits for nothing long: not the store (rules 3 and 6), and not the replies to
-    the person's earlier messages (bot/adapters/telegram)."""
-    return _wants_lines(incoming, _assess(incoming))
-
-
-def _wants_lines(incoming: Incoming, risk: safety.Assessment) -> bool:
-    return (
-        risk.tier is safety.Tier.CRISIS
-        or incoming.choice in (MORE_HELP, ASKED_YES)
-        or _is_sos(incoming)
-    )
-
-
-def _is_sos(incoming: Incoming) -> bool:
-    return (incoming.command or "").lower() == "sos"
-
-
-def _assess(incoming: Incoming) -> safety.Assessment:
-    """Assess every piece of text in what the person sent (a command's arguments too)."""
-    return safety.assess(" ".join(part for part in (incoming.text, incoming.args) if part))

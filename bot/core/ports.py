@@ -1,8 +1,8 @@
 """The ports: what the core and the periodic jobs expect of the parts around them.
 
-Each is a Protocol, so a part fits by having the methods (the Companion is a Handler, the
-Telegram adapter and the terminal are Outboxes, bot.checkins.screens.Checkins is the
-CheckinMenus); nothing here is inherited from.
+Each is a Protocol, so a part fits by having the methods (the Companion is a Handler and a
+FastLane, the Telegram adapter and the terminal are Outboxes, bot.checkins.screens.Checkins
+is the CheckinMenus); nothing here is inherited from.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from bot.core.triage import Triage
 from bot.core.turn import Turn
 from bot.messages import Incoming, Reply
 
@@ -18,6 +19,18 @@ class Handler(Protocol):
     """What an adapter talks to: the Companion, or anything with its `handle`."""
 
     async def handle(self, incoming: Incoming) -> list[Reply]: ...
+
+
+class FastLane(Protocol):
+    """What the Telegram adapter talks to (the Companion): each message triaged the moment
+    it arrives, so crisis lines wait behind nothing; answered from that same Triage; and,
+    if handling failed outside the core, the safe fallback only the core may decide."""
+
+    def triage(self, incoming: Incoming) -> Triage: ...
+
+    async def answer(self, triaged: Triage) -> list[Reply]: ...
+
+    def fallback(self, triaged: Triage) -> list[Reply]: ...
 
 
 class Outbox(Protocol):

@@ -130,3 +130,16 @@ COMMANDS = (
     ("stop", "Pause the chat and check-ins"),
     ("help", "What this bot can and cannot do"),
 )
+
+# The command menu when none is given (the Telegram adapter's own tests).
+BASIC_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Start or start again"),
+    ("topics", "Choose something to talk about"),
+    ("help", "What this bot can and cannot do"),
+    ("sos", "Crisis lines, right now"),
+)
+
+# Said once in a group or channel the bot was added to.
+PRIVATE_ONLY = (
+    "Hi! I only talk in private chats. Tap my name and press Start to talk with me one to one."
+)

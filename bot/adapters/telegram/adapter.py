@@ -46,26 +46,12 @@ from bot.adapters.telegram.render import KEEP, send_replies
 from bot.adapters.telegram.resending import Resending
 from bot.adapters.telegram.webhook import Webhook, serve
 from bot.config import Settings
-from bot.core.companion import urgent
+from bot.core import words
 from bot.core.locks import KeyedLocks
-from bot.core.ports import Handler
-from bot.messages import Incoming, RecipientGone, Reply, ReplyKind, Undeliverable
-from safety import Tier, assess, crisis_reply
+from bot.core.ports import FastLane
+from bot.messages import Incoming, RecipientGone, Reply, Undeliverable
 
-DEFAULT_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Start or start again"),
-    ("topics", "Choose something to talk about"),
-    ("help", "What this bot can and cannot do"),
-    ("sos", "Crisis lines, right now"),
-)
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
-PRIVATE_ONLY = (
-    "Hi! I only talk in private chats. Tap my name and press Start to talk with me one to one."
-)
-FALLBACK = (
-    "Sorry, something went wrong on my side. Please try again — "
-    "and if you are not safe, /sos shows crisis lines."
-)
 # Updates handled at once. One at a time, a bot waits out every round trip to Telegram
 # (tens of milliseconds each) and to the database in turn, and falls behind after a burst;
 # a few at a time overlap those waits. Each chat is still answered in order (see _answer).
@@ -79,10 +65,10 @@ class TelegramAdapter:
 
     def __init__(
         self,
-        companion: Handler,
+        companion: FastLane,
         *,
         settings: Settings,
-        commands: Sequence[tuple[str, str]] = DEFAULT_COMMANDS,
+        commands: Sequence[tuple[str, str]] = words.BASIC_COMMANDS,
         tick: Callable[[], Awaitable[object]] | None = None,
         tick_every: float = 60.0,
     ) -> None:
@@ -278,21 +264,16 @@ class TelegramAdapter:
         chat = update.effective_chat
         if chat is None or chat.type != ChatType.PRIVATE:
             return
-        message = update.effective_message
-        text = (message.text or message.caption) if message and not update.callback_query else None
         try:
-            replies = [Reply(FALLBACK)]
-            wanted_lines = text and text.lower().startswith("/sos")
-            if text and (wanted_lines or assess(text).tier is Tier.CRISIS):
-                country = self._settings.waypoint_default_country
-                replies.insert(0, Reply(crisis_reply(country), kind=ReplyKind.CRISIS))
+            # The core decides what goes out: the crisis lines the update asks for, first.
+            replies = self._companion.fallback(self._companion.triage(incoming_from(update)))
             await send_replies(context.bot, chat.id, replies)
         except Exception as failure:  # the one broad except: the person must still hear back
             _log.error(
                 "fallback failed", extra={"update_id": update_id, "error": type(failure).__name__}
             )
             with contextlib.suppress(TelegramError):
-                await context.bot.send_message(chat.id, FALLBACK)
+                await context.bot.send_message(chat.id, words.SORRY)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -301,9 +282,10 @@ class TelegramAdapter:
         # came, replies included: its lock is taken before the handler first waits on
         # anything, and asyncio hands a lock on first come, first served. Crisis lines do not
         # wait their turn: an earlier update may be stuck on a hung database or a slow send.
-        in_turn = contextlib.nullcontext() if urgent(incoming) else self._chats.hold(chat_id)
+        triaged = self._companion.triage(incoming)
+        in_turn = contextlib.nullcontext() if triaged.urgent else self._chats.hold(chat_id)
         async with in_turn:
-            replies = await self._companion.handle(incoming)
+            replies = await self._companion.answer(triaged)
             await send_replies(bot, chat_id, replies)
 
     async def _private_or_say_so(self, chat: Chat, bot: Bot) -> bool:
@@ -313,5 +295,5 @@ class TelegramAdapter:
         if chat.id not in self._told_groups:
             self._told_groups.add(chat.id)
             with contextlib.suppress(TelegramError):  # e.g. a channel where it may not post
-                await bot.send_message(chat.id, PRIVATE_ONLY)
+                await bot.send_message(chat.id, words.PRIVATE_ONLY)
         return False

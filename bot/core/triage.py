@@ -1,0 +1,40 @@
+"""Triage: every message assessed once, the moment it arrives, before it waits for anything.
+
+What the adapters need to know before answering is whether the answer is crisis lines: a
+crisis message, /sos, "More ways to get help", or "Yes" to "are you thinking about
+suicide?". Such a message waits for nothing long: not the store (bot/core/companion.py,
+rules 3 and 6), and not the replies to the person's earlier messages (the Telegram
+adapter). The Companion answers the Triage, so the text is not assessed a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import safety
+from bot.core.questions import ASKED_YES, MORE_HELP
+from bot.messages import Incoming
+
+
+@dataclass(frozen=True)
+class Triage:
+    """A message with what safety found in it; `urgent`: the answer is crisis lines."""
+
+    incoming: Incoming
+    risk: safety.Assessment
+    urgent: bool
+
+
+def triage(incoming: Incoming) -> Triage:
+    """Assess every piece of text in what the person sent (a command's arguments too)."""
+    risk = safety.assess(" ".join(part for part in (incoming.text, incoming.args) if part))
+    urgent = (
+        risk.tier is safety.Tier.CRISIS
+        or incoming.choice in (MORE_HELP, ASKED_YES)
+        or is_sos(incoming)
+    )
+    return Triage(incoming, risk, urgent)
+
+
+def is_sos(incoming: Incoming) -> bool:
+    return (incoming.command or "").lower() == "sos"

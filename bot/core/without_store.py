@@ -1,0 +1,54 @@
+"""What the core answers when the person's record cannot be used (companion.py, rules 3
+and 7) and when an adapter's handling failed: the crisis lines a message asks for first."""
+
+from __future__ import annotations
+
+import safety
+from bot.core import words
+from bot.core.questions import (
+    ASKED_YES,
+    KEEP_TALKING,
+    MORE_HELP,
+    MORE_HELP_OPTION,
+    SAID_YES,
+    Questions,
+)
+from bot.core.triage import Triage, is_sos
+from bot.messages import Reply, ReplyKind
+
+
+class WithoutStore:
+    """Replies that need nothing from the store: the default country's lines, an apology."""
+
+    def __init__(self, *, questions: Questions, default_country: str | None) -> None:
+        self._questions = questions
+        self._default_country = default_country
+
+    def lines(self, triaged: Triage, country: str | None) -> list[Reply]:
+        """The crisis lines `triaged` asks for (it is urgent), for `country`; else none."""
+        incoming, risk, questions = triaged.incoming, triaged.risk, self._questions
+        if risk.tier is safety.Tier.CRISIS:
+            return [questions.crisis_reply(country, risk, resumable=False)]
+        if incoming.choice == MORE_HELP:
+            return [questions.more_help(country)]
+        if incoming.choice == ASKED_YES:
+            return [questions.crisis_reply(country, SAID_YES, resumable=False)]
+        if is_sos(incoming):
+            return [questions.crisis_reply(country, None, resumable=False)]
+        return []
+
+    def answer(self, triaged: Triage) -> list[Reply]:
+        """Rule 3: the default country's lines, since the person's own country is in the
+        store; a concern reply for worried words; else an apology."""
+        lines = self.lines(triaged, self._default_country)
+        if lines:
+            return lines
+        if triaged.risk.tier is safety.Tier.CONCERN:
+            return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
+        if triaged.incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
+            return [Reply(words.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
+        return [Reply(words.SORRY)]
+
+    def fallback(self, triaged: Triage) -> list[Reply]:
+        """After a failure outside the core (an adapter's): the lines, then an apology."""
+        return [*self.lines(triaged, self._default_country), Reply(words.SORRY)]
