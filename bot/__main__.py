@@ -29,7 +29,7 @@ log = logging.getLogger("bot")
 
 TERMINAL_TICK_SECONDS = 5.0
 CHECKIN_TICK_SECONDS = 20.0
-WARM_UP = "hello, just checking in"  # assessed at start: loads and compiles the lexicon
+_WARM_UP = "hello, just checking in"  # assessed at start: loads and compiles the lexicon
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +104,7 @@ def build(
     """
     library = library or load_flows(settings)
     # The lexicon and the crisis-line directory, loaded (or failing) now, not on a first message.
-    safety.assess(WARM_UP)
+    safety.assess(_WARM_UP)
     safety.crisis_reply(settings.waypoint_default_country)
     if settings.waypoint_require_approved:
         from bot.ops import words_review
@@ -130,7 +130,7 @@ def load_flows(settings: Settings) -> dialogues.Library:
     """The flow library (FlowError naming `file:line` if any is broken), with the safety
     lexicon and directory loaded too (SafetyError): none can fail on someone's first message."""
     library = dialogues.load_library(settings.waypoint_flows_dir)
-    safety.assess(WARM_UP)
+    safety.assess(_WARM_UP)
     safety.crisis_reply(settings.waypoint_default_country)
     return library
 

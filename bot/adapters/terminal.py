@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.core import words
 from bot.core.ports import Handler
 from bot.messages import Incoming, Option, Person, Platform, Reply, ReplyKind
 
@@ -30,10 +31,7 @@ class Terminal:
     async def run(self) -> None:
         """Chat until end of input (Ctrl-D, or the end of a piped script)."""
         if self._interactive:
-            self._print(
-                "Waypoint, in your terminal. Type /start to begin, /help for help, "
-                "Ctrl-D to leave.\n"
-            )
+            self._print(words.TERMINAL_WELCOME)
         while True:
             if self._interactive:
                 self._stdout.write("> ")
@@ -91,13 +89,13 @@ class Terminal:
         marker = "!! " if reply.kind is ReplyKind.CRISIS else ""
         self._print(f"\nWaypoint: {marker}{reply.text}")
         if reply.image is not None:
-            self._print(f"   [picture saved to {self._save('progress.png', reply.image)}]")
+            self._print(words.TERMINAL_PICTURE.format(path=self._save("progress.png", reply.image)))
         if reply.document is not None:
             name, content = reply.document
-            self._print(f"   [file saved to {self._save(name, content)}]")
+            self._print(words.TERMINAL_FILE.format(path=self._save(name, content)))
         if _is_scale(reply.options):
             numbers = " ".join(option.label for option in reply.options)
-            self._print(f"   [ {numbers} ]  (type a number)")
+            self._print(words.TERMINAL_SCALE.format(numbers=numbers))
             return
         for number, option in enumerate(reply.options, start=1):
             where = f" - {option.url}" if option.url else ""

@@ -22,7 +22,6 @@ from datetime import time
 from bot.checkins import zones
 from bot.checkins.schedule import (
     DAILY,
-    DAY_NAMES,
     WEEKDAYS,
     WEEKLY,
     Plan,
@@ -30,32 +29,17 @@ from bot.checkins.schedule import (
     clock,
     describe,
 )
+from bot.core import words
 from bot.messages import Option, Reply
 
 PAGE_SIZE = 10
+# The parts of the day, in minutes from midnight (labels: words.CHECKIN_PERIODS).
 PERIODS = {
-    "morning": ("Morning (6am to noon)", 6 * 60, 12 * 60),
-    "afternoon": ("Afternoon (noon to 5pm)", 12 * 60, 17 * 60),
-    "evening": ("Evening (5pm to 10pm)", 17 * 60, 22 * 60),
-    "night": ("Night (10pm to 6am)", 22 * 60, 30 * 60),
+    "morning": (6 * 60, 12 * 60),
+    "afternoon": (12 * 60, 17 * 60),
+    "evening": (17 * 60, 22 * 60),
+    "night": (22 * 60, 30 * 60),
 }
-
-ASK_CONSENT = (
-    "Check-ins need me to keep a few settings: how often, what time, and your time zone. "
-    "Nothing else, and you can stop them or wipe it all any time. Is that okay?"
-)
-OFF = (
-    "Check-ins are off. If you like, I can send a short message at a time you pick, "
-    "to ask how you're doing. It just says \"Hi, it's Waypoint\", so it's private on a "
-    "lock screen. How often would you like one?"
-)
-HOW_OFTEN = "How often would you like a check-in?"
-ASK_DAY = "Which day of the week suits you?"
-ASK_PERIOD = "What part of the day suits you best?"
-ASK_TIME = "Pick a time:"
-ASK_ZONE = "Which time zone are you in? Pick the place nearest you."
-ASK_REGION = "Which part of the world are you in?"
-
 
 def encode(frequency: str, weekday: int | None) -> str:
     if frequency == WEEKLY:
@@ -100,40 +84,46 @@ def plan_from(code: str, hhmm: str, zone: str, *, paused: Plan | None = None) ->
 
 
 def consent_question(back: Option) -> Reply:
-    return Reply(ASK_CONSENT, options=(Option("!checkin:consent", "Yes, that's okay"), back))
+    return Reply(
+        words.CHECKIN_ASK_CONSENT,
+        options=(Option("!checkin:consent", words.CHECKIN_CONSENT_YES), back),
+    )
 
 
-def frequency_menu(back: Option, *, text: str = OFF) -> Reply:
+def frequency_menu(back: Option, *, text: str = words.CHECKIN_OFF) -> Reply:
     return Reply(
         text,
         options=(
-            Option("!checkin:f:d", "Every day"),
-            Option("!checkin:f:k", "Weekdays only"),
-            Option("!checkin:f:w", "Once a week"),
+            Option("!checkin:f:d", words.CHECKIN_EVERY_DAY),
+            Option("!checkin:f:k", words.CHECKIN_WEEKDAYS),
+            Option("!checkin:f:w", words.CHECKIN_WEEKLY),
             back,
         ),
     )
 
 
 def weekday_menu() -> Reply:
-    days = tuple(Option(f"!checkin:f:w{number}", name) for number, name in enumerate(DAY_NAMES))
-    return Reply(ASK_DAY, options=(*days, Option("!checkin", "Back")))
+    days = tuple(
+        Option(f"!checkin:f:w{number}", name) for number, name in enumerate(words.DAY_NAMES)
+    )
+    return Reply(words.CHECKIN_ASK_DAY, options=(*days, Option("!checkin", words.BACK)))
 
 
 def period_menu(code: str) -> Reply:
     options = tuple(
-        Option(f"!checkin:p:{code}:{key}", label) for key, (label, _, _) in PERIODS.items()
+        Option(f"!checkin:p:{code}:{key}", words.CHECKIN_PERIODS[key]) for key in PERIODS
     )
-    return Reply(ASK_PERIOD, options=(*options, Option("!checkin:on", "Back")))
+    return Reply(words.CHECKIN_ASK_PERIOD, options=(*options, Option("!checkin:on", words.BACK)))
 
 
 def times_menu(code: str, period: str) -> Reply:
-    _, first, last = PERIODS.get(period, PERIODS["evening"])
+    first, last = PERIODS.get(period, PERIODS["evening"])
     options = []
     for minutes in range(first, last, 30):
         at = time((minutes // 60) % 24, minutes % 60)
         options.append(Option(f"!checkin:t:{code}:{at:%H%M}", clock(at)))
-    return Reply(ASK_TIME, options=(*options, Option(f"!checkin:f:{code}", "Back")))
+    back = Option(f"!checkin:f:{code}", words.BACK)
+    return Reply(words.CHECKIN_ASK_TIME, options=(*options, back))
 
 
 def country_zone_menu(code: str, hhmm: str, found: list[zones.Zone], *, page: int) -> Reply:
@@ -141,51 +131,51 @@ def country_zone_menu(code: str, hhmm: str, found: list[zones.Zone], *, page: in
     shown, more = _page(found, page)
     options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
     if more:
-        options.append(Option(f"!checkin:c:{code}:{hhmm}:{page + 1}", "More places"))
-    options.append(Option(f"!checkin:r:{code}:{hhmm}", "Somewhere else"))
-    return Reply(ASK_ZONE, options=tuple(options))
+        options.append(Option(f"!checkin:c:{code}:{hhmm}:{page + 1}", words.MORE_PLACES))
+    options.append(Option(f"!checkin:r:{code}:{hhmm}", words.SOMEWHERE_ELSE))
+    return Reply(words.CHECKIN_ASK_ZONE, options=tuple(options))
 
 
 def region_menu(code: str, hhmm: str) -> Reply:
     options = [
-        Option(f"!checkin:r:{code}:{hhmm}:{key}:0", label)
-        for key, (label, _) in zones.REGIONS.items()
+        Option(f"!checkin:r:{code}:{hhmm}:{key}:0", words.CHECKIN_REGIONS[key])
+        for key in zones.REGIONS
     ]
-    options.append(Option(f"!checkin:z:{code}:{hhmm}:UTC", "None of these: use UTC"))
-    return Reply(ASK_REGION, options=tuple(options))
+    options.append(Option(f"!checkin:z:{code}:{hhmm}:UTC", words.USE_UTC))
+    return Reply(words.CHECKIN_ASK_REGION, options=tuple(options))
 
 
 def region_zone_menu(code: str, hhmm: str, region: str, *, page: int) -> Reply:
     shown, more = _page(zones.in_region(region), page)
     options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
     if more:
-        options.append(Option(f"!checkin:r:{code}:{hhmm}:{region}:{page + 1}", "More places"))
-    options.append(Option(f"!checkin:r:{code}:{hhmm}", "Back to regions"))
-    return Reply(ASK_ZONE, options=tuple(options))
+        options.append(Option(f"!checkin:r:{code}:{hhmm}:{region}:{page + 1}", words.MORE_PLACES))
+    options.append(Option(f"!checkin:r:{code}:{hhmm}", words.BACK_TO_REGIONS))
+    return Reply(words.CHECKIN_ASK_ZONE, options=tuple(options))
 
 
 def status(plan: Plan, *, next_at: str, back: Option, paused_until: str | None) -> Reply:
     """What the person's check-ins are set to, with every change a tap away."""
     where = zones.city(plan.timezone)
-    lines = [f"Check-ins are on: {describe(plan)}, {where} time."]
+    lines = [words.CHECKIN_STATUS_ON.format(when=describe(plan), where=where)]
     if paused_until:
-        lines.append(f"They're paused until {paused_until}.")
-    lines.append(f"The next one is {next_at}.")
+        lines.append(words.CHECKIN_STATUS_PAUSED.format(until=paused_until))
+    lines.append(words.CHECKIN_STATUS_NEXT.format(next_at=next_at))
     options = [
-        Option("!checkin:on", "Change day or time"),
-        Option("!checkin:zone", "Change time zone"),
+        Option("!checkin:on", words.CHECKIN_CHANGE_TIME),
+        Option("!checkin:zone", words.CHECKIN_CHANGE_ZONE),
     ]
     if paused_until:
-        options.append(Option("!checkin:unpause", "Start again now"))
+        options.append(Option("!checkin:unpause", words.CHECKIN_UNPAUSE))
     else:
         options += [
-            Option("!checkin:pause:3", "Pause for 3 days"),
-            Option("!checkin:pause:7", "Pause for a week"),
+            Option("!checkin:pause:3", words.CHECKIN_PAUSE_3),
+            Option("!checkin:pause:7", words.CHECKIN_PAUSE_7),
         ]
     options += [
-        Option("!checkin:snooze", "Check in with me in an hour"),
-        Option("!checkin:progress:30", "See how my check-ins look"),
-        Option("!checkin:off", "Stop check-ins"),
+        Option("!checkin:snooze", words.CHECKIN_SNOOZE),
+        Option("!checkin:progress:30", words.CHECKIN_SEE_PROGRESS),
+        Option("!checkin:off", words.CHECKIN_STOP),
         back,
     ]
     return Reply(" ".join(lines), options=tuple(options))

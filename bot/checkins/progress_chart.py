@@ -6,23 +6,16 @@ import io
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-Point = tuple[datetime, int | None, int | None]  # when, mood 1-5, urge 0-10
+from bot.core import words
 
-NOTHING_YET = (
-    "There's nothing to show yet. Once you've answered a check-in or two, "
-    "I can draw how your days have been. /checkin sets them up."
-)
+Point = tuple[datetime, int | None, int | None]  # when, mood 1-5, urge 0-10
 
 
 def caption(points: Sequence[Point], wins: Sequence[datetime], *, days: int) -> str:
     """Kind words to go with the picture; never a score, a streak or a verdict."""
-    text = (
-        f"Your check-ins from the last {days} days. Ups and downs are a normal part of "
-        "recovery, and a hard day doesn't undo the good ones. Every check-in is you "
-        "looking after yourself."
-    )
+    text = words.PROGRESS_CAPTION.format(days=days)
     if wins:
-        text += " The stars are wins you noted."
+        text += words.PROGRESS_WINS
     return text
 
 
@@ -38,10 +31,10 @@ def chart(points: Sequence[Point], wins: Sequence[datetime], *, days: int, now: 
     urges = [(at, urge) for at, _, urge in points if urge is not None]
     _line(mood_axes, moods, colour="#3b7dd8", low=1, high=5)
     _line(urge_axes, urges, colour="#e08a3c", low=0, high=10)
-    mood_axes.set_ylabel("Mood")
-    mood_axes.set_yticks([1, 3, 5], labels=["hard", "okay", "good"])
-    urge_axes.set_ylabel("Urges")
-    urge_axes.set_yticks([0, 5, 10], labels=["none", "some", "strong"])
+    mood_axes.set_ylabel(words.PROGRESS_MOOD)
+    mood_axes.set_yticks([1, 3, 5], labels=list(words.PROGRESS_MOOD_TICKS))
+    urge_axes.set_ylabel(words.PROGRESS_URGES)
+    urge_axes.set_yticks([0, 5, 10], labels=list(words.PROGRESS_URGE_TICKS))
     shown_wins = [at for at in wins if at >= start]
     if shown_wins:
         mood_axes.scatter(

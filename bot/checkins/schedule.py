@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.core import words
+
 DAILY = "daily"
 WEEKDAYS = "weekdays"
 WEEKLY = "weekly"
 FREQUENCIES = (DAILY, WEEKDAYS, WEEKLY)
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class ScheduleError(ValueError):
@@ -76,30 +77,30 @@ def describe(plan: Plan) -> str:
     """The plan in a few words: "every day at 7:30pm", "weekdays at 8:00am", "Sundays at …"."""
     at = clock(plan.local_time)
     if plan.frequency == WEEKDAYS:
-        return f"weekdays at {at}"
+        return words.WEEKDAYS_AT.format(time=at)
     if plan.frequency == WEEKLY and plan.weekday is not None:
-        return f"{DAY_NAMES[plan.weekday]}s at {at}"
-    return f"every day at {at}"
+        return words.WEEKLY_AT.format(day=words.DAY_NAMES[plan.weekday], time=at)
+    return words.EVERY_DAY_AT.format(time=at)
 
 
 def local_moment(moment: datetime, timezone: str) -> str:
     """A UTC moment as the person reads it: "Tuesday 3 March at 7:30pm"."""
     local = moment.astimezone(zone(timezone))
-    return f"{local_day(moment, timezone)} at {clock(local.time())}"
+    return words.DAY_AT.format(day=local_day(moment, timezone), time=clock(local.time()))
 
 
 def local_day(moment: datetime, timezone: str) -> str:
     """The person's day of a UTC moment: "Tuesday 3 March"."""
     local = moment.astimezone(zone(timezone))
-    return f"{DAY_NAMES[local.weekday()]} {local.day} {local:%B}"
+    return f"{words.DAY_NAMES[local.weekday()]} {local.day} {local:%B}"
 
 
 def clock(at: time) -> str:
     """A time of day the way people say it: 19:30 -> "7:30pm"; 00:00 -> "12:00am (midnight)"."""
     hour = at.hour % 12 or 12
     suffix = "am" if at.hour < 12 else "pm"
-    extra = " (midnight)" if (at.hour, at.minute) == (0, 0) else ""
-    extra = " (noon)" if (at.hour, at.minute) == (12, 0) else extra
+    extra = words.MIDNIGHT if (at.hour, at.minute) == (0, 0) else ""
+    extra = words.NOON if (at.hour, at.minute) == (12, 0) else extra
     return f"{hour}:{at.minute:02d}{suffix}{extra}"
 
 

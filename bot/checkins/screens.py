@@ -10,6 +10,7 @@ from bot.checkins import menus, zones
 from bot.checkins import progress_chart as pictures
 from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
 from bot.checkins.sender import FLOW, Sender
+from bot.core import words
 from bot.core.ports import Outbox
 from bot.core.turn import Turn
 from bot.messages import Option, Platform, Reply
@@ -18,16 +19,7 @@ from bot.store.checkin_plans import CHECKIN
 from bot.store.reminders import SNOOZE
 
 SNOOZE_FOR = timedelta(hours=1)
-BETTER = "I'm glad it's eased a bit. Getting through that took something. I'm here any time."
-STOPPED = "Check-ins are off. Nothing more will arrive. /checkin turns them on again."
-NO_TIME = "I didn't catch a time there. You can type one like 19:30 or 7pm, or pick one:"
-NO_ZONE = "I don't know that place. Type a nearby big city, or pick from the list:"
-SNOOZED = "Okay. I'll check in with you in about an hour."
-PAUSED = "Okay, check-ins are paused until {until}. Take care of yourself."
-SAVED = (
-    "Done. Check-ins are on: I'll message you {when}. The next one is {next_at}. "
-    "You can change or stop them any time with /checkin."
-)
+
 
 
 class Checkins:
@@ -89,7 +81,7 @@ class Checkins:
         if verb == "progress":
             return await self.progress(turn, days=90 if rest == ["90"] else 30)
         if verb == "better":
-            return [Reply(BETTER, options=(Option("!go:topics", "Show topics"),))]
+            return [Reply(words.CHECKIN_BETTER, options=(Option("!go:topics", words.SHOW_TOPICS),))]
         if verb == "consent":
             person.consent_at = person.consent_at or now
             return await self.settings(turn)
@@ -98,7 +90,7 @@ class Checkins:
         plan = await person.checkin_plan()
         match verb, rest:
             case "on", []:
-                return [menus.frequency_menu(_back(turn), text=menus.HOW_OFTEN)]
+                return [menus.frequency_menu(_back(turn), text=words.CHECKIN_HOW_OFTEN)]
             case "f", ["w"]:
                 return [menus.weekday_menu()]
             case "f", [code] if menus.decode(code):
@@ -139,21 +131,24 @@ class Checkins:
                 return await self.settings(turn)
             case "snooze", []:
                 await person.schedule(SNOOZE, due_at=now + SNOOZE_FOR)
-                return [Reply(SNOOZED, options=(_back(turn),))]
+                return [Reply(words.CHECKIN_SNOOZED, options=(_back(turn),))]
             case "off", []:
                 await person.stop_reminders()
-                return [Reply(STOPPED, options=(_back(turn),))]
+                return [Reply(words.CHECKIN_STOPPED, options=(_back(turn),))]
         return await self.settings(turn)
 
     async def progress(self, turn: Turn, *, days: int = 30) -> list[Reply]:
         now = turn.incoming.now
         points = await turn.person.checkins(since=now - timedelta(days=days))
         if not any(mood is not None or urge is not None for _, mood, urge in points):
-            return [Reply(pictures.NOTHING_YET, options=(_back(turn),))]
+            return [Reply(words.PROGRESS_NOTHING_YET, options=(_back(turn),))]
         wins = [entry.created_at for entry in await turn.person.entries("wins")]
         image = await asyncio.to_thread(pictures.chart, points, wins, days=days, now=now)
         other = 90 if days == 30 else 30
-        options = (Option(f"!checkin:progress:{other}", f"Show {other} days"), _back(turn))
+        options = (
+            Option(f"!checkin:progress:{other}", words.SHOW_DAYS.format(days=other)),
+            _back(turn),
+        )
         caption = pictures.caption(points, wins, days=days)
         return [Reply(caption, options=options, image=image)]
 
@@ -166,13 +161,13 @@ class Checkins:
             at = read_time(text)
             if at is None:
                 turn.person.awaiting = awaiting
-                return [Reply(NO_TIME), menus.period_menu(rest)]
+                return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(rest)]
             return await self.choose(turn, f"!checkin:t:{rest}:{at:%H%M}")
         code, _, hhmm = rest.partition(":")
         zone = zones.find(text)
         if zone is None:
             turn.person.awaiting = awaiting
-            return [Reply(NO_ZONE), menus.region_menu(code, hhmm)]
+            return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
         return await self.choose(turn, f"!checkin:z:{code}:{hhmm}:{zone.name}")
 
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
@@ -189,19 +184,21 @@ class Checkins:
             return await self.settings(turn)
         due = next_due(plan, turn.incoming.now)
         await turn.person.set_checkin_plan(plan, due_at=due)
-        text = SAVED.format(when=describe(plan), next_at=local_moment(due, plan.timezone))
-        return [Reply(text, options=(Option("!checkin", "Change it"), _back(turn)))]
+        next_at = local_moment(due, plan.timezone)
+        text = words.CHECKIN_SAVED.format(when=describe(plan), next_at=next_at)
+        return [Reply(text, options=(Option("!checkin", words.CHECKIN_CHANGE_IT), _back(turn)))]
 
     async def _pause(self, turn: Turn, plan: Plan, until: datetime | None) -> list[Reply]:
         paused = Plan(plan.frequency, plan.local_time, plan.timezone, plan.weekday, until)
         await turn.person.set_checkin_plan(paused, due_at=next_due(paused, turn.incoming.now))
         if until is None:
             return []
-        text = PAUSED.format(until=local_day(until, plan.timezone))
-        return [Reply(text, options=(Option("!checkin", "Check-in settings"), _back(turn)))]
+        text = words.CHECKIN_PAUSED.format(until=local_day(until, plan.timezone))
+        options = (Option("!checkin", words.CHECKIN_SETTINGS), _back(turn))
+        return [Reply(text, options=options)]
 
 
 def _back(turn: Turn) -> Option:
     if turn.person.flow_state is not None:
-        return Option("!resume", "Carry on")
-    return Option("!go:topics", "Back to topics")
+        return Option("!resume", words.CARRY_ON)
+    return Option("!go:topics", words.BACK_TO_TOPICS)

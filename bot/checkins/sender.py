@@ -23,6 +23,7 @@ from typing import Any
 
 import dialogues
 from bot.checkins.schedule import next_due
+from bot.core import words
 from bot.core.ports import Outbox
 from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store, StoreError
@@ -37,16 +38,15 @@ TOO_LATE = timedelta(hours=2)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 3
 RETRY_AFTER = timedelta(minutes=1)
-CHECKBACK_TEXT = "Hi, it's Waypoint, checking back in. How are you doing now?"
 CHECKBACK_OPTIONS = (
-    Option("!checkin:better", "A bit better"),
-    Option("!go:urges:now", "Still hard"),
-    Option("!go:toolbox:show", "My toolbox"),
-    Option("!sos:more", "Ways to get help"),
+    Option("!checkin:better", words.CHECKBACK_BETTER),
+    Option("!go:urges:now", words.CHECKBACK_STILL_HARD),
+    Option("!go:toolbox:show", words.MY_TOOLBOX),
+    Option("!sos:more", words.CHECKBACK_HELP),
 )
 CHECKIN_EXTRA = (
-    Option("!checkin:snooze", "Ask me in an hour"),
-    Option("!checkin", "Check-in settings"),
+    Option("!checkin:snooze", words.CHECKIN_LATER),
+    Option("!checkin", words.CHECKIN_SETTINGS),
 )
 
 
@@ -174,7 +174,7 @@ class Sender:
     def _compose(self, due: Due) -> tuple[list[Reply], dict[str, Any] | None]:
         """The messages for a reminder, and the flow state the person's taps continue from."""
         if due.kind not in (CHECKIN, SNOOZE):
-            return [Reply(CHECKBACK_TEXT, options=CHECKBACK_OPTIONS, kind=ReplyKind.CHECKIN)], None
+            return [Reply(words.CHECKBACK, options=CHECKBACK_OPTIONS, kind=ReplyKind.CHECKIN)], None
         facts = dialogues.Facts(
             flags={
                 "consent": due.consented,

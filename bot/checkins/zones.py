@@ -7,14 +7,15 @@ import importlib.resources
 import zoneinfo
 from dataclasses import dataclass
 
-# Region buttons: a short code (fits in a button id), what it says, the zone-name prefixes.
-REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "eu": ("Europe", ("Europe/",)),
-    "af": ("Africa", ("Africa/",)),
-    "am": ("The Americas", ("America/",)),
-    "as": ("Asia", ("Asia/",)),
-    "au": ("Australia and the Pacific", ("Australia/", "Pacific/", "Antarctica/")),
-    "oc": ("Atlantic and Indian Ocean islands", ("Atlantic/", "Indian/")),
+# Region buttons: a short code (fits in a button id) and the zone-name prefixes; what each
+# button says is in words.CHECKIN_REGIONS.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "eu": ("Europe/",),
+    "af": ("Africa/",),
+    "am": ("America/",),
+    "as": ("Asia/",),
+    "au": ("Australia/", "Pacific/", "Antarctica/"),
+    "oc": ("Atlantic/", "Indian/"),
 }
 
 
@@ -37,7 +38,7 @@ def in_region(code: str) -> list[Zone]:
     """Every zone in a region (see REGIONS), sorted by label; [] for an unknown code."""
     if code not in REGIONS:
         return []
-    prefixes = REGIONS[code][1]
+    prefixes = REGIONS[code]
     found = {
         zone.name: zone
         for zones in _by_country().values()

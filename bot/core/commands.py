@@ -68,7 +68,7 @@ class Commands:
         return await turn.go(turn, "safety_plan:show")
 
     async def _help(self, turn: Turn) -> list[Reply]:
-        return [Reply(words.HELP, options=(Option("!go:topics", "Show topics"),))]
+        return [Reply(words.HELP, options=(Option("!go:topics", words.SHOW_TOPICS),))]
 
     async def _country(self, turn: Turn) -> list[Reply]:
         return [country_picker(page=0)]

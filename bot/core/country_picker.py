@@ -17,8 +17,8 @@ def country_picker(*, page: int) -> Reply:
     shown = countries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     options = [Option(f"!country:{code}", name) for code, name in shown]
     if page + 1 < pages:
-        options.append(Option(f"!country:page{page + 1}", "More countries"))
+        options.append(Option(f"!country:page{page + 1}", words.MORE_COUNTRIES))
     elif page > 0:
-        options.append(Option("!country:page0", "Back to the start of the list"))
-    options.append(Option("!country:none", "Somewhere else"))
+        options.append(Option("!country:page0", words.BACK_TO_FIRST_COUNTRIES))
+    options.append(Option("!country:none", words.SOMEWHERE_ELSE))
     return Reply(words.COUNTRY_ASK, options=tuple(options))

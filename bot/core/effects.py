@@ -88,11 +88,11 @@ class Effects:
         spec = self._fields[field]
         entries = await turn.person.entries(field)
         if not entries:
-            return [Reply(f"{spec.label}: {words.NOTHING_KEPT.lower()}")]
-        lines = [f"{spec.label}:"]
+            return [Reply(words.KEPT_NONE.format(label=spec.label))]
+        lines = [words.KEPT_HEADING.format(label=spec.label)]
         for entry in entries:
-            rating = f" (helped {entry.rating}/5)" if entry.rating else ""
-            lines.append(f"• {entry.text}{rating}")
+            item = words.KEPT_ITEM_RATED if entry.rating else words.KEPT_ITEM
+            lines.append(item.format(text=entry.text, rating=entry.rating))
         return [Reply("\n".join(lines))]
 
 

@@ -26,8 +26,8 @@ class Privacy:
         return Reply(
             words.DELETE_ASK,
             options=(
-                Option("!delete:yes", "Yes, erase everything"),
-                Option("!delete:no", "No, keep it"),
+                Option("!delete:yes", words.ERASE_YES),
+                Option("!delete:no", words.ERASE_NO),
             ),
         )
 
@@ -50,16 +50,18 @@ def _summary(data: dict[str, object]) -> str:
     checkins = data["checkins"]
     reminders = data["reminders"]
     assert isinstance(kept, list) and isinstance(checkins, list) and isinstance(reminders, list)
+    agreed = person["agreed_to_keep_things_at"]
     lines = [
-        f"• First talked: {person['first_seen_on']}; last: {person['last_active_on']}",
-        f"• Country for crisis lines: {person['country'] or 'not chosen'}",
-        "• You agreed I can keep things: "
-        + ("yes" if person["agreed_to_keep_things_at"] else "no"),
-        f"• Things you kept: {len(kept)}",
+        words.MYDATA_SEEN.format(first=person["first_seen_on"], last=person["last_active_on"]),
+        words.MYDATA_COUNTRY.format(country=person["country"] or words.MYDATA_NO_COUNTRY),
+        words.MYDATA_AGREED.format(
+            answer=words.MYDATA_AGREED_YES if agreed else words.MYDATA_AGREED_NO
+        ),
+        words.MYDATA_KEPT.format(count=len(kept)),
     ]
     for entry in kept:
-        lines.append(f"   - {entry['field']}: {entry['text']}")
-    lines.append(f"• Check-ins answered: {len(checkins)}")
-    lines.append(f"• Messages waiting to be sent: {len(reminders)}")
-    lines.append("The file has all of it. /delete erases it all.")
+        lines.append(words.MYDATA_KEPT_ITEM.format(field=entry["field"], text=entry["text"]))
+    lines.append(words.MYDATA_CHECKINS.format(count=len(checkins)))
+    lines.append(words.MYDATA_WAITING.format(count=len(reminders)))
+    lines.append(words.MYDATA_END)
     return "\n".join(lines)

@@ -23,7 +23,7 @@ DELETE_ASKED = "delete"
 MORE_HELP = "!sos:more"
 # "Keep talking with me" on a crisis reply.
 KEEP_TALKING = "!sos:talk"
-MORE_HELP_OPTION = Option(MORE_HELP, "More ways to get help")
+MORE_HELP_OPTION = Option(MORE_HELP, words.MORE_WAYS_TO_GET_HELP)
 # `awaiting` while a question of the core's own is open, so that a typed answer is read as
 # one (bot/core/yes_no.py): "are you thinking about suicide?" (asked once more if the reply is
 # no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
@@ -195,50 +195,50 @@ def _says_not_safe(question: str | None, text: str | None, risk: safety.Assessme
 
 def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:
     """The buttons under crisis lines: ways to keep talking and to more help."""
-    options = [Option(KEEP_TALKING, "Keep talking with me"), MORE_HELP_OPTION]
+    options = [Option(KEEP_TALKING, words.KEEP_TALKING), MORE_HELP_OPTION]
     if someone_else:
-        options.insert(0, Option("!go:someone_else", "How to help them"))
+        options.insert(0, Option("!go:someone_else", words.HOW_TO_HELP_THEM))
     else:
-        options.append(Option("!go:safety_plan:show", "My safety plan"))
-    options.append(Option("!country", "Choose my country"))
+        options.append(Option("!go:safety_plan:show", words.MY_SAFETY_PLAN))
+    options.append(Option("!country", words.CHOOSE_MY_COUNTRY))
     if resumable:
-        options.append(Option("!resume", "Go back to where we were"))
+        options.append(Option("!resume", words.GO_BACK))
     return tuple(options)
 
 
 def _suicide_question(again: bool = False) -> Reply:
     options = [
-        Option(ASKED_YES, "Yes"),
-        Option("!asked:no", "No"),
-        Option("!asked:skip", "I'd rather not say"),
+        Option(ASKED_YES, words.YES),
+        Option("!asked:no", words.NO),
+        Option("!asked:skip", words.RATHER_NOT_SAY),
     ]
     if again:  # they may want help more than a question
-        options.append(Option(MORE_HELP, "Crisis lines"))
+        options.append(Option(MORE_HELP, words.CRISIS_LINES))
     text = words.ASK_AGAIN if again else words.ASK_ABOUT_SUICIDE
     return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
 
 
 def _coping_options(person: PersonRecord) -> tuple[Option, ...]:
     options = [
-        Option("!go:urges:now", "I have an urge right now"),
-        Option("!go:realistic_expectations:lapse", "I did it again"),
-        Option("!go:toolbox:show", "My toolbox"),
-        Option(MORE_HELP, "Crisis lines"),
+        Option("!go:urges:now", words.URGE_RIGHT_NOW),
+        Option("!go:realistic_expectations:lapse", words.DID_IT_AGAIN),
+        Option("!go:toolbox:show", words.MY_TOOLBOX),
+        Option(MORE_HELP, words.CRISIS_LINES),
     ]
     if person.flow_state is not None:
-        options.append(Option("!resume", "Carry on where we were"))
+        options.append(Option("!resume", words.CARRY_ON_WHERE_WE_WERE))
     return tuple(options)
 
 
 def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
     options = [
-        Option("!go:urges:now", "Ride out an urge with me"),
-        Option("!go:safety_plan:show", "My safety plan"),
-        Option("!go:toolbox:show", "My toolbox"),
+        Option("!go:urges:now", words.RIDE_OUT_AN_URGE),
+        Option("!go:safety_plan:show", words.MY_SAFETY_PLAN),
+        Option("!go:toolbox:show", words.MY_TOOLBOX),
         MORE_HELP_OPTION,
     ]
     if person.flow_state is not None:
-        options.append(Option("!resume", "Go back to where we were"))
+        options.append(Option("!resume", words.GO_BACK))
     return tuple(options)
 
 

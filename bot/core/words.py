@@ -1,4 +1,10 @@
-"""What the core itself says, outside the flows. Plain words; see SAFE_MESSAGING.md."""
+"""Every word the bot says outside the flows, in one place a clinician reviews.
+
+`python -m bot words` shows them all on one page (bot/ops/words_review.py), with the
+crisis, concern and not-safe replies safety/ builds and the dialogue engine's own fallback
+lines; tests/test_words.py checks that no reply text or button label is written anywhere
+else in bot/. Plain words; see SAFE_MESSAGING.md. Braces are filled in when sent.
+"""
 
 HELP = (
     "I'm Waypoint, a bot. I offer short conversations about self-injury and recovery, "
@@ -143,3 +149,162 @@ BASIC_COMMANDS: tuple[tuple[str, str], ...] = (
 PRIVATE_ONLY = (
     "Hi! I only talk in private chats. Tap my name and press Start to talk with me one to one."
 )
+
+
+# -- Buttons under the core's replies ---------------------------------------------------------
+
+SHOW_TOPICS = "Show topics"
+KEEP_TALKING = "Keep talking with me"
+MORE_WAYS_TO_GET_HELP = "More ways to get help"
+HOW_TO_HELP_THEM = "How to help them"
+MY_SAFETY_PLAN = "My safety plan"
+CHOOSE_MY_COUNTRY = "Choose my country"
+GO_BACK = "Go back to where we were"
+YES = "Yes"
+NO = "No"
+RATHER_NOT_SAY = "I'd rather not say"
+CRISIS_LINES = "Crisis lines"
+URGE_RIGHT_NOW = "I have an urge right now"
+DID_IT_AGAIN = "I did it again"
+MY_TOOLBOX = "My toolbox"
+CARRY_ON_WHERE_WE_WERE = "Carry on where we were"
+RIDE_OUT_AN_URGE = "Ride out an urge with me"
+ERASE_YES = "Yes, erase everything"
+ERASE_NO = "No, keep it"
+MORE_COUNTRIES = "More countries"
+BACK_TO_FIRST_COUNTRIES = "Back to the start of the list"
+SOMEWHERE_ELSE = "Somewhere else"
+
+# -- What a person kept (/wins, "show" in a flow) ---------------------------------------------
+
+KEPT_HEADING = "{label}:"
+KEPT_NONE = "{label}: nothing kept here yet."
+KEPT_ITEM = "• {text}"
+KEPT_ITEM_RATED = "• {text} (helped {rating}/5)"
+
+# -- /mydata: the summary above the file ------------------------------------------------------
+
+MYDATA_SEEN = "• First talked: {first}; last: {last}"
+MYDATA_COUNTRY = "• Country for crisis lines: {country}"
+MYDATA_NO_COUNTRY = "not chosen"
+MYDATA_AGREED = "• You agreed I can keep things: {answer}"
+MYDATA_AGREED_YES = "yes"
+MYDATA_AGREED_NO = "no"
+MYDATA_KEPT = "• Things you kept: {count}"
+MYDATA_KEPT_ITEM = "   - {field}: {text}"
+MYDATA_CHECKINS = "• Check-ins answered: {count}"
+MYDATA_WAITING = "• Messages waiting to be sent: {count}"
+MYDATA_END = "The file has all of it. /delete erases it all."
+
+# -- Check-ins: the settings screens ----------------------------------------------------------
+
+CHECKIN_ASK_CONSENT = (
+    "Check-ins need me to keep a few settings: how often, what time, and your time zone. "
+    "Nothing else, and you can stop them or wipe it all any time. Is that okay?"
+)
+CHECKIN_CONSENT_YES = "Yes, that's okay"
+CHECKIN_OFF = (
+    "Check-ins are off. If you like, I can send a short message at a time you pick, "
+    "to ask how you're doing. It just says \"Hi, it's Waypoint\", so it's private on a "
+    "lock screen. How often would you like one?"
+)
+CHECKIN_HOW_OFTEN = "How often would you like a check-in?"
+CHECKIN_EVERY_DAY = "Every day"
+CHECKIN_WEEKDAYS = "Weekdays only"
+CHECKIN_WEEKLY = "Once a week"
+CHECKIN_ASK_DAY = "Which day of the week suits you?"
+CHECKIN_ASK_PERIOD = "What part of the day suits you best?"
+CHECKIN_PERIODS = {
+    "morning": "Morning (6am to noon)",
+    "afternoon": "Afternoon (noon to 5pm)",
+    "evening": "Evening (5pm to 10pm)",
+    "night": "Night (10pm to 6am)",
+}
+CHECKIN_ASK_TIME = "Pick a time:"
+CHECKIN_ASK_ZONE = "Which time zone are you in? Pick the place nearest you."
+CHECKIN_ASK_REGION = "Which part of the world are you in?"
+CHECKIN_REGIONS = {
+    "eu": "Europe",
+    "af": "Africa",
+    "am": "The Americas",
+    "as": "Asia",
+    "au": "Australia and the Pacific",
+    "oc": "Atlantic and Indian Ocean islands",
+}
+BACK = "Back"
+MORE_PLACES = "More places"
+USE_UTC = "None of these: use UTC"
+BACK_TO_REGIONS = "Back to regions"
+CHECKIN_STATUS_ON = "Check-ins are on: {when}, {where} time."
+CHECKIN_STATUS_PAUSED = "They're paused until {until}."
+CHECKIN_STATUS_NEXT = "The next one is {next_at}."
+CHECKIN_CHANGE_TIME = "Change day or time"
+CHECKIN_CHANGE_ZONE = "Change time zone"
+CHECKIN_UNPAUSE = "Start again now"
+CHECKIN_PAUSE_3 = "Pause for 3 days"
+CHECKIN_PAUSE_7 = "Pause for a week"
+CHECKIN_SNOOZE = "Check in with me in an hour"
+CHECKIN_SEE_PROGRESS = "See how my check-ins look"
+CHECKIN_STOP = "Stop check-ins"
+CHECKIN_BETTER = (
+    "I'm glad it's eased a bit. Getting through that took something. I'm here any time."
+)
+CHECKIN_STOPPED = "Check-ins are off. Nothing more will arrive. /checkin turns them on again."
+CHECKIN_NO_TIME = "I didn't catch a time there. You can type one like 19:30 or 7pm, or pick one:"
+CHECKIN_NO_ZONE = "I don't know that place. Type a nearby big city, or pick from the list:"
+CHECKIN_SNOOZED = "Okay. I'll check in with you in about an hour."
+CHECKIN_PAUSED = "Okay, check-ins are paused until {until}. Take care of yourself."
+CHECKIN_SAVED = (
+    "Done. Check-ins are on: I'll message you {when}. The next one is {next_at}. "
+    "You can change or stop them any time with /checkin."
+)
+CHECKIN_CHANGE_IT = "Change it"
+CHECKIN_SETTINGS = "Check-in settings"
+CARRY_ON = "Carry on"
+BACK_TO_TOPICS = "Back to topics"
+SHOW_DAYS = "Show {days} days"
+
+# -- Check-ins: how a plan and a moment are said ----------------------------------------------
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EVERY_DAY_AT = "every day at {time}"
+WEEKDAYS_AT = "weekdays at {time}"
+WEEKLY_AT = "{day}s at {time}"
+DAY_AT = "{day} at {time}"
+MIDNIGHT = " (midnight)"
+NOON = " (noon)"
+
+# -- Check-ins: what is sent, and the check-back ----------------------------------------------
+
+CHECKBACK = "Hi, it's Waypoint, checking back in. How are you doing now?"
+CHECKBACK_BETTER = "A bit better"
+CHECKBACK_STILL_HARD = "Still hard"
+CHECKBACK_HELP = "Ways to get help"
+CHECKIN_LATER = "Ask me in an hour"
+
+# -- /progress --------------------------------------------------------------------------------
+
+PROGRESS_NOTHING_YET = (
+    "There's nothing to show yet. Once you've answered a check-in or two, "
+    "I can draw how your days have been. /checkin sets them up."
+)
+PROGRESS_CAPTION = (
+    "Your check-ins from the last {days} days. Ups and downs are a normal part of "
+    "recovery, and a hard day doesn't undo the good ones. Every check-in is you "
+    "looking after yourself."
+)
+PROGRESS_WINS = " The stars are wins you noted."
+PROGRESS_MOOD = "Mood"
+PROGRESS_MOOD_TICKS = ("hard", "okay", "good")
+PROGRESS_URGES = "Urges"
+PROGRESS_URGE_TICKS = ("none", "some", "strong")
+
+# -- The terminal -----------------------------------------------------------------------------
+
+TERMINAL_WELCOME = (
+    "Waypoint, in your terminal. Type /start to begin, /help for help, Ctrl-D to leave.\n"
+)
+TERMINAL_PICTURE = "   [picture saved to {path}]"
+TERMINAL_FILE = "   [file saved to {path}]"
+TERMINAL_SCALE = "   [ {numbers} ]  (type a number)"
+

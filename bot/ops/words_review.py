@@ -1,12 +1,14 @@
 """Everything Waypoint says outside the flows, on one page a clinician can read and approve.
 
-The flows carry their own review blocks (dialogues/). The core's own words — bot/core/words.py,
-the check-in screens' sentences, and the crisis, concern and not-safe replies
-safety/replies.py builds (shown for the United Kingdom and for anywhere else) — are
-reviewed as one piece. `python -m bot words --out FILE` writes the page;
-`python -m bot words --approve --reviewer "Name, role"` records the reviewer, the date and
-a hash of the words in bot/ops/words_review.yaml, so that any later edit shows as
-"changed since approval", as a flow's does.
+The flows carry their own review blocks (dialogues/). Everything else the bot can say is
+reviewed as one piece: the registry bot/core/words.py (replies, button labels, the check-in
+screens, the terminal's and the Telegram adapter's own lines), the crisis, concern and
+not-safe replies safety/replies.py builds (shown for the United Kingdom and for anywhere
+else), and the dialogue engine's own fallback lines (dialogues/engine.py owns them).
+`python -m bot words --out FILE` writes the page; `python -m bot words --approve
+--reviewer "Name, role"` records the reviewer, the date and a hash of the words in
+bot/ops/words_review.yaml, so that any later edit shows as "changed since approval", as a
+flow's does.
 """
 
 from __future__ import annotations
@@ -16,33 +18,33 @@ import hashlib
 import json
 from html import escape
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import yaml
 
 import safety
-from bot.checkins import menus, screens
-from bot.core import words as texts
+from bot.core import words as registry
+from dialogues import engine
 from dialogues.approval import Status, review_status
 from dialogues.review import STATUS_WORDS, page, status_badge
 
-REVIEW_FILE = Path(__file__).with_name("wording_review.yaml")
-# Where the core keeps its sentences; a constant without a space is an id, not words.
-SOURCES: dict[str, ModuleType] = {"texts": texts, "checkins": screens, "checkin_menus": menus}
+REVIEW_FILE = Path(__file__).with_name("words_review.yaml")
+# The engine's own lines, said inside any flow when it cannot go on as written.
+ENGINE_WORDS = ("STALE", "UNCLEAR", "UNCLEAR_SCALE", "MOVED", "LOST", "STUCK")
 # The crisis-line replies are shown for one country with its own lines, and for anywhere
 # else (the international fallback): the wording around the lines is the same for all.
 SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
 
 
 def core_words() -> dict[str, str]:
-    """Every sentence the core can say, by name, in a stable order."""
+    """Every sentence and label the bot can say outside the flows, by name, in a stable
+    order: the registry's, then the engine's, then safety's replies."""
     words: dict[str, str] = {}
-    for short, module in SOURCES.items():
-        for name, value in vars(module).items():
-            if name.isupper() and isinstance(value, str) and " " in value:
-                words[f"{short}.{name}"] = value
-    words["texts.COMMANDS"] = "\n".join(f"/{name} - {label}" for name, label in texts.COMMANDS)
+    for name, value in vars(registry).items():
+        if name.isupper():
+            words[f"words.{name}"] = _said(value)
+    for name in ENGINE_WORDS:
+        words[f"engine.{name}"] = str(getattr(engine, name))
     for country, where in SAMPLES:
         words[f"crisis reply, danger may be immediate ({where})"] = safety.crisis_reply(country)
         words[f"crisis reply, thoughts without a plan ({where})"] = safety.crisis_reply(
@@ -54,6 +56,19 @@ def core_words() -> dict[str, str]:
         words[f"after 'no, I'm not safe' ({where})"] = safety.not_safe_reply(country)
         words[f"concern reply ({where})"] = safety.concern_reply(country)
     return words
+
+
+def _said(value: object) -> str:
+    """A registry entry as the reviewer reads it: a sentence, a list, or a command menu."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(str(label) for label in value.values())
+    if isinstance(value, tuple) and all(isinstance(item, tuple) for item in value):
+        return "\n".join(f"/{name} - {label}" for name, label in value)
+    if isinstance(value, tuple):
+        return " / ".join(str(item) for item in value)
+    raise TypeError(f"bot/core/words.py holds words only, not {type(value).__name__}")
 
 
 def words_hash(words: dict[str, str]) -> str:
