@@ -14,6 +14,9 @@ from bot.checkins import zones
 from bot.checkins.schedule import DAILY, Plan
 from bot.checkins.screens import Checkins
 from bot.config import load_settings
+from bot.core.buttons import CheckinTime
+from bot.core.callback_data import decode
+from bot.core.words import STALE_BUTTON
 from bot.messages import Person, Platform, Reply
 from bot.store import Store
 from tests.fakes import FakeChat, shipped_library
@@ -178,10 +181,17 @@ async def test_forged_settings_buttons_fall_back_to_the_settings(chat: FakeChat)
         "!checkin:t:d:2599",
         "!checkin:z:d:0800:Mars/Base",
         "!checkin:f:x9",
-        "!checkin:?",
     ):
         await chat.press(forged)
         assert "Check-ins are off" in chat.text(), forged
+
+
+async def test_an_id_that_is_no_button_of_the_core_is_refused_gently(chat: FakeChat) -> None:
+    await agreed(chat, country="GB")
+    for forged in ("!checkin:?", "!2:checkin-time:d:19:30", "!2:nope", "!asked:maybe"):
+        await chat.press(forged)
+        assert chat.text().startswith(STALE_BUTTON), forged
+        assert chat.buttons()
 
 
 async def test_welcome_can_set_up_check_ins_and_carry_on(chat: FakeChat) -> None:
@@ -216,7 +226,8 @@ def test_every_settings_button_fits_telegrams_64_bytes() -> None:
 
 def test_the_time_picker_covers_every_half_hour_of_the_day() -> None:
     ids = option_ids([checkin_menus.times_menu("d", period) for period in checkin_menus.PERIODS])
-    times = sorted(choice.rsplit(":", 1)[1] for choice in ids if choice.startswith("!checkin:t:"))
+    chosen = [decode(choice) for choice in ids]
+    times = sorted(button.hhmm for button in chosen if isinstance(button, CheckinTime))
     assert times == [f"{h:02d}{m:02d}" for h in range(24) for m in (0, 30)]
 
 

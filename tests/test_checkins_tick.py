@@ -14,6 +14,8 @@ from bot.__main__ import build
 from bot.checkins.schedule import DAILY, Plan
 from bot.checkins.screens import Checkins
 from bot.config import load_settings
+from bot.core.buttons import CheckinBetter, Go, MoreHelp
+from bot.core.callback_data import decode
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store
 from bot.store.tables import AnonymousEventRow, ReminderRow
@@ -167,11 +169,11 @@ async def test_a_check_back_is_sent_once_then_forgotten(store: Store) -> None:
     assert await checkins_on(store, outbox).tick(now=NOW) == 1
     [[reply]] = outbox.to("1001")
     assert reply.text == "Hi, it's Waypoint, checking back in. How are you doing now?"
-    assert [o.id for o in reply.options] == [
-        "!checkin:better",
-        "!go:urges:now",
-        "!go:toolbox:show",
-        "!sos:more",
+    assert [decode(o.id) for o in reply.options] == [
+        CheckinBetter(),
+        Go("urges:now"),
+        Go("toolbox:show"),
+        MoreHelp(),
     ]
     assert await reminders(store) == []
     assert await event_count(store, "checkback_sent") == 1

@@ -108,7 +108,7 @@ async def test_with_require_approved_the_bot_will_not_start_on_unapproved_words(
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "bot" / "core" / "words.py"
 # Where a Reply's text and an Option's label go: (position, keyword).
-SAID = {"Reply": (0, "text"), "Option": (1, "label")}
+SAID = {"Reply": (0, "text"), "Option": (1, "label"), "option": (1, "label")}
 
 
 def _written_words(node: ast.AST) -> bool:

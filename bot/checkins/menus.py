@@ -30,6 +30,26 @@ from bot.checkins.schedule import (
     describe,
 )
 from bot.core import words
+from bot.core.buttons import (
+    CheckinChangeZone,
+    CheckinConsent,
+    CheckinCountryZones,
+    CheckinFrequency,
+    CheckinHowOften,
+    CheckinOff,
+    CheckinPause,
+    CheckinPeriod,
+    CheckinProgress,
+    CheckinRegion,
+    CheckinRegions,
+    CheckinSettings,
+    CheckinSnooze,
+    CheckinTime,
+    CheckinUnpause,
+    CheckinWeekday,
+    CheckinZone,
+)
+from bot.core.callback_data import option
 from bot.messages import Option, Reply
 
 PAGE_SIZE = 10
@@ -86,7 +106,7 @@ def plan_from(code: str, hhmm: str, zone: str, *, paused: Plan | None = None) ->
 def consent_question(back: Option) -> Reply:
     return Reply(
         words.CHECKIN_ASK_CONSENT,
-        options=(Option("!checkin:consent", words.CHECKIN_CONSENT_YES), back),
+        options=(option(CheckinConsent(), words.CHECKIN_CONSENT_YES), back),
     )
 
 
@@ -94,9 +114,9 @@ def frequency_menu(back: Option, *, text: str = words.CHECKIN_OFF) -> Reply:
     return Reply(
         text,
         options=(
-            Option("!checkin:f:d", words.CHECKIN_EVERY_DAY),
-            Option("!checkin:f:k", words.CHECKIN_WEEKDAYS),
-            Option("!checkin:f:w", words.CHECKIN_WEEKLY),
+            option(CheckinFrequency("d"), words.CHECKIN_EVERY_DAY),
+            option(CheckinFrequency("k"), words.CHECKIN_WEEKDAYS),
+            option(CheckinWeekday(), words.CHECKIN_WEEKLY),
             back,
         ),
     )
@@ -104,16 +124,17 @@ def frequency_menu(back: Option, *, text: str = words.CHECKIN_OFF) -> Reply:
 
 def weekday_menu() -> Reply:
     days = tuple(
-        Option(f"!checkin:f:w{number}", name) for number, name in enumerate(words.DAY_NAMES)
+        option(CheckinFrequency(f"w{number}"), name) for number, name in enumerate(words.DAY_NAMES)
     )
-    return Reply(words.CHECKIN_ASK_DAY, options=(*days, Option("!checkin", words.BACK)))
+    return Reply(words.CHECKIN_ASK_DAY, options=(*days, option(CheckinSettings(), words.BACK)))
 
 
 def period_menu(code: str) -> Reply:
     options = tuple(
-        Option(f"!checkin:p:{code}:{key}", words.CHECKIN_PERIODS[key]) for key in PERIODS
+        option(CheckinPeriod(code, key), words.CHECKIN_PERIODS[key]) for key in PERIODS
     )
-    return Reply(words.CHECKIN_ASK_PERIOD, options=(*options, Option("!checkin:on", words.BACK)))
+    back = option(CheckinHowOften(), words.BACK)
+    return Reply(words.CHECKIN_ASK_PERIOD, options=(*options, back))
 
 
 def times_menu(code: str, period: str) -> Reply:
@@ -121,36 +142,36 @@ def times_menu(code: str, period: str) -> Reply:
     options = []
     for minutes in range(first, last, 30):
         at = time((minutes // 60) % 24, minutes % 60)
-        options.append(Option(f"!checkin:t:{code}:{at:%H%M}", clock(at)))
-    back = Option(f"!checkin:f:{code}", words.BACK)
+        options.append(option(CheckinTime(code, f"{at:%H%M}"), clock(at)))
+    back = option(CheckinFrequency(code), words.BACK)
     return Reply(words.CHECKIN_ASK_TIME, options=(*options, back))
 
 
 def country_zone_menu(code: str, hhmm: str, found: list[zones.Zone], *, page: int) -> Reply:
     """A page of a country's zones, with a way to look elsewhere."""
     shown, more = _page(found, page)
-    options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
+    options = [option(CheckinZone(code, hhmm, zone.name), zone.label) for zone in shown]
     if more:
-        options.append(Option(f"!checkin:c:{code}:{hhmm}:{page + 1}", words.MORE_PLACES))
-    options.append(Option(f"!checkin:r:{code}:{hhmm}", words.SOMEWHERE_ELSE))
+        options.append(option(CheckinCountryZones(code, hhmm, page + 1), words.MORE_PLACES))
+    options.append(option(CheckinRegions(code, hhmm), words.SOMEWHERE_ELSE))
     return Reply(words.CHECKIN_ASK_ZONE, options=tuple(options))
 
 
 def region_menu(code: str, hhmm: str) -> Reply:
     options = [
-        Option(f"!checkin:r:{code}:{hhmm}:{key}:0", words.CHECKIN_REGIONS[key])
+        option(CheckinRegion(code, hhmm, key, 0), words.CHECKIN_REGIONS[key])
         for key in zones.REGIONS
     ]
-    options.append(Option(f"!checkin:z:{code}:{hhmm}:UTC", words.USE_UTC))
+    options.append(option(CheckinZone(code, hhmm, "UTC"), words.USE_UTC))
     return Reply(words.CHECKIN_ASK_REGION, options=tuple(options))
 
 
 def region_zone_menu(code: str, hhmm: str, region: str, *, page: int) -> Reply:
     shown, more = _page(zones.in_region(region), page)
-    options = [Option(f"!checkin:z:{code}:{hhmm}:{zone.name}", zone.label) for zone in shown]
+    options = [option(CheckinZone(code, hhmm, zone.name), zone.label) for zone in shown]
     if more:
-        options.append(Option(f"!checkin:r:{code}:{hhmm}:{region}:{page + 1}", words.MORE_PLACES))
-    options.append(Option(f"!checkin:r:{code}:{hhmm}", words.BACK_TO_REGIONS))
+        options.append(option(CheckinRegion(code, hhmm, region, page + 1), words.MORE_PLACES))
+    options.append(option(CheckinRegions(code, hhmm), words.BACK_TO_REGIONS))
     return Reply(words.CHECKIN_ASK_ZONE, options=tuple(options))
 
 
@@ -162,20 +183,20 @@ def status(plan: Plan, *, next_at: str, back: Option, paused_until: str | None) 
         lines.append(words.CHECKIN_STATUS_PAUSED.format(until=paused_until))
     lines.append(words.CHECKIN_STATUS_NEXT.format(next_at=next_at))
     options = [
-        Option("!checkin:on", words.CHECKIN_CHANGE_TIME),
-        Option("!checkin:zone", words.CHECKIN_CHANGE_ZONE),
+        option(CheckinHowOften(), words.CHECKIN_CHANGE_TIME),
+        option(CheckinChangeZone(), words.CHECKIN_CHANGE_ZONE),
     ]
     if paused_until:
-        options.append(Option("!checkin:unpause", words.CHECKIN_UNPAUSE))
+        options.append(option(CheckinUnpause(), words.CHECKIN_UNPAUSE))
     else:
         options += [
-            Option("!checkin:pause:3", words.CHECKIN_PAUSE_3),
-            Option("!checkin:pause:7", words.CHECKIN_PAUSE_7),
+            option(CheckinPause(3), words.CHECKIN_PAUSE_3),
+            option(CheckinPause(7), words.CHECKIN_PAUSE_7),
         ]
     options += [
-        Option("!checkin:snooze", words.CHECKIN_SNOOZE),
-        Option("!checkin:progress:30", words.CHECKIN_SEE_PROGRESS),
-        Option("!checkin:off", words.CHECKIN_STOP),
+        option(CheckinSnooze(), words.CHECKIN_SNOOZE),
+        option(CheckinProgress(30), words.CHECKIN_SEE_PROGRESS),
+        option(CheckinOff(), words.CHECKIN_STOP),
         back,
     ]
     return Reply(" ".join(lines), options=tuple(options))

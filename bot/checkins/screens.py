@@ -11,6 +11,30 @@ from bot.checkins import progress_chart as pictures
 from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
 from bot.checkins.sender import FLOW, Sender
 from bot.core import words
+from bot.core.buttons import (
+    CheckinBetter,
+    CheckinButton,
+    CheckinChangeZone,
+    CheckinConsent,
+    CheckinCountryZones,
+    CheckinFrequency,
+    CheckinHowOften,
+    CheckinOff,
+    CheckinPause,
+    CheckinPeriod,
+    CheckinProgress,
+    CheckinRegion,
+    CheckinRegions,
+    CheckinSettings,
+    CheckinSnooze,
+    CheckinTime,
+    CheckinUnpause,
+    CheckinWeekday,
+    CheckinZone,
+    Go,
+    Resume,
+)
+from bot.core.callback_data import option
 from bot.core.ports import Outbox
 from bot.core.turn import Turn
 from bot.messages import Option, Platform, Reply
@@ -75,64 +99,66 @@ class Checkins:
             )
         ]
 
-    async def choose(self, turn: Turn, choice: str) -> list[Reply]:
+    async def choose(self, turn: Turn, button: CheckinButton) -> list[Reply]:
+        """A tap on a check-in button (bot/core/buttons.py); one that no longer fits what
+        the person has set up shows the settings."""
         person, now = turn.person, turn.incoming.now
-        verb, *rest = choice.removeprefix("!checkin").removeprefix(":").split(":", 4)
-        if verb == "progress":
-            return await self.progress(turn, days=90 if rest == ["90"] else 30)
-        if verb == "better":
-            return [Reply(words.CHECKIN_BETTER, options=(Option("!go:topics", words.SHOW_TOPICS),))]
-        if verb == "consent":
-            person.consent_at = person.consent_at or now
-            return await self.settings(turn)
+        match button:
+            case CheckinProgress(days=days):
+                return await self.progress(turn, days=90 if days == 90 else 30)
+            case CheckinBetter():
+                back = option(Go("topics"), words.SHOW_TOPICS)
+                return [Reply(words.CHECKIN_BETTER, options=(back,))]
+            case CheckinConsent():
+                person.consent_at = person.consent_at or now
+                return await self.settings(turn)
         if not person.consented:
             return [menus.consent_question(_back(turn))]
         plan = await person.checkin_plan()
-        match verb, rest:
-            case "on", []:
+        match button:
+            case CheckinHowOften():
                 return [menus.frequency_menu(_back(turn), text=words.CHECKIN_HOW_OFTEN)]
-            case "f", ["w"]:
+            case CheckinWeekday():
                 return [menus.weekday_menu()]
-            case "f", [code] if menus.decode(code):
+            case CheckinFrequency(code=code) if menus.decode(code):
                 person.awaiting = f"time:{code}"
                 return [menus.period_menu(code)]
-            case "p", [code, period] if menus.decode(code):
+            case CheckinPeriod(code=code, period=period) if menus.decode(code):
                 person.awaiting = f"time:{code}"
                 return [menus.times_menu(code, period)]
-            case "t", [code, hhmm] if plan is not None:
+            case CheckinTime(code=code, hhmm=hhmm) if plan is not None:
                 return await self._save(
                     turn, menus.plan_from(code, hhmm, plan.timezone, paused=plan)
                 )
-            case "t", [code, hhmm]:
+            case CheckinTime(code=code, hhmm=hhmm):
                 found = zones.for_country(person.country)
                 if len(found) == 1:
                     return await self._save(turn, menus.plan_from(code, hhmm, found[0].name))
                 return self._ask_zone(turn, code, hhmm)
-            case "c", [code, hhmm, page] if page.isdigit():
+            case CheckinCountryZones(code=code, hhmm=hhmm, page=page):
                 person.awaiting = f"zone:{code}:{hhmm}"
                 found = zones.for_country(person.country)
-                return [menus.country_zone_menu(code, hhmm, found, page=int(page))]
-            case "r", [code, hhmm]:
+                return [menus.country_zone_menu(code, hhmm, found, page=page)]
+            case CheckinRegions(code=code, hhmm=hhmm):
                 person.awaiting = f"zone:{code}:{hhmm}"
                 return [menus.region_menu(code, hhmm)]
-            case "r", [code, hhmm, region, page] if page.isdigit():
+            case CheckinRegion(code=code, hhmm=hhmm, region=region, page=page):
                 person.awaiting = f"zone:{code}:{hhmm}"
-                return [menus.region_zone_menu(code, hhmm, region, page=int(page))]
-            case "z", [code, hhmm, zone]:
+                return [menus.region_zone_menu(code, hhmm, region, page=page)]
+            case CheckinZone(code=code, hhmm=hhmm, zone=zone):
                 return await self._save(turn, menus.plan_from(code, hhmm, zone, paused=plan))
-            case "zone", [] if plan is not None:
+            case CheckinChangeZone() if plan is not None:
                 code = menus.encode(plan.frequency, plan.weekday)
                 return self._ask_zone(turn, code, f"{plan.local_time:%H%M}")
-            case "pause", [days] if plan is not None and days in ("1", "3", "7", "14"):
-                until = now + timedelta(days=int(days))
-                return await self._pause(turn, plan, until)
-            case "unpause", [] if plan is not None:
+            case CheckinPause(days=days) if plan is not None and days in (1, 3, 7, 14):
+                return await self._pause(turn, plan, now + timedelta(days=days))
+            case CheckinUnpause() if plan is not None:
                 await self._pause(turn, plan, None)
                 return await self.settings(turn)
-            case "snooze", []:
+            case CheckinSnooze():
                 await person.schedule(SNOOZE, due_at=now + SNOOZE_FOR)
                 return [Reply(words.CHECKIN_SNOOZED, options=(_back(turn),))]
-            case "off", []:
+            case CheckinOff():
                 await person.stop_reminders()
                 return [Reply(words.CHECKIN_STOPPED, options=(_back(turn),))]
         return await self.settings(turn)
@@ -146,7 +172,7 @@ class Checkins:
         image = await asyncio.to_thread(pictures.chart, points, wins, days=days, now=now)
         other = 90 if days == 30 else 30
         options = (
-            Option(f"!checkin:progress:{other}", words.SHOW_DAYS.format(days=other)),
+            option(CheckinProgress(other), words.SHOW_DAYS.format(days=other)),
             _back(turn),
         )
         caption = pictures.caption(points, wins, days=days)
@@ -162,13 +188,13 @@ class Checkins:
             if at is None:
                 turn.person.awaiting = awaiting
                 return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(rest)]
-            return await self.choose(turn, f"!checkin:t:{rest}:{at:%H%M}")
+            return await self.choose(turn, CheckinTime(rest, f"{at:%H%M}"))
         code, _, hhmm = rest.partition(":")
         zone = zones.find(text)
         if zone is None:
             turn.person.awaiting = awaiting
             return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
-        return await self.choose(turn, f"!checkin:z:{code}:{hhmm}:{zone.name}")
+        return await self.choose(turn, CheckinZone(code, hhmm, zone.name))
 
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
         found = zones.for_country(turn.person.country)
@@ -186,7 +212,8 @@ class Checkins:
         await turn.person.set_checkin_plan(plan, due_at=due)
         next_at = local_moment(due, plan.timezone)
         text = words.CHECKIN_SAVED.format(when=describe(plan), next_at=next_at)
-        return [Reply(text, options=(Option("!checkin", words.CHECKIN_CHANGE_IT), _back(turn)))]
+        change = option(CheckinSettings(), words.CHECKIN_CHANGE_IT)
+        return [Reply(text, options=(change, _back(turn)))]
 
     async def _pause(self, turn: Turn, plan: Plan, until: datetime | None) -> list[Reply]:
         paused = Plan(plan.frequency, plan.local_time, plan.timezone, plan.weekday, until)
@@ -194,11 +221,11 @@ class Checkins:
         if until is None:
             return []
         text = words.CHECKIN_PAUSED.format(until=local_day(until, plan.timezone))
-        options = (Option("!checkin", words.CHECKIN_SETTINGS), _back(turn))
+        options = (option(CheckinSettings(), words.CHECKIN_SETTINGS), _back(turn))
         return [Reply(text, options=options)]
 
 
 def _back(turn: Turn) -> Option:
     if turn.person.flow_state is not None:
-        return Option("!resume", words.CARRY_ON)
-    return Option("!go:topics", words.BACK_TO_TOPICS)
+        return option(Resume(), words.CARRY_ON)
+    return option(Go("topics"), words.BACK_TO_TOPICS)

@@ -24,6 +24,8 @@ from typing import Any
 import dialogues
 from bot.checkins.schedule import next_due
 from bot.core import words
+from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp
+from bot.core.callback_data import option
 from bot.core.ports import Outbox
 from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store, StoreError
@@ -39,14 +41,14 @@ LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 3
 RETRY_AFTER = timedelta(minutes=1)
 CHECKBACK_OPTIONS = (
-    Option("!checkin:better", words.CHECKBACK_BETTER),
-    Option("!go:urges:now", words.CHECKBACK_STILL_HARD),
-    Option("!go:toolbox:show", words.MY_TOOLBOX),
-    Option("!sos:more", words.CHECKBACK_HELP),
+    option(CheckinBetter(), words.CHECKBACK_BETTER),
+    option(Go("urges:now"), words.CHECKBACK_STILL_HARD),
+    option(Go("toolbox:show"), words.MY_TOOLBOX),
+    option(MoreHelp(), words.CHECKBACK_HELP),
 )
 CHECKIN_EXTRA = (
-    Option("!checkin:snooze", words.CHECKIN_LATER),
-    Option("!checkin", words.CHECKIN_SETTINGS),
+    option(CheckinSnooze(), words.CHECKIN_LATER),
+    option(CheckinSettings(), words.CHECKIN_SETTINGS),
 )
 
 

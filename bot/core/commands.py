@@ -7,13 +7,15 @@ from collections.abc import Awaitable, Callable, Mapping
 
 import dialogues
 from bot.core import words
+from bot.core.buttons import Go
+from bot.core.callback_data import option
 from bot.core.country_picker import country_picker
 from bot.core.effects import Effects
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
 from bot.core.questions import DELETE_ASKED, Questions
 from bot.core.turn import Turn
-from bot.messages import Option, Reply
+from bot.messages import Reply
 
 Command = Callable[[Turn], Awaitable[list[Reply]]]
 
@@ -68,7 +70,7 @@ class Commands:
         return await turn.go(turn, "safety_plan:show")
 
     async def _help(self, turn: Turn) -> list[Reply]:
-        return [Reply(words.HELP, options=(Option("!go:topics", words.SHOW_TOPICS),))]
+        return [Reply(words.HELP, options=(option(Go("topics"), words.SHOW_TOPICS),))]
 
     async def _country(self, turn: Turn) -> list[Reply]:
         return [country_picker(page=0)]

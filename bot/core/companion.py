@@ -136,7 +136,7 @@ class Companion:
             return self._without_store.answer(triaged)
 
     async def _in_store(self, triaged: Triage) -> list[Reply]:
-        incoming, risk = triaged.incoming, triaged.risk
+        incoming = triaged.incoming
         # Rule 5: the lock keeps two updates from one person (concurrent updates, a
         # retried webhook) from reading the same state and overwriting each other.
         async with (
@@ -150,7 +150,7 @@ class Companion:
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
-            return await self._respond(turn, risk)
+            return await self._respond(turn, triaged)
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
@@ -167,8 +167,8 @@ class Companion:
         facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
 
-    async def _respond(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
-        incoming = turn.incoming
+    async def _respond(self, turn: Turn, triaged: Triage) -> list[Reply]:
+        incoming, risk = turn.incoming, triaged.risk
         if risk.tier is safety.Tier.CRISIS:
             return await self._questions.crisis(turn, risk)
         if incoming.text is not None:  # worried words can be an answer too: "yes, so alone"
@@ -188,15 +188,18 @@ class Companion:
         if incoming.command is not None:
             return await self._commands.run(turn, incoming.command)
         if incoming.choice is not None:
-            return await self._choose(turn, incoming.choice, awaiting=awaiting)
+            return await self._choose(turn, triaged, awaiting=awaiting)
         return await self._answer(turn, dialogues.Typed(incoming.text or ""))
 
-    async def _choose(self, turn: Turn, choice: str, *, awaiting: str | None) -> list[Reply]:
-        if choice.startswith("!"):
-            return await self._choices.choose(turn, choice, awaiting=awaiting)
+    async def _choose(self, turn: Turn, triaged: Triage, *, awaiting: str | None) -> list[Reply]:
+        if triaged.button is not None:
+            return await self._choices.choose(turn, triaged.button, awaiting=awaiting)
+        if triaged.refused is not None:
+            log.info("refused a button id", extra={"why": "not one of the core's"})
+            return await self._choices.refused(turn)
         if turn.person.flow_state is None:
             return [Reply(words.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
-        return await self._answer(turn, dialogues.Tap(choice))
+        return await self._answer(turn, dialogues.Tap(triaged.incoming.choice or ""))
 
     async def _answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
         state = turn.person.flow_state

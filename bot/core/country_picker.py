@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import safety
 from bot.core import words
-from bot.messages import Option, Reply
+from bot.core.buttons import Country, CountryPage
+from bot.core.callback_data import option
+from bot.messages import Reply
 
 PAGE_SIZE = 8
 
@@ -15,10 +17,10 @@ def country_picker(*, page: int) -> Reply:
     pages = max(1, -(-len(countries) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = countries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    options = [Option(f"!country:{code}", name) for code, name in shown]
+    options = [option(Country(code), name) for code, name in shown]
     if page + 1 < pages:
-        options.append(Option(f"!country:page{page + 1}", words.MORE_COUNTRIES))
+        options.append(option(CountryPage(page + 1), words.MORE_COUNTRIES))
     elif page > 0:
-        options.append(Option("!country:page0", words.BACK_TO_FIRST_COUNTRIES))
-    options.append(Option("!country:none", words.SOMEWHERE_ELSE))
+        options.append(option(CountryPage(0), words.BACK_TO_FIRST_COUNTRIES))
+    options.append(option(Country(None), words.SOMEWHERE_ELSE))
     return Reply(words.COUNTRY_ASK, options=tuple(options))

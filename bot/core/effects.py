@@ -1,10 +1,12 @@
-"""The flows' effects carried out inside the person's transaction: save, show, schedule, …"""
+"""The flows' effects, typed, and carried out inside the person's transaction."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import assert_never
 
 import dialogues
 from bot.core import words
@@ -15,6 +17,111 @@ from bot.core.turn import Turn
 from bot.messages import Reply
 
 log = logging.getLogger(__name__)
+
+
+class EffectError(ValueError):
+    """An effect from the engine that is none of the kinds the core carries out."""
+
+
+# -- The flows' effects, typed ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Show:
+    """Show what the person kept under `field` (or every crisis line: "crisis_lines")."""
+
+    field: str
+
+
+@dataclass(frozen=True)
+class OpenCountry:
+    """Show the country picker."""
+
+
+@dataclass(frozen=True)
+class OpenCheckins:
+    """Show the check-in settings."""
+
+
+@dataclass(frozen=True)
+class ScheduleCheckback:
+    """Check back with the person in `minutes`."""
+
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The person agreed that things may be kept for them."""
+
+
+@dataclass(frozen=True)
+class Save:
+    """Keep `value` under `field` (a text field keeps only the newest)."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How much a kept thing helped (1 to 5)."""
+
+    field: str
+    entry: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Forget:
+    """Forget everything kept under `field`."""
+
+    field: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """Record a check-in's answers."""
+
+    mood: int | None
+    urge: int | None
+    note: str | None
+
+
+FlowEffect = (
+    Show | OpenCountry | OpenCheckins | ScheduleCheckback | Consent | Save | Rate | Forget | Record
+)
+
+
+def typed(effect: dialogues.Effect) -> FlowEffect:
+    """The engine's effect as one of the types above; EffectError naming it otherwise."""
+    args = effect.args
+    try:
+        match effect.action:
+            case "show":
+                return Show(str(args["field"]))
+            case "open":
+                return OpenCountry() if args.get("what") == "country" else OpenCheckins()
+            case "schedule_checkback":
+                return ScheduleCheckback(int(args["minutes"]))
+            case "consent":
+                return Consent()
+            case "save":
+                return Save(str(args["field"]), str(args["value"]))
+            case "rate":
+                return Rate(str(args["field"]), str(args["entry"]), int(args["score"]))
+            case "forget":
+                return Forget(str(args["field"]))
+            case "record":
+                note = args.get("note")
+                return Record(
+                    mood=_optional_int(args.get("mood")),
+                    urge=_optional_int(args.get("urge")),
+                    note=str(note) if note else None,
+                )
+    except (KeyError, ValueError) as error:
+        raise EffectError(f"flow effect {effect.action!r} with {dict(args)!r}") from error
+    raise EffectError(f"unknown flow effect {effect.action!r}")
 
 
 class Effects:
@@ -44,41 +151,42 @@ class Effects:
         )
 
     async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
-        person, args, now = turn.person, effect.args, turn.incoming.now
-        match effect.action:
-            case "show":
-                return await self.show(turn, str(args["field"]))
-            case "open" if args.get("what") == "country":
+        try:
+            typed_effect = typed(effect)
+        except EffectError as error:
+            log.error("a flow effect the core does not know", extra={"error": str(error)})
+            return []
+        return await self.apply(turn, typed_effect)
+
+    async def apply(self, turn: Turn, effect: FlowEffect) -> list[Reply]:
+        """Carry out one effect. What keeps something needs the person's consent."""
+        person, now = turn.person, turn.incoming.now
+        match effect:
+            case Show(field=field):
+                return await self.show(turn, field)
+            case OpenCountry():
                 return [country_picker(page=0)]
-            case "open":
+            case OpenCheckins():
                 return await self._checkins.settings(turn)
-            case "schedule_checkback":
-                due = now + timedelta(minutes=int(args["minutes"]))
-                await person.schedule("checkback", due_at=due)
+            case ScheduleCheckback(minutes=minutes):
+                await person.schedule("checkback", due_at=now + timedelta(minutes=minutes))
                 return []
-            case "consent":
+            case Consent():
                 person.consent_at = now
                 return []
-        if not person.consented:
-            return [Reply(words.NOT_KEPT)]
-        match effect.action:
-            case "save":
-                field = str(args["field"])
+            case Save() | Rate() | Forget() | Record() if not person.consented:
+                return [Reply(words.NOT_KEPT)]
+            case Save(field=field, value=value):
                 replace = self._fields[field].kind == "text"
-                await person.add_entry(field, str(args["value"]), now=now, replace=replace)
-            case "rate":
-                await person.rate_entry(str(args["field"]), str(args["entry"]), int(args["score"]))
-            case "forget":
-                await person.forget(str(args["field"]))
-            case "record":
-                await person.add_checkin(
-                    now=now,
-                    mood=_optional_int(args.get("mood")),
-                    urge=_optional_int(args.get("urge")),
-                    note=str(args["note"]) if args.get("note") else None,
-                )
+                await person.add_entry(field, value, now=now, replace=replace)
+            case Rate(field=field, entry=entry, score=score):
+                await person.rate_entry(field, entry, score)
+            case Forget(field=field):
+                await person.forget(field)
+            case Record(mood=mood, urge=urge, note=note):
+                await person.add_checkin(now=now, mood=mood, urge=urge, note=note)
             case _:
-                log.error("unknown flow action %s", effect.action)
+                assert_never(effect)
         return []
 
     async def show(self, turn: Turn, field: str) -> list[Reply]:

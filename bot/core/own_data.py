@@ -6,7 +6,9 @@ import json
 from datetime import datetime
 
 from bot.core import words
-from bot.messages import Option, Reply
+from bot.core.buttons import Erase
+from bot.core.callback_data import option
+from bot.messages import Reply
 from bot.store import PersonRecord
 
 
@@ -26,15 +28,15 @@ class Privacy:
         return Reply(
             words.DELETE_ASK,
             options=(
-                Option("!delete:yes", words.ERASE_YES),
-                Option("!delete:no", words.ERASE_NO),
+                option(Erase(True), words.ERASE_YES),
+                option(Erase(False), words.ERASE_NO),
             ),
         )
 
-    async def answer_delete(self, person: PersonRecord, choice: str, *, asked: bool) -> list[Reply]:
+    async def answer_delete(self, person: PersonRecord, *, erase: bool, asked: bool) -> list[Reply]:
         """`asked`: the erase question was the last thing said; otherwise a "yes" is from
         an old message and erases nothing."""
-        if choice != "!delete:yes":
+        if not erase:
             return [Reply(words.DELETE_KEPT)]
         if not asked:
             return [Reply(words.DELETE_STALE)]

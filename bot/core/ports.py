@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from bot.core.buttons import CheckinButton
 from bot.core.triage import Triage
 from bot.core.turn import Turn
 from bot.messages import Incoming, Reply
@@ -47,7 +48,7 @@ class CheckinMenus(Protocol):
 
     async def settings(self, turn: Turn) -> list[Reply]: ...
 
-    async def choose(self, turn: Turn, choice: str) -> list[Reply]: ...
+    async def choose(self, turn: Turn, button: CheckinButton) -> list[Reply]: ...
 
     async def progress(self, turn: Turn) -> list[Reply]: ...
 

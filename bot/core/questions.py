@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import safety
 from bot.core import words
+from bot.core.buttons import Asked, CountryPage, Go, KeepTalking, MoreHelp, Resume
+from bot.core.callback_data import encode, option
 from bot.core.turn import Turn
 from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
@@ -20,10 +22,10 @@ from bot.store import PersonRecord
 # answer to the question just asked, never from an older message's keyboard.
 DELETE_ASKED = "delete"
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
-MORE_HELP = "!sos:more"
+MORE_HELP = encode(MoreHelp())
 # "Keep talking with me" on a crisis reply.
-KEEP_TALKING = "!sos:talk"
-MORE_HELP_OPTION = Option(MORE_HELP, words.MORE_WAYS_TO_GET_HELP)
+KEEP_TALKING = encode(KeepTalking())
+MORE_HELP_OPTION = option(MoreHelp(), words.MORE_WAYS_TO_GET_HELP)
 # `awaiting` while a question of the core's own is open, so that a typed answer is read as
 # one (bot/core/yes_no.py): "are you thinking about suicide?" (asked once more if the reply is
 # no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
@@ -35,7 +37,7 @@ SUICIDE_ANSWERED = "suicide:answered"
 SAFE_ASKED = "safe"
 QUESTIONS = frozenset({SUICIDE_ASKED, SUICIDE_ASKED_AGAIN, SAFE_ASKED})
 # "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
-ASKED_YES = "!asked:yes"
+ASKED_YES = encode(Asked("yes"))
 # What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
 SAID_YES = safety.Assessment(
     tier=safety.Tier.CRISIS,
@@ -195,50 +197,50 @@ def _says_not_safe(question: str | None, text: str | None, risk: safety.Assessme
 
 def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:
     """The buttons under crisis lines: ways to keep talking and to more help."""
-    options = [Option(KEEP_TALKING, words.KEEP_TALKING), MORE_HELP_OPTION]
+    options = [option(KeepTalking(), words.KEEP_TALKING), MORE_HELP_OPTION]
     if someone_else:
-        options.insert(0, Option("!go:someone_else", words.HOW_TO_HELP_THEM))
+        options.insert(0, option(Go("someone_else"), words.HOW_TO_HELP_THEM))
     else:
-        options.append(Option("!go:safety_plan:show", words.MY_SAFETY_PLAN))
-    options.append(Option("!country", words.CHOOSE_MY_COUNTRY))
+        options.append(option(Go("safety_plan:show"), words.MY_SAFETY_PLAN))
+    options.append(option(CountryPage(0), words.CHOOSE_MY_COUNTRY))
     if resumable:
-        options.append(Option("!resume", words.GO_BACK))
+        options.append(option(Resume(), words.GO_BACK))
     return tuple(options)
 
 
 def _suicide_question(again: bool = False) -> Reply:
     options = [
-        Option(ASKED_YES, words.YES),
-        Option("!asked:no", words.NO),
-        Option("!asked:skip", words.RATHER_NOT_SAY),
+        option(Asked("yes"), words.YES),
+        option(Asked("no"), words.NO),
+        option(Asked("skip"), words.RATHER_NOT_SAY),
     ]
     if again:  # they may want help more than a question
-        options.append(Option(MORE_HELP, words.CRISIS_LINES))
+        options.append(option(MoreHelp(), words.CRISIS_LINES))
     text = words.ASK_AGAIN if again else words.ASK_ABOUT_SUICIDE
     return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
 
 
 def _coping_options(person: PersonRecord) -> tuple[Option, ...]:
     options = [
-        Option("!go:urges:now", words.URGE_RIGHT_NOW),
-        Option("!go:realistic_expectations:lapse", words.DID_IT_AGAIN),
-        Option("!go:toolbox:show", words.MY_TOOLBOX),
-        Option(MORE_HELP, words.CRISIS_LINES),
+        option(Go("urges:now"), words.URGE_RIGHT_NOW),
+        option(Go("realistic_expectations:lapse"), words.DID_IT_AGAIN),
+        option(Go("toolbox:show"), words.MY_TOOLBOX),
+        option(MoreHelp(), words.CRISIS_LINES),
     ]
     if person.flow_state is not None:
-        options.append(Option("!resume", words.CARRY_ON_WHERE_WE_WERE))
+        options.append(option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
     return tuple(options)
 
 
 def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
     options = [
-        Option("!go:urges:now", words.RIDE_OUT_AN_URGE),
-        Option("!go:safety_plan:show", words.MY_SAFETY_PLAN),
-        Option("!go:toolbox:show", words.MY_TOOLBOX),
+        option(Go("urges:now"), words.RIDE_OUT_AN_URGE),
+        option(Go("safety_plan:show"), words.MY_SAFETY_PLAN),
+        option(Go("toolbox:show"), words.MY_TOOLBOX),
         MORE_HELP_OPTION,
     ]
     if person.flow_state is not None:
-        options.append(Option("!resume", words.GO_BACK))
+        options.append(option(Resume(), words.GO_BACK))
     return tuple(options)
 
 

@@ -12,28 +12,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import safety
-from bot.core.questions import ASKED_YES, MORE_HELP
+from bot.core.buttons import Asked, Button, MoreHelp
+from bot.core.callback_data import ButtonError, decode, is_core
 from bot.messages import Incoming
 
 
 @dataclass(frozen=True)
 class Triage:
-    """A message with what safety found in it; `urgent`: the answer is crisis lines."""
+    """A message with what safety found in it; `urgent`: the answer is crisis lines.
+    `button`: the core's button it taps (None for a flow's, or for an id the core refuses:
+    `refused` names why)."""
 
     incoming: Incoming
     risk: safety.Assessment
     urgent: bool
+    button: Button | None = None
+    refused: str | None = None
 
 
 def triage(incoming: Incoming) -> Triage:
     """Assess every piece of text in what the person sent (a command's arguments too)."""
     risk = safety.assess(" ".join(part for part in (incoming.text, incoming.args) if part))
+    button, refused = None, None
+    if incoming.choice is not None and is_core(incoming.choice):
+        try:
+            button = decode(incoming.choice)
+        except ButtonError as error:
+            refused = str(error)
     urgent = (
         risk.tier is safety.Tier.CRISIS
-        or incoming.choice in (MORE_HELP, ASKED_YES)
+        or isinstance(button, MoreHelp)
+        or button == Asked("yes")
         or is_sos(incoming)
     )
-    return Triage(incoming, risk, urgent)
+    return Triage(incoming, risk, urgent, button, refused)
 
 
 def is_sos(incoming: Incoming) -> bool:

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import safety
 from bot.core import words
-from bot.core.questions import (
-    ASKED_YES,
-    KEEP_TALKING,
-    MORE_HELP,
-    MORE_HELP_OPTION,
-    SAID_YES,
-    Questions,
-)
+from bot.core.buttons import Asked, KeepTalking, MoreHelp
+from bot.core.questions import MORE_HELP_OPTION, SAID_YES, Questions
 from bot.core.triage import Triage, is_sos
 from bot.messages import Reply, ReplyKind
 
@@ -29,9 +23,9 @@ class WithoutStore:
         incoming, risk, questions = triaged.incoming, triaged.risk, self._questions
         if risk.tier is safety.Tier.CRISIS:
             return [questions.crisis_reply(country, risk, resumable=False)]
-        if incoming.choice == MORE_HELP:
+        if isinstance(triaged.button, MoreHelp):
             return [questions.more_help(country)]
-        if incoming.choice == ASKED_YES:
+        if triaged.button == Asked("yes"):
             return [questions.crisis_reply(country, SAID_YES, resumable=False)]
         if is_sos(incoming):
             return [questions.crisis_reply(country, None, resumable=False)]
@@ -45,7 +39,7 @@ class WithoutStore:
             return lines
         if triaged.risk.tier is safety.Tier.CONCERN:
             return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
-        if triaged.incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
+        if isinstance(triaged.button, KeepTalking):  # after crisis lines: not an apology
             return [Reply(words.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
         return [Reply(words.SORRY)]
 

@@ -23,30 +23,22 @@ HELP = (
     "/stop - pause our chat and any check-ins\n\n"
     "If you are in danger right now, call your local emergency number."
 )
-
 UNSUPPORTED = (
     "I can only read text, sorry. If you'd like to, tell me in words, "
     "or tap /topics to see what we can talk about."
 )
-
 UNSUPPORTED_SAFE = (
     "I can only read text, sorry. Are you safe right now? You can type yes or no. "
     "If you are in danger, please call your local emergency number now."
 )
-
 UNKNOWN_COMMAND = "I don't know that command. /help shows what I can do."
-
 NO_CONVERSATION = "I'm here. Here's what we can talk about:"
-
 STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk about now:"
 
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
     "You can change that with /start."
 )
-
-NOTHING_KEPT = "Nothing kept here yet."
-
 STAY_WITH_YOU = (
     "I'm here with you. You don't have to go through this moment alone.\n\n"
     "Are you safe right now? If not, please call your local emergency number now."
@@ -77,42 +69,34 @@ SAFE_NOW = (
     "I'm glad you're safe right now. I'm here, and we can take the next few minutes "
     "together. Would one of these help?"
 )
-
 COUNTRY_ASK = (
     "Where do you live? I'll use it to show the right crisis lines. "
     "I only keep the country, nothing more precise."
 )
-
 COUNTRY_SET = "Thanks. I'll show crisis lines for {name}."
 
 COUNTRY_INTERNATIONAL = (
     "Okay. I'll show international options, which can point you to a line where you are."
 )
-
 STOPPED = (
     "Okay, I'll be quiet. Any check-ins are off. "
     "What you kept is still here (/delete erases it). Type /start any time to come back."
 )
-
 DELETE_ASK = (
     "This erases everything I keep about you: your kept things, check-ins, safety plan, "
     "settings and where you were in a conversation. It can't be undone. Erase it all?"
 )
-
 DELETE_DONE = (
     "Done. Everything I kept about you is erased. If you come back, we start fresh. "
     "Take care of yourself."
 )
-
 DELETE_KEPT = "Okay, nothing was erased."
 
 DELETE_STALE = (
     "That button was from an earlier question, so nothing was erased. "
     "If you want to erase everything, type /delete."
 )
-
 MYDATA_INTRO = "Here is everything I keep about you."
-
 SLOW_DOWN = "I'm reading everything you send. Give me a moment to catch up."
 
 SORRY = (
