@@ -3,8 +3,10 @@
 from safety.detect import assess
 from safety.errors import SafetyError
 from safety.lexicon import lexicon as _lexicon
+from safety.model import model as _model
 from safety.replies import concern_reply, crisis_reply, more_options, not_safe_reply
 from safety.resources import countries, country_name
+from safety.resources import directory as _directory
 from safety.risk import Assessment, Tier
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "country_name",
     "crisis_reply",
     "forbidden_phrases",
+    "load",
     "more_options",
     "not_safe_reply",
 ]
@@ -29,3 +32,12 @@ def forbidden_phrases() -> tuple[str, ...]:
     words, blaming language, injury-mimicking "replacements"; see SAFE_MESSAGING.md).
     """
     return _lexicon().forbidden
+
+
+def load() -> None:
+    """Read and check safety's data now: the lexicon, the model and the crisis-line
+    directory, each once (SafetyError naming what is broken). Call it at start, so that
+    nothing is read on, or fails on, someone's first message."""
+    _lexicon()
+    _model()
+    _directory()

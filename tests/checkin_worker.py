@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
-from bot.checkins.screens import Checkins
+from bot.checkins.sender import Sender
 from bot.messages import RecipientGone, Reply, Undeliverable
 from bot.store import Store
 from bot.store.tables import CheckinPlanRow, PersonRow, ReminderRow
@@ -140,14 +140,15 @@ def _person(number: int, today: date, due: datetime) -> dict[str, object]:
 async def run(args: argparse.Namespace) -> int:
     store = Store.open(args.db, vault=Vault.from_setting(args.key))
     outbox = HttpOutbox(args.api)
-    checkins = Checkins(
+    now = datetime.fromisoformat(args.now)
+    checkins = Sender(
         store=store,
         library=shipped_library(),
+        outbox=outbox,
+        clock=lambda: now,
         rate_per_second=args.rate,
         concurrency=args.concurrency,
     )
-    checkins.attach(outbox)
-    now = datetime.fromisoformat(args.now)
     sent = 0
     started = time.perf_counter()
     try:

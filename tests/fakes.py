@@ -10,10 +10,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, text
 
 import dialogues
-from bot.__main__ import build
 from bot.adapters.terminal import COMMAND
 from bot.config import load_settings
-from bot.core.companion import Companion
+from bot.core.companion import STORE_PATIENCE, Companion
 from bot.core.flood import FloodGate
 from bot.core.questions import Questions
 from bot.core.triage import Triage, triage
@@ -22,6 +21,7 @@ from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from bot.store.tables import Base, PersonRow
 from bot.store.vault import Vault, generate_key
+from bot.wiring import build
 
 START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
@@ -77,10 +77,11 @@ class FakeChat:
         person_id: str = "tester",
         flood: FloodGate | None = None,
         pace: timedelta = timedelta(minutes=1),
+        store_patience: float = STORE_PATIENCE,
     ) -> FakeChat:
         settings = load_settings(waypoint_default_country=default_country)
-        companion, _ = build(
-            settings, store, platform=Platform.TELEGRAM, library=shipped_library(), flood=flood
+        companion = build(
+            settings, store, library=shipped_library(), flood=flood, store_patience=store_patience
         )
         return cls(companion, person=Person(Platform.TELEGRAM, person_id), pace=pace)
 

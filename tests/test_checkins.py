@@ -8,7 +8,6 @@ from datetime import time as clock
 
 import pytest
 
-from bot.__main__ import build
 from bot.checkins import menus as checkin_menus
 from bot.checkins import zones
 from bot.checkins.schedule import DAILY, Plan
@@ -19,6 +18,7 @@ from bot.core.callback_data import decode
 from bot.core.words import STALE_BUTTON
 from bot.messages import Person, Platform, Reply
 from bot.store import Store
+from bot.wiring import build
 from tests.fakes import FakeChat, shipped_library
 
 PERSON = Person(Platform.TELEGRAM, "4242")
@@ -26,7 +26,7 @@ PERSON = Person(Platform.TELEGRAM, "4242")
 
 @pytest.fixture
 def chat(sqlite_store: Store) -> FakeChat:
-    companion, _ = build(load_settings(), sqlite_store, library=shipped_library())
+    companion = build(load_settings(), sqlite_store, library=shipped_library())
     return FakeChat(companion, person=PERSON)
 
 
@@ -264,4 +264,4 @@ def test_check_ins_need_a_checkin_flow(sqlite_store: Store) -> None:
         flows={k: v for k, v in library.flows.items() if k != "checkin"}, fields=library.fields
     )
     with pytest.raises(Exception, match="checkin"):
-        Checkins(store=sqlite_store, library=without)
+        Checkins(library=without)

@@ -7,18 +7,19 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
+from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.__main__ import build
 from bot.checkins.schedule import DAILY, Plan
-from bot.checkins.screens import Checkins
+from bot.checkins.sender import Sender
 from bot.config import load_settings
 from bot.core.buttons import CheckinBetter, Go, MoreHelp
 from bot.core.callback_data import decode
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store
 from bot.store.tables import AnonymousEventRow, ReminderRow
+from bot.wiring import build
 from tests.fakes import shipped_library
 
 NOW = datetime(2026, 3, 2, 19, 30, 5, tzinfo=UTC)
@@ -58,10 +59,13 @@ async def opted_in(
         await person.set_checkin_plan(plan, due_at=due)
 
 
-def checkins_on(store: Store, outbox: Recorder, **options: float) -> Checkins:
-    checkins = Checkins(store=store, library=shipped_library(), rate_per_second=1000, **options)  # type: ignore[arg-type]
-    checkins.attach(outbox)
-    return checkins
+def checkins_on(store: Store, outbox: Recorder, **options: float) -> Sender:
+    return sender(store, outbox, rate_per_second=1000, **options)
+
+
+def sender(store: Store, outbox: Recorder, **options: Any) -> Sender:
+    library = shipped_library()
+    return Sender(store=store, library=library, outbox=outbox, clock=lambda: NOW, **options)
 
 
 async def reminders(store: Store) -> list[tuple[int, str, datetime, int]]:
@@ -99,9 +103,8 @@ async def test_a_due_check_in_is_sent_once_and_moved_to_tomorrow(store: Store) -
 async def test_the_first_line_is_discreet_and_taps_continue_the_check_in_flow(store: Store) -> None:
     await opted_in(store, 1, due=NOW - timedelta(seconds=5))
     outbox = Recorder()
-    companion, checkins = build(load_settings(), store, library=shipped_library())
-    checkins.attach(outbox)
-    await checkins.tick(now=NOW)
+    companion = build(load_settings(), store, library=shipped_library())
+    await sender(store, outbox).tick(now=NOW)
     [replies] = outbox.to("1001")
     first_line = replies[0].text.splitlines()[0].lower()
     assert first_line.startswith("hi, it's waypoint")
@@ -193,10 +196,12 @@ async def test_a_check_in_closes_a_question_left_open_so_its_reply_is_read_as_it
         assert person.flow_state is not None  # the check-in's own question is open
 
 
-async def test_nothing_is_sent_before_an_outbox_is_attached(store: Store) -> None:
-    await opted_in(store, 1, due=NOW)
-    assert await Checkins(store=store, library=shipped_library()).tick(now=NOW) == 0
-    assert len(await reminders(store)) == 1
+async def test_a_pass_without_a_time_takes_the_clocks(store: Store) -> None:
+    await opted_in(store, 1, due=NOW + timedelta(minutes=1))
+    outbox = Recorder()
+    library, late = shipped_library(), NOW + timedelta(minutes=2)
+    assert await Sender(store=store, library=library, outbox=outbox, clock=lambda: NOW).tick() == 0
+    assert await Sender(store=store, library=library, outbox=outbox, clock=lambda: late).tick() == 1
 
 
 async def test_a_reminder_in_flight_when_its_sender_died_is_not_sent_again(store: Store) -> None:
@@ -230,8 +235,7 @@ async def test_sends_keep_to_the_configured_rate(store: Store) -> None:
     for number in range(30):
         await opted_in(store, number, due=NOW)
     outbox = Recorder()
-    checkins = Checkins(store=store, library=shipped_library(), rate_per_second=100)
-    checkins.attach(outbox)
+    checkins = sender(store, outbox, rate_per_second=100)
     started = time.perf_counter()
     assert await checkins.tick(now=NOW) == 30
     assert time.perf_counter() - started >= 0.29
@@ -267,10 +271,7 @@ async def test_a_sender_for_one_platform_leaves_the_others_reminders(store: Stor
     async with store.person(Person(Platform.TERMINAL, "local"), now=NOW) as person:
         await person.schedule("checkback", due_at=NOW)
     outbox = Recorder()
-    checkins = Checkins(
-        store=store, library=shipped_library(), rate_per_second=1000, platform=Platform.TERMINAL
-    )
-    checkins.attach(outbox)
+    checkins = sender(store, outbox, rate_per_second=1000, platform=Platform.TERMINAL)
     assert await checkins.tick(now=NOW) == 1
     assert [person for person, _ in outbox.sent] == ["local"]
     assert [kind for _, kind, _, _ in await reminders(store)] == ["checkin"]

@@ -14,7 +14,7 @@ from bot.ops.logs import KeyValueFormatter, configure_logging
 from bot.ops.stats import print_stats
 from bot.store import Store
 from tests.fake_bot_api import FakeBotApi
-from tests.fakes import FakeChat, every_raw_value, shipped_library
+from tests.fakes import START, FakeChat, every_raw_value, shipped_library
 from tests.fixtures_telegram import settings_for
 
 WIN = "walked-to-the-lighthouse-4471 with Priya"
@@ -88,10 +88,10 @@ def captured_logs() -> Iterator[io.StringIO]:
 async def test_a_whole_conversation_leaves_no_words_names_or_ids_in_the_logs(
     fake_api: FakeBotApi, sqlite_store: Store, captured_logs: io.StringIO
 ) -> None:
-    from bot.__main__ import build
+    from bot.wiring import build
 
     settings = settings_for(fake_api, waypoint_default_country="GB")
-    companion, _ = build(settings, sqlite_store, library=shipped_library())
+    companion = build(settings, sqlite_store, library=shipped_library())
     adapter = TelegramAdapter(companion, settings=settings)
     said = [
         "/start",
@@ -120,7 +120,7 @@ async def test_stats_are_counts_only(store: Store) -> None:
     await chat.send("i want to kill myself")
     out = io.StringIO()
 
-    await print_stats(store, out=out)
+    await print_stats(store, out=out, today=START.date())
 
     report = out.getvalue()
     assert "people: 1" in report

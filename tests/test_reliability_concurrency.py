@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.__main__ import build
 from bot.config import load_settings
 from bot.core.companion import Companion
 from bot.core.locks import KeyedLocks
 from bot.messages import Incoming, Person, Platform, Reply
 from bot.store import Store
 from bot.store.tables import EntryRow, PersonRow
+from bot.wiring import build
 from tests.fakes import START, shipped_library
 
 # (kind, value): what one person does, in order. Stale taps and a crisis message included.
@@ -46,7 +46,7 @@ SCRIPT: list[tuple[str, str]] = [
 
 def companion_on(store: Store) -> Companion:
     settings = load_settings(waypoint_default_country="GB")
-    companion, _ = build(settings, store, library=shipped_library())
+    companion = build(settings, store, library=shipped_library())
     return companion
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import companion as companion_module
 from bot.core.companion import CRISIS_PATIENCE
 from bot.core.questions import KEEP_TALKING, MORE_HELP
 from bot.core.words import SLOW_DOWN, SORRY, STAY_WITH_YOU
@@ -186,9 +185,8 @@ async def test_crisis_lines_do_not_wait_behind_a_message_stuck_on_a_hung_databas
 async def test_a_hung_database_gets_an_ordinary_message_an_apology_not_silence(
     database: str, proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(companion_module, "STORE_PATIENCE", 1.0)
     store = Store.open(through(proxy.port, database), vault=Vault([generate_key()]))
-    chat = FakeChat.on(store, default_country="GB", person_id="hung")
+    chat = FakeChat.on(store, default_country="GB", person_id="hung", store_patience=1.0)
     try:
         await chat.send("/start")
         proxy.stall()

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from bot.__main__ import build
 from bot.adapters.telegram.adapter import TelegramAdapter
 from bot.core.words import SORRY as FALLBACK
 from bot.store import Store
+from bot.wiring import build
 from tests.fake_bot_api import BOT_USER, Call, FakeBotApi
 from tests.fakes import shipped_library
 from tests.fixtures_telegram import settings_for
@@ -47,7 +47,7 @@ async def bot(
     fake_api: FakeBotApi, sqlite_store: Store, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[Running]:
     settings = settings_for(fake_api, waypoint_default_country="GB")
-    companion, _ = build(settings, sqlite_store, library=shipped_library())
+    companion = build(settings, sqlite_store, library=shipped_library())
     adapter = TelegramAdapter(companion, settings=settings)
     caplog.set_level(logging.WARNING)
     async with adapter.polling(long_poll=1):

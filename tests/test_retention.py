@@ -15,7 +15,7 @@ async def test_records_past_the_retention_age_are_purged_once_a_day(sqlite_store
     async with sqlite_store.person(Person(Platform.TELEGRAM, "1"), now=NOW) as person:
         await person.add_checkin(now=NOW - timedelta(days=31), mood=2, urge=3, note=None)
         await person.add_checkin(now=NOW - timedelta(days=29), mood=3, urge=2, note=None)
-    retention = Retention(sqlite_store, days=30)
+    retention = Retention(sqlite_store, days=30, clock=lambda: NOW)
 
     assert await retention.run_if_due(now=NOW) == 1
     async with sqlite_store.person(Person(Platform.TELEGRAM, "1"), now=NOW) as person:

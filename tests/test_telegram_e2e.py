@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import build
 from bot.adapters.telegram.adapter import TelegramAdapter
 from bot.core.words import PRIVATE_ONLY, UNSUPPORTED
 from bot.messages import Person, Platform, RecipientGone, Reply
 from bot.store import Store
+from bot.wiring import build
 from tests.fake_bot_api import (
     Call,
     FakeBotApi,
@@ -47,7 +47,7 @@ class Running:
 @pytest.fixture
 async def bot(fake_api: FakeBotApi, sqlite_store: Store) -> AsyncIterator[Running]:
     settings = settings_for(fake_api, waypoint_default_country=COUNTRY)
-    companion, _ = build(settings, sqlite_store, library=shipped_library())
+    companion = build(settings, sqlite_store, library=shipped_library())
     adapter = TelegramAdapter(companion, settings=settings)
     async with adapter.polling(long_poll=1):
         yield Running(fake_api, adapter, sqlite_store)

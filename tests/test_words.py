@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import build, main
+from bot.__main__ import main
 from bot.config import ConfigError, Settings
 from bot.core import words as texts
 from bot.ops import words_review as wording
 from bot.store import Store
+from bot.wiring import build
 from tests.fakes import shipped_library
 
 TODAY = datetime.date(2026, 12, 6)

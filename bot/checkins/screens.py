@@ -1,4 +1,4 @@
-"""The check-in screens (settings, /progress) and, for now, the periodic job (sender.py)."""
+"""The check-in screens: settings, typed times and places, and /progress."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import dialogues
 from bot.checkins import menus, zones
 from bot.checkins import progress_chart as pictures
 from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
-from bot.checkins.sender import FLOW, Sender
+from bot.checkins.sender import FLOW
 from bot.core import words
 from bot.core.buttons import (
     CheckinBetter,
@@ -35,10 +35,8 @@ from bot.core.buttons import (
     Resume,
 )
 from bot.core.callback_data import option
-from bot.core.ports import Outbox
 from bot.core.turn import Turn
-from bot.messages import Option, Platform, Reply
-from bot.store import Store
+from bot.messages import Option, Reply
 from bot.store.checkin_plans import CHECKIN
 from bot.store.reminders import SNOOZE
 
@@ -47,36 +45,15 @@ SNOOZE_FOR = timedelta(hours=1)
 
 
 class Checkins:
-    """The check-in menus (bot.core.questions.CheckinMenus) and the periodic sending job."""
+    """The check-in screens: the core's CheckinMenus (bot/core/ports.py). The periodic job
+    that sends check-ins is bot/checkins/sender.py."""
 
-    def __init__(
-        self,
-        *,
-        store: Store,
-        library: dialogues.Library,
-        rate_per_second: float = 25.0,
-        concurrency: int = 8,
-        platform: Platform | None = None,
-    ) -> None:
+    def __init__(self, *, library: dialogues.Library) -> None:
+        """FlowError if the library has no `checkin` flow: the screens offer it."""
         if library.resolve("", FLOW) in (None, ("", "end")):
             raise dialogues.FlowError(
                 [dialogues.Problem(f"{FLOW}.yaml", 0, "check-ins need a `checkin` flow")]
             )
-        self._delivery = Sender(
-            store=store,
-            library=library,
-            rate_per_second=rate_per_second,
-            concurrency=concurrency,
-            platform=platform.value if platform else None,
-        )
-
-    def attach(self, outbox: Outbox) -> None:
-        """Say where check-ins are sent; until then `tick()` sends nothing."""
-        self._delivery.outbox = outbox
-
-    async def tick(self, *, now: datetime | None = None) -> int:
-        """One pass of the periodic job: claim due reminders, send them; how many were sent."""
-        return await self._delivery.tick(now=now)
 
     # The screens (inside the person's transaction) ---------------------------------------
 

@@ -18,7 +18,7 @@ import asyncio
 import logging
 import time as clock
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import dialogues
@@ -26,8 +26,8 @@ from bot.checkins.schedule import next_due
 from bot.core import words
 from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp
 from bot.core.callback_data import option
-from bot.core.ports import Outbox
-from bot.messages import Option, RecipientGone, Reply, ReplyKind, Undeliverable
+from bot.core.ports import Clock, Outbox
+from bot.messages import Option, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store, StoreError
 from bot.store.checkin_plans import CHECKIN
 from bot.store.reminder_queue import Queue
@@ -60,28 +60,35 @@ class Sender:
         *,
         store: Store,
         library: dialogues.Library,
-        rate_per_second: float,
-        concurrency: int,
-        platform: str | None,
+        outbox: Outbox,
+        clock: Clock,
+        rate_per_second: float = 25.0,
+        concurrency: int = 8,
+        platform: Platform | None = None,
     ) -> None:
+        """`clock` tells the time of each pass; `platform`: send only its people's (one
+        process runs one adapter). FlowError if the library has no `checkin` flow."""
+        if library.resolve("", FLOW) in (None, ("", "end")):
+            raise dialogues.FlowError(
+                [dialogues.Problem(f"{FLOW}.yaml", 0, "check-ins need a `checkin` flow")]
+            )
         self._library = library
+        self._outbox = outbox
+        self._clock = clock
         self._interval = 1.0 / rate_per_second
         self._wave = max(1, concurrency)
-        self._platform = platform
+        self._platform = platform.value if platform else None
         self._batch = max(1, min(1000, int(rate_per_second * 60)))
         self._queue = Queue(store.session, vault=store.vault, postgres=store.is_postgres)
-        self.outbox: Outbox | None = None
 
     async def tick(self, *, now: datetime | None = None) -> int:
-        """Claim due reminders and send them; returns how many were sent."""
-        outbox = self.outbox
-        if outbox is None:
-            log.warning("check-ins are due but nothing is attached to send them")
-            return 0
+        """Claim due reminders and send them; returns how many were sent. `now`: the time of
+        the pass (else the clock's, read again for each batch)."""
+        outbox = self._outbox
         pace = _Pace(self._interval, burst=2 * self._wave)
         sent = 0
         while True:
-            at = now or datetime.now(UTC)
+            at = now or self._clock()
             try:
                 token, batch = await self._queue.claim(
                     now=at, limit=self._batch, lease=LEASE, platform=self._platform

@@ -19,11 +19,12 @@ Rules:
    (bot/core/locks.py), the row lock in the store across processes.
 6. A hung database must not hang the bot (it handles only a few updates at once, so a
    handful stuck waiting would stop it): an urgent message (its answer is crisis lines:
-   bot/core/triage.py) waits at most CRISIS_PATIENCE seconds for the lock and the store,
-   any other STORE_PATIENCE, then is answered as if the store had failed (rule 3). The
-   Telegram adapter does not hold an urgent message behind the person's earlier ones
-   either: it asks `triage()` first, and `answer()` reads the same Triage (each message
-   is assessed once). If the adapter fails after all, `fallback()` says what to send.
+   bot/core/triage.py) waits at most `crisis_patience` seconds for the lock and the
+   store, any other `store_patience` (constructor arguments), then is answered as if
+   the store had failed (rule 3). The Telegram adapter does not hold an urgent message
+   behind the person's earlier ones either: it asks `triage()` first, and `answer()`
+   reads the same Triage (each message is assessed once). If the adapter fails after
+   all, `fallback()` says what to send.
 7. An update handled before (it came again after a crash: its number is among the
    person's last KEEP_DELIVERIES) changes nothing; whether its reply got out is unknown,
    so crisis lines (a crisis message, /sos) are shown again, and nothing else is.
@@ -43,7 +44,7 @@ from bot.core.effects import Effects
 from bot.core.flood import FloodGate, Verdict
 from bot.core.locks import KeyedLocks
 from bot.core.own_data import Privacy
-from bot.core.ports import CheckinMenus
+from bot.core.ports import CheckinMenus, People, PersonState, StoreError
 from bot.core.questions import (
     DELETE_ASKED,
     SAFE_ASKED,
@@ -53,12 +54,13 @@ from bot.core.triage import Triage, triage
 from bot.core.turn import Turn
 from bot.core.without_store import WithoutStore
 from bot.messages import Incoming, Option, Reply
-from bot.store import PersonRecord, Store, StoreError
 
 log = logging.getLogger(__name__)
 
-CRISIS_PATIENCE = 5.0  # seconds a crisis message may wait for the store before answering anyway
-STORE_PATIENCE = 20.0  # the same for any other message
+# The Companion's patience by default (rule 6): seconds a crisis message may wait for the
+# store before it is answered anyway, and any other message.
+CRISIS_PATIENCE = 5.0
+STORE_PATIENCE = 20.0
 # Update numbers kept per person to know one that comes again (rule 7). More than can be in
 # hand for one person at once (bot/adapters/telegram: 8), with room to spare.
 KEEP_DELIVERIES = 16
@@ -70,13 +72,18 @@ class Companion:
     def __init__(
         self,
         *,
-        store: Store,
+        store: People,
         library: dialogues.Library,
         checkins: CheckinMenus,
         default_country: str | None,
         flood: FloodGate | None = None,
+        crisis_patience: float = CRISIS_PATIENCE,
+        store_patience: float = STORE_PATIENCE,
     ) -> None:
+        """`crisis_patience` and `store_patience`: seconds an urgent message and any other
+        wait for the lock and the store before they are answered without it (rule 6)."""
         self._store = store
+        self._crisis_patience, self._store_patience = crisis_patience, store_patience
         self._flood = flood or FloodGate()
         self._locks = KeyedLocks()
         self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
@@ -114,7 +121,7 @@ class Companion:
             verdict = self._flood.check(incoming.person, incoming.now)
             if verdict is not Verdict.ANSWER:
                 return [Reply(words.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
-        patience = CRISIS_PATIENCE if lines else STORE_PATIENCE
+        patience = self._crisis_patience if lines else self._store_patience
         work = asyncio.ensure_future(self._in_store(triaged))
         try:
             done, _ = await asyncio.wait({work}, timeout=patience)
@@ -229,7 +236,7 @@ class Companion:
             return self._questions.typed(turn, awaiting)
         return await self._checkins.typed(turn, awaiting, text)
 
-    def _lines_again(self, triaged: Triage, person: PersonRecord) -> list[Reply]:
+    def _lines_again(self, triaged: Triage, person: PersonState) -> list[Reply]:
         """Rule 7: the crisis lines again if handling the update showed them: it asks for
         them, or it was the person's last update and left "are you safe right now?" open
         (only the lines and the words after them do): a typed "yes" to "are you thinking

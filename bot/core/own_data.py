@@ -8,14 +8,14 @@ from datetime import datetime
 from bot.core import words
 from bot.core.buttons import Erase
 from bot.core.callback_data import option
+from bot.core.ports import PersonState
 from bot.messages import Reply
-from bot.store import PersonRecord
 
 
 class Privacy:
     """/mydata and /delete, inside the person's transaction."""
 
-    async def my_data(self, person: PersonRecord, *, now: datetime) -> list[Reply]:
+    async def my_data(self, person: PersonState, *, now: datetime) -> list[Reply]:
         data = await person.export()
         summary = _summary(data)
         document = (
@@ -33,7 +33,7 @@ class Privacy:
             ),
         )
 
-    async def answer_delete(self, person: PersonRecord, *, erase: bool, asked: bool) -> list[Reply]:
+    async def answer_delete(self, person: PersonState, *, erase: bool, asked: bool) -> list[Reply]:
         """`asked`: the erase question was the last thing said; otherwise a "yes" is from
         an old message and erases nothing."""
         if not erase:

@@ -7,13 +7,21 @@ is the CheckinMenus); nothing here is inherited from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.checkins.schedule import Plan
 from bot.core.buttons import CheckinButton
-from bot.core.triage import Triage
-from bot.core.turn import Turn
-from bot.messages import Incoming, Reply
+from bot.messages import Incoming, Person, Reply
+
+if TYPE_CHECKING:  # types only: the triage and the turn use these ports themselves
+    from bot.core.triage import Triage
+    from bot.core.turn import Turn
+
+Clock = Callable[[], datetime]  # the time now (UTC), for the periodic jobs
 
 
 class Handler(Protocol):
@@ -53,3 +61,93 @@ class CheckinMenus(Protocol):
     async def progress(self, turn: Turn) -> list[Reply]: ...
 
     async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]: ...
+
+
+# -- The store, as the core sees it (bot/store/ is the one implementation) ----------------------
+
+
+class StoreError(Exception):
+    """The database could not be reached or refused a query."""
+
+
+class StoreUnreachable(StoreError):
+    """The database could not be reached at all (worth trying again in a moment)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something the person chose to keep, decrypted."""
+
+    id: int
+    field: str
+    text: str
+    rating: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What the flows may ask about a person's kept things (see Effects.facts)."""
+
+    counts: dict[str, int]  # entries per field
+    checkins_on: bool
+
+
+class PersonState(Protocol):
+    """A person's record inside their one transaction (bot/store/people.py).
+
+    The attributes are written when the transaction commits; the methods write at once.
+    """
+
+    country: str | None
+    consent_at: datetime | None
+    flow_state: dict[str, Any] | None
+    awaiting: str | None
+    recent_deliveries: tuple[int, ...]
+    deleted: bool
+
+    @property
+    def consented(self) -> bool: ...
+
+    async def kept(self) -> Kept: ...
+
+    async def entries(self, field: str) -> list[Entry]: ...
+
+    async def add_entry(self, field: str, text: str, *, now: datetime, replace: bool) -> None: ...
+
+    async def rate_entry(self, field: str, text: str, score: int) -> bool: ...
+
+    async def forget(self, field: str) -> None: ...
+
+    async def add_checkin(
+        self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
+    ) -> None: ...
+
+    async def checkins(
+        self, *, since: datetime
+    ) -> list[tuple[datetime, int | None, int | None]]: ...
+
+    async def schedule(self, kind: str, *, due_at: datetime) -> None: ...
+
+    async def stop_reminders(self) -> None: ...
+
+    async def export(self) -> dict[str, Any]: ...
+
+    async def delete_everything(self) -> None: ...
+
+    def count_anonymously(self, name: str, *, now: datetime) -> None: ...
+
+    async def checkin_plan(self) -> Plan | None: ...
+
+    async def set_checkin_plan(self, plan: Plan, *, due_at: datetime) -> None: ...
+
+    async def reminder_due(self, kind: str) -> datetime | None: ...
+
+
+class People(Protocol):
+    """Where people's records are: one transaction per person at a time (StoreError)."""
+
+    def person(
+        self, who: Person, *, now: datetime
+    ) -> AbstractAsyncContextManager[PersonState]: ...
+

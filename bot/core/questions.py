@@ -13,10 +13,10 @@ import safety
 from bot.core import words
 from bot.core.buttons import Asked, CountryPage, Go, KeepTalking, MoreHelp, Resume
 from bot.core.callback_data import encode, option
+from bot.core.ports import PersonState
 from bot.core.turn import Turn
 from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
-from bot.store import PersonRecord
 
 # `awaiting` while the erase question is open: "Yes, erase everything" counts only as the
 # answer to the question just asked, never from an older message's keyboard.
@@ -72,7 +72,7 @@ class Questions:
     def __init__(self, *, default_country: str | None) -> None:
         self._default_country = default_country
 
-    def country(self, person: PersonRecord) -> str | None:
+    def country(self, person: PersonState) -> str | None:
         return person.country or self._default_country
 
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
@@ -220,7 +220,7 @@ def _suicide_question(again: bool = False) -> Reply:
     return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
 
 
-def _coping_options(person: PersonRecord) -> tuple[Option, ...]:
+def _coping_options(person: PersonState) -> tuple[Option, ...]:
     options = [
         option(Go("urges:now"), words.URGE_RIGHT_NOW),
         option(Go("realistic_expectations:lapse"), words.DID_IT_AGAIN),
@@ -232,7 +232,7 @@ def _coping_options(person: PersonRecord) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _stay_options(person: PersonRecord) -> tuple[Option, ...]:
+def _stay_options(person: PersonState) -> tuple[Option, ...]:
     options = [
         option(Go("urges:now"), words.RIDE_OUT_AN_URGE),
         option(Go("safety_plan:show"), words.MY_SAFETY_PLAN),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.core.ports import PersonState
 from bot.messages import Incoming, Reply
-from bot.store import PersonRecord
 
 Go = Callable[["Turn", str], Awaitable[list[Reply]]]
 Resume = Callable[["Turn"], Awaitable[list[Reply]]]
@@ -16,7 +16,7 @@ Resume = Callable[["Turn"], Awaitable[list[Reply]]]
 class Turn:
     """One thing a person did, with their open record and ways back into the flows."""
 
-    person: PersonRecord
+    person: PersonState
     incoming: Incoming
     go: Go
     resume: Resume

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from bot.core.ports import Clock
 from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -13,13 +14,14 @@ log = logging.getLogger(__name__)
 class Retention:
     """Purges old check-in records; cheap to call often, works at most once a day."""
 
-    def __init__(self, store: Store, *, days: int) -> None:
+    def __init__(self, store: Store, *, days: int, clock: Clock) -> None:
         self._store = store
+        self._clock = clock
         self._keep = timedelta(days=days)
         self._last_run: datetime | None = None
 
     async def run_if_due(self, *, now: datetime | None = None) -> int:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         if self._last_run is not None and now - self._last_run < timedelta(days=1):
             return 0
         try:

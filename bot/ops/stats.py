@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date
 from typing import TextIO
 
 from bot.store import Store
 from bot.store.counts import gather_stats
 
 
-async def print_stats(store: Store, *, out: TextIO) -> None:
+async def print_stats(store: Store, *, out: TextIO, today: date) -> None:
+    """The counts, with "active in the last N days" counted back from `today`."""
     async with store.session() as session:
-        stats = await gather_stats(session, today=datetime.now(UTC).date())
+        stats = await gather_stats(session, today=today)
     out.write(f"people: {stats.people}\n")
     out.write(f"active in the last 7 days: {stats.active_7_days}\n")
     out.write(f"active in the last 30 days: {stats.active_30_days}\n")

@@ -33,10 +33,10 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.core.ports import Entry, Kept, StoreError, StoreUnreachable
 from bot.messages import Person
 from bot.store import sqlite
-from bot.store.errors import StoreError, StoreUnreachable
-from bot.store.kept import Entry, Kept
+from bot.store.kept import kept_columns, kept_of
 from bot.store.people import PersonRecord
 from bot.store.tables import Base, CheckinRow, PersonRow, people
 from bot.store.vault import Vault
@@ -170,11 +170,11 @@ class Store:
                 .on_conflict_do_nothing(index_elements=["platform", "external_id"])
             )
             found = (await connection.execute(query, key)).one()
-        return found, Kept.of(found)
+        return found, kept_of(found)
 
 
 # The statements every message runs, built once.
-_PERSON = select(people, *Kept.columns(people.c.id)).where(
+_PERSON = select(people, *kept_columns(people.c.id)).where(
     people.c.platform == bindparam("platform"), people.c.external_id == bindparam("external_id")
 )
 _PERSON_LOCKED = _PERSON.with_for_update(of=people)

@@ -10,8 +10,9 @@ from sqlalchemy import Row, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.checkins.schedule import Plan
+from bot.core.ports import Entry, Kept
 from bot.store import checkin_plans as plans
-from bot.store.kept import Entry, Kept
+from bot.store.kept import kept_columns, kept_of
 from bot.store.tables import (
     AnonymousEventRow,
     CheckinPlanRow,
@@ -133,8 +134,8 @@ class PersonRecord:
         return self._kept
 
     async def _read_kept(self) -> Kept:
-        found = (await self._session.execute(select(*Kept.columns(self.id)))).one()
-        return Kept.of(found)
+        found = (await self._session.execute(select(*kept_columns(self.id)))).one()
+        return kept_of(found)
 
     async def add_checkin(
         self, *, now: datetime, mood: int | None, urge: int | None, note: str | None

@@ -25,8 +25,8 @@ from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, upda
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.ports import StoreError
 from bot.store.checkin_plans import plan_of
-from bot.store.errors import StoreError
 from bot.store.reminders import Due, Outcome
 from bot.store.tables import (
     AnonymousEventRow,

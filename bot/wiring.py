@@ -1,0 +1,239 @@
+"""Wiring: the one place the bot's objects are built and joined (for `python -m bot`).
+
+Safety's data and the flows are read once, first (`load_data`); then the store, the
+Companion, the adapter, and the periodic jobs with the adapter as their outbox and the
+wall clock as their clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import dialogues
+import safety
+from bot.checkins.screens import Checkins
+from bot.checkins.sender import Sender
+from bot.config import ConfigError, Settings
+from bot.core import words
+from bot.core.companion import STORE_PATIENCE, Companion
+from bot.core.flood import FloodGate
+from bot.core.ports import Outbox
+from bot.messages import Platform
+from bot.ops import memory
+from bot.ops.retention import Retention
+from bot.store import Store, StoreError, StoreUnreachable
+from bot.store.vault import Vault, generate_key, load_or_create_key_file
+
+log = logging.getLogger("bot")
+
+TERMINAL_TICK_SECONDS = 5.0
+CHECKIN_TICK_SECONDS = 20.0
+
+
+def wall_clock() -> datetime:
+    """The time now, in UTC: the periodic jobs' clock."""
+    return datetime.now(UTC)
+
+
+def load_data(settings: Settings) -> dialogues.Library:
+    """Safety's data (SafetyError) and the flow library (FlowError naming `file:line`),
+    each read once, now: none can fail on, or be read on, someone's first message."""
+    safety.load()
+    return dialogues.load_library(settings.waypoint_flows_dir)
+
+
+def build(
+    settings: Settings,
+    store: Store,
+    *,
+    library: dialogues.Library,
+    flood: FloodGate | None = None,
+    store_patience: float = STORE_PATIENCE,
+) -> Companion:
+    """The Companion, joined to one store and one flow library (see load_data)."""
+    if settings.waypoint_require_approved:
+        from bot.ops import words_review
+
+        problems = [*dialogues.approval_problems(library), *words_review.approval_problems()]
+        if problems:
+            raise ConfigError(
+                "WAYPOINT_REQUIRE_APPROVED=1 but some words are not approved: "
+                + "; ".join(problems)
+            )
+    return Companion(
+        store=store,
+        library=library,
+        checkins=Checkins(library=library),
+        default_country=settings.waypoint_default_country,
+        flood=flood,
+        store_patience=store_patience,
+    )
+
+
+def checkin_sender(
+    store: Store, library: dialogues.Library, *, outbox: Outbox, platform: Platform
+) -> Sender:
+    """The periodic check-in job, sending through `outbox` (the adapter) on the wall clock."""
+    return Sender(
+        store=store, library=library, outbox=outbox, clock=wall_clock, platform=platform
+    )
+
+
+async def chat(settings: Settings) -> None:
+    """`python -m bot chat`: the whole bot in this terminal."""
+    from bot.adapters.terminal import Terminal
+
+    library = load_data(settings)  # before anything is made on disk
+    store = _store(settings, _chat_vault(settings))
+    await store.migrate()
+    companion = build(settings, store, library=library)
+    files = settings.waypoint_key_file.parent
+    terminal = Terminal(companion, stdin=sys.stdin, stdout=sys.stdout, files=files)
+    sender = checkin_sender(store, library, outbox=terminal, platform=Platform.TERMINAL)
+    ticking = asyncio.create_task(_every(TERMINAL_TICK_SECONDS, sender.tick))
+    try:
+        await terminal.run()
+    finally:
+        ticking.cancel()
+        await store.close()
+
+
+def run(settings: Settings, *, webhook: bool) -> None:
+    """`python -m bot run`: Telegram, by long polling or a webhook."""
+    from bot.adapters.telegram.adapter import TelegramAdapter
+
+    memory.limit_arenas()  # before the database's threads start (bot/ops/memory.py)
+    settings.require_token()
+    if webhook:
+        settings.require_webhook()
+    store = _store(settings, _server_vault(settings))
+    library = load_data(settings)
+    companion = build(settings, store, library=library)
+    asyncio.run(_prepare(store, migrate=settings.is_sqlite, wait=settings.waypoint_database_wait))
+    retention = Retention(store, days=settings.waypoint_retention_days, clock=wall_clock)
+
+    async def maintenance() -> None:
+        await sender.tick()
+        await retention.run_if_due()
+        memory.give_back()
+
+    adapter = TelegramAdapter(
+        companion,
+        settings=settings,
+        commands=words.COMMANDS,
+        tick=maintenance,
+        tick_every=CHECKIN_TICK_SECONDS,
+    )
+    # The adapter sends the check-ins; its periodic tick (above) runs the job.
+    sender = checkin_sender(store, library, outbox=adapter, platform=Platform.TELEGRAM)
+    # The flows, the lexicon and the libraries live as long as the process: keep the
+    # garbage collector from walking them again and again (about 170,000 objects).
+    gc.freeze()
+    log.info("starting", extra={"mode": "webhook" if webhook else "polling"})
+    if webhook:
+        adapter.run_webhook()
+    else:
+        adapter.run_polling()
+
+
+async def migrate(settings: Settings) -> None:
+    """`python -m bot migrate`."""
+    store = _store(settings, keyless_vault())
+    try:
+        await store.migrate()
+    finally:
+        await store.close()
+
+
+async def stats(settings: Settings) -> None:
+    """`python -m bot stats`, counted back from today (UTC)."""
+    from bot.ops.stats import print_stats
+
+    store = _store(settings, keyless_vault())
+    try:
+        await print_stats(store, out=sys.stdout, today=wall_clock().date())
+    finally:
+        await store.close()
+
+
+async def _every(seconds: float, job: Callable[[], Awaitable[object]]) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        await job()
+
+
+def _chat_vault(settings: Settings) -> Vault:
+    """The configured key, or a local key file made on first use."""
+    if settings.waypoint_encryption_key is not None:
+        return Vault.from_setting(settings.waypoint_encryption_key.get_secret_value())
+    key, created = load_or_create_key_file(settings.waypoint_key_file)
+    if created:
+        print(
+            f"waypoint: made an encryption key for your local chat at {settings.waypoint_key_file} "
+            "(keep it private; without it your kept things cannot be read).",
+            file=sys.stderr,
+        )
+    return Vault.from_setting(key)
+
+
+async def _prepare(
+    store: Store,
+    *,
+    migrate: bool,
+    wait: float = 30.0,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> None:
+    """Migrate the embedded SQLite database, or check PostgreSQL is migrated; then let go
+    of the connections so the bot's own event loop opens fresh ones.
+
+    An unreachable database is tried again after 1, 2, 4, 8 … seconds, `wait` seconds in
+    all (a database that starts with the bot may be a moment behind), then StoreUnreachable.
+    """
+    where = store.engine.url.render_as_string(hide_password=True)
+    waited, delay = 0.0, 1.0
+    while True:
+        try:
+            if migrate:
+                await store.migrate()
+            elif not await store.schema_is_current():
+                raise StoreError("the database schema is out of date: run `python -m bot migrate`")
+            return
+        except StoreUnreachable as error:
+            if waited >= wait:
+                raise StoreUnreachable(
+                    f"the database at {where} is unreachable ({error}); gave up after {waited:g} s"
+                ) from error
+            delay = min(delay, wait - waited)
+            print(
+                f"waypoint: the database at {where} is unreachable ({error}); "
+                f"trying again in {delay:g} s",
+                file=sys.stderr,
+                flush=True,
+            )
+            await sleep(delay)
+            waited, delay = waited + delay, delay * 2
+        finally:
+            await store.close()
+
+
+def _store(settings: Settings, vault: Vault) -> Store:
+    return Store.open(settings.database_url, vault=vault)
+
+
+def keyless_vault() -> Vault:
+    """For commands that read no kept text (migrate, stats): a key that opens nothing."""
+    return Vault([generate_key()])
+
+
+def _server_vault(settings: Settings) -> Vault:
+    if settings.waypoint_encryption_key is None:
+        raise ConfigError(
+            "WAYPOINT_ENCRYPTION_KEY is not set: what people keep is encrypted with it. "
+            "Make one with `python -m bot keygen` and keep it safe (losing it loses their data)."
+        )
+    return Vault.from_setting(settings.waypoint_encryption_key.get_secret_value())
