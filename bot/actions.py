@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import dialogues
@@ -144,38 +144,51 @@ class Actions:
         if risk.about_someone_else:
             if turn.person.awaiting in QUESTIONS:
                 turn.person.awaiting = None  # asked of the writer; the lines are for them now
-            return [self.crisis_reply(country, risk, resumable=resumable)]
+            return [self.crisis_reply(country, risk, resumable=resumable, now=turn.incoming.now)]
         not_safe = _says_not_safe(turn.person.awaiting, turn.incoming.text, risk)
         turn.person.awaiting = SAFE_ASKED  # both replies ask it, or mean it
+        now = turn.incoming.now
         if not_safe:
-            return [self.not_safe_reply(country, resumable=resumable)]
-        return [self.crisis_reply(country, risk, resumable=resumable)]
+            return [self.not_safe_reply(country, resumable=resumable, now=now)]
+        return [self.crisis_reply(country, risk, resumable=resumable, now=now)]
 
     def crisis_reply(
-        self, country: str | None, risk: safety.Assessment | None, *, resumable: bool
+        self,
+        country: str | None,
+        risk: safety.Assessment | None,
+        *,
+        resumable: bool,
+        now: datetime | None = None,
     ) -> Reply:
-        """The crisis lines for a country, with ways to keep talking."""
+        """The crisis lines for a country, open ones first at `now`, with ways to keep talking."""
         someone_else = risk.about_someone_else if risk else False
         text = safety.crisis_reply(
-            country, about_someone_else=someone_else, immediate=risk.immediate if risk else True
+            country,
+            about_someone_else=someone_else,
+            immediate=risk.immediate if risk else True,
+            abuse=bool(risk and "abuse" in risk.kinds),
+            now=now,
         )
         options = _lines_options(someone_else=someone_else, resumable=resumable)
         return Reply(text, options=options, kind=ReplyKind.CRISIS)
 
-    def not_safe_reply(self, country: str | None, *, resumable: bool) -> Reply:
+    def not_safe_reply(
+        self, country: str | None, *, resumable: bool, now: datetime | None = None
+    ) -> Reply:
         """For "no, I'm not safe": the emergency number first, then a line and support."""
         options = _lines_options(someone_else=False, resumable=resumable)
-        return Reply(safety.not_safe_reply(country), options=options, kind=ReplyKind.CRISIS)
+        text = safety.not_safe_reply(country, now=now)
+        return Reply(text, options=options, kind=ReplyKind.CRISIS)
 
-    def more_help(self, country: str | None) -> Reply:
-        """Every line and service for a country ("More ways to get help")."""
-        return Reply(safety.more_options(country), kind=ReplyKind.CRISIS)
+    def more_help(self, country: str | None, *, now: datetime | None = None) -> Reply:
+        """Every line and service for a country ("More ways to get help"), open ones first."""
+        return Reply(safety.more_options(country, now=now), kind=ReplyKind.CRISIS)
 
     async def concern(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """A warm reply with ways to cope; when the words could hide thoughts of suicide,
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
-        text = safety.concern_reply(self.country(turn.person))
+        text = safety.concern_reply(self.country(turn.person), now=turn.incoming.now)
         awaiting = turn.person.awaiting
         if awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
             # Asked and not answered: not asked again. An answer still counts, but words
@@ -224,7 +237,8 @@ class Actions:
     async def sos(self, turn: Turn) -> list[Reply]:
         resumable = turn.person.flow_state is not None
         turn.person.awaiting = SAFE_ASKED
-        return [self.crisis_reply(self.country(turn.person), None, resumable=resumable)]
+        country = self.country(turn.person)
+        return [self.crisis_reply(country, None, resumable=resumable, now=turn.incoming.now)]
 
     # Core buttons ---------------------------------------------------------------
 
@@ -237,7 +251,7 @@ class Actions:
         if awaiting == SAFE_ASKED and (choice == MORE_HELP or choice.startswith("!country")):
             turn.person.awaiting = SAFE_ASKED  # still unanswered above these
         if choice == MORE_HELP:
-            return [self.more_help(self.country(turn.person))]
+            return [self.more_help(self.country(turn.person), now=turn.incoming.now)]
         if choice == KEEP_TALKING:
             turn.person.awaiting = SAFE_ASKED  # "Are you safe right now?" again
             return [Reply(texts.STAY, options=_stay_options(turn.person))]
@@ -279,7 +293,8 @@ class Actions:
         turn.person.country = value
         chosen = Reply(texts.COUNTRY_SET.format(name=name))
         if turn.person.awaiting == SAFE_ASKED:  # chosen under the crisis lines: theirs, now
-            return [chosen, self.crisis_reply(value, None, resumable=False)]
+            now = turn.incoming.now
+            return [chosen, self.crisis_reply(value, None, resumable=False, now=now)]
         return [chosen, *await turn.resume(turn)]
 
     # The flows' actions ------------------------------------------------------------
@@ -324,7 +339,7 @@ class Actions:
 
     async def show(self, turn: Turn, field: str) -> list[Reply]:
         if field == "crisis_lines":
-            return [self.more_help(self.country(turn.person))]
+            return [self.more_help(self.country(turn.person), now=turn.incoming.now)]
         spec = self._fields[field]
         entries = await turn.person.entries(field)
         if not entries:

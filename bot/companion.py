@@ -231,14 +231,15 @@ class Companion:
     ) -> list[Reply]:
         """The crisis lines `incoming` asks for (`_wants_lines`), for `country`; else none.
         For when the flow and the person's state cannot be used (rules 3 and 7)."""
+        now = incoming.now
         if risk.tier is safety.Tier.CRISIS:
-            return [self._actions.crisis_reply(country, risk, resumable=False)]
+            return [self._actions.crisis_reply(country, risk, resumable=False, now=now)]
         if incoming.choice == MORE_HELP:
-            return [self._actions.more_help(country)]
+            return [self._actions.more_help(country, now=now)]
         if incoming.choice == ASKED_YES:
-            return [self._actions.crisis_reply(country, SAID_YES, resumable=False)]
+            return [self._actions.crisis_reply(country, SAID_YES, resumable=False, now=now)]
         if _is_sos(incoming):
-            return [self._actions.crisis_reply(country, None, resumable=False)]
+            return [self._actions.crisis_reply(country, None, resumable=False, now=now)]
         return []
 
     def _lines_again(
@@ -252,7 +253,7 @@ class Companion:
         lines = self._lines(incoming, risk, country)
         last = person.recent_deliveries[-1:] == (incoming.delivery,)
         if not lines and last and person.awaiting == SAFE_ASKED:
-            lines = [self._actions.crisis_reply(country, None, resumable=False)]
+            lines = [self._actions.crisis_reply(country, None, resumable=False, now=incoming.now)]
         return lines
 
     def _without_store(self, incoming: Incoming, risk: safety.Assessment) -> list[Reply]:
@@ -261,7 +262,8 @@ class Companion:
         if lines:
             return lines
         if risk.tier is safety.Tier.CONCERN:
-            return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
+            text = safety.concern_reply(self._default_country, now=incoming.now)
+            return [Reply(text, kind=ReplyKind.CONCERN)]
         if incoming.choice == KEEP_TALKING:  # after crisis lines: not an apology
             return [Reply(texts.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
         return [Reply(texts.SORRY)]
