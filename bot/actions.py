@@ -304,6 +304,10 @@ class Actions:
         match effect.action:
             case "show":
                 return await self.show(turn, str(args["field"]))
+            case "lines":
+                kinds = tuple(str(args["kinds"]).split(","))
+                text = safety.lines_reply(self.country(person), kinds, now=now)
+                return [Reply(text, kind=ReplyKind.CRISIS)]
             case "open" if args.get("what") == "country":
                 return [country_picker(page=0)]
             case "open":

@@ -4,7 +4,13 @@ from safety.detect import assess
 from safety.errors import SafetyError
 from safety.lexicon import lexicon as _lexicon
 from safety.opening import Opening, lines_by_opening
-from safety.replies import concern_reply, crisis_reply, more_options, not_safe_reply
+from safety.replies import (
+    concern_reply,
+    crisis_reply,
+    lines_reply,
+    more_options,
+    not_safe_reply,
+)
 from safety.resources import KINDS, Line, countries, country_name, lines_of_kind
 from safety.risk import Assessment, Tier
 
@@ -23,6 +29,7 @@ __all__ = [
     "forbidden_phrases",
     "lines_by_opening",
     "lines_of_kind",
+    "lines_reply",
     "more_options",
     "not_safe_reply",
 ]

@@ -92,6 +92,27 @@ def more_options(country: str | None, *, now: Now = None) -> str:
     return _join(parts)
 
 
+def lines_reply(country: str | None, kinds: tuple[str, ...], *, now: Now = None) -> str:
+    """A country's lines of some kinds (safety.KINDS: "abuse", "children", "parents", ...),
+    for a flow that names who they are for; the emergency number first, open lines first.
+    Where the country has none of those kinds, its general crisis lines instead, said so."""
+    entry = directory().lookup(country)
+    fallback = entry is directory().fallback
+    heading = "Support wherever you are" if fallback else f"Support in {entry.name}"
+    parts = [heading, f"In an emergency: {_emergency(entry)}."]
+    chosen = in_order(entry, now, kinds=kinds) if not fallback else []
+    if not chosen and _has_national(entry):
+        parts.append(
+            f"I don't know of a line just for this in {entry.name}. These lines are for anyone:"
+        )
+        chosen = in_order(entry, now)
+    parts.extend(_describe(opening, now) for opening in chosen)
+    if not _has_national(entry):
+        parts.append(_sentence(_fallback_hint().capitalize()))
+    parts.append("I'm a bot: I can't call anyone or send help, but these people can.")
+    return _join(parts)
+
+
 def _for_you(entry: Country, *, immediate: bool, now: Now) -> list[str]:
     emergency = _emergency(entry)
     parts: list[str] = []
