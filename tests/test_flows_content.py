@@ -1,0 +1,103 @@
+"""What the flows must say (issue 20): lapse care, kind words, parents, abuse lines, and that
+each newer part can be reached from the topics menu by typing, as a person would."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogues import TOPICS, Effect, Facts, Step, Typed, start, step
+from tests.fakes import FakeChat, shipped_library
+
+LIBRARY = shipped_library()
+CONSENTED = Facts(flags={"consent": True, "country_set": True})
+
+
+def typing(*said: str, at: str = TOPICS, facts: Facts = CONSENTED) -> Step:
+    """Start at `at` and type each of `said` in turn; the last step."""
+    result = start(LIBRARY, at, facts=facts)
+    for text in said:
+        assert result.state is not None, f"the conversation rested before {text!r}"
+        result = step(LIBRARY, result.state, Typed(text), facts=facts)
+    return result
+
+
+def where(result: Step) -> str:
+    assert result.state is not None
+    return f"{result.state['flow']}:{result.state['node']}"
+
+
+def said(result: Step) -> str:
+    return "\n".join(m.text for m in result.messages)
+
+
+def test_the_lapse_path_asks_first_whether_anything_was_swallowed() -> None:
+    result = typing("I did it again")
+    assert "swallow anything" in said(result)
+
+
+@pytest.mark.parametrize("answer", ["yes", "not sure"])
+def test_anything_swallowed_means_medical_help_now_even_feeling_fine(answer: str) -> None:
+    result = typing("I did it again", answer)
+    assert "even if you feel fine" in said(result)
+    assert Effect("show", {"field": "crisis_lines"}) in result.effects
+    fine = typing("I did it again", answer, "i feel fine")
+    assert "please still go now" in said(fine)
+    assert "glad" not in said(fine).lower()
+
+
+def test_an_injury_red_flag_means_emergency_help_and_the_lines() -> None:
+    result = typing("I did it again", "no", "yes")
+    assert "emergency help now" in said(result)
+    assert Effect("show", {"field": "crisis_lines"}) in result.effects
+
+
+def test_no_red_flag_still_means_care_today_and_first_aid() -> None:
+    result = typing("I did it again", "no", "none of it")
+    assert "today" in said(result)
+    aid = typing("I did it again", "no", "none of it", "first aid")
+    assert "cool running water for 20 minutes" in said(aid)
+
+
+@pytest.mark.parametrize("fear", ["I'm scared they'll judge me", "embarrassed", "judged"])
+@pytest.mark.parametrize(
+    "path", [("yes",), ("no", "yes"), ("no", "none of it"), ("no", "not sure")]
+)
+def test_scared_of_being_judged_can_be_typed_and_is_answered(
+    path: tuple[str, ...], fear: str
+) -> None:
+    result = typing("I did it again", *path, fear)
+    assert where(result) == "realistic_expectations:scared"
+    assert "right to be treated with care and respect" in said(result)
+    assert "not to judge" not in said(result)
+
+
+def test_no_flow_promises_that_staff_will_not_judge() -> None:
+    for flow in LIBRARY.flows.values():
+        for node in flow.nodes.values():
+            for bubble in node.say:
+                assert "not to judge" not in bubble, flow.id
+                assert "won't judge" not in bubble, flow.id
+
+
+def test_after_a_breach_of_trust_telling_offers_repair_not_first_words() -> None:
+    result = typing("they told other people", "what could i say to them", at="telling:found_out")
+    assert where(result) == "telling:repair"
+    assert "I felt hurt" in said(result)
+    assert "I'm telling you because I trust you" not in said(result)
+
+
+async def test_a_flow_can_show_the_countrys_lines_of_a_kind(chat: FakeChat) -> None:
+    await chat.press("!country:GB")
+    await chat.press("!go:adversities:abuse")
+
+    assert "Childline" in chat.text()
+    assert "National Domestic Abuse Helpline" in chat.text()
+    assert chat.text().index("999") < chat.text().index("Childline")
+
+
+async def test_without_a_line_of_that_kind_the_general_lines_are_shown(chat: FakeChat) -> None:
+    await chat.press("!country:IE")
+    await chat.press("!go:adversities:abuse")
+
+    assert "I don't know of a line just for this in Ireland" in chat.text()
+    assert "Samaritans" in chat.text()
