@@ -101,3 +101,31 @@ async def test_without_a_line_of_that_kind_the_general_lines_are_shown(chat: Fak
 
     assert "I don't know of a line just for this in Ireland" in chat.text()
     assert "Samaritans" in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["you're pathetic", "stop being stupid", "I hate myself"])
+def test_harsh_words_for_a_friend_are_named_gently_never_praised(typed: str) -> None:
+    result = typing(typed, at="self_acceptance:friend")
+    assert "caring words" not in said(result)
+    assert "sound harsh" in said(result)
+    assert "kinder version" in said(result)
+
+
+@pytest.mark.parametrize("typed", ["go for a walk", "asdf", "whatever"])
+def test_words_it_cannot_read_are_never_praised(typed: str) -> None:
+    result = typing(typed, at="self_acceptance:friend")
+    assert "caring words" not in said(result)
+    assert "good words" not in said(result)
+
+
+@pytest.mark.parametrize("typed", ["it's not your fault, I'm here", "you're not a failure"])
+def test_kind_words_for_a_friend_are_reflected(typed: str) -> None:
+    assert "caring words" in said(typing(typed, at="self_acceptance:friend"))
+
+
+def test_harsh_words_are_not_kept_as_kind_words() -> None:
+    result = typing("I'm a useless failure", at="self_acceptance:kind_own")
+    assert not [e for e in result.effects if e.action == "save"]
+    assert "kinder version" in said(result)
+    kept = typing("I'm doing what I can", at="self_acceptance:kind_own")
+    assert Effect("save", {"field": "kind_words", "value": "I'm doing what I can"}) in kept.effects
