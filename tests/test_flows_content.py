@@ -129,3 +129,33 @@ def test_harsh_words_are_not_kept_as_kind_words() -> None:
     assert "kinder version" in said(result)
     kept = typing("I'm doing what I can", at="self_acceptance:kind_own")
     assert Effect("save", {"field": "kind_words", "value": "I'm doing what I can"}) in kept.effects
+
+
+def test_a_parent_can_type_their_way_to_the_parent_path() -> None:
+    result = typing("me and other people", "my child", "no", "I'm their parent")
+    assert where(result) == "someone_else:parent"
+    assert "usually not a suicide attempt" in said(result)
+
+
+def test_a_parent_is_told_to_check_injuries_and_make_home_safer() -> None:
+    injury = typing("checking an injury", at="someone_else:parent")
+    assert "check whether an injury needs care" in said(injury)
+    assert "swallowed anything, even if they seem fine" in said(injury)
+    safer = typing("making home safer", at="someone_else:parent")
+    assert "medicines" in said(safer) and "sharp" in said(safer)
+    calm = typing("how to talk with them", at="someone_else:parent")
+    assert "Don't punish" in said(calm) and "promise" in said(calm)
+
+
+def test_a_parent_gets_the_parent_lines_and_the_gp_school_and_services() -> None:
+    result = typing("who can help", at="someone_else:parent")
+    assert Effect("lines", {"kinds": "parents,crisis"}) in result.effects
+    for who in ("GP", "school", "children and young people"):
+        assert who in said(result)
+
+
+def test_signs_of_self_injury_are_kept_apart_from_warning_signs_of_suicide() -> None:
+    for at in ("someone_else:notice", "someone_else:parent_signs"):
+        first, *_rest = start(LIBRARY, at, facts=CONSENTED).messages
+        assert "suicide" not in first.text.lower()
+    assert "not a suicide attempt" in said(start(LIBRARY, "someone_else:notice", facts=CONSENTED))
