@@ -159,3 +159,56 @@ def test_signs_of_self_injury_are_kept_apart_from_warning_signs_of_suicide() -> 
         first, *_rest = start(LIBRARY, at, facts=CONSENTED).messages
         assert "suicide" not in first.text.lower()
     assert "not a suicide attempt" in said(start(LIBRARY, "someone_else:notice", facts=CONSENTED))
+
+
+@pytest.mark.parametrize(
+    ("said_in_turn", "node"),
+    [
+        (("I did it again", "yes"), "realistic_expectations:swallowed_after"),
+        (("I did it again", "no", "no", "first aid"), "realistic_expectations:first_aid"),
+        (("me and other people", "worried about someone", "no", "parent"), "someone_else:parent"),
+        (("getting better", "part of me doesn't want to stop", "both sides"), "ambivalence:gives"),
+        (("getting better", "mixed feelings", "why"), "ambivalence:normal"),
+        (("me and other people", "online", "before i post"), "chatsafe:post"),
+        (("me and other people", "social media", "someone posted"), "chatsafe:worried"),
+        (("urge", "6", "something to do", "comfort", "5"), "urges:timer5"),
+        (("urge", "6", "activity", "let it out", "15 minutes", "done"), "urges:rerate"),
+        (("me and other people", "scars", "accept"), "scars:accept"),
+        (("me and other people", "scars", "brings up urges"), "scars:trigger"),
+        (("me and other people", "scars", "partner"), "scars:intimacy"),
+        (("me and other people", "underneath", "stress", "work through"), "adversities:solve"),
+        (("me and other people", "telling", "found out", "told others", "say"), "telling:repair"),
+        (
+            ("me and other people", "kinder", "friend", "you're so pathetic"),
+            "self_acceptance:friend_harsh",
+        ),
+    ],
+)
+def test_each_new_part_can_be_reached_from_the_topics_menu_by_typing(
+    said_in_turn: tuple[str, ...], node: str
+) -> None:
+    assert where(typing(*said_in_turn)) == node
+
+
+def test_the_urge_timer_schedules_a_check_back_and_rerates_after() -> None:
+    five = typing("5 minutes", at="urges:act_comfort")
+    assert Effect("schedule_checkback", {"minutes": 5}) in five.effects
+    fifteen = typing("15", at="urges:act_release")
+    assert Effect("schedule_checkback", {"minutes": 15}) in fifteen.effects
+    strong = typing("I'm done", "9", at="urges:timer5")
+    assert where(strong) == "urges:still_strong"
+    assert "Try another thing to do" in [b.label for m in strong.messages for b in m.buttons]
+
+
+@pytest.mark.parametrize(
+    ("typed", "node"),
+    [
+        ("my stepdad hits me", "adversities:abuse_after"),
+        ("everyone at school bullies me", "adversities:bullying"),
+        ("my nan died last month", "adversities:loss"),
+        ("i got kicked out", "adversities:housing"),
+        ("can't stop thinking about it", "adversities:other_thanks"),
+    ],
+)
+def test_what_is_typed_about_what_is_underneath_is_read(typed: str, node: str) -> None:
+    assert where(typing(typed, at="adversities:other")) == node
