@@ -76,6 +76,8 @@ def holds(
         value = known.get(condition.fact, facts.flags.get(condition.fact, False))
         return bool(value) == condition.is_
     value = variables.get(str(condition.var))
+    if condition.mentions is not None:
+        return isinstance(value, str) and _mentions(value, condition.mentions)
     if condition.is_ is not None:
         if isinstance(value, str) and isinstance(condition.is_, str):
             return normalise(value) == normalise(condition.is_)
@@ -186,6 +188,12 @@ class _Run:
     def _act(self, action: Action) -> None:
         if action.show is not None:
             self.effect("show", field=action.show)
+        elif action.lines is not None:
+            self.effect("lines", kinds=",".join(action.lines))
+        elif action.keep is not None:
+            value = self.vars.get(action.keep.var)
+            if isinstance(value, str) and value.strip():
+                self.saved(action.keep.field, value.strip())
         elif action.schedule_checkback is not None:
             self.effect("schedule_checkback", minutes=action.schedule_checkback.minutes)
         elif action.open is not None:
@@ -211,6 +219,12 @@ class _Run:
     def reask(self, text: str, node: Node) -> Step:
         self.say(text, node_buttons(self.flow, self.node, node))
         return self.wait()
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds any of `words` (each a word or phrase) as whole words, any case."""
+    padded = f" {normalise(text)} "
+    return any(f" {normalise(word)} " in padded for word in words if normalise(word))
 
 
 def _tap(run: _Run, node: Node, option_id: str) -> Step:

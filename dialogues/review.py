@@ -213,6 +213,8 @@ def _condition(library: Library, cond: Condition) -> str:
         return f"they have kept something in {_label(library, cond.has)}"
     if cond.fact is not None:
         return f"{cond.fact.replace('_', ' ')} is {'yes' if cond.is_ else 'no'}"
+    if cond.mentions is not None:
+        return f"{cond.var} mentions any of: {', '.join(cond.mentions)}"
     if cond.at_least is not None:
         return f"{cond.var} is at least {cond.at_least}"
     if cond.at_most is not None:
@@ -225,6 +227,11 @@ def _action(library: Library, action: Action) -> str:
         return "Shows the crisis lines for their country."
     if action.show is not None:
         return f"Shows their kept {_label(library, action.show)}."
+    if action.lines is not None:
+        kinds = ", ".join(kind.replace("_", " ") for kind in action.lines)
+        return f"Shows their country's lines of these kinds: {kinds} (the emergency number first)."
+    if action.keep is not None:
+        return f"Keeps what they typed ({action.keep.var}) in {_label(library, action.keep.field)}."
     if action.schedule_checkback is not None:
         return f"Sends a discreet check-back in {action.schedule_checkback.minutes} minutes."
     if action.open is not None:
@@ -250,6 +257,8 @@ def _fields(library: Library, flow: Flow) -> str:
         if node.scale and node.scale.rate:
             touched.setdefault(node.scale.rate, set()).add("rates")
         for action in node.do:
+            if action.keep is not None:
+                touched.setdefault(action.keep.field, set()).add("saves")
             for name, verb in ((action.show, "shows"), (action.forget, "clears")):
                 if name and name != "crisis_lines":
                     touched.setdefault(name, set()).add(verb)

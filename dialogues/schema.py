@@ -23,6 +23,9 @@ AREAS = (
     "core",
 )
 FACTS = ("consent", "country_set", "checkins_on")
+# Kinds of helpline a flow may show (`{lines: [...]}`); the same names as safety.KINDS.
+LINE_KINDS = ("crisis", "children", "abuse", "self_harm", "parents", "lgbtq")
+LineKind = Literal["crisis", "children", "abuse", "self_harm", "parents", "lgbtq"]
 Area = Literal[
     "realistic-expectations",
     "thoughts-and-urges",
@@ -115,12 +118,14 @@ class Condition(_Model):
     at_least: int | None = None
     at_most: int | None = None
     is_: Scalar | None = Field(default=None, alias="is")
+    mentions: tuple[Text, ...] | None = Field(default=None, min_length=1)
     has: str | None = None
     fact: str | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
-        tests = sum(x is not None for x in (self.at_least, self.at_most, self.is_))
+        checks = (self.at_least, self.at_most, self.is_, self.mentions)
+        tests = sum(x is not None for x in checks)
         if self.var is not None:
             ok = self.has is None and self.fact is None and tests == 1
         elif self.fact is not None:
@@ -128,7 +133,9 @@ class Condition(_Model):
         else:
             ok = self.has is not None and tests == 0
         if not ok:
-            raise ValueError("a condition is one of {var, at_least|at_most|is}, {has}, {fact, is}")
+            raise ValueError(
+                "a condition is one of {var, at_least|at_most|is|mentions}, {has}, {fact, is}"
+            )
         return self
 
 
@@ -155,8 +162,15 @@ class Checkback(_Model):
     minutes: int = Field(ge=1, le=1440)
 
 
+class Keep(_Model):
+    var: str
+    field: str
+
+
 class Action(_Model):
     show: str | None = None
+    lines: tuple[LineKind, ...] | None = Field(default=None, min_length=1)
+    keep: Keep | None = None
     schedule_checkback: Checkback | None = None
     open: Literal["country", "checkins"] | None = None
     consent: Literal["given"] | None = None

@@ -200,6 +200,10 @@ def _check_fields(
             used.append(((*base, "do", i), action.show))
         if action.forget is not None:
             used.append(((*base, "do", i), action.forget))
+        if action.keep is not None:
+            used.append(((*base, "do", i), action.keep.field))
+            if action.keep.var not in variables:
+                report((*base, "do", i), f"var '{action.keep.var}' is never set by an ask or scale")
     for i, arm in enumerate(node.branch or ()):
         cond = arm.if_
         if cond is not None and cond.has is not None:

@@ -4,13 +4,23 @@ from safety.detect import assess
 from safety.errors import SafetyError
 from safety.lexicon import lexicon as _lexicon
 from safety.model import model as _model
-from safety.replies import concern_reply, crisis_reply, more_options, not_safe_reply
-from safety.resources import countries, country_name
+from safety.opening import Opening, lines_by_opening
+from safety.replies import (
+    concern_reply,
+    crisis_reply,
+    lines_reply,
+    more_options,
+    not_safe_reply,
+)
+from safety.resources import KINDS, Line, countries, country_name, lines_of_kind
 from safety.resources import directory as _directory
 from safety.risk import Assessment, Tier
 
 __all__ = [
+    "KINDS",
     "Assessment",
+    "Line",
+    "Opening",
     "SafetyError",
     "Tier",
     "assess",
@@ -19,6 +29,9 @@ __all__ = [
     "country_name",
     "crisis_reply",
     "forbidden_phrases",
+    "lines_by_opening",
+    "lines_of_kind",
+    "lines_reply",
     "load",
     "more_options",
     "not_safe_reply",

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from safety.check import check
+from safety.check import render as render_check
 from safety.errors import SafetyError
 from safety.evaluate import evaluate, read_rows, render
 from safety.model import to_data
@@ -28,12 +30,19 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("resources", help="print the crisis-resource directory")
     listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
     listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
+    listing.add_argument(
+        "--check", action="store_true", help="check every entry; exit 1 if one is wrong"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "eval":
             print(render(evaluate(read_rows(args.file))))
         elif args.command == "train":
             print(_train(args.files, args.out, args.max_alarms))
+        elif args.check:
+            report = check(directory(), today=dt.date.today())
+            print(render_check(report))
+            return 0 if report.passed else 1
         else:
             print(_resources(args.country, args.stale, today=dt.date.today()))
     except (SafetyError, OSError) as exc:

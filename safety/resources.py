@@ -12,13 +12,17 @@ from typing import Any
 import yaml
 
 from safety.errors import SafetyError
+from safety.hours import ALWAYS, Schedule, parse_hours
 
 DATA_FILE = "resources.yaml"
+# Kinds of line: general crisis support, children and young people, abuse and domestic
+# violence, self-harm support, parents and carers, LGBTQ+ people.
+KINDS = ("crisis", "children", "abuse", "self_harm", "parents", "lgbtq")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One helpline: how to reach it, when, and for whom."""
+    """One helpline: how to reach it, when, for whom, and where that was checked."""
 
     name: str
     phone: str | None
@@ -30,11 +34,15 @@ class Line:
     free: bool
     source: str
     verified_on: dt.date
+    kinds: tuple[str, ...] = ("crisis",)
+    schedule: Schedule = ALWAYS
+    source_date: str | None = None
+    note: str | None = None
 
     @property
     def always_open(self) -> bool:
         """True when the line answers 24 hours a day, every day."""
-        return self.hours.startswith("24/7")
+        return self.schedule.always
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,8 @@ class Country:
     source: str
     verified_on: dt.date
     no_24_7_line: str | None = None
+    no_national_line: str | None = None
+    left_out: tuple[str, ...] = ()
 
     @property
     def first_call_line(self) -> Line | None:
@@ -66,6 +76,12 @@ class Country:
             if line.chat:
                 return line
         return None
+
+    def of_kind(self, kind: str) -> tuple[Line, ...]:
+        """This country's lines of one kind (KINDS), in the directory's order."""
+        if kind not in KINDS:
+            raise SafetyError(f"unknown kind of line {kind!r}; one of {', '.join(KINDS)}")
+        return tuple(line for line in self.lines if kind in line.kinds)
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,16 @@ def country_name(code: str) -> str | None:
     return entry.name if entry else None
 
 
+def lines_of_kind(country: str | None, kind: str) -> tuple[Line, ...]:
+    """A country's lines of one kind ("children", "abuse", "parents", ...; see KINDS).
+
+    Empty when the country has none of that kind or is not in the directory.
+    """
+    found = directory()
+    entry = found.lookup(country)
+    return () if entry is found.fallback and kind != "crisis" else entry.of_kind(kind)
+
+
 @functools.cache
 def directory() -> Directory:
     """The directory, parsed and checked on first use."""
@@ -120,7 +146,9 @@ def _country(code: str, entry: Any) -> Country:
     if not isinstance(entry, dict):
         raise SafetyError(f"{where}: expected a mapping")
     try:
-        lines = tuple(_line(f"{where}, line {i}", raw) for i, raw in enumerate(entry["lines"]))
+        lines = tuple(
+            _line(f"{where}, line {i}", raw) for i, raw in enumerate(entry.get("lines") or ())
+        )
         emergency = tuple(str(number) for number in entry["emergency"])
         country = Country(
             code=code,
@@ -129,12 +157,17 @@ def _country(code: str, entry: Any) -> Country:
             lines=lines,
             source=str(entry["source"]),
             verified_on=_date(where, entry["verified_on"]),
-            no_24_7_line=entry.get("no_24_7_line"),
+            # No line at all is no 24/7 line either, for the same reason.
+            no_24_7_line=entry.get("no_24_7_line") or entry.get("no_national_line"),
+            no_national_line=entry.get("no_national_line"),
+            left_out=tuple(str(note) for note in entry.get("left_out") or ()),
         )
     except KeyError as exc:
         raise SafetyError(f"{where}: missing {exc.args[0]!r}") from None
-    if not emergency or not lines:
-        raise SafetyError(f"{where}: needs an emergency number and at least one line")
+    if not emergency:
+        raise SafetyError(f"{where}: needs an emergency number")
+    if not lines and not country.no_national_line:
+        raise SafetyError(f"{where}: needs a line, or no_national_line with the reason")
     return country
 
 
@@ -142,17 +175,23 @@ def _line(where: str, raw: Any) -> Line:
     if not isinstance(raw, dict):
         raise SafetyError(f"{where}: expected a mapping")
     try:
+        schedule = parse_hours(f"{where} ({raw.get('name')})", raw["hours"])
+        kinds = tuple(str(kind) for kind in raw.get("kinds", ("crisis",)))
         line = Line(
             name=str(raw["name"]),
             phone=_optional(raw.get("phone")),
             text=_optional(raw.get("text")),
             chat=_optional(raw.get("chat")),
-            hours=str(raw["hours"]),
+            hours=schedule.describe(),
             languages=tuple(str(lang) for lang in raw.get("languages", ())),
             audience=str(raw["for"]),
             free=bool(raw["free"]),
             source=str(raw["source"]),
             verified_on=_date(where, raw["verified_on"]),
+            kinds=kinds,
+            schedule=schedule,
+            source_date=_optional(raw.get("source_date")),
+            note=_optional(raw.get("note")),
         )
     except KeyError as exc:
         raise SafetyError(f"{where}: missing {exc.args[0]!r}") from None
@@ -160,6 +199,9 @@ def _line(where: str, raw: Any) -> Line:
         raise SafetyError(f"{where}: {line.name} needs a phone, text or chat")
     if line.chat and not line.chat.startswith("https://"):
         raise SafetyError(f"{where}: {line.name} chat link must be https")
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or not kinds:
+        raise SafetyError(f"{where}: {line.name} kinds {unknown} not among {', '.join(KINDS)}")
     return line
 
 

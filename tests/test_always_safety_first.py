@@ -186,13 +186,15 @@ async def _play(
                     chosen or default,
                     about_someone_else=risk.about_someone_else,
                     immediate=risk.immediate,
+                    abuse="abuse" in risk.kinds,
+                    now=incoming.now,
                 ),
-                safety.not_safe_reply(chosen or default),
+                safety.not_safe_reply(chosen or default, now=incoming.now),
             )
         if incoming.choice == ASKED_YES or (just_asked and yes_ish(incoming.text)):
             # "yes" to "are you thinking about suicide?", tapped or typed straight after
             assert replies and replies[0].text == safety.crisis_reply(
-                chosen or default, immediate=False
+                chosen or default, immediate=False, now=incoming.now
             ), f"no crisis lines for {incoming.choice or incoming.text!r} after the question"
         just_asked = bool(replies) and replies[-1].text in (ASK_ABOUT_SUICIDE, ASK_AGAIN)
         for reply in replies:

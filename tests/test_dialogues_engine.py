@@ -306,3 +306,50 @@ def test_start_at_an_unknown_target_offers_the_topics(lib: Library) -> None:
     result = start(lib, "nowhere", facts=NONE)
     assert texts(result) == [LOST, "What now?"]
     assert at(start(lib, "demo:rate", facts=NONE)) == ("demo", "rate")
+
+
+WORDS = """\
+id: words
+start: ask
+nodes:
+  ask:
+    say: [What would you say?]
+    ask: {var: said, then: route, skip: Skip}
+  route:
+    branch:
+      - {if: {var: said, mentions: [useless, "hate myself"]}, to: harsh}
+      - else: keep
+  harsh:
+    say: [Those words sound hard on you.]
+    do: [{lines: [abuse, children]}]
+    end: true
+  keep:
+    say: [Kept.]
+    do: [{keep: {var: said, field: wins}}]
+    end: true
+"""
+
+
+@pytest.mark.parametrize("typed", ["I'm USELESS!", "honestly i hate myself."])
+def test_a_mentions_condition_finds_whole_words_in_typed_text(typed: str) -> None:
+    lib = build(words=WORDS, demo=DEMO, other=OTHER, topics=TOPICS)
+    result = step(lib, start(lib, "words", facts=NONE).state or {}, Typed(typed), facts=NONE)
+    assert texts(result) == ["Those words sound hard on you."]
+    assert result.effects == (Effect("lines", {"kinds": "abuse,children"}),)
+
+
+@pytest.mark.parametrize("typed", ["usefulness", "I hate mornings"])
+def test_a_mentions_condition_does_not_match_parts_of_words(typed: str) -> None:
+    lib = build(words=WORDS, demo=DEMO, other=OTHER, topics=TOPICS)
+    result = step(lib, start(lib, "words", facts=NONE).state or {}, Typed(typed), facts=NONE)
+    assert texts(result) == ["Kept."]
+    assert result.effects == (Effect("save", {"field": "wins", "value": typed}),)
+
+
+def test_keep_saves_nothing_when_the_question_was_skipped() -> None:
+    lib = build(words=WORDS, demo=DEMO, other=OTHER, topics=TOPICS)
+    result = step(
+        lib, start(lib, "words", facts=NONE).state or {}, Tap("words.ask.skip"), facts=NONE
+    )
+    assert texts(result) == ["Kept."]
+    assert result.effects == ()

@@ -46,6 +46,10 @@ TESTED: dict[str, set[str | None]] = {flow_id: set() for flow_id in LIBRARY.flow
 for _flow_id, _, _node in NODES:  # the vars and fields each flow's branches and ratings read
     TESTED[_flow_id] |= {a.if_.var or a.if_.has for a in _node.branch or () if a.if_ is not None}
     TESTED[_flow_id] |= {_node.scale.rate} if _node.scale else set()
+MENTIONED: dict[str | None, set[str]] = {}  # for each var, a word from each `mentions` list
+for _c in CONDITIONS:
+    if _c.mentions:
+        MENTIONED.setdefault(_c.var, set()).add(_c.mentions[0])
 THRESHOLDS: dict[str | None, set[int]] = {}
 for _c in CONDITIONS:
     for _n in (_c.at_least, _c.at_most):
@@ -183,6 +187,8 @@ def _answers(where: Where, node: Node) -> Iterator[Answer]:
             yield Tap(button.id)
     if node.ask is not None:
         yield Typed("Something I typed")
+        for word in sorted(MENTIONED.get(node.ask.var, ())):
+            yield Typed(word)
 
 
 def _entered(result: Step) -> set[Where]:

@@ -63,7 +63,7 @@ class Choices:
             case Resume():
                 return await turn.resume(turn)
             case MoreHelp():
-                return [questions.more_help(questions.country(person))]
+                return [questions.more_help(questions.country(person), now=turn.incoming.now)]
             case KeepTalking():
                 return await questions.keep_talking(turn)
             case CountryPage(page=page):
@@ -113,5 +113,6 @@ class Choices:
         turn.person.country = code
         chosen = Reply(words.COUNTRY_SET.format(name=name))
         if turn.person.awaiting == SAFE_ASKED:  # chosen under the crisis lines: theirs, now
-            return [chosen, self._questions.crisis_reply(code, None, resumable=False)]
+            now = turn.incoming.now
+            return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
         return [chosen, *await turn.resume(turn)]

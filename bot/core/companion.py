@@ -245,5 +245,6 @@ class Companion:
         lines = self._without_store.lines(triaged, country)
         last = person.recent_deliveries[-1:] == (triaged.incoming.delivery,)
         if not lines and last and person.awaiting == SAFE_ASKED:
-            lines = [self._questions.crisis_reply(country, None, resumable=False)]
+            now = triaged.incoming.now
+            lines = [self._questions.crisis_reply(country, None, resumable=False, now=now)]
         return lines

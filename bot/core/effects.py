@@ -9,12 +9,13 @@ from datetime import timedelta
 from typing import assert_never
 
 import dialogues
+import safety
 from bot.core import words
 from bot.core.country_picker import country_picker
 from bot.core.ports import CheckinMenus
 from bot.core.questions import Questions
 from bot.core.turn import Turn
-from bot.messages import Reply
+from bot.messages import Reply, ReplyKind
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,13 @@ class Show:
     """Show what the person kept under `field` (or every crisis line: "crisis_lines")."""
 
     field: str
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Show the person's country's lines of these kinds (safety.resources.KINDS)."""
+
+    kinds: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,16 @@ class Record:
 
 
 FlowEffect = (
-    Show | OpenCountry | OpenCheckins | ScheduleCheckback | Consent | Save | Rate | Forget | Record
+    Show
+    | Lines
+    | OpenCountry
+    | OpenCheckins
+    | ScheduleCheckback
+    | Consent
+    | Save
+    | Rate
+    | Forget
+    | Record
 )
 
 
@@ -100,6 +117,8 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
         match effect.action:
             case "show":
                 return Show(str(args["field"]))
+            case "lines":
+                return Lines(tuple(str(args["kinds"]).split(",")))
             case "open":
                 return OpenCountry() if args.get("what") == "country" else OpenCheckins()
             case "schedule_checkback":
@@ -164,6 +183,10 @@ class Effects:
         match effect:
             case Show(field=field):
                 return await self.show(turn, field)
+            case Lines(kinds=kinds):
+                # before the consent check: lines are never "not kept"
+                text = safety.lines_reply(self._questions.country(person), kinds, now=now)
+                return [Reply(text, kind=ReplyKind.CRISIS)]
             case OpenCountry():
                 return [country_picker(page=0)]
             case OpenCheckins():
@@ -192,7 +215,8 @@ class Effects:
     async def show(self, turn: Turn, field: str) -> list[Reply]:
         """What the person kept under `field` (a toolbox, wins), or every crisis line."""
         if field == "crisis_lines":
-            return [self._questions.more_help(self._questions.country(turn.person))]
+            country = self._questions.country(turn.person)
+            return [self._questions.more_help(country, now=turn.incoming.now)]
         spec = self._fields[field]
         entries = await turn.person.entries(field)
         if not entries:

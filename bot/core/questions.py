@@ -9,6 +9,8 @@ pure, typed state machine here).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import safety
 from bot.core import words
 from bot.core.buttons import Asked, CountryPage, Go, KeepTalking, MoreHelp, Resume
@@ -80,42 +82,54 @@ class Questions:
         want to die" to "are you safe right now?"), the emergency number first."""
         turn.person.count_anonymously("crisis", now=turn.incoming.now)
         resumable = turn.person.flow_state is not None
-        country = self.country(turn.person)
+        country, now = self.country(turn.person), turn.incoming.now
         if risk.about_someone_else:
             if turn.person.awaiting in QUESTIONS:
                 turn.person.awaiting = None  # asked of the writer; the lines are for them now
-            return [self.crisis_reply(country, risk, resumable=resumable)]
+            return [self.crisis_reply(country, risk, resumable=resumable, now=now)]
         not_safe = _says_not_safe(turn.person.awaiting, turn.incoming.text, risk)
         turn.person.awaiting = SAFE_ASKED  # both replies ask it, or mean it
         if not_safe:
-            return [self.not_safe_reply(country, resumable=resumable)]
-        return [self.crisis_reply(country, risk, resumable=resumable)]
+            return [self.not_safe_reply(country, resumable=resumable, now=now)]
+        return [self.crisis_reply(country, risk, resumable=resumable, now=now)]
 
     def crisis_reply(
-        self, country: str | None, risk: safety.Assessment | None, *, resumable: bool
+        self,
+        country: str | None,
+        risk: safety.Assessment | None,
+        *,
+        resumable: bool,
+        now: datetime | None = None,
     ) -> Reply:
-        """The crisis lines for a country, with ways to keep talking."""
+        """The crisis lines for a country, open ones first at `now`, with ways to keep talking."""
         someone_else = risk.about_someone_else if risk else False
         text = safety.crisis_reply(
-            country, about_someone_else=someone_else, immediate=risk.immediate if risk else True
+            country,
+            about_someone_else=someone_else,
+            immediate=risk.immediate if risk else True,
+            abuse=bool(risk and "abuse" in risk.kinds),
+            now=now,
         )
         options = _lines_options(someone_else=someone_else, resumable=resumable)
         return Reply(text, options=options, kind=ReplyKind.CRISIS)
 
-    def not_safe_reply(self, country: str | None, *, resumable: bool) -> Reply:
+    def not_safe_reply(
+        self, country: str | None, *, resumable: bool, now: datetime | None = None
+    ) -> Reply:
         """For "no, I'm not safe": the emergency number first, then a line and support."""
         options = _lines_options(someone_else=False, resumable=resumable)
-        return Reply(safety.not_safe_reply(country), options=options, kind=ReplyKind.CRISIS)
+        text = safety.not_safe_reply(country, now=now)
+        return Reply(text, options=options, kind=ReplyKind.CRISIS)
 
-    def more_help(self, country: str | None) -> Reply:
-        """Every line and service for a country ("More ways to get help")."""
-        return Reply(safety.more_options(country), kind=ReplyKind.CRISIS)
+    def more_help(self, country: str | None, *, now: datetime | None = None) -> Reply:
+        """Every line and service for a country ("More ways to get help"), open ones first."""
+        return Reply(safety.more_options(country, now=now), kind=ReplyKind.CRISIS)
 
     async def concern(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """A warm reply with ways to cope; when the words could hide thoughts of suicide,
         it asks about them straight out instead (once: not again while unanswered)."""
         turn.person.count_anonymously("concern", now=turn.incoming.now)
-        text = safety.concern_reply(self.country(turn.person))
+        text = safety.concern_reply(self.country(turn.person), now=turn.incoming.now)
         awaiting = turn.person.awaiting
         if awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
             # Asked and not answered: not asked again. An answer still counts, but words
@@ -164,7 +178,8 @@ class Questions:
     async def sos(self, turn: Turn) -> list[Reply]:
         resumable = turn.person.flow_state is not None
         turn.person.awaiting = SAFE_ASKED
-        return [self.crisis_reply(self.country(turn.person), None, resumable=resumable)]
+        country = self.country(turn.person)
+        return [self.crisis_reply(country, None, resumable=resumable, now=turn.incoming.now)]
 
     async def keep_talking(self, turn: Turn) -> list[Reply]:
         """"Keep talking with me" under the crisis lines: "are you safe right now?" again."""

@@ -21,14 +21,15 @@ class WithoutStore:
     def lines(self, triaged: Triage, country: str | None) -> list[Reply]:
         """The crisis lines `triaged` asks for (it is urgent), for `country`; else none."""
         incoming, risk, questions = triaged.incoming, triaged.risk, self._questions
+        now = incoming.now
         if risk.tier is safety.Tier.CRISIS:
-            return [questions.crisis_reply(country, risk, resumable=False)]
+            return [questions.crisis_reply(country, risk, resumable=False, now=now)]
         if isinstance(triaged.button, MoreHelp):
-            return [questions.more_help(country)]
+            return [questions.more_help(country, now=now)]
         if triaged.button == Asked("yes"):
-            return [questions.crisis_reply(country, SAID_YES, resumable=False)]
+            return [questions.crisis_reply(country, SAID_YES, resumable=False, now=now)]
         if is_sos(incoming):
-            return [questions.crisis_reply(country, None, resumable=False)]
+            return [questions.crisis_reply(country, None, resumable=False, now=now)]
         return []
 
     def answer(self, triaged: Triage) -> list[Reply]:
@@ -38,7 +39,8 @@ class WithoutStore:
         if lines:
             return lines
         if triaged.risk.tier is safety.Tier.CONCERN:
-            return [Reply(safety.concern_reply(self._default_country), kind=ReplyKind.CONCERN)]
+            text = safety.concern_reply(self._default_country, now=triaged.incoming.now)
+            return [Reply(text, kind=ReplyKind.CONCERN)]
         if isinstance(triaged.button, KeepTalking):  # after crisis lines: not an apology
             return [Reply(words.STAY_WITH_YOU, options=(MORE_HELP_OPTION,))]
         return [Reply(words.SORRY)]

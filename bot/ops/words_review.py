@@ -55,6 +55,10 @@ def core_words() -> dict[str, str]:
         )
         words[f"after 'no, I'm not safe' ({where})"] = safety.not_safe_reply(country)
         words[f"concern reply ({where})"] = safety.concern_reply(country)
+        for kinds in (("abuse", "children"), ("parents", "crisis")):
+            words[f"a flow's {' and '.join(kinds)} lines ({where})"] = safety.lines_reply(
+                country, kinds
+            )
     return words
 
 
