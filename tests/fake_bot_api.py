@@ -76,6 +76,7 @@ class _Failure:
     retry_after: int | None
     delay: float
     times: int
+    chat_id: int | None = None  # only requests to this chat fail (None: any)
 
 
 class FakeBotApi:
@@ -219,15 +220,22 @@ class FakeBotApi:
         retry_after: int | None = 1,
         times: int = 1,
         delay: float = 0.0,
+        chat_id: int | None = None,
     ) -> None:
         """Answer the next `times` requests to `method` with an error (429 carries retry_after).
 
         `delay` holds the answer back that long first, to make the client time out.
+        `chat_id`: only requests to that chat fail (Telegram's 429 names one chat).
         """
         with self._lock:
             self._failures.setdefault(method, []).append(
-                _Failure(status, retry_after if status == 429 else None, delay, times)
+                _Failure(status, retry_after if status == 429 else None, delay, times, chat_id)
             )
+
+    def recover(self) -> None:
+        """Forget every failure still to come."""
+        with self._lock:
+            self._failures.clear()
 
     def slow_next(self, method: str, *, delay: float, times: int = 1) -> None:
         """Carry out the next `times` requests to `method`, but answer only after `delay` s
@@ -347,7 +355,7 @@ class FakeBotApi:
     def _answer(
         self, method: str, params: dict[str, Any], files: dict[str, Any]
     ) -> tuple[int, Any]:
-        failure = self._take_failure(method)
+        failure = self._take_failure(method, params)
         if failure is not None and failure.status != 200:
             self._record(Call(method, params, files, failure.status))
             if failure.delay:
@@ -366,16 +374,17 @@ class FakeBotApi:
             time.sleep(failure.delay)
         return 200, result
 
-    def _take_failure(self, method: str) -> _Failure | None:
+    def _take_failure(self, method: str, params: dict[str, Any]) -> _Failure | None:
+        chat = params.get("chat_id")
         with self._lock:
-            queue = self._failures.get(method)
-            if not queue:
-                return None
-            failure = queue[0]
-            failure.times -= 1
-            if failure.times <= 0:
-                queue.pop(0)
-            return failure
+            queue = self._failures.get(method) or []
+            for failure in queue:
+                if failure.chat_id is None or str(failure.chat_id) == str(chat):
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        queue.remove(failure)
+                    return failure
+            return None
 
     def _record(self, call: Call) -> None:
         with self._lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.core.flood import FloodGate, Verdict
+from bot.core.flood import AFTER_CRISIS, FloodGate, Verdict
 from bot.messages import Person, Platform
 from bot.store import Store
 from tests.fakes import FakeChat
@@ -61,3 +61,19 @@ def test_people_who_have_gone_quiet_are_forgotten() -> None:
         gate.check(ALEX, later)
 
     assert len(gate._recent) == 1
+
+
+def test_nothing_is_held_back_in_the_minutes_after_crisis_lines() -> None:
+    gate = FloodGate(limit=3)
+    burst(gate, ALEX, 5)
+    gate.crisis_shown(ALEX, NOW + timedelta(seconds=1))
+    after = [gate.check(ALEX, NOW + timedelta(seconds=1, milliseconds=n)) for n in range(20)]
+    assert after == [Verdict.ANSWER] * 20
+    assert gate.check(ALEX, NOW + AFTER_CRISIS + timedelta(minutes=1)) is Verdict.ANSWER
+    assert burst(gate, SAM, 5)[-1] is Verdict.QUIET  # only the person shown the lines
+
+
+def test_tapping_through_a_flow_at_a_tap_a_second_is_not_a_flood() -> None:
+    gate = FloodGate()
+    taps = [gate.check(ALEX, NOW + timedelta(seconds=n), tap=True) for n in range(60)]
+    assert taps == [Verdict.ANSWER] * 60

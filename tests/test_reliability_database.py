@@ -154,7 +154,8 @@ async def test_asking_for_the_lines_gets_them_while_the_database_is_away() -> No
     assert sos[0].kind is ReplyKind.CRISIS and "Samaritans on 116 123" in sos[0].text
     assert more[0].kind is ReplyKind.CRISIS and "Support in United Kingdom" in more[0].text
     assert talk[0].text == STAY_WITH_YOU and talk[0].options[0].id == MORE_HELP  # no apology
-    assert [Reply(SLOW_DOWN)] in burst  # flood control took over, but not for /sos:
+    # Minutes after crisis lines nothing is held back by flood control (issue 21, D1):
+    assert all(replies and replies != [Reply(SLOW_DOWN)] for replies in burst)
     assert after_burst[0].kind is ReplyKind.CRISIS and "116 123" in after_burst[0].text
 
 

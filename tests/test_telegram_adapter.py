@@ -14,7 +14,7 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.adapters.telegram.adapter import TelegramAdapter
 from bot.adapters.telegram.render import keyboard_for, split_text
-from bot.adapters.telegram.resending import surely_failed
+from bot.adapters.telegram.sending import surely_failed
 from bot.core.words import BASIC_COMMANDS as DEFAULT_COMMANDS
 from bot.core.words import PRIVATE_ONLY
 from bot.core.words import SORRY as FALLBACK

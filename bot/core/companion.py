@@ -14,14 +14,17 @@ Rules:
    so does asking for the lines: /sos, "More ways to get help" on a crisis reply, or "Yes"
    to "are you thinking about suicide?".
    "Keep talking with me" on a crisis reply gets words of support, not an apology.
-4. A burst of messages gets one "slow down" (bot/core/flood.py) — never a risky one, nor /sos.
+4. A burst of messages gets one "slow down" (bot/core/flood.py) — never a risky one, nor /sos,
+   nor anything in the minutes after crisis lines.
 5. One message per person at a time, in arrival order: a per-person lock in this process
    (bot/core/locks.py), the row lock in the store across processes.
 6. A hung database must not hang the bot (it handles only a few updates at once, so a
    handful stuck waiting would stop it): an urgent message (its answer is crisis lines:
    bot/core/triage.py) waits at most `crisis_patience` seconds for the lock and the
    store, any other `store_patience` (constructor arguments), then is answered as if
-   the store had failed (rule 3). The Telegram adapter does not hold an urgent message
+   the store had failed (rule 3) — for an urgent one with the country the person last
+   had here, if this process has seen them (kept in memory, MEMO_PEOPLE at most). The
+   Telegram adapter does not hold an urgent message
    behind the person's earlier ones either: it asks `triage()` first, and `answer()`
    reads the same Triage (each message is assessed once). If the adapter fails after
    all, `fallback()` says what to send.
@@ -53,17 +56,19 @@ from bot.core.questions import (
 from bot.core.triage import Triage, triage
 from bot.core.turn import Turn
 from bot.core.without_store import WithoutStore
-from bot.messages import Incoming, Option, Reply
+from bot.messages import Incoming, Option, Person, Reply
 
 log = logging.getLogger(__name__)
 
 # The Companion's patience by default (rule 6): seconds a crisis message may wait for the
-# store before it is answered anyway, and any other message.
-CRISIS_PATIENCE = 5.0
+# store before it is answered anyway, and any other message. A crisis reply is due within
+# a second whatever the database does (issue 21); a healthy one answers in milliseconds.
+CRISIS_PATIENCE = 0.6
 STORE_PATIENCE = 20.0
 # Update numbers kept per person to know one that comes again (rule 7). More than can be in
 # hand for one person at once (bot/adapters/telegram: 8), with room to spare.
 KEEP_DELIVERIES = 16
+MEMO_PEOPLE = 10_000  # people whose country is remembered for crisis lines (rule 6)
 
 
 class Companion:
@@ -87,6 +92,7 @@ class Companion:
         self._flood = flood or FloodGate()
         self._locks = KeyedLocks()
         self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
+        self._countries: dict[Person, str] = {}  # rule 6, oldest first
         self._library = library
         self._checkins = checkins
         privacy = Privacy()
@@ -117,8 +123,11 @@ class Companion:
     async def answer(self, triaged: Triage) -> list[Reply]:
         """The replies to a triaged message: rules 1 to 7 above."""
         incoming, risk, lines = triaged.incoming, triaged.risk, triaged.urgent
-        if risk.tier is safety.Tier.NONE and not lines:
-            verdict = self._flood.check(incoming.person, incoming.now)
+        if lines:
+            self._flood.crisis_shown(incoming.person, incoming.now)
+        elif risk.tier is safety.Tier.NONE:
+            tap = incoming.choice is not None
+            verdict = self._flood.check(incoming.person, incoming.now, tap=tap)
             if verdict is not Verdict.ANSWER:
                 return [Reply(words.SLOW_DOWN)] if verdict is Verdict.SLOW_DOWN else []
         patience = self._crisis_patience if lines else self._store_patience
@@ -135,12 +144,12 @@ class Companion:
             self._abandoned.add(work)
             work.add_done_callback(self._abandoned.discard)
             log.warning("store too slow; answering without it", extra={"tier": risk.tier.name})
-            return self._without_store.answer(triaged)
+            return self._without_store.answer(triaged, country=self._country(incoming.person))
         try:
             return work.result()
         except StoreError:
             log.warning("store unavailable; answering without it")
-            return self._without_store.answer(triaged)
+            return self._without_store.answer(triaged, country=self._country(incoming.person))
 
     async def _in_store(self, triaged: Triage) -> list[Reply]:
         incoming = triaged.incoming
@@ -157,7 +166,20 @@ class Companion:
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
-            return await self._respond(turn, triaged)
+            replies = await self._respond(turn, triaged)
+            self._remember(incoming.person, None if person.deleted else person.country)
+            return replies
+
+    def _remember(self, who: Person, country: str | None) -> None:
+        """Rule 6: the person's country, for crisis lines while the store is away."""
+        self._countries.pop(who, None)
+        if country is not None:
+            self._countries[who] = country
+            if len(self._countries) > MEMO_PEOPLE:
+                del self._countries[next(iter(self._countries))]
+
+    def _country(self, who: Person) -> str | None:
+        return self._countries.get(who)
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""

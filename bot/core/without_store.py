@@ -32,10 +32,10 @@ class WithoutStore:
             return [questions.crisis_reply(country, None, resumable=False, now=now)]
         return []
 
-    def answer(self, triaged: Triage) -> list[Reply]:
-        """Rule 3: the default country's lines, since the person's own country is in the
-        store; a concern reply for worried words; else an apology."""
-        lines = self.lines(triaged, self._default_country)
+    def answer(self, triaged: Triage, *, country: str | None = None) -> list[Reply]:
+        """Rule 3: the lines for `country` (the person's, if known without the store) or the
+        default country's; a concern reply for worried words; else an apology."""
+        lines = self.lines(triaged, country or self._default_country)
         if lines:
             return lines
         if triaged.risk.tier is safety.Tier.CONCERN:

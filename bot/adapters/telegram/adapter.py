@@ -6,6 +6,12 @@ Rules:
 3. Callback data is a tag and the option id: KEEP on a crisis reply's buttons (a tap leaves
    that keyboard in place), TIDY on all others (a tap removes the old keyboard). Data
    without a tag is taken as a bare option id.
+4. The crisis fast lane: polling and the webhook ask `urgent(update)` the moment an update
+   arrives; it is triaged then, once (the Companion says whether the answer is crisis
+   lines), and an urgent one is handled at once, not after the updates ahead of it, nor
+   behind the chat's earlier ones. Its replies go out first and are resent until
+   delivered (sending.py). If its lines could not be delivered, `handle` says so and
+   Telegram is not told the update was handled: it comes again.
 """
 
 from __future__ import annotations
@@ -23,7 +29,6 @@ from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -41,21 +46,25 @@ from bot.adapters.telegram.lifecycle import (
     tried,
     until_signalled,
 )
-from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates
+from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates, handle_update
 from bot.adapters.telegram.render import KEEP, send_replies
-from bot.adapters.telegram.resending import Resending
+from bot.adapters.telegram.sending import GaveUp, Sending
 from bot.adapters.telegram.webhook import Webhook, serve
 from bot.config import Settings
 from bot.core import words
 from bot.core.locks import KeyedLocks
 from bot.core.ports import FastLane
-from bot.messages import Incoming, RecipientGone, Reply, Undeliverable
+from bot.core.triage import Triage
+from bot.messages import RecipientGone, Reply, Undeliverable
 
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
 # Updates handled at once. One at a time, a bot waits out every round trip to Telegram
 # (tens of milliseconds each) and to the database in turn, and falls behind after a burst;
 # a few at a time overlap those waits. Each chat is still answered in order (see _answer).
 CONCURRENT_UPDATES = 8
+# Seconds a stopping bot keeps resending crisis replies Telegram has not taken; after that
+# their updates are left unconfirmed, to come again to the next instance (rule 4).
+STOP_GRACE = 10.0
 
 _log = logging.getLogger("bot.adapters.telegram")
 
@@ -81,6 +90,9 @@ class TelegramAdapter:
         self._chats = KeyedLocks()
         self._application: TelegramApp | None = None
         self._updates_request: ReadableUpdates | None = None
+        self._sending = Sending()
+        self._triaged: dict[int, Triage] = {}  # by update_id, from arrival until handled
+        self._undelivered: set[int] = set()  # update_ids whose crisis lines did not get out
 
     def build_application(self, *, poll_read_timeout: float = 5.0) -> TelegramApp:
         """The PTB Application, with the handlers and the error handler. It has no Updater:
@@ -98,7 +110,7 @@ class TelegramAdapter:
             .token(self._settings.require_token())
             .base_url(self._settings.telegram_api_base_url)
             .get_updates_request(self._updates_request)
-            .rate_limiter(Resending(AIORateLimiter(max_retries=3)))
+            .rate_limiter(self._sending)
             .application_class(NoPersistenceApplication)
             .updater(None)
             .build()
@@ -151,13 +163,14 @@ class TelegramAdapter:
                 window=CONCURRENT_UPDATES,
                 allowed_updates=ALLOWED_UPDATES,
                 long_poll=long_poll,
+                lane=self,
             )
             polling = asyncio.create_task(poller.run(), name="polling")
             try:
                 yield polling
             finally:
                 poller.stop()
-                await polling
+                await self._within_grace(polling)
 
     @contextlib.asynccontextmanager
     async def webhook(
@@ -172,7 +185,9 @@ class TelegramAdapter:
         url, secret = self._settings.require_webhook()
         application = self._application or self.build_application()
         async with running(application, commands=self._commands):
-            receiver = Webhook(application, secret=secret, window=CONCURRENT_UPDATES)
+            receiver = Webhook(
+                application, secret=secret, window=CONCURRENT_UPDATES, lane=self
+            )
             path = urllib.parse.urlsplit(url).path
             server = serve(receiver, path=path, listen=listen, port=port or self._settings.port)
             try:
@@ -188,7 +203,7 @@ class TelegramAdapter:
                 yield
             finally:
                 server.stop()
-                await receiver.stop()
+                await self._within_grace(asyncio.ensure_future(receiver.stop()))
                 await server.close_all_connections()
 
     async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
@@ -208,6 +223,29 @@ class TelegramAdapter:
                 f"Telegram did not take the message ({type(error).__name__})"
             ) from None
 
+    # -- the lane: what polling and the webhook ask (rule 4) -----------------------------------
+
+    def urgent(self, update: Update) -> bool:
+        """Triage an update the moment it arrives: whether its answer is crisis lines."""
+        chat = update.effective_chat
+        said = update.message or update.edited_message or update.callback_query
+        if chat is None or chat.type != ChatType.PRIVATE or said is None:
+            return False
+        triaged = self._companion.triage(incoming_from(update))
+        self._triaged[update.update_id] = triaged
+        return triaged.urgent
+
+    async def handle(self, update: Update) -> bool:
+        """Handle an update; False if its crisis lines could not be delivered."""
+        try:
+            await handle_update(self._application_or_fail(), update)
+        finally:
+            self._triaged.pop(update.update_id, None)
+        if update.update_id in self._undelivered:
+            self._undelivered.discard(update.update_id)
+            return False
+        return True
+
     # -- handlers ------------------------------------------------------------------------------
 
     async def _on_tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -217,7 +255,7 @@ class TelegramAdapter:
     async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
         if chat is not None and await self._private_or_say_so(chat, context.bot):
-            await self._answer(context.bot, chat.id, incoming_from(update))
+            await self._answer(context.bot, chat.id, self._triage(update))
 
     async def _on_tap(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -228,7 +266,7 @@ class TelegramAdapter:
         acknowledging = asyncio.ensure_future(self._acknowledge(query, chat))
         try:
             if chat is not None and await self._private_or_say_so(chat, context.bot):
-                await self._answer(context.bot, chat.id, incoming_from(update))
+                await self._answer(context.bot, chat.id, self._triage(update))
         finally:
             await acknowledging
 
@@ -264,25 +302,48 @@ class TelegramAdapter:
         chat = update.effective_chat
         if chat is None or chat.type != ChatType.PRIVATE:
             return
+        triaged: Triage | None = None
         try:
             # The core decides what goes out: the crisis lines the update asks for, first.
-            replies = self._companion.fallback(self._companion.triage(incoming_from(update)))
-            await send_replies(context.bot, chat.id, replies)
+            triaged = self._triage(update)
+            if isinstance(error, GaveUp):
+                raise error  # stopping: the lines go out when the update comes again
+            await send_replies(context.bot, chat.id, self._companion.fallback(triaged))
         except Exception as failure:  # the one broad except: the person must still hear back
             _log.error(
                 "fallback failed", extra={"update_id": update_id, "error": type(failure).__name__}
             )
+            if triaged is None or triaged.urgent:
+                # Never an apology in place of the lines: Telegram sends the update again.
+                self._undelivered.add(update.update_id)
+                return
             with contextlib.suppress(TelegramError):
                 await context.bot.send_message(chat.id, words.SORRY)
 
     # -- helpers -------------------------------------------------------------------------------
 
-    async def _answer(self, bot: Bot, chat_id: int, incoming: Incoming) -> None:
+    def _triage(self, update: Update) -> Triage:
+        """The Triage made when the update arrived (rule 4), or made now."""
+        found = self._triaged.get(update.update_id)
+        return found if found is not None else self._companion.triage(incoming_from(update))
+
+    def _application_or_fail(self) -> TelegramApp:
+        if self._application is None:
+            raise RuntimeError("build_application() must run first")
+        return self._application
+
+    async def _within_grace(self, finishing: asyncio.Future[None]) -> None:
+        """Wait for the updates in hand; past STOP_GRACE, stop resending crisis replies."""
+        done, _ = await asyncio.wait({finishing}, timeout=STOP_GRACE)
+        if not done:
+            self._sending.give_up()
+        await finishing
+
+    async def _answer(self, bot: Bot, chat_id: int, triaged: Triage) -> None:
         # Updates are handled CONCURRENT_UPDATES at a time, but one chat's in the order they
         # came, replies included: its lock is taken before the handler first waits on
         # anything, and asyncio hands a lock on first come, first served. Crisis lines do not
         # wait their turn: an earlier update may be stuck on a hung database or a slow send.
-        triaged = self._companion.triage(incoming)
         in_turn = contextlib.nullcontext() if triaged.urgent else self._chats.hold(chat_id)
         async with in_turn:
             replies = await self._companion.answer(triaged)

@@ -6,8 +6,11 @@ host going away) loses every update it had fetched and not yet answered — afte
 thousands, a crisis message among them — and a burst is pulled into memory whole.
 
 Rules:
-1. At most `window` updates are in hand (fetched, not yet handled); no more are fetched
-   until one is done. They are handled at once, each chat in order (see TelegramAdapter).
+1. Every update is assessed the moment it is fetched (`Lane.urgent`: is the answer crisis
+   lines?). An urgent one is handled at once, whatever else is in hand (the crisis fast
+   lane). The others are handled `window` at a time, in the order they came (each chat in
+   order: see TelegramAdapter); up to LOOKAHEAD more are fetched and assessed while they
+   wait for a turn, so a crisis message behind a backlog is seen without waiting for it.
 2. Telegram forgets every update below the offset getUpdates is asked for, so the offset
    asked for is the oldest update still in hand: an update is forgotten only once it has
    been handled. After a crash the updates in hand come again, and the Companion knows
@@ -17,33 +20,42 @@ Rules:
    fetched before are passed over. With nothing in hand it long-polls.
 4. A slow update holds the offset back for at most MAX_SPAN newer updates: past that it
    is still handled, but no longer kept from being forgotten (else one stuck update would
-   stop the bot fetching anything new).
+   stop the bot fetching anything new). An update waiting for its turn is never let go:
+   no more are fetched than keep it within MAX_SPAN of the newest.
 5. A getUpdates that timed out is asked again at once; a 429 waits as long as it says;
    any other failure is logged and asked again after a pause that doubles up to
    LONGEST_PAUSE. A rejected token (InvalidToken) is raised: the bot cannot go on.
-6. On stop nothing more is fetched; the updates in hand are finished, then confirmed.
+6. On stop nothing more is fetched; the updates in hand are finished, then confirmed —
+   except one whose crisis lines could not be delivered (`Lane.handle` says False): it and
+   those after it stay Telegram's, and come again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import json
 import logging
 from collections.abc import Sequence
-from datetime import timedelta
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from telegram import Bot, Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
+from bot.adapters.telegram.sending import seconds
+
 LONG_POLL = 10.0  # seconds getUpdates waits for something new when nothing is in hand
 PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
-MAX_SPAN = 50  # newer updates one slow update may hold the offset back for (rule 4)
-BATCH_LIMIT = 100  # the most updates Telegram hands out at once
-FIRST_PAUSE, LONGEST_PAUSE = 0.5, 30.0  # seconds after a failed getUpdates (rule 5)
+MAX_SPAN = 90  # newer updates one slow update may hold the offset back for (rule 4)
+LOOKAHEAD = 80  # updates fetched and assessed while they wait for a turn (rule 1)
+BATCH_LIMIT = 100  # the most updates Telegram hands out at once (more than MAX_SPAN)
+# Seconds after a failed getUpdates (rule 5): short, so a bot is back within two seconds
+# of Telegram (a 30 s pause left replies 16.6 s late after an outage: issue 21, D14).
+FIRST_PAUSE, LONGEST_PAUSE = 0.25, 2.0
 NO_UPDATES = b'{"ok": true, "result": []}'  # what the library is handed to read
 
 _log = logging.getLogger("bot.adapters.telegram")
@@ -93,16 +105,41 @@ def _readable(raw: Any, bot: Bot) -> Update:
 
 
 def read_update(raw: Any, bot: Bot | None) -> Update | None:
-    """The update in Telegram's JSON, or None if the library cannot read it (only its id
-    is logged: the rest may be people's words). For polling and the webhook alike."""
+    """The update in Telegram's JSON, or None if the library cannot read it or its fields
+    have the wrong types (only its id is logged: the rest may be people's words). For
+    polling and the webhook alike: nothing unchecked reaches the store."""
+    update_id = raw.get("update_id") if isinstance(raw, dict) else None
     try:
-        return Update.de_json(raw, bot)
+        update = Update.de_json(raw, bot) if _is_id(update_id) else None
     except Exception:  # whatever the library raises on data it cannot read
-        update_id = raw.get("update_id") if isinstance(raw, dict) else None
-        _log.warning(
-            "passed over an update the library cannot read", extra={"update_id": update_id}
-        )
+        update = None
+    if update is None or not _well_typed(update):
+        shown = update_id if _is_id(update_id) else None
+        _log.warning("passed over an update the library cannot read", extra={"update_id": shown})
         return None
+    return update
+
+
+def _is_id(value: Any) -> bool:
+    """An update_id, a chat id: an integer (not a bool), within what JSON carries exactly."""
+    return type(value) is int and -(2**53) < value < 2**53
+
+
+def _well_typed(update: Update) -> bool:
+    """The fields the bot reads have the types Telegram gives them (the library does not
+    check: a forged webhook body could carry a list for a chat id, or a number for text)."""
+    chat = update.effective_chat
+    if chat is not None and not (_is_id(chat.id) and isinstance(chat.type, str)):
+        return False
+    message = update.effective_message
+    if message is not None:
+        texts = (message.text, message.caption)
+        if not all(text is None or isinstance(text, str) for text in texts):
+            return False
+        if not isinstance(message.date, datetime):
+            return False
+    query = update.callback_query
+    return query is None or query.data is None or isinstance(query.data, str)
 
 
 async def handle_update(
@@ -118,6 +155,30 @@ async def handle_update(
         )
 
 
+class Lane(Protocol):
+    """How updates are handled (the Telegram adapter): `urgent` assesses one as it arrives;
+    `handle` answers it, and says whether Telegram may forget it (False: crisis lines that
+    could not be delivered)."""
+
+    def urgent(self, update: Update) -> bool: ...
+
+    async def handle(self, update: Update) -> bool: ...
+
+
+class PlainLane:
+    """Every update handled by the application, in turn: nothing is urgent."""
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self._application = application
+
+    def urgent(self, update: Update) -> bool:
+        return False
+
+    async def handle(self, update: Update) -> bool:
+        await handle_update(self._application, update)
+        return True
+
+
 class Poller:
     """Fetches updates with getUpdates and hands each to the Application (see the rules)."""
 
@@ -129,6 +190,7 @@ class Poller:
         window: int,
         allowed_updates: Sequence[str],
         long_poll: float = LONG_POLL,
+        lane: Lane | None = None,
     ) -> None:
         """`updates` is the request object the application's bot uses for getUpdates."""
         self._application = application
@@ -136,7 +198,11 @@ class Poller:
         self._window = window
         self._allowed = list(allowed_updates)
         self._long_poll = long_poll
-        self._in_hand: dict[int, asyncio.Task[None]] = {}
+        self._lane = lane or PlainLane(application)
+        self._in_hand: dict[int, asyncio.Task[None]] = {}  # being handled
+        self._waiting: collections.deque[Update] = collections.deque()  # for a turn
+        self._turns_taken = 0  # of the `window`: updates in hand that are not urgent
+        self._kept: set[int] = set()  # handled, but Telegram must not forget them (rule 6)
         self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
         self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
         self._stopped = asyncio.Event()
@@ -154,7 +220,7 @@ class Poller:
         failures = 0
         try:
             while not self._stopped.is_set():
-                if len(self._in_hand) >= self._window:
+                if self._room() <= 0:
                     self._changed.clear()  # nothing can finish between the check and here
                     await self._until_changed()
                     continue
@@ -167,7 +233,8 @@ class Poller:
                 failures = 0
                 for update in updates:
                     self._take(update)
-                if self._in_hand:
+                self._start_waiting()
+                if self._in_hand or self._waiting:
                     await self._until_changed(PEEK_EVERY)
         finally:
             await self._finish()
@@ -186,15 +253,28 @@ class Poller:
         finally:
             self._fetching = None
 
+    def _room(self) -> int:
+        """How many new updates may be fetched now (rules 1 and 4)."""
+        room = LOOKAHEAD - len(self._waiting)
+        if self._waiting:
+            room = min(room, MAX_SPAN - (self._next - self._waiting[0].update_id))
+        return room
+
+    def _offset(self) -> int:
+        self._kept = {kept for kept in self._kept if kept >= self._next - MAX_SPAN}
+        held = [*self._in_hand, *self._kept]
+        if self._waiting:
+            held.append(self._waiting[0].update_id)
+        return max(min(held, default=self._next), self._next - MAX_SPAN)
+
     async def _get_updates(self) -> tuple[Update, ...]:
-        offset = max(min(self._in_hand, default=self._next), self._next - MAX_SPAN)
-        room = self._window - len(self._in_hand)
+        offset = self._offset()
         return await self._updates.fetch(
             self._application.bot,
             fresh_from=self._next,
             offset=offset,
-            limit=min(BATCH_LIMIT, self._next - offset + room),
-            timeout=0 if self._in_hand else self._long_poll,
+            limit=min(BATCH_LIMIT, self._next - offset + self._room()),
+            timeout=0 if self._in_hand or self._waiting else self._long_poll,
             allowed_updates=self._allowed,
         )
 
@@ -202,24 +282,42 @@ class Poller:
         if update.update_id < self._next:
             return  # in hand or handled already (rule 3)
         self._next = update.update_id + 1
+        if self._lane.urgent(update):
+            self._start(update, turn=False)  # the crisis fast lane: no waiting for a turn
+        else:
+            self._waiting.append(update)
+
+    def _start_waiting(self) -> None:
+        while self._waiting and self._turns_taken < self._window:
+            self._start(self._waiting.popleft(), turn=True)
+
+    def _start(self, update: Update, *, turn: bool) -> None:
+        self._turns_taken += turn
         self._in_hand[update.update_id] = asyncio.create_task(
-            self._handle(update), name=f"update {update.update_id}"
+            self._handle(update, turn=turn), name=f"update {update.update_id}"
         )
 
-    async def _handle(self, update: Update) -> None:
+    async def _handle(self, update: Update, *, turn: bool) -> None:
         try:
-            await handle_update(self._application, update)
+            if not await self._lane.handle(update):
+                self._kept.add(update.update_id)
         finally:
             del self._in_hand[update.update_id]
+            self._turns_taken -= turn
+            self._start_waiting()
             self._changed.set()
 
     async def _finish(self) -> None:
+        # Those still waiting for a turn are not handled, nor confirmed: they come again.
+        unstarted = [update.update_id for update in self._waiting]
+        self._waiting.clear()
         if self._in_hand:
             await asyncio.gather(*self._in_hand.values(), return_exceptions=True)
-        if self._next:
+        confirm = min([self._next, *self._kept, *unstarted]) if self._next else 0
+        if confirm:
             with contextlib.suppress(TelegramError):  # not confirmed: they come again, once
                 await self._application.bot.get_updates(
-                    offset=self._next, limit=1, timeout=0, allowed_updates=self._allowed
+                    offset=confirm, limit=1, timeout=0, allowed_updates=self._allowed
                 )
 
     async def _until_changed(self, seconds: float | None = None) -> None:
@@ -242,9 +340,7 @@ def pause_after(error: Exception, failures: int) -> float:
     if isinstance(error, TimedOut):
         return 0.0
     if isinstance(error, RetryAfter):
-        after = error.retry_after  # seconds, or a timedelta in newer releases
-        waited: float = after.total_seconds() if isinstance(after, timedelta) else float(after)
-        return waited
+        return seconds(error.retry_after)
     pause = min(LONGEST_PAUSE, FIRST_PAUSE * 2.0 ** min(failures - 1, 16))
     _log.warning(
         "getUpdates failed; asking again", extra={"error": type(error).__name__, "pause": pause}

@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.adapters.telegram.sending import CRISIS
 from bot.messages import Reply, ReplyKind
 
 # Callback-data tags (option ids start with "!" or a lowercase flow id, never these):
@@ -50,9 +52,13 @@ def join_bubbles(replies: Sequence[Reply]) -> list[Reply]:
 
 
 async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
-    """Send replies to a chat, as few messages as join_bubbles makes of them."""
+    """Send replies to a chat, as few messages as join_bubbles makes of them. A crisis
+    reply's requests go first and are resent until delivered (bot/adapters/telegram/sending.py)."""
+    limited = getattr(bot, "rate_limiter", None) is not None
     for reply in join_bubbles(replies):
         text, markup = reply.text, keyboard_for(reply)
+        crisis = limited and reply.kind is ReplyKind.CRISIS
+        lane: dict[str, Any] = {"rate_limit_args": CRISIS} if crisis else {}
         uploads = []
         if reply.image is not None:
             uploads.append(functools.partial(bot.send_photo, chat_id, reply.image))
@@ -63,12 +69,14 @@ async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None
         for number, upload in enumerate(uploads, start=1):
             last = as_caption and number == len(uploads)
             await upload(
-                caption=(text or None) if last else None, reply_markup=markup if last else None
+                caption=(text or None) if last else None,
+                reply_markup=markup if last else None,
+                **lane,
             )
         chunks = [] if as_caption else split_text(text)
         for number, chunk in enumerate(chunks, start=1):
             await bot.send_message(
-                chat_id, chunk, reply_markup=markup if number == len(chunks) else None
+                chat_id, chunk, reply_markup=markup if number == len(chunks) else None, **lane
             )
 
 
