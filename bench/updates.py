@@ -56,8 +56,13 @@ TYPED = ("hello", "/topics", "not sure", "tell me more", "/help", "I had a rough
 CRISIS_MARK = "I'm a bot, so I can't send help or call anyone"
 SETTLE = 0.3  # seconds a person waits after the last message before acting again
 # Bootstraps for the variants: PTB patched before `python -m bot run`'s main() starts.
-UNLIMITED = (
-    "from telegram.ext import AIORateLimiter as L; L.__init__.__defaults__ = (0, 1, 0, 60, 0); "
+UNLIMITED = (  # the library's limiter (older code) or Waypoint's own (sending.py) lifted
+    "from telegram.ext import AIORateLimiter as L; L.__init__.__defaults__ = (0, 1, 0, 60, 0)\n"
+    "try:\n"
+    "    import bot.adapters.telegram.sending as S\n"
+    "    S.Sending.__init__.__kwdefaults__['rate'] = 10**6\n"
+    "except ImportError:\n"
+    "    pass\n"
 )
 CONCURRENT = "import bot.adapters.telegram.adapter as T; T.CONCURRENT_UPDATES = 64; "
 RUN = "import sys; from bot.__main__ import main; sys.exit(main(['run']))"

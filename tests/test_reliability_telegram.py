@@ -79,6 +79,9 @@ ODD_TAPS = [
     "T!country:ZZ",
     "Turgens.now.999",
     "T!country:page",
+    "T!country:pagex",  # D11: int(page) once raised here
+    "T!country:page99999999",
+    "T!2:country-page:x",
     "T!delete:maybe",
     "K",
     "T",

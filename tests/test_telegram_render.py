@@ -56,3 +56,16 @@ def test_library_log_lines_never_carry_their_data() -> None:
     WithholdLibraryData().filter(record)
 
     assert "i want to die" not in record.getMessage()
+
+
+def test_withheld_numeric_library_arguments_still_format() -> None:
+    # AIORateLimiter logs "Rate limit hit. Retrying after %f seconds" on every 429.
+    for message, args in [
+        ("Retrying after %f seconds", (20.1,)),
+        ("Rate limit hit after maximum of %d retries", (3,)),
+        ("%(what)s at 100%%", ({"what": "secret words"},)),
+    ]:
+        record = logging.LogRecord("telegram.ext", logging.INFO, "x", 1, message, args, None)
+        WithholdLibraryData().filter(record)
+        text = record.getMessage()
+        assert "(withheld)" in text and "secret" not in text and "20.1" not in text

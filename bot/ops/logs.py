@@ -9,6 +9,7 @@ Rules:
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -34,14 +35,23 @@ class KeyValueFormatter(logging.Formatter):
 
 class WithholdLibraryData(logging.Filter):
     """Drops the arguments of python-telegram-bot's own log lines: some quote raw updates
-    (people's words), e.g. "Error while parsing updates! Received data was %r"."""
+    (people's words), e.g. "Error while parsing updates! Received data was %r". Each
+    placeholder becomes "(withheld)" in the text itself and the arguments are dropped, so a
+    numeric one (`%f`, `%d`: "Retrying after %f seconds") cannot fail to format."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name.startswith("telegram") and record.args:
-            record.msg = str(record.msg).replace("%r", "%s")
-            count = len(record.args) if isinstance(record.args, tuple) else 1
-            record.args = ("(withheld)",) * count
+            record.msg = _PLACEHOLDER.sub(_withheld, str(record.msg))
+            record.args = None
         return True
+
+
+# A printf-style placeholder: %s, %r, %d, %5.1f, %(name)s, and %% (a literal percent sign).
+_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([a-zA-Z%])")
+
+
+def _withheld(match: re.Match[str]) -> str:
+    return "%" if match.group(1) == "%" else "(withheld)"
 
 
 def configure_logging(level: str) -> None:
