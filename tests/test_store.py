@@ -123,6 +123,22 @@ async def test_whether_check_ins_are_on_follows_the_plan(store: Store) -> None:
         assert not (await person.kept()).checkins_on
 
 
+async def test_my_data_includes_the_check_in_plan(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        assert (await person.export())["checkin_plan"] is None
+        evening = Plan(DAILY, clock(19, 30), "Europe/London")
+        await person.set_checkin_plan(evening, due_at=NOW + timedelta(hours=1))
+    async with store.person(ALEX, now=NOW) as person:
+        plan = (await person.export())["checkin_plan"]
+    assert plan == {
+        "frequency": DAILY,
+        "local_time": "19:30",
+        "time_zone": "Europe/London",
+        "weekday": None,
+        "paused_until": None,
+    }
+
+
 async def test_kept_text_is_never_stored_in_the_clear(store: Store) -> None:
     phrase = "purple-giraffe-7731 helps me breathe"
     async with store.person(ALEX, now=NOW) as person:

@@ -217,6 +217,7 @@ class PersonRecord:
             "reminders": [
                 {"kind": row.kind, "due_at": row.due_at.isoformat()} for row in reminders
             ],
+            "checkin_plan": _plan_export(await self.checkin_plan()),
         }
 
     async def delete_everything(self) -> None:
@@ -279,3 +280,16 @@ class PersonRecord:
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
+
+
+def _plan_export(plan: Plan | None) -> dict[str, Any] | None:
+    """The check-in plan as the person set it (issue 21, D8): how often, when, where."""
+    if plan is None:
+        return None
+    return {
+        "frequency": plan.frequency,
+        "local_time": plan.local_time.isoformat(timespec="minutes"),
+        "time_zone": plan.timezone,
+        "weekday": plan.weekday,
+        "paused_until": _iso(plan.paused_until),
+    }
