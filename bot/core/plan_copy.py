@@ -46,10 +46,12 @@ def picture(plan: Plan, *, footer: Sequence[str]) -> bytes:
     rows += [("note", line) for line in _wrapped(words.PLAN_COPY_START)]
     for field, heading in words.PLAN_COPY_STEPS:
         rows.append(("heading", heading))
-        entries = plan.get(field) or (words.PLAN_COPY_EMPTY_STEP,)
+        entries = plan.get(field) or ()
+        if not entries:
+            rows.append(("item", words.PLAN_COPY_EMPTY_STEP))
         for entry in entries:
             lines = _wrapped(entry)
-            rows += [("item", f"• {lines[0]}"), *(("item", f"  {more}") for more in lines[1:])]
+            rows += [("item", f"• {lines[0]}"), *(("item", f"   {more}") for more in lines[1:])]
     rows.append(("gap", ""))
     for line in footer:
         rows += [("footer", part) for part in _wrapped(line)]
