@@ -2,7 +2,7 @@
 
 from dialogues.approval import approval_problems
 from dialogues.engine import resume, start, step
-from dialogues.library import TOPICS, Library, content_hash
+from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
 from dialogues.problems import FlowError, Problem
@@ -26,6 +26,7 @@ __all__ = [
     "Typed",
     "approval_problems",
     "content_hash",
+    "listed_fields",
     "load_library",
     "normalise",
     "read_directory",

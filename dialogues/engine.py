@@ -9,11 +9,13 @@ Rules:
 3. State is JSON-compatible: {"flow", "node", "vars", "last", "known"}. A state that
    no longer fits the flows (they were edited) restarts kindly; nothing here raises.
 4. Inputs (library, state, facts) are never mutated.
+5. A `list:` node shows the person's entries (from the facts) as buttons, and keeps the
+   ones it showed in its vars (LISTED), so a tap names the entry that was on the screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dialogues.bubbles import node_buttons, node_messages
@@ -29,6 +31,8 @@ MOVED = "This part has changed since we last talked, so let's pick it up from th
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
 MAX_HOPS = 200
+LISTED = "_listed"  # the var holding the entries a `list:` node showed
+MAX_LISTED = 10  # entries shown as buttons, best first
 
 
 def start(library: Library, target: str, *, facts: Facts) -> Step:
@@ -58,7 +62,7 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
     node = run.restore(state)
     if node is None:
         return run.recover(state)
-    run.out.append(node_messages(run.flow, run.node, node)[-1])
+    run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
 
 
@@ -111,6 +115,11 @@ class _Run:
     def rest(self) -> Step:
         return Step(tuple(self.out), None)
 
+    def listed(self) -> tuple[str, ...]:
+        """The entries the current `list:` node showed (none for other nodes)."""
+        shown = self.vars.get(LISTED)
+        return tuple(str(x) for x in shown) if isinstance(shown, list) else ()
+
     def wait(self) -> Step:
         state = {
             "flow": self.flow,
@@ -161,7 +170,11 @@ class _Run:
         for _ in range(MAX_HOPS):
             self.flow, self.node = flow_id, node_id
             node = self.library.flows[flow_id].nodes[node_id]
-            self.out.extend(node_messages(flow_id, node_id, node))
+            self.vars.pop(LISTED, None)
+            if node.listing is not None:
+                shown = self.facts.entries.get(node.listing.field, ())[:MAX_LISTED]
+                self.vars[LISTED] = list(shown)
+            self.out.extend(node_messages(flow_id, node_id, node, self.listed()))
             for action in node.do:
                 self._act(action)
             if node.end:
@@ -204,6 +217,12 @@ class _Run:
         elif action.forget is not None:
             self.last.pop(action.forget, None)
             self.effect("forget", field=action.forget)
+        elif action.drop is not None:
+            value = self.vars.get(action.drop.var)
+            if isinstance(value, str) and value.strip():
+                self.dropped(action.drop.field, value.strip())
+        elif action.copy_ is not None:
+            self.effect("copy", what=action.copy_)
         elif action.record is not None:
             kept = {
                 k: self.vars[k]
@@ -216,8 +235,21 @@ class _Run:
         self.last[field_name] = value
         self.effect("save", field=field_name, value=value)
 
+    def dropped(self, field_name: str, value: str) -> None:
+        """Take `value` out of `field_name`; later conditions in this step see it gone."""
+        if normalise(self.last.get(field_name, "")) == normalise(value):
+            self.last.pop(field_name)
+        entries = self.facts.entries.get(field_name, ())
+        left = tuple(e for e in entries if normalise(e) != normalise(value))
+        counts = dict(self.facts.counts)
+        counts[field_name] = max(0, counts.get(field_name, 0) - 1)
+        self.facts = replace(
+            self.facts, counts=counts, entries={**self.facts.entries, field_name: left}
+        )
+        self.effect("drop", field=field_name, value=value)
+
     def reask(self, text: str, node: Node) -> Step:
-        self.say(text, node_buttons(self.flow, self.node, node))
+        self.say(text, node_buttons(self.flow, self.node, node, self.listed()))
         return self.wait()
 
 
@@ -230,6 +262,11 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 def _tap(run: _Run, node: Node, option_id: str) -> Step:
     prefix, _, suffix = option_id.rpartition(".")
     if prefix == f"{run.flow}.{run.node}":
+        listed = run.listed()
+        if node.listing is not None and suffix.startswith("e") and suffix[1:].isdigit():
+            index = int(suffix[1:]) - 1
+            if 0 <= index < len(listed):
+                return _pick(run, node, listed[index])
         if node.choices is not None and suffix.isdigit():
             index = int(suffix) - 1
             if 0 <= index < len(node.choices):
@@ -241,15 +278,20 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
     run.say(STALE)
-    run.out.append(node_messages(run.flow, run.node, node)[-1])
+    run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
 
 
 def _typed(run: _Run, node: Node, text: str) -> Step:
     if node.choices is not None:
-        options = [(c.label, *c.synonyms) for c in node.choices]
+        listed = run.listed() if node.listing is not None else ()
+        options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
-        return run.reask(UNCLEAR, node) if index is None else _choose(run, node, index)
+        if index is None:
+            return run.reask(UNCLEAR, node)
+        if index < len(listed):
+            return _pick(run, node, listed[index])
+        return _choose(run, node, index - len(listed))
     if node.ask is not None:
         ask = node.ask
         answer = text.strip()
@@ -274,7 +316,16 @@ def _choose(run: _Run, node: Node, index: int) -> Step:
     choice = (node.choices or ())[index]
     if choice.save is not None:
         run.saved(choice.save.field, choice.save.value)
+    if choice.hold is not None:
+        run.vars[choice.hold.var] = choice.hold.value
     return run.enter_target(run.flow, choice.to)
+
+
+def _pick(run: _Run, node: Node, entry: str) -> Step:
+    listing = node.listing
+    assert listing is not None
+    run.vars[listing.var] = entry
+    return run.enter_target(run.flow, listing.to)
 
 
 def _rate(run: _Run, node: Node, number: int) -> Step:

@@ -65,6 +65,16 @@ class Library:
         return (target, flow.start) if flow is not None and flow.start in flow.nodes else None
 
 
+def listed_fields(library: Library) -> frozenset[str]:
+    """The fields some flow shows as buttons (`list:`): the engine needs their entries."""
+    return frozenset(
+        node.listing.field
+        for flow in library.flows.values()
+        for node in flow.nodes.values()
+        if node.listing is not None
+    )
+
+
 def content_hash(flow: Flow) -> str:
     """sha256 over the flow's canonical JSON without its `review` block."""
     data = flow.model_dump(mode="json", by_alias=True, exclude={"review"}, exclude_defaults=True)

@@ -192,7 +192,7 @@ def _parse_fields(text: str, name: str, problems: list[Problem]) -> dict[str, Fi
     return fields
 
 
-_ACTIONS = "show, schedule_checkback, open, consent, forget, record"
+_ACTIONS = "show, lines, keep, schedule_checkback, open, consent, forget, drop, copy, record"
 
 
 def _describe(loc: tuple[Any, ...], err: Any) -> str:

@@ -159,9 +159,18 @@ def _ways(library: Library, flow: Flow, node: Node) -> Iterator[str]:
     def go(target: str) -> str:
         return _link(library, flow, target)
 
+    if node.listing is not None:
+        listing = node.listing
+        yield (
+            f"One of their kept {escape(_label(library, listing.field))}, each a button "
+            f"(held as <code>{escape(listing.var)}</code>) → {go(listing.to)}"
+        )
     for choice in node.choices or ():
         also = f" (also: {escape(', '.join(choice.synonyms))})" if choice.synonyms else ""
         saves = ""
+        if choice.hold is not None:
+            held, var = escape(choice.hold.value), escape(choice.hold.var)
+            saves = f" · holds “{held}” as <code>{var}</code>"
         if choice.save is not None:
             saves = (
                 f" · keeps “{escape(choice.save.value)}” in "
@@ -243,6 +252,11 @@ def _action(library: Library, action: Action) -> str:
         return "Records that they agreed to Waypoint keeping their things."
     if action.forget is not None:
         return f"Clears their kept {_label(library, action.forget)}."
+    if action.drop is not None:
+        kept = _label(library, action.drop.field)
+        return f"Takes the one in {action.drop.var} out of their {kept}."
+    if action.copy_ is not None:
+        return "Sends a picture and a text copy of their safety plan, to keep outside Waypoint."
     return "Keeps today's check-in (mood, urge and note from this conversation)."
 
 
@@ -254,11 +268,15 @@ def _fields(library: Library, flow: Flow) -> str:
                 touched.setdefault(choice.save.field, set()).add("saves")
         if node.ask and node.ask.field:
             touched.setdefault(node.ask.field, set()).add("saves")
+        if node.listing is not None:
+            touched.setdefault(node.listing.field, set()).add("lists")
         if node.scale and node.scale.rate:
             touched.setdefault(node.scale.rate, set()).add("rates")
         for action in node.do:
             if action.keep is not None:
                 touched.setdefault(action.keep.field, set()).add("saves")
+            if action.drop is not None:
+                touched.setdefault(action.drop.field, set()).add("removes")
             for name, verb in ((action.show, "shows"), (action.forget, "clears")):
                 if name and name != "crisis_lines":
                     touched.setdefault(name, set()).add(verb)

@@ -76,11 +76,19 @@ class Save(_Model):
     value: Text
 
 
+class Hold(_Model):
+    """Hold a value in a var for this conversation (e.g. the idea a person picked)."""
+
+    var: str
+    value: Text
+
+
 class Choice(_Model):
     label: Text = Field(min_length=1)
     synonyms: tuple[Text, ...] = ()
     to: str
     save: Save | None = None
+    hold: Hold | None = None
 
 
 class Ask(_Model):
@@ -167,6 +175,15 @@ class Keep(_Model):
     field: str
 
 
+class Listing(_Model):
+    """The person's kept entries of `field` as buttons before the node's choices; the one
+    tapped or typed is held in `var`, and the conversation goes on to `to`."""
+
+    field: str
+    var: str
+    to: str
+
+
 class Action(_Model):
     show: str | None = None
     lines: tuple[LineKind, ...] | None = Field(default=None, min_length=1)
@@ -175,6 +192,8 @@ class Action(_Model):
     open: Literal["country", "checkins"] | None = None
     consent: Literal["given"] | None = None
     forget: str | None = None
+    drop: Keep | None = None
+    copy_: Literal["safety_plan"] | None = Field(default=None, alias="copy")
     record: Literal["checkin"] | None = None
 
     @model_validator(mode="after")
@@ -193,6 +212,7 @@ class Node(_Model):
     branch: tuple[Arm, ...] | None = None
     end: bool = False
     do: tuple[Action, ...] = ()
+    listing: Listing | None = Field(default=None, alias="list")
 
     @field_validator("say", mode="before")
     @classmethod
@@ -214,7 +234,8 @@ class Node(_Model):
     def targets(self) -> tuple[str, ...]:
         """Every target this node can go to, in the order the file gives them."""
         if self.choices is not None:
-            return tuple(c.to for c in self.choices)
+            listed = (self.listing.to,) if self.listing is not None else ()
+            return (*listed, *(c.to for c in self.choices))
         if self.ask is not None:
             return (self.ask.then, self.ask.skip_to or self.ask.then)
         if self.scale is not None:

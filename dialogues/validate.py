@@ -60,6 +60,8 @@ def texts(flow: Flow) -> Iterator[tuple[Path_, str]]:
                 yield (*base, "choices", i, "synonyms"), word
             if choice.save is not None:
                 yield (*base, "choices", i, "save"), choice.save.value
+            if choice.hold is not None:  # it may be kept later, and shown back
+                yield (*base, "choices", i, "hold"), choice.hold.value
         if node.ask is not None:
             yield (*base, "ask", "skip"), node.ask.skip
         if node.scale is not None:
@@ -136,6 +138,12 @@ def _check_node(
         )
     elif len(ways) > 1:
         report(base, f"node '{node_id}' has {' and '.join(ways)}: a node has exactly one way on")
+    if node.listing is not None and node.choices is None:
+        report(
+            (*base, "list"),
+            f"node '{node_id}' lists kept entries, so it needs `choices` too (a way on "
+            "when there are none)",
+        )
     if node.waits and not node.say:
         report(base, f"node '{node_id}' waits for an answer, so it needs something to `say`")
     if len(node.say) > MAX_BUBBLES:
@@ -200,10 +208,13 @@ def _check_fields(
             used.append(((*base, "do", i), action.show))
         if action.forget is not None:
             used.append(((*base, "do", i), action.forget))
-        if action.keep is not None:
-            used.append(((*base, "do", i), action.keep.field))
-            if action.keep.var not in variables:
-                report((*base, "do", i), f"var '{action.keep.var}' is never set by an ask or scale")
+        for kept in (action.keep, action.drop):
+            if kept is not None:
+                used.append(((*base, "do", i), kept.field))
+                if kept.var not in variables:
+                    report((*base, "do", i), f"var '{kept.var}' is never set by an ask or scale")
+    if node.listing is not None:
+        used.append(((*base, "list", "field"), node.listing.field))
     for i, arm in enumerate(node.branch or ()):
         cond = arm.if_
         if cond is not None and cond.has is not None:
@@ -229,6 +240,8 @@ def _check_fields(
 
 
 def _targets(node: Node, base: Path_) -> Iterator[tuple[Path_, str]]:
+    if node.listing is not None:
+        yield (*base, "list", "to"), node.listing.to
     for i, choice in enumerate(node.choices or ()):
         yield (*base, "choices", i, "to"), choice.to
     if node.ask is not None:
@@ -251,4 +264,7 @@ def _variables(library: Library) -> set[str]:
                 found.add(node.ask.var)
             if node.scale is not None and node.scale.var is not None:
                 found.add(node.scale.var)
+            if node.listing is not None:
+                found.add(node.listing.var)
+            found.update(c.hold.var for c in node.choices or () if c.hold is not None)
     return found

@@ -50,11 +50,13 @@ class Effect:
 
 @dataclass(frozen=True)
 class Facts:
-    """What the core knows about the person: flags (consent, country_set, checkins_on)
-    and how many entries each field holds."""
+    """What the core knows about the person: flags (consent, country_set, checkins_on),
+    how many entries each field holds, and the entries themselves of the fields a flow
+    lists as buttons (`list:`), best first."""
 
     flags: Mapping[str, bool] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
+    entries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -239,8 +239,8 @@ def _incoming(chat: FakeChat, kind: str, value: str | int, extra: str) -> Incomi
 
 def _chosen_after(incoming: Incoming, chosen: str | None) -> str | None:
     """The country the person has picked after this step (None: none, so the default)."""
-    choice = incoming.choice or ""
-    if choice == "!country:none":
+    choice = (incoming.choice or "").replace("!2:country:", "!country:")  # version 2 ids too
+    if choice in ("!country:none", "!country:"):
         return None
     code = choice.removeprefix("!country:")
     if choice.startswith("!country:") and safety.country_name(code) is not None:

@@ -353,3 +353,103 @@ def test_keep_saves_nothing_when_the_question_was_skipped() -> None:
     )
     assert texts(result) == ["Kept."]
     assert result.effects == ()
+
+
+PICK = """\
+id: pick
+start: ideas
+nodes:
+  ideas:
+    say: [Pick an idea to try.]
+    choices:
+      - {label: Cold water, hold: {var: idea, value: Cold water on my face}, to: tried}
+      - {label: My own list, to: own}
+  own:
+    say: [Which one?]
+    list: {field: toolbox, var: idea, to: which}
+    choices:
+      - {label: Back, to: end}
+  which:
+    say: [Keep it or take it out?]
+    choices:
+      - {label: Take it out, to: drop}
+      - {label: Keep it, to: tried}
+  tried:
+    say: [Kept.]
+    do: [{keep: {var: idea, field: toolbox}}]
+    next: rate
+  rate:
+    say: [Did it help?]
+    scale: {min: 1, max: 5, var: helped, then: end, rate: toolbox}
+  drop:
+    say: [Taken out.]
+    do: [{drop: {var: idea, field: toolbox}}]
+    next: left
+  left:
+    branch:
+      - {if: {has: toolbox}, to: some}
+      - else: none
+  some:
+    say: [Some left.]
+    end: true
+  none:
+    say: [None left.]
+    end: true
+"""
+LISTED = Facts(
+    flags={"consent": True},
+    counts={"toolbox": 2},
+    entries={"toolbox": ("Slow breathing", "A walk")},
+)
+
+
+def test_a_held_idea_is_kept_only_when_the_flow_keeps_it_and_then_rated() -> None:
+    lib = build(pick=PICK, demo=DEMO, other=OTHER, topics=TOPICS)
+    held = step(lib, start(lib, "pick", facts=NONE).state or {}, Tap("pick.ideas.1"), facts=NONE)
+    assert held.effects == (Effect("save", {"field": "toolbox", "value": "Cold water on my face"}),)
+    rated = step(lib, held.state or {}, Typed("4"), facts=NONE)
+    assert rated.effects == (
+        Effect("rate", {"field": "toolbox", "entry": "Cold water on my face", "score": 4}),
+    )
+
+
+def test_a_list_node_shows_the_entries_as_buttons_before_its_choices() -> None:
+    lib = build(pick=PICK, demo=DEMO, other=OTHER, topics=TOPICS)
+    begun = start(lib, "pick", facts=LISTED).state or {}
+    shown = step(lib, begun, Tap("pick.ideas.2"), facts=LISTED)
+    assert [(b.id, b.label) for b in shown.messages[-1].buttons] == [
+        ("pick.own.e1", "Slow breathing"),
+        ("pick.own.e2", "A walk"),
+        ("pick.own.1", "Back"),
+    ]
+
+
+@pytest.mark.parametrize("answer", [Tap("pick.own.e2"), Typed("a walk"), Typed("walk")])
+def test_an_entry_tapped_or_typed_is_held_and_can_be_taken_out(answer: Tap | Typed) -> None:
+    lib = build(pick=PICK, demo=DEMO, other=OTHER, topics=TOPICS)
+    begun = start(lib, "pick", facts=LISTED).state or {}
+    shown = step(lib, begun, Tap("pick.ideas.2"), facts=LISTED)
+    which = step(lib, shown.state or {}, answer, facts=LISTED)
+    assert texts(which) == ["Keep it or take it out?"]
+    dropped = step(lib, which.state or {}, Tap("pick.which.1"), facts=LISTED)
+    assert dropped.effects == (Effect("drop", {"field": "toolbox", "value": "A walk"}),)
+    assert texts(dropped) == ["Taken out.", "Some left."]
+
+
+def test_the_tap_names_the_entry_that_was_on_the_screen_even_if_the_list_changed() -> None:
+    lib = build(pick=PICK, demo=DEMO, other=OTHER, topics=TOPICS)
+    begun = start(lib, "pick", facts=LISTED).state or {}
+    shown = step(lib, begun, Tap("pick.ideas.2"), facts=LISTED)
+    later = Facts(flags={"consent": True}, counts={"toolbox": 1}, entries={"toolbox": ("A walk",)})
+    which = step(lib, shown.state or {}, Tap("pick.own.e1"), facts=later)
+    taken = step(lib, which.state or {}, Tap("pick.which.1"), facts=later)
+    assert taken.effects == (Effect("drop", {"field": "toolbox", "value": "Slow breathing"}),)
+
+
+def test_taking_out_the_last_entry_is_seen_by_the_branch_after_it() -> None:
+    one = Facts(flags={"consent": True}, counts={"toolbox": 1}, entries={"toolbox": ("A walk",)})
+    lib = build(pick=PICK, demo=DEMO, other=OTHER, topics=TOPICS)
+    shown = step(lib, start(lib, "pick", facts=one).state or {}, Tap("pick.ideas.2"), facts=one)
+    which = step(lib, shown.state or {}, Tap("pick.own.e1"), facts=one)
+    dropped = step(lib, which.state or {}, Tap("pick.which.1"), facts=one)
+    assert texts(dropped) == ["Taken out.", "None left."]

@@ -22,7 +22,7 @@ from dialogues import (
     step,
 )
 from dialogues.bubbles import node_buttons, node_messages
-from dialogues.engine import STUCK
+from dialogues.engine import LISTED, STUCK
 from dialogues.schema import Node
 
 LIBRARY = load_library()
@@ -32,6 +32,7 @@ ALL_FACTS = (
     Facts(
         flags={"consent": True, "country_set": True, "checkins_on": True},
         counts={name: 3 for name in LIBRARY.fields},
+        entries={name: ("first kept", "second kept", "third kept") for name in LIBRARY.fields},
     ),
 )
 Where = tuple[str, str]
@@ -171,7 +172,8 @@ def _walk(library: Library, facts: Facts, moves: dict[Where, set[Where]]) -> set
         variants[where] = variants.get(where, 0) + 1
         seen.add(key)
         node = library.flows[where[0]].nodes[where[1]]
-        for answer in _answers(where, node):
+        listed = tuple(state["vars"].get(LISTED, ()))
+        for answer in _answers(where, node, listed):
             nxt = step(library, state, answer, facts=facts)
             _assert_sound(library, nxt)
             there = END if nxt.state is None else (nxt.state["flow"], nxt.state["node"])
@@ -181,8 +183,8 @@ def _walk(library: Library, facts: Facts, moves: dict[Where, set[Where]]) -> set
     return visited
 
 
-def _answers(where: Where, node: Node) -> Iterator[Answer]:
-    for button in node_buttons(where[0], where[1], node):
+def _answers(where: Where, node: Node, listed: tuple[str, ...] = ()) -> Iterator[Answer]:
+    for button in node_buttons(where[0], where[1], node, listed):
         if node.scale is None or int(button.label) in SCALE_VALUES[where]:
             yield Tap(button.id)
     if node.ask is not None:

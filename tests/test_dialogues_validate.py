@@ -266,7 +266,8 @@ def test_an_action_not_on_the_list_is_an_error() -> None:
     text = GOOD.replace("  end: true", "  end: true\n    do:\n      - call: police")
     assert errors(demo=text) == [
         f"demo.yaml:{line_of(text, 'call: police')}: nodes.b.do.0.call: 'call' is not an action "
-        "Waypoint knows (show, schedule_checkback, open, consent, forget, record)"
+        "Waypoint knows (show, lines, keep, schedule_checkback, open, consent, forget, drop, copy, "
+        "record)"
     ]
 
 

@@ -5,6 +5,8 @@ Format of a transcript (one or more conversations per file; blank lines do not m
     # A comment, kept as written.
     facts: consent country_set      flags that are true for the next conversation (optional)
     counts: toolbox=2 wins=1         saved entries per field for the next conversation (optional)
+    entries: toolbox=Music|A walk    a field's saved entries, best first, for `list:` nodes
+                                     (optional; one line a field; they count as saved too)
     start: urges:now                 begins a conversation at a target (flow, flow:node, topics)
     Waypoint: a bubble               what Waypoint says (longer text continues on indented lines)
        [Ride the wave with me]       the buttons on that bubble
@@ -38,6 +40,7 @@ FLOWS = Path(__file__).parent.parent / "dialogues" / "flows"
 SPEAKER = "Waypoint: "
 INDENT = " " * len(SPEAKER)
 RESTS = "(the conversation rests)"
+Entries = dict[str, list[str]]
 UPDATE = os.environ.get("WAYPOINT_UPDATE_GOLDEN") == "1"
 
 
@@ -48,6 +51,7 @@ class Conversation:
     comments: list[str] = field(default_factory=list)
     flags: dict[str, bool] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    entries: dict[str, list[str]] = field(default_factory=dict)
     target: str = ""
     moves: list[str] = field(default_factory=list)
 
@@ -68,6 +72,9 @@ def parse(text: str, *, name: str) -> list[Conversation]:
             pending.flags = {flag: True for flag in line.removeprefix("facts:").split()}
         elif line.startswith("counts:"):
             pending.counts = _counts(line.removeprefix("counts:"), where=f"{name}:{number}")
+        elif line.startswith("entries:"):
+            key, _, listed = line.removeprefix("entries:").strip().partition("=")
+            pending.entries[key] = [entry.strip() for entry in listed.split("|") if entry.strip()]
         elif line.startswith("start:"):
             pending.target = line.removeprefix("start:").strip()
             conversations.append(pending)
@@ -89,19 +96,29 @@ def replay(library: Library, conversation: Conversation, *, name: str) -> list[s
     if conversation.counts:
         pairs = sorted(conversation.counts.items())
         lines.append("counts: " + " ".join(f"{k}={v}" for k, v in pairs))
+    for key, listed in sorted(conversation.entries.items()):
+        lines.append(f"entries: {key}=" + "|".join(listed))
     lines.append(f"start: {conversation.target}")
     flags, counts = dict(conversation.flags), dict(conversation.counts)
-    current = start(library, conversation.target, facts=Facts(flags=flags, counts=counts))
-    lines += _render(current, flags, counts)
+    entries = {key: list(listed) for key, listed in conversation.entries.items()}
+    for key, listed in entries.items():
+        counts[key] = max(counts.get(key, 0), len(listed))
+    current = start(library, conversation.target, facts=_facts(flags, counts, entries))
+    lines += _render(current, flags, counts, entries)
     for move in conversation.moves:
         lines.append(f"> {move}")
         if current.state is None:
             raise TranscriptError(f"{name}: '> {move}' after the conversation rested")
         answer = _answer(move, current, name=name)
-        facts = Facts(flags=dict(flags), counts=dict(counts))
+        facts = _facts(flags, counts, entries)
         current = step(library, current.state, answer, facts=facts)
-        lines += _render(current, flags, counts)
+        lines += _render(current, flags, counts, entries)
     return lines
+
+
+def _facts(flags: dict[str, bool], counts: dict[str, int], entries: Entries) -> Facts:
+    listed = {key: tuple(values) for key, values in entries.items()}
+    return Facts(flags=dict(flags), counts=dict(counts), entries=listed)
 
 
 def render_file(library: Library, text: str, *, name: str) -> str:
@@ -136,7 +153,9 @@ def _answer(move: str, current: Step, *, name: str) -> Tap | Typed:
     raise TranscriptError(f"{name}: no button [{label}] here; the buttons are {labels}")
 
 
-def _render(current: Step, flags: dict[str, bool], counts: dict[str, int]) -> list[str]:
+def _render(
+    current: Step, flags: dict[str, bool], counts: dict[str, int], entries: Entries
+) -> list[str]:
     lines: list[str] = []
     for item in current.out:
         if isinstance(item, Message):
@@ -149,7 +168,7 @@ def _render(current: Step, flags: dict[str, bool], counts: dict[str, int]) -> li
                 lines += [f"   [{b.label}]" for b in item.buttons]
         else:
             lines.append("   * " + _effect(item))
-            _apply(item, flags, counts)
+            _apply(item, flags, counts, entries)
     if current.state is None:
         lines.append(RESTS)
     return lines
@@ -160,15 +179,26 @@ def _effect(effect: Effect) -> str:
     return f"{effect.action} {args}".rstrip()
 
 
-def _apply(effect: Effect, flags: dict[str, bool], counts: dict[str, int]) -> None:
+def _apply(
+    effect: Effect, flags: dict[str, bool], counts: dict[str, int], entries: Entries | None = None
+) -> None:
     """Update the facts as the core would after carrying out the effect."""
+    entries = {} if entries is None else entries
+    name = str(effect.args.get("field", ""))
+    value = str(effect.args.get("value", ""))
     if effect.action == "consent":
         flags["consent"] = True
     elif effect.action == "save":
-        name = str(effect.args["field"])
         counts[name] = counts.get(name, 0) + 1
+        kept = entries.setdefault(name, [])
+        if value.casefold() not in (entry.casefold() for entry in kept):
+            kept.append(value)
+    elif effect.action == "drop":
+        counts[name] = max(0, counts.get(name, 0) - 1)
+        entries[name] = [e for e in entries.get(name, []) if e.casefold() != value.casefold()]
     elif effect.action == "forget":
-        counts[str(effect.args["field"])] = 0
+        counts[name] = 0
+        entries[name] = []
 
 
 def _transcripts() -> list[Path]:

@@ -44,10 +44,13 @@ def test_every_flow_can_be_reached_from_the_topics_menu() -> None:
     assert EVERY_FLOW - flows_reached_from_topics() == set()
 
 
-def nodes_reached_from_topics(*, limit: int = 20000) -> set[str]:
+def nodes_reached_from_topics(
+    *, limit: int = 20000, facts: dialogues.Facts | None = None
+) -> set[str]:
     """Every "flow:node" a person can get to by tapping, from the topics menu."""
     library = shipped_library()
-    facts = dialogues.Facts(flags={"consent": True, "country_set": True, "checkins_on": True})
+    flags = {"consent": True, "country_set": True, "checkins_on": True}
+    facts = facts or dialogues.Facts(flags=flags)
     frontier = [dialogues.start(library, dialogues.TOPICS, facts=facts).state]
     seen: set[str] = set()
     while frontier and len(seen) < limit:

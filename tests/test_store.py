@@ -289,3 +289,14 @@ async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store
     async with store.person(ALEX, now=NOW) as person:
         remaining = await person.checkins(since=NOW - timedelta(days=1000))
     assert [mood for _, mood, _ in remaining] == [4]
+
+
+async def test_one_entry_can_be_taken_out_and_the_rest_stay(store: Store) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        for idea in ("a walk", "music"):
+            await person.add_entry("toolbox", idea, now=NOW, replace=False)
+        assert await person.remove_entry("toolbox", "A Walk") is True
+        assert await person.remove_entry("toolbox", "a walk") is False
+        assert (await person.kept()).counts == {"toolbox": 1}
+    async with store.person(ALEX, now=NOW) as person:
+        assert [entry.text for entry in await person.entries("toolbox")] == ["music"]

@@ -100,7 +100,12 @@ class Companion:
         self._without_store = WithoutStore(
             questions=self._questions, default_country=default_country
         )
-        self._effects = Effects(fields=library.fields, questions=self._questions, checkins=checkins)
+        self._effects = Effects(
+            fields=library.fields,
+            questions=self._questions,
+            checkins=checkins,
+            listed=dialogues.listed_fields(library),
+        )
         self._choices = Choices(questions=self._questions, privacy=privacy, checkins=checkins)
         self._commands = Commands(
             questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins

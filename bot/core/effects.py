@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import assert_never
 
 import dialogues
 import safety
-from bot.core import words
+from bot.core import plan_copy, words
 from bot.core.country_picker import country_picker
 from bot.core.ports import CheckinMenus
 from bot.core.questions import Questions
@@ -81,6 +81,19 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class Drop:
+    """Take one entry out of `field` (the person removed it)."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class CopyPlan:
+    """Send the safety plan as a picture and as text, to keep outside the bot."""
+
+
+@dataclass(frozen=True)
 class Forget:
     """Forget everything kept under `field`."""
 
@@ -105,6 +118,8 @@ FlowEffect = (
     | Consent
     | Save
     | Rate
+    | Drop
+    | CopyPlan
     | Forget
     | Record
 )
@@ -129,6 +144,10 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Save(str(args["field"]), str(args["value"]))
             case "rate":
                 return Rate(str(args["field"]), str(args["entry"]), int(args["score"]))
+            case "drop":
+                return Drop(str(args["field"]), str(args["value"]))
+            case "copy" if args.get("what") == "safety_plan":
+                return CopyPlan()
             case "forget":
                 return Forget(str(args["field"]))
             case "record":
@@ -152,14 +171,23 @@ class Effects:
         fields: Mapping[str, dialogues.FieldSpec],
         questions: Questions,
         checkins: CheckinMenus,
+        listed: Iterable[str] = (),
     ) -> None:
+        """`listed`: the fields the flows show as buttons (`list:`); their entries are read
+        for the engine when the person has some."""
         self._fields = fields
+        self._listed = tuple(sorted(set(listed)))
         self._questions = questions
         self._checkins = checkins
 
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
         kept = await person.kept()
+        entries = {
+            field: tuple(entry.text for entry in await person.entries(field))
+            for field in self._listed
+            if kept.counts.get(field, 0) > 0
+        }
         return dialogues.Facts(
             flags={
                 "consent": person.consented,
@@ -167,6 +195,7 @@ class Effects:
                 "checkins_on": kept.checkins_on,
             },
             counts=kept.counts,
+            entries=entries,
         )
 
     async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
@@ -197,13 +226,17 @@ class Effects:
             case Consent():
                 person.consent_at = now
                 return []
-            case Save() | Rate() | Forget() | Record() if not person.consented:
+            case CopyPlan():
+                return await self.copy_plan(turn)
+            case Save() | Rate() | Drop() | Forget() | Record() if not person.consented:
                 return [Reply(words.NOT_KEPT)]
             case Save(field=field, value=value):
                 replace = self._fields[field].kind == "text"
                 await person.add_entry(field, value, now=now, replace=replace)
             case Rate(field=field, entry=entry, score=score):
                 await person.rate_entry(field, entry, score)
+            case Drop(field=field, value=value):
+                await person.remove_entry(field, value)
             case Forget(field=field):
                 await person.forget(field)
             case Record(mood=mood, urge=urge, note=note):
@@ -211,6 +244,14 @@ class Effects:
             case _:
                 assert_never(effect)
         return []
+
+    async def copy_plan(self, turn: Turn) -> list[Reply]:
+        """The safety plan as a picture to save and a text to forward (plan_copy)."""
+        plan = {
+            field: [entry.text for entry in await turn.person.entries(field)]
+            for field, _ in words.PLAN_COPY_STEPS
+        }
+        return plan_copy.replies(plan, country=self._questions.country(turn.person))
 
     async def show(self, turn: Turn, field: str) -> list[Reply]:
         """What the person kept under `field` (a toolbox, wins), or every crisis line."""

@@ -283,6 +283,40 @@ PROGRESS_MOOD_TICKS = ("hard", "okay", "good")
 PROGRESS_URGES = "Urges"
 PROGRESS_URGE_TICKS = ("none", "some", "strong")
 
+# -- The safety plan, to keep outside the bot (a picture and a text to send) ------------------
+
+PLAN_COPY_TITLE = "My safety plan"
+PLAN_COPY_STEPS = (
+    ("plan_warning_signs", "1. My warning signs"),
+    ("plan_coping", "2. Things I can do on my own"),
+    ("plan_distractions", "3. People and places that take my mind off things"),
+    ("plan_helpers", "4. People I can ask for help"),
+    ("plan_professionals", "5. Professionals and services"),
+    ("plan_safer", "6. Making things safer"),
+    ("plan_reasons", "7. What keeps me going"),
+)
+PLAN_COPY_EMPTY_STEP = "(nothing here yet)"
+PLAN_COPY_START = "Start at step 1 and go down the list until you feel safer."
+PLAN_COPY_DANGER = "If you are in danger, call your local emergency number now."
+PLAN_COPY_LINE = "{name}: {how}"
+PLAN_COPY_CALL = "call {phone}"
+PLAN_COPY_TEXT = "text {text}"
+PLAN_COPY_PICTURE = (
+    "Here is your plan as a picture. You can save it to your phone, or print it, "
+    "so you have it even without me."
+)
+PLAN_COPY_TO_SEND = (
+    "And here it is as text. You can forward the next message to someone you trust, "
+    "or copy it into a note. You choose who sees it."
+)
+PLAN_COPY_TEXT_INTRO = (
+    "This is my safety plan. I'm sharing it so you know what helps me when things get "
+    "hard, and how you can help."
+)
+PLAN_COPY_NOTHING = (
+    "Your plan is empty for now, so there's nothing to copy yet. Add a step or two first."
+)
+
 # -- The terminal -----------------------------------------------------------------------------
 
 TERMINAL_WELCOME = (

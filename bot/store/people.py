@@ -121,6 +121,15 @@ class PersonRecord:
                 return True
         return False
 
+    async def remove_entry(self, field: str, text: str) -> bool:
+        """Take one entry out of a field (any case); False if it was not there."""
+        for entry in await self.entries(field):
+            if entry.text.casefold() == text.casefold():
+                self._kept = None
+                await self._session.execute(delete(EntryRow).where(EntryRow.id == entry.id))
+                return True
+        return False
+
     async def forget(self, field: str) -> None:
         self._kept = None
         await self._session.execute(
