@@ -18,7 +18,7 @@ from typing import Any
 
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
-from dialogues.matching import match_choice, normalise, parse_number
+from dialogues.matching import match_choice, normalise, parse_number, read_scale
 from dialogues.schema import Action, Condition, Node
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
@@ -60,6 +60,21 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
         return run.recover(state)
     run.out.append(node_messages(run.flow, run.node, node)[-1])
     return run.wait()
+
+
+def reads(library: Library, state: dict[str, Any], text: str) -> bool:
+    """Whether `text` answers the step the person is at: one of its choices, clearly, or
+    a number on its scale (an `ask` takes any text, so it is not counted here)."""
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None:
+        return False
+    if node.choices is not None:
+        return match_choice(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
+    if node.scale is not None:
+        scale = node.scale
+        return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
+    return False
 
 
 def holds(
@@ -204,6 +219,8 @@ class _Run:
         elif action.forget is not None:
             self.last.pop(action.forget, None)
             self.effect("forget", field=action.forget)
+        elif action.asked is not None:
+            self.effect("asked", about=action.asked)
         elif action.record is not None:
             kept = {
                 k: self.vars[k]
@@ -264,14 +281,17 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         return run.enter_target(run.flow, ask.then)
     scale = node.scale
     assert scale is not None  # restore() only returns waiting nodes
-    number = parse_number(text)
-    if number is None or not scale.min <= number <= scale.max:
+    number = read_scale(text, low=scale.min, high=scale.max, high_label=scale.high)
+    if number is None:
         return run.reask(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)
 
 
 def _choose(run: _Run, node: Node, index: int) -> Step:
     choice = (node.choices or ())[index]
+    asked = next((action.asked for action in node.do if action.asked is not None), None)
+    if asked is not None and choice.means is not None:
+        run.effect("answered", about=asked, said=choice.means)
     if choice.save is not None:
         run.saved(choice.save.field, choice.save.value)
     return run.enter_target(run.flow, choice.to)
