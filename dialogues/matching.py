@@ -43,6 +43,7 @@ _NUMBER_WORDS = {
     "twelve": 12,
     "hundred": 100,
 }
+_BEFORE_ONE = frozenset({"a", "like", "about", "maybe", "around", "only", "just", "prob"})
 _INT = re.compile(r"-?\d+")
 _OUT_OF = re.compile(r"^\s*(-?\d+)\s*(?:/|out of|of)\s*\d+\s*$")
 _PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
@@ -139,6 +140,42 @@ _FEELING: tuple[tuple[str, float], ...] = (
     ("low", 0.2),
     ("rough", 0.2),
 )
+# Words that, in a longer message, say little about which option is meant (rule 2).
+_WEAK = frozenset(
+    {"hi", "hello", "hey", "ok", "okay", "more", "yes", "no", "sure", "fine", "later", "bye"}
+    | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
+)
+_GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 4: short answers, and how the labels that mean the same begin.
+_INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (
+        frozenset({"ok", "okay", "k", "kk", "cool", "alright", "sure", "fine", "ready", "yep"})
+        | {"ok thanks", "ok thank you", "okay thanks", "got it", "ok cool", "ok yep", "ok fine"}
+        | {"lets do it", "let s do it", "ok lets do it", "ok let s do it", "go on", "ok go on"}
+        | {"i will try", "ok i will try", "im ready", "i m ready"},
+        ("ok", "okay", "i m ready", "let s", "carry on", "go on", "got it", "yes let s"),
+    ),
+    (
+        frozenset({"ty", "thx", "thanks", "thank you", "thanks so much", "ta", "cheers"}),
+        ("okay thank", "ok thank", "thank", "that s all", "that s it"),
+    ),
+    (
+        frozenset(
+            {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
+            | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
+            | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
+        ),
+        ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
+    ),
+    (
+        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"}),
+        ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
+    ),
+    (
+        frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"}),
+        ("yes", "yeah", "ok", "okay"),
+    ),
+)
 _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
@@ -163,6 +200,9 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         index = int(typed) - 1
         return index if 0 <= index < len(options) else None
     words = typed.split()
+    intent = _intent(typed, said)
+    if intent is not None:
+        return intent
     covered = sorted(
         (
             (max((_covers(words, p) for p in phrases), default=0), i)
@@ -191,8 +231,15 @@ def parse_number(text: str) -> int | None:
         return int(numbers[0])
     if numbers:
         return None
-    words = [_NUMBER_WORDS[w] for w in normalise(typed).split() if w in _NUMBER_WORDS]
-    return words[0] if len(words) == 1 else None
+    said = normalise(typed).split()
+    found = [(n, _NUMBER_WORDS[w]) for n, w in enumerate(said) if w in _NUMBER_WORDS]
+    if len(found) != 1:
+        return None
+    at, number = found[0]
+    # "one" is a number only alone or after "a", "like", "about" ("the urge one" is not)
+    if said[at] == "one" and len(said) > 1 and (at == 0 or said[at - 1] not in _BEFORE_ONE):
+        return None
+    return number
 
 
 def read_scale(text: str, *, low: int, high: int, high_label: str | None = None) -> int | None:
@@ -221,13 +268,27 @@ def read_scale(text: str, *, low: int, high: int, high_label: str | None = None)
 
 def _covers(words: list[str], phrase: str) -> int:
     """How many words `phrase` covers where it stands in `words` as whole words, not just
-    after a negation (rule 2); 0 when it does not."""
+    after a negation (rule 2); 0 when it does not. A weak word ("hi", "ok", "more") counts
+    in a longer message only as its first word."""
     size = len(phrase.split())
     target = phrase.split()
+    if phrase in _WEAK and len(words) > 3:
+        return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
     for start in range(len(words) - size + 1):
         if words[start : start + size] == target and not _negated(words[:start], phrase):
             return size
     return 0
+
+
+def _intent(typed: str, said: list[list[str]]) -> int | None:
+    """Rule 4: a bare "ok", "thanks", "nah", "that's all" picks the one option whose label
+    says the same ("Okay, I notice it", "That's all for now"), if only one does."""
+    for answers, starts in _INTENTS:
+        if typed in answers:
+            found = [i for i, p in enumerate(said) if p and p[0].startswith(starts)]
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _begins(typed: str, phrase: str) -> bool:

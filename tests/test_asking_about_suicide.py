@@ -128,23 +128,22 @@ async def test_mid_flow_the_answer_leads_back_to_where_they_were(gb_chat: FakeCh
     assert gb_chat.buttons() == topics
 
 
-async def test_text_that_does_not_answer_is_asked_once_more_then_goes_on_as_usual(
+async def test_text_that_does_not_answer_goes_on_as_usual_and_is_not_asked_again(
     gb_chat: FakeChat,
 ) -> None:
     getting_better = await topic_buttons(gb_chat, "Getting better")
     await gb_chat.send(HOPELESS)
 
     await gb_chat.send("Getting better")  # a topic, typed: no answer
-    assert gb_chat.text() == ASK_AGAIN and gb_chat.buttons() == [*ANSWERS, "Crisis lines"]
 
-    await gb_chat.send("Getting better")
+    assert ASK_AGAIN not in gb_chat.text() and ASK_ABOUT_SUICIDE not in gb_chat.text()
     assert gb_chat.buttons() == getting_better
 
 
-async def test_an_answer_to_the_question_asked_once_more_counts(gb_chat: FakeChat) -> None:
+async def test_an_answer_one_message_later_still_counts(gb_chat: FakeChat) -> None:
     await gb_chat.send(HOPELESS)
     await gb_chat.send("hmm")
-    assert gb_chat.text() == ASK_AGAIN
+    assert ASK_AGAIN not in gb_chat.text()
 
     await gb_chat.send("i guess")
 

@@ -165,7 +165,10 @@ class Companion:
                 kept = (*person.recent_deliveries, incoming.delivery)[-KEEP_DELIVERIES:]
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
-            return await self._respond(turn, triaged)
+            replies = await self._respond(turn, triaged)
+            if not person.deleted:
+                self._questions.remember_offered(turn, replies)
+            return replies
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
@@ -206,6 +209,11 @@ class Companion:
         step's own question is answered there; else the concern reply."""
         text = turn.incoming.text
         person = turn.person
+        button = self._questions.offered(person.question, text) if text is not None else None
+        if button is not None and not isinstance(person.question, AskedSafe):
+            # the core's own button on the last reply, typed ("the did it again one")
+            self._questions.noticed(turn, risk)
+            return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
             if risk.about_someone_else and someone_else.self_injury(risk):
                 return await self._someone_else(turn, text)
@@ -222,6 +230,9 @@ class Companion:
         if not outcome.passed:
             return self._questions.say(turn, outcome)
         question = outcome.question
+        button = self._questions.offered(question, text)
+        if button is not None:  # the core's own button on the last reply, typed
+            return await self._choices.choose(turn, button, question=question)
         if isinstance(question, AskedTime | AskedZone):
             return await self._checkins.typed(turn, question, text)
         code = countries.lives_in(text) or (

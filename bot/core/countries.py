@@ -131,7 +131,11 @@ def find(text: str) -> str | None:
         code = typed.upper()
         if safety.country_name(code) is not None:
             return code
-    found = {code for name, code in names.items() if len(name) > 2 and _has_phrase(typed, name)}
+    found = {
+        code
+        for name, code in names.items()
+        if (len(name) > 2 or name not in _WORD_CODES | {"us", "sa"}) and _has_phrase(typed, name)
+    }
     return found.pop() if len(found) == 1 else None
 
 

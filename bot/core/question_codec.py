@@ -16,27 +16,36 @@ from bot.core.questions import (
     AskedZone,
     Episode,
     Nothing,
+    Offered,
     Question,
 )
 
 
 def dump_question(question: Question) -> str | None:
     """JSON for `question`; None when nothing is open."""
+    kept = _kept(question)
+    offered = getattr(question, "offered", ())
+    if kept is not None and offered:
+        kept["offered"] = [list(pair) for pair in offered]
+    return json.dumps(kept) if kept is not None else None
+
+
+def _kept(question: Question) -> dict[str, Any] | None:
     match question:
-        case Nothing():
-            return None
+        case Nothing(offered=offered):
+            return {"asked": None} if offered else None
         case AskedSuicide(again=again):
-            return json.dumps({"asked": "suicide", "again": again})
+            return {"asked": "suicide", "again": again}
         case AskedSafe():
-            return json.dumps({"asked": "safe"})
+            return {"asked": "safe"}
         case AskedDelete():
-            return json.dumps({"asked": "delete"})
+            return {"asked": "delete"}
         case AskedTime(code=code):
-            return json.dumps({"asked": "time", "code": code})
+            return {"asked": "time", "code": code}
         case AskedZone(code=code, hhmm=hhmm):
-            return json.dumps({"asked": "zone", "code": code, "hhmm": hhmm})
+            return {"asked": "zone", "code": code, "hhmm": hhmm}
         case AskedCountry():
-            return json.dumps({"asked": "country"})
+            return {"asked": "country"}
 
 
 def load_question(text: str | None) -> Question:
@@ -49,24 +58,25 @@ def load_question(text: str | None) -> Question:
         kept = json.loads(text)
     except ValueError:
         return Nothing()
-    asked = kept.get("asked") if isinstance(kept, dict) else None
-    code, hhmm = (
-        str(kept.get("code", "")) if asked else "",
-        str(kept.get("hhmm", "")) if asked else "",
-    )
+    if not isinstance(kept, dict):
+        return Nothing()
+    asked = kept.get("asked")
+    code, hhmm = str(kept.get("code", "")), str(kept.get("hhmm", ""))
     match asked:
         case "suicide":
             return AskedSuicide(again=bool(kept.get("again")))
         case "safe":
-            return AskedSafe()
+            return AskedSafe(_offered(kept))
+        case None:
+            return Nothing(_offered(kept))
         case "delete":
             return AskedDelete()
         case "country":
-            return AskedCountry()
+            return AskedCountry(_offered(kept))
         case "time" if code:
-            return AskedTime(code)
+            return AskedTime(code, _offered(kept))
         case "zone" if code and hhmm:
-            return AskedZone(code, hhmm)
+            return AskedZone(code, hhmm, _offered(kept))
     return Nothing()
 
 
@@ -104,6 +114,7 @@ def dump_episode(episode: Episode) -> str | None:
             "suicide_asked_at": _time(episode.suicide_asked_at),
             "suicide_said": episode.suicide_said,
             "concern_replies": episode.concern_replies,
+            "lines_shown": episode.lines_shown,
             "flow_asked": sorted(episode.flow_asked),
         }
     )
@@ -123,10 +134,16 @@ def load_episode(text: str | None) -> Episode:
             suicide_asked_at=_read_time(kept.get("suicide_asked_at")),
             suicide_said=said if said in ("yes", "no", "skip") else None,
             concern_replies=int(kept.get("concern_replies", 0)),
+            lines_shown=bool(kept.get("lines_shown", False)),
             flow_asked=frozenset(str(about) for about in kept.get("flow_asked", ())),
         )
     except (ValueError, TypeError, AttributeError):
         return Episode()
+
+
+def _offered(kept: dict[str, Any]) -> Offered:
+    pairs = kept.get("offered") or ()
+    return tuple((str(p[0]), str(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2)
 
 
 def _time(moment: datetime | None) -> str | None:

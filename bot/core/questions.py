@@ -39,9 +39,16 @@ SuicideAnswer = Literal["yes", "no", "skip"]
 # -- States: the question open -------------------------------------------------------------------
 
 
+# The core's buttons on the last reply, as (label, button id): typed text is read against
+# them (bot/core/talk.py) before the flow's own step.
+Offered = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Nothing:
-    """No question of the core's is open."""
+    """No question of the core's is open; `offered`: its buttons on the last reply."""
+
+    offered: Offered = ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ class AskedSuicide:
 
 @dataclass(frozen=True)
 class AskedSafe:
-    """ "Are you safe right now?" is open (it ends every crisis reply)."""
+    """ "Are you safe right now?" is open (it ends every crisis reply); `offered` as above."""
+
+    offered: Offered = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class AskedTime:
     """A check-in screen asked for a time, for the plan `code` (bot/checkins/menus.py)."""
 
     code: str
+    offered: Offered = ()
 
 
 @dataclass(frozen=True)
@@ -74,14 +84,28 @@ class AskedZone:
 
     code: str
     hhmm: str
+    offered: Offered = ()
 
 
 @dataclass(frozen=True)
 class AskedCountry:
     """The country picker is shown: a typed "uk" or "deutschland" answers it."""
 
+    offered: Offered = ()
+
 
 Question = Nothing | AskedSuicide | AskedSafe | AskedDelete | AskedTime | AskedZone | AskedCountry
+
+
+def with_offered(question: Question, offered: Offered) -> Question:
+    """`question` with the core's buttons on the last reply remembered (those that have
+    nothing of their own to read keep none)."""
+    match question:
+        case Nothing() | AskedSafe() | AskedCountry() | AskedTime() | AskedZone():
+            return replace(question, offered=offered)
+    return question
+
+
 CHECKIN_QUESTIONS = (AskedTime, AskedZone)
 
 
@@ -95,6 +119,7 @@ class Episode:
     suicide_asked_at: datetime | None = None  # by the core or a flow
     suicide_said: SuicideAnswer | None = None
     concern_replies: int = 0
+    lines_shown: bool = False  # a crisis reply this episode: "are you safe?" asks it now
     flow_asked: frozenset[str] = frozenset()  # what a flow's step just asked ("swallowed")
 
     @property
@@ -339,6 +364,7 @@ _ABOUT_SUICIDE: dict[Said, SuicideAnswer] = {
     Said.YES: "yes",
     Said.UNSURE: "yes",
     Said.NO: "no",
+    Said.NO_AND_MORE: "no",  # "no!! why do you keep asking" (a worried no is UNSURE)
     Said.FINE: "no",
     Said.RATHER_NOT_SAY: "skip",
 }
@@ -405,7 +431,7 @@ def _crisis(state: State, event: Crisis) -> Outcome:
     risk, episode = event.risk, state.episode
     if risk.about_someone_else:
         return Outcome((CrisisLines(risk),), State(Nothing(), episode), (Count("crisis"),))
-    episode = _worried(episode, risk, event.now)
+    episode = replace(_worried(episode, risk, event.now), lines_shown=True)
     if "ideation" in risk.kinds or "intent" in risk.kinds or "plan" in risk.kinds:
         episode = replace(episode, suicide_said="yes")
     asked = isinstance(state.question, AskedSuicide | AskedSafe)
@@ -435,13 +461,13 @@ def _concern(state: State, event: Concern) -> Outcome:
         return Outcome(
             (ConcernWords(risk, time=time),), State(AskedSuicide(again=True), episode), count
         )
-    ask = risk.unsure_about_suicide and not episode.suicide_known
+    ask = risk.unsure_about_suicide and not episode.suicide_known and not episode.lines_shown
     ask = ask and not isinstance(question, AskedSafe)
     if ask:
         episode = replace(episode, suicide_asked_at=event.now, suicide_said=None)
         say = (ConcernWords(risk, time=time, ask=True), SuicideQuestion())
         return Outcome(say, State(AskedSuicide(), episode), count)
-    kept = question if isinstance(question, AskedSafe) else Nothing()
+    kept = AskedSafe() if isinstance(question, AskedSafe) else Nothing()
     return Outcome((ConcernWords(risk, time=time),), State(kept, episode), count)
 
 
@@ -481,12 +507,13 @@ def _suicide_answer(state: State, event: Tapped) -> Outcome:
 
 
 def _unread_suicide(state: State, event: Unread) -> Outcome:
-    """No answer to "are you thinking about suicide?": asked once more, then let go."""
-    if isinstance(state.question, AskedSuicide) and not state.question.again:
-        return Outcome(
-            (SuicideQuestion(again=True),), State(AskedSuicide(again=True), state.episode)
-        )
-    return Outcome((), State(Nothing(), state.episode), passed=True, question=state.question)
+    """No answer to "are you thinking about suicide?": not asked again (rule 3); the text
+    is handled as if nothing had been asked, and a yes or no to the next message still
+    counts as the answer."""
+    question = state.question
+    once_more = isinstance(question, AskedSuicide) and not question.again
+    still: Question = AskedSuicide(again=True) if once_more else Nothing()
+    return Outcome((), State(still, state.episode), passed=True, question=question)
 
 
 def _sos(state: State, event: Sos) -> Outcome:
@@ -507,9 +534,7 @@ def _ask(state: State, event: Ask) -> Outcome:
 
 
 def _moved(state: State, event: Moved) -> Outcome:
-    kept = (
-        state.question if event.keep_safe and isinstance(state.question, AskedSafe) else Nothing()
-    )
+    kept = AskedSafe() if event.keep_safe and isinstance(state.question, AskedSafe) else Nothing()
     return Outcome((), State(kept, state.episode), passed=True, question=state.question)
 
 

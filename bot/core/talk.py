@@ -8,12 +8,13 @@ from datetime import datetime
 import safety
 from bot.core import questions as q
 from bot.core import words
-from bot.core.buttons import Asked, CountryPage, Go, KeepTalking, MoreHelp, Resume
-from bot.core.callback_data import encode, option
+from bot.core.buttons import Asked, Button, CountryPage, Go, KeepTalking, MoreHelp, Resume
+from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.turn import Turn
 from bot.core.yes_no import read
 from bot.messages import Option, Reply, ReplyKind
+from dialogues.matching import match_choice
 
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
 MORE_HELP = encode(MoreHelp())
@@ -22,6 +23,28 @@ KEEP_TALKING = encode(KeepTalking())
 MORE_HELP_OPTION = option(MoreHelp(), words.MORE_WAYS_TO_GET_HELP)
 # "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
 ASKED_YES = encode(Asked("yes"))
+# Typed words for the core's buttons (each label counts as typed too).
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    words.KEEP_TALKING: ("keep talking", "talk", "talk to me", "stay", "stay with me", "chat"),
+    words.MORE_WAYS_TO_GET_HELP: ("more help", "more ways", "more lines", "other lines", "more"),
+    words.HOW_TO_HELP_THEM: ("help them", "how to help", "how do i help", "what do i do"),
+    words.MY_SAFETY_PLAN: ("safety plan", "my plan", "plan"),
+    words.CHOOSE_MY_COUNTRY: ("country", "my country", "change country", "wrong country"),
+    words.GO_BACK: ("go back", "back", "carry on", "continue", "where we were"),
+    words.CARRY_ON_WHERE_WE_WERE: ("carry on", "continue", "go back", "back", "where we were"),
+    words.CRISIS_LINES: ("lines", "crisis lines", "numbers", "helpline", "helplines", "hotline"),
+    words.URGE_RIGHT_NOW: ("urge", "the urge", "urge one", "the urge one", "an urge"),
+    words.RIDE_OUT_AN_URGE: ("urge", "ride it out", "the urge", "ride out", "the urge one"),
+    words.DID_IT_AGAIN: (
+        "did it again",
+        "i did it",
+        "i did",
+        "relapsed",
+        "slipped",
+        "i hurt myself",
+    ),
+    words.MY_TOOLBOX: ("toolbox", "tool box", "coping", "my coping things", "ideas"),
+}
 
 
 class Questions:
@@ -43,7 +66,31 @@ class Questions:
         return outcome
 
     def say(self, turn: Turn, outcome: q.Outcome) -> list[Reply]:
+        """What the machine decided, in words; the core's buttons on the last of them are
+        remembered, so that typing one ("keep talking", "the urge one") taps it."""
         return [self._render(turn, said) for said in outcome.say]
+
+    def remember_offered(self, turn: Turn, replies: list[Reply]) -> None:
+        """The core's buttons on the last reply with buttons, so that typing one ("keep
+        talking", "the urge one", "every day") taps it; a flow's buttons are the flow's."""
+        offered = next((reply.options for reply in reversed(replies) if reply.options), ())
+        pairs = tuple((o.label, o.id) for o in offered if o.url is None and is_core(o.id))
+        if pairs and len(pairs) == len(offered):
+            turn.person.question = q.with_offered(turn.person.question, pairs)
+
+    def offered(self, question: q.Question, text: str) -> Button | None:
+        """The core's button on the last reply that `text` means, if it clearly means one."""
+        offered: q.Offered = getattr(question, "offered", ())
+        if not offered:
+            return None
+        labels = [(label, *_SYNONYMS.get(label, ())) for label, _ in offered]
+        index = match_choice(text, labels)
+        if index is None:
+            return None
+        try:
+            return decode(offered[index][1])
+        except ButtonError:
+            return None
 
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """The crisis reply; or, to a person who has just said they are not safe, the
