@@ -41,7 +41,6 @@ from bot.store.vault import Vault
 PEOPLE = cast(Table, PersonRow.__table__)
 REMINDERS = cast(Table, ReminderRow.__table__)
 
-
 class Queue:
     """The reminder queue, used by the periodic job; each method is one short transaction."""
 
