@@ -1,7 +1,7 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import resume, start, step
+from dialogues.engine import reads, resume, start, step
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
@@ -30,6 +30,7 @@ __all__ = [
     "load_library",
     "normalise",
     "read_directory",
+    "reads",
     "resume",
     "start",
     "step",

@@ -20,13 +20,31 @@ from typing import Any
 
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
-from dialogues.matching import match_choice, normalise, parse_number
+from dialogues.matching import match_choice, match_entry, normalise, parse_number, read_scale
 from dialogues.schema import Action, Condition, Node
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
 UNCLEAR = "I'm not sure which one you meant. You can tap one of these, or type its number."
+# Said instead of UNCLEAR the next times in a conversation, so it is not repeated word for word.
+UNCLEAR_AGAIN = (
+    "Sorry, I didn't catch which one that was. Tapping one of these works, or its number.",
+    "I couldn't tell which of these you meant. You can tap one, or type its number.",
+)
 UNCLEAR_SCALE = "Could you pick a number from {low} to {high}? You can tap one of these."
+# Not understood twice in a row at one step: a way out, never the same menu a third time.
+WAY_OUT = (
+    "I'm not sure I understood, sorry. We can leave this question and talk about something "
+    "else, or if you'd like a person to talk to, I can show you who to contact."
+)
+WAY_OUT_TOPICS = "Something else"
+WAY_OUT_HELP = "People I can talk to"
+WAY_OUT_AGAIN = "Try this question again"
+_WAY_OUT_WORDS = (
+    ("out-topics", WAY_OUT_TOPICS, ("topics", "something else", "else", "other", "menu")),
+    ("out-help", WAY_OUT_HELP, ("people", "a person", "someone", "lines", "help", "talk")),
+    ("again", WAY_OUT_AGAIN, ("again", "try again", "the question", "question")),
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -64,6 +82,21 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
         return run.recover(state)
     run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
+
+
+def reads(library: Library, state: dict[str, Any], text: str) -> bool:
+    """Whether `text` answers the step the person is at: one of its choices, clearly, or
+    a number on its scale (an `ask` takes any text, so it is not counted here)."""
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None:
+        return False
+    if node.choices is not None:
+        return match_choice(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
+    if node.scale is not None:
+        scale = node.scale
+        return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
+    return False
 
 
 def holds(
@@ -105,6 +138,8 @@ class _Run:
     last: dict[str, str] = field(default_factory=dict)
     known: dict[str, Any] = field(default_factory=dict)
     out: list[Message | Effect] = field(default_factory=list)
+    missed: int = 0  # typed answers not understood in a row at this step
+    unclear_said: int = 0  # "not sure which one you meant" said in this conversation
 
     def say(self, text: str, buttons: tuple[Button, ...] = ()) -> None:
         self.out.append(Message(text, buttons))
@@ -121,13 +156,17 @@ class _Run:
         return tuple(str(x) for x in shown) if isinstance(shown, list) else ()
 
     def wait(self) -> Step:
-        state = {
+        state: dict[str, Any] = {
             "flow": self.flow,
             "node": self.node,
             "vars": dict(self.vars),
             "last": dict(self.last),
             "known": dict(self.known),
         }
+        if self.missed:
+            state["missed"] = self.missed
+        if self.unclear_said:
+            state["unclear"] = self.unclear_said
         return Step(tuple(self.out), state)
 
     def restore(self, state: Any) -> Node | None:
@@ -140,6 +179,11 @@ class _Run:
             if isinstance(saved, dict):
                 into.update({str(k): v for k, v in saved.items()})
         self.last = {k: v for k, v in self.last.items() if isinstance(v, str)}
+        missed, unclear = state.get("missed"), state.get("unclear")
+        self.unclear_said = (
+            unclear if isinstance(unclear, int) and not isinstance(unclear, bool) else 0
+        )
+        self.missed = missed if isinstance(missed, int) and not isinstance(missed, bool) else 0
         flow = self.library.flows.get(flow_id) if isinstance(flow_id, str) else None
         node = flow.nodes.get(node_id) if flow and isinstance(node_id, str) else None
         if node is None or not node.waits or not node.say:
@@ -167,6 +211,7 @@ class _Run:
 
     def enter(self, flow_id: str, node_id: str) -> Step:
         """Show nodes from here on, following `next` and `branch`, until one waits or ends."""
+        self.missed = 0
         for _ in range(MAX_HOPS):
             self.flow, self.node = flow_id, node_id
             node = self.library.flows[flow_id].nodes[node_id]
@@ -223,6 +268,8 @@ class _Run:
                 self.dropped(action.drop.field, value.strip())
         elif action.copy_ is not None:
             self.effect("copy", what=action.copy_)
+        elif action.asked is not None:
+            self.effect("asked", about=action.asked)
         elif action.record is not None:
             kept = {
                 k: self.vars[k]
@@ -252,6 +299,33 @@ class _Run:
         self.say(text, node_buttons(self.flow, self.node, node, self.listed()))
         return self.wait()
 
+    def unclear(self, text: str, node: Node) -> Step:
+        """Not understood: the step's buttons once; the second time in a row, a way out."""
+        self.missed += 1
+        if self.missed == 1:
+            if text == UNCLEAR:
+                text = (UNCLEAR, *UNCLEAR_AGAIN)[self.unclear_said % (1 + len(UNCLEAR_AGAIN))]
+                self.unclear_said += 1
+            return self.reask(text, node)
+        if self.missed % 2:  # the third time: the step's own question, not the same words
+            return self.reask(node.say[-1], node)
+        prefix = f"{self.flow}.{self.node}"
+        buttons = tuple(Button(f"{prefix}.{suffix}", label) for suffix, label, _ in _WAY_OUT_WORDS)
+        self.say(WAY_OUT, buttons)
+        return self.wait()
+
+    def way_out(self, suffix: str, node: Node) -> Step | None:
+        """A way-out button, tapped or typed; None for any other."""
+        if suffix == "out-topics":
+            return self.enter_target(self.flow, TOPICS)
+        if suffix == "out-help":
+            return self.enter_target(self.flow, f"{TOPICS}:help_now")
+        if suffix == "again":
+            self.missed = 0
+            self.out.append(node_messages(self.flow, self.node, node)[-1])
+            return self.wait()
+        return None
+
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds any of `words` (each a word or phrase) as whole words, any case."""
@@ -277,21 +351,35 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             number = parse_number(suffix[1:])
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
+        out = run.way_out(suffix, node)
+        if out is not None:
+            return out
     run.say(STALE)
     run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
 
 
 def _typed(run: _Run, node: Node, text: str) -> Step:
+    if run.missed >= 2:  # the way out is on the screen: typed, it is read first
+        ways = [(label, *synonyms) for _, label, synonyms in _WAY_OUT_WORDS]
+        way = match_choice(text, ways)
+        if way is not None:
+            out = run.way_out(_WAY_OUT_WORDS[way][0], node)
+            if out is not None:
+                return out
     if node.choices is not None:
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
-        if index is None:
-            return run.reask(UNCLEAR, node)
-        if index < len(listed):
-            return _pick(run, node, listed[index])
-        return _choose(run, node, index - len(listed))
+        if index is not None:
+            if index < len(listed):
+                return _pick(run, node, listed[index])
+            return _choose(run, node, index - len(listed))
+        entry = match_entry(text, listed) if listed else None
+        if entry is not None:
+            return _pick(run, node, listed[entry])
+        topic = _topic(run, text)
+        return run.unclear(UNCLEAR, node) if topic is None else topic
     if node.ask is not None:
         ask = node.ask
         answer = text.strip()
@@ -306,14 +394,36 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         return run.enter_target(run.flow, ask.then)
     scale = node.scale
     assert scale is not None  # restore() only returns waiting nodes
-    number = parse_number(text)
-    if number is None or not scale.min <= number <= scale.max:
-        return run.reask(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
+    number = read_scale(text, low=scale.min, high=scale.max, high_label=scale.high)
+    if number is None:
+        return run.unclear(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)
+
+
+def _topic(run: _Run, text: str) -> Step | None:
+    """A topic named where the step did not offer it ("the scars one", "talking about it
+    online"): its flow, when the text names exactly one topic of the topics menus."""
+    topics = run.library.flows.get(TOPICS)
+    if topics is None or len(normalise(text).split()) > 8:
+        return None
+    found: dict[str, str] = {}
+    for node in topics.nodes.values():
+        for choice in node.choices or ():
+            where = run.library.resolve(TOPICS, choice.to)
+            if where is not None and where != END and where[0] != TOPICS:
+                found.setdefault(choice.label, choice.to)
+    labels = list(found)
+    index = match_choice(text, [(label,) for label in labels])
+    if index is None or normalise(text).isdecimal():
+        return None
+    return run.enter_target(TOPICS, found[labels[index]])
 
 
 def _choose(run: _Run, node: Node, index: int) -> Step:
     choice = (node.choices or ())[index]
+    asked = next((action.asked for action in node.do if action.asked is not None), None)
+    if asked is not None and choice.means is not None:
+        run.effect("answered", about=asked, said=choice.means)
     if choice.save is not None:
         run.saved(choice.save.field, choice.save.value)
     if choice.hold is not None:

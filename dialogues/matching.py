@@ -1,4 +1,18 @@
-"""Typed text -> a choice or a number, forgivingly (case, punctuation, small typos)."""
+"""Typed text -> a choice or a number on a scale, by the step's own question.
+
+Rules for choices (`match_choice`):
+1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins.
+2. Otherwise a label or synonym counts only where it stands in the text as whole words
+   ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
+   right after a negation ("not the wave"). The option whose phrase covers the most words
+   wins, and only with a clear lead: a tie with another option is unclear.
+3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
+   for "surf") is forgiven: the whole text against the start of a label or a whole
+   label or synonym, never a fragment in the middle of either.
+Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
+"7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
+half", "not much"), read along the scale's own direction (its `high` label).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +21,18 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-THRESHOLD = 85.0  # a fuzzy match must score at least this (0-100)
+THRESHOLD = 85.0  # a typo-forgiving match must score at least this (0-100)
 MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# Words that say nothing of which entry is meant ("the walk one", "my music").
+_SMALL_WORDS = frozenset(
+    ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
+)
 _NUMBER_WORDS = {
     "zero": 0,
     "none": 0,
+    "nil": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -24,9 +43,144 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "hundred": 100,
 }
+_BEFORE_ONE = frozenset({"a", "like", "about", "maybe", "around", "only", "just", "prob"})
 _INT = re.compile(r"-?\d+")
 _OUT_OF = re.compile(r"^\s*(-?\d+)\s*(?:/|out of|of)\s*\d+\s*$")
+_PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
+_NEGATION = frozenset({"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt"})
+# How far along a scale a phrase puts it (0 the low end, 1 the high end), longest first.
+# Intensity: how much of something (an urge, how much a thing helped).
+_INTENSITY: tuple[tuple[str, float], ...] = (
+    ("through the roof", 1.0),
+    ("off the charts", 1.0),
+    ("not at all", 0.0),
+    ("not really", 0.2),
+    ("not much", 0.2),
+    ("not very", 0.2),
+    ("not that strong", 0.3),
+    ("not too bad", 0.3),
+    ("about half", 0.5),
+    ("half and half", 0.5),
+    ("so so", 0.5),
+    ("a little", 0.2),
+    ("a bit", 0.3),
+    ("a lot", 0.8),
+    ("really strong", 0.9),
+    ("very strong", 0.9),
+    ("so strong", 0.9),
+    ("super strong", 0.9),
+    ("really bad", 0.9),
+    ("so bad", 0.9),
+    ("pretty strong", 0.8),
+    ("quite strong", 0.7),
+    ("fairly strong", 0.7),
+    ("pretty bad", 0.8),
+    ("strongest", 1.0),
+    ("unbearable", 1.0),
+    ("overwhelming", 1.0),
+    ("worst", 1.0),
+    ("max", 1.0),
+    ("maximum", 1.0),
+    ("extreme", 1.0),
+    ("extremely", 1.0),
+    ("intense", 0.9),
+    ("huge", 0.9),
+    ("strong", 0.7),
+    ("high", 0.8),
+    ("bad", 0.7),
+    ("big", 0.7),
+    ("lots", 0.8),
+    ("loads", 0.8),
+    ("medium", 0.5),
+    ("moderate", 0.5),
+    ("middle", 0.5),
+    ("half", 0.5),
+    ("meh", 0.5),
+    ("some", 0.5),
+    ("somewhat", 0.5),
+    ("mild", 0.3),
+    ("low", 0.2),
+    ("weak", 0.2),
+    ("slight", 0.2),
+    ("barely", 0.1),
+    ("hardly", 0.1),
+    ("tiny", 0.1),
+    ("gone", 0.0),
+    ("nothing", 0.0),
+)
+# Feeling: how good a day is, on a scale whose high end is good ("really good").
+_FEELING: tuple[tuple[str, float], ...] = (
+    ("really good", 1.0),
+    ("very good", 1.0),
+    ("great", 1.0),
+    ("amazing", 1.0),
+    ("not too bad", 0.6),
+    ("not bad", 0.6),
+    ("not good", 0.25),
+    ("not great", 0.3),
+    ("pretty good", 0.8),
+    ("good", 0.75),
+    ("fine", 0.6),
+    ("alright", 0.5),
+    ("ok", 0.5),
+    ("okay", 0.5),
+    ("so so", 0.5),
+    ("meh", 0.5),
+    ("really bad", 0.0),
+    ("really hard", 0.0),
+    ("awful", 0.0),
+    ("terrible", 0.0),
+    ("horrible", 0.0),
+    ("worst", 0.0),
+    ("shit", 0.1),
+    ("crap", 0.1),
+    ("pretty bad", 0.15),
+    ("bad", 0.2),
+    ("hard", 0.2),
+    ("low", 0.2),
+    ("rough", 0.2),
+)
+# Words that, in a longer message, say little about which option is meant (rule 2).
+_WEAK = frozenset(
+    {"hi", "hello", "hey", "ok", "okay", "more", "yes", "no", "sure", "fine", "later", "bye"}
+    | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
+)
+_GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 4: short answers, and how the labels that mean the same begin.
+_INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (
+        frozenset({"ok", "okay", "k", "kk", "cool", "alright", "sure", "fine", "ready", "yep"})
+        | {"ok thanks", "ok thank you", "okay thanks", "got it", "ok cool", "ok yep", "ok fine"}
+        | {"lets do it", "let s do it", "ok lets do it", "ok let s do it", "go on", "ok go on"}
+        | {"i will try", "ok i will try", "im ready", "i m ready"},
+        ("ok", "okay", "i m ready", "let s", "carry on", "go on", "got it", "yes let s"),
+    ),
+    (
+        frozenset({"ty", "thx", "thanks", "thank you", "thanks so much", "ta", "cheers"}),
+        ("okay thank", "ok thank", "thank", "that s all", "that s it"),
+    ),
+    (
+        frozenset(
+            {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
+            | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
+            | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
+        ),
+        ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
+    ),
+    (
+        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"}),
+        ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
+    ),
+    (
+        frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"}),
+        ("yes", "yeah", "ok", "okay"),
+    ),
+)
+_GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
 def normalise(text: str) -> str:
@@ -35,34 +189,53 @@ def normalise(text: str) -> str:
 
 
 def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
-    """The index of the option `text` clearly means, or None when unclear.
+    """The index of the option `text` clearly means, or None when unclear (rules 1-3).
 
-    Each option is its label followed by its synonyms. "1", "2", … pick by position;
-    an exact (normalised) label or synonym wins; otherwise the best fuzzy match wins
-    when it scores at least THRESHOLD and leads the next option by MARGIN.
+    Each option is its label followed by its synonyms.
     """
     typed = normalise(text)
     if not typed:
         return None
-    words = [{normalise(w) for w in option} for option in options]
-    exact = [i for i, said in enumerate(words) if typed in said]
+    said = [[normalise(w) for w in option if normalise(w)] for option in options]
+    exact = [i for i, phrases in enumerate(said) if typed in phrases]
     if len(exact) == 1:
         return exact[0]
     if typed.isdecimal():
         index = int(typed) - 1
         return index if 0 <= index < len(options) else None
-    scores = sorted(
+    words = typed.split()
+    intent = _intent(typed, said)
+    if intent is not None:
+        return intent
+    covered = sorted(
         (
-            (max((fuzz.WRatio(typed, w) for w in said), default=0.0), i)
-            for i, said in enumerate(words)
+            (max((_covers(words, p) for p in phrases), default=0), i)
+            for i, phrases in enumerate(said)
         ),
         reverse=True,
     )
-    if not scores or scores[0][0] < THRESHOLD:
+    if covered and covered[0][0] > 0:
+        if len(covered) > 1 and covered[1][0] == covered[0][0]:
+            return None
+        return covered[0][1]
+    begun = {i for i, phrases in enumerate(said) for p in phrases if _begins(typed, p)}
+    if len(begun) == 1:
+        return begun.pop()
+    return _typo(typed, said)
+
+
+def match_entry(text: str, entries: Sequence[str]) -> int | None:
+    """The index of the one entry of the person's own (a toolbox idea, a safe person) that
+    has every word typed ("walk" for "Go for a walk", "music" for "Music that calms me"),
+    small words aside; None when no entry or several do. Their own words, unlike a label,
+    are known by any of their words."""
+    words = [w for w in normalise(text).split() if w not in _SMALL_WORDS]
+    if not words:
         return None
-    if len(scores) > 1 and scores[0][0] - scores[1][0] < MARGIN:
-        return None
-    return scores[0][1]
+    found = [
+        i for i, entry in enumerate(entries) if set(words) <= set(normalise(entry).split())
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def parse_number(text: str) -> int | None:
@@ -76,5 +249,89 @@ def parse_number(text: str) -> int | None:
         return int(numbers[0])
     if numbers:
         return None
-    words = [_NUMBER_WORDS[w] for w in normalise(typed).split() if w in _NUMBER_WORDS]
-    return words[0] if len(words) == 1 else None
+    said = normalise(typed).split()
+    found = [(n, _NUMBER_WORDS[w]) for n, w in enumerate(said) if w in _NUMBER_WORDS]
+    if len(found) != 1:
+        return None
+    at, number = found[0]
+    # "one" is a number only alone or after "a", "like", "about" ("the urge one" is not)
+    if said[at] == "one" and len(said) > 1 and (at == 0 or said[at - 1] not in _BEFORE_ONE):
+        return None
+    return number
+
+
+def read_scale(text: str, *, low: int, high: int, high_label: str | None = None) -> int | None:
+    """A point on the scale `low`..`high` from a number or a phrase; None when there is none.
+
+    A number past an end means that end ("10000%", "11/10"); a percentage is a share of
+    the scale. `high_label` (the scale's own word for its high end) says which way words
+    go: "really good" at the top reads "good" high, "the strongest" reads "strong" high.
+    """
+    typed = normalise(text)
+    percent = _PERCENT.search(text.casefold())
+    if percent:
+        share = min(int(percent.group(1)), 100) / 100
+        return low + round(share * (high - low))
+    number = parse_number(text)
+    if number is not None:
+        return min(max(number, low), high)
+    feeling = bool(high_label and _GOOD_HIGH.search(normalise(high_label)))
+    padded = f" {typed} "
+    for phrase, share in _FEELING if feeling else _INTENSITY:
+        at = padded.find(f" {phrase} ")
+        if at >= 0 and not _negated(padded[:at].split(), phrase):
+            return low + round(share * (high - low))
+    return None
+
+
+def _covers(words: list[str], phrase: str) -> int:
+    """How many words `phrase` covers where it stands in `words` as whole words, not just
+    after a negation (rule 2); 0 when it does not. A weak word ("hi", "ok", "more") counts
+    in a longer message only as its first word."""
+    size = len(phrase.split())
+    target = phrase.split()
+    if phrase in _WEAK and len(words) > 3:
+        return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
+    for start in range(len(words) - size + 1):
+        if words[start : start + size] == target and not _negated(words[:start], phrase):
+            return size
+    return 0
+
+
+def _intent(typed: str, said: list[list[str]]) -> int | None:
+    """Rule 4: a bare "ok", "thanks", "nah", "that's all" picks the one option whose label
+    says the same ("Okay, I notice it", "That's all for now"), if only one does."""
+    for answers, starts in _INTENTS:
+        if typed in answers:
+            found = [i for i, p in enumerate(said) if p and p[0].startswith(starts)]
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _begins(typed: str, phrase: str) -> bool:
+    """A label typed part way, cut short ("ride the wav" for "ride the wave with me"):
+    whole words but the last, at least two words and eight letters."""
+    return len(typed) >= 8 and " " in typed and phrase.startswith(typed) and typed != phrase
+
+
+def _negated(before: list[str], phrase: str) -> bool:
+    return bool(before) and before[-1] in _NEGATION and phrase.split()[0] not in _NEGATION
+
+
+def _typo(typed: str, said: list[list[str]]) -> int | None:
+    """Rule 3: the whole answer against whole phrases of four letters or more."""
+    if len(typed) < 4:
+        return None
+    scores = sorted(
+        (
+            (max((fuzz.ratio(typed, p) for p in phrases if len(p) >= 4), default=0.0), i)
+            for i, phrases in enumerate(said)
+        ),
+        reverse=True,
+    )
+    if not scores or scores[0][0] < THRESHOLD:
+        return None
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < MARGIN:
+        return None
+    return scores[0][1]

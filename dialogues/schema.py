@@ -22,7 +22,7 @@ AREAS = (
     "values",
     "core",
 )
-FACTS = ("consent", "country_set", "checkins_on")
+FACTS = ("consent", "country_set", "checkins_on", "asked_about_suicide")
 # Kinds of helpline a flow may show (`{lines: [...]}`); the same names as safety.KINDS.
 LINE_KINDS = ("crisis", "children", "abuse", "self_harm", "parents", "lgbtq")
 LineKind = Literal["crisis", "children", "abuse", "self_harm", "parents", "lgbtq"]
@@ -89,6 +89,8 @@ class Choice(_Model):
     to: str
     save: Save | None = None
     hold: Hold | None = None
+    # What the choice says to the node's `asked` question (the core's episode remembers).
+    means: Literal["yes", "no", "unsure", "skip"] | None = None
 
 
 class Ask(_Model):
@@ -195,6 +197,9 @@ class Action(_Model):
     drop: Keep | None = None
     copy_: Literal["safety_plan"] | None = Field(default=None, alias="copy")
     record: Literal["checkin"] | None = None
+    # This node asks about suicide, or whether anything was swallowed: the core remembers
+    # it for the episode, so the person is not asked again (bot/core/questions.py).
+    asked: Literal["suicide", "swallowed"] | None = None
 
     @model_validator(mode="after")
     def _one_action(self) -> Action:

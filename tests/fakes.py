@@ -14,7 +14,7 @@ from bot.adapters.terminal import COMMAND
 from bot.config import load_settings
 from bot.core.companion import STORE_PATIENCE, Companion
 from bot.core.flood import FloodGate
-from bot.core.questions import Questions
+from bot.core.talk import Questions
 from bot.core.triage import Triage, triage
 from bot.core.without_store import WithoutStore
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import safety
 from bot.adapters.telegram.render import CALLBACK_DATA_LIMIT, TEXT_LIMIT, TIDY
-from bot.core.questions import ASKED_YES
+from bot.core.talk import ASKED_YES
 from bot.core.words import ASK_ABOUT_SUICIDE, ASK_AGAIN
 from bot.core.yes_no import Said, read
 from bot.messages import Incoming, Person, Reply, ReplyKind
@@ -142,7 +142,7 @@ def test_a_crisis_message_gets_the_crisis_lines_first_in_every_state(
     world: World, script: list[tuple[str, str | int, str]], default: str | None
 ) -> None:
     chat = world.chat(default_country=default)
-    world.loop.run_until_complete(_play(chat, script, default=default))
+    world.loop.run_until_complete(_play(chat, script, default=default, store=world.store))
 
 
 def test_the_crisis_phrases_used_here_are_crisis_messages() -> None:
@@ -151,7 +151,11 @@ def test_the_crisis_phrases_used_here_are_crisis_messages() -> None:
 
 
 async def _play(
-    chat: FakeChat, script: list[tuple[str, str | int, str]], *, default: str | None
+    chat: FakeChat,
+    script: list[tuple[str, str | int, str]],
+    *,
+    default: str | None,
+    store: Store,
 ) -> None:
     chosen: str | None = None  # the country the person picked, if any
     asked = False  # the erase question is open: the very next step may erase everything
@@ -208,6 +212,11 @@ async def _play(
                 chosen = None  # erased, the country with everything else
             chosen = _chosen_after(incoming, chosen)
             asked = incoming.command == "delete"
+        # A country may be typed too ("i live in ireland", "uk" under the picker): the
+        # person's record says which one they have now.
+        async with store.person(chat.person, now=chat.now) as record:
+            if not record.is_new:
+                chosen = record.country
 
 
 def yes_ish(text: str | None) -> bool:

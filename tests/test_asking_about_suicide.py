@@ -10,13 +10,15 @@ from datetime import timedelta
 import pytest
 
 import safety
-from bot.core.questions import ASKED_YES
+from bot.core.questions import EPISODE_QUIET
+from bot.core.talk import ASKED_YES
 from bot.core.triage import triage
 from bot.core.words import (
     ASK_ABOUT_SUICIDE,
     ASK_AGAIN,
     ASKED_NO,
     ASKED_NOT_SAYING,
+    CONCERN_AGAIN,
     SAFE_NOW,
     STAY,
     UNSUPPORTED_SAFE,
@@ -61,9 +63,16 @@ async def test_hopelessness_or_distress_gets_a_line_then_the_question(
     assert gb_chat.buttons() == ANSWERS
 
 
-@pytest.mark.parametrize(
-    "text", ["i really want to cut right now", "I did it again", "my friend feels hopeless"]
-)
+async def test_someone_elses_feelings_go_to_how_to_help_them_not_the_question(
+    gb_chat: FakeChat,
+) -> None:
+    await gb_chat.send("my friend feels hopeless")
+
+    assert ASK_ABOUT_SUICIDE not in gb_chat.text()
+    assert "is anyone in danger right now?" in gb_chat.text()  # the someone_else flow
+
+
+@pytest.mark.parametrize("text", ["i really want to cut right now", "I did it again"])
 async def test_urges_lapses_and_someone_elses_feelings_are_not_asked_about(
     gb_chat: FakeChat, text: str
 ) -> None:
@@ -119,23 +128,22 @@ async def test_mid_flow_the_answer_leads_back_to_where_they_were(gb_chat: FakeCh
     assert gb_chat.buttons() == topics
 
 
-async def test_text_that_does_not_answer_is_asked_once_more_then_goes_on_as_usual(
+async def test_text_that_does_not_answer_goes_on_as_usual_and_is_not_asked_again(
     gb_chat: FakeChat,
 ) -> None:
     getting_better = await topic_buttons(gb_chat, "Getting better")
     await gb_chat.send(HOPELESS)
 
     await gb_chat.send("Getting better")  # a topic, typed: no answer
-    assert gb_chat.text() == ASK_AGAIN and gb_chat.buttons() == [*ANSWERS, "Crisis lines"]
 
-    await gb_chat.send("Getting better")
+    assert ASK_AGAIN not in gb_chat.text() and ASK_ABOUT_SUICIDE not in gb_chat.text()
     assert gb_chat.buttons() == getting_better
 
 
-async def test_an_answer_to_the_question_asked_once_more_counts(gb_chat: FakeChat) -> None:
+async def test_an_answer_one_message_later_still_counts(gb_chat: FakeChat) -> None:
     await gb_chat.send(HOPELESS)
     await gb_chat.send("hmm")
-    assert gb_chat.text() == ASK_AGAIN
+    assert ASK_AGAIN not in gb_chat.text()
 
     await gb_chat.send("i guess")
 
@@ -229,16 +237,36 @@ async def test_worried_words_straight_after_an_answer_are_not_asked_about_again(
     assert ASK_AGAIN not in gb_chat.text() and not gb_chat.is_crisis()
 
 
-async def test_after_an_answer_and_a_step_new_distress_is_asked_about_again(
+async def test_after_a_no_new_distress_in_the_same_episode_is_not_asked_about_again(
     gb_chat: FakeChat,
 ) -> None:
     await gb_chat.send(HOPELESS)
     await gb_chat.tap("No")
     await gb_chat.tap("My toolbox")
 
+    second = await gb_chat.send("I feel so alone")
+
+    assert gb_chat.buttons() != ANSWERS and ASK_ABOUT_SUICIDE not in gb_chat.text()
+    assert [reply.text for reply in second] == [CONCERN_AGAIN[0]]  # short, and new words
+
+
+async def test_a_new_episode_hours_later_is_asked_about_again(gb_chat: FakeChat) -> None:
+    await gb_chat.send(HOPELESS)
+    await gb_chat.tap("No")
+    gb_chat.now += EPISODE_QUIET + timedelta(minutes=1)
+
     await gb_chat.send("I feel so alone")
 
     assert gb_chat.buttons() == ANSWERS
+
+
+async def test_three_worried_messages_never_get_the_same_words_twice(gb_chat: FakeChat) -> None:
+    seen: list[str] = []
+    for text in ["i hate myself", "everything is pointless", "i can't cope anymore", "i hate me"]:
+        seen += [reply.text for reply in await gb_chat.send(text)]
+
+    assert len(seen) == len(set(seen))
+    assert seen.count(ASK_ABOUT_SUICIDE) <= 1
 
 
 async def test_a_yes_from_an_older_question_still_gets_the_lines(gb_chat: FakeChat) -> None:

@@ -16,6 +16,7 @@ from bot.checkins.sender import Sender
 from bot.config import load_settings
 from bot.core.buttons import CheckinBetter, Go, MoreHelp
 from bot.core.callback_data import decode
+from bot.core.questions import AskedSafe, Nothing
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store
 from bot.store.tables import AnonymousEventRow, ReminderRow
@@ -188,11 +189,11 @@ async def test_a_check_in_closes_a_question_left_open_so_its_reply_is_read_as_it
     # "Are you safe right now?" went unanswered yesterday; "not great" is about today.
     await opted_in(store, 1, due=NOW - timedelta(minutes=1))
     async with store.person(who(1), now=NOW) as person:
-        person.awaiting = "safe"
+        person.question = AskedSafe()
     assert await checkins_on(store, Recorder()).tick(now=NOW) == 1
 
     async with store.person(who(1), now=NOW) as person:
-        assert person.awaiting is None
+        assert person.question == Nothing()
         assert person.flow_state is not None  # the check-in's own question is open
 
 

@@ -297,7 +297,8 @@ def test_a_branch_needs_else_last_and_known_facts_and_vars() -> None:
     assert errors(demo=text) == [
         "demo.yaml:9: a branch needs an `else` as its last arm",
         "demo.yaml:10: `else` must come last",
-        "demo.yaml:11: unknown fact 'rich' (facts: consent, country_set, checkins_on)",
+        "demo.yaml:11: unknown fact 'rich' "
+        "(facts: consent, country_set, checkins_on, asked_about_suicide)",
         "demo.yaml:12: var 'never_set' is never set by an ask or scale",
         "demo.yaml:13: fact 'consent' is true or false, not 'yes'",
     ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.core.questions import AskedSafe
 from bot.ops.logs import KeyValueFormatter, configure_logging
 from bot.ops.stats import print_stats
 from bot.store import Store
@@ -53,7 +54,7 @@ async def test_the_question_a_person_was_left_with_is_encrypted(store: Store) ->
 
     assert "'safe'" not in await every_raw_value(store)
     async with store.person(chat.person, now=chat.now) as person:
-        assert person.awaiting == "safe"  # and read back decrypted
+        assert isinstance(person.question, AskedSafe)  # and read back decrypted
 
 
 async def test_kept_words_are_nowhere_in_the_sqlite_files_on_disk(sqlite_store: Store) -> None:

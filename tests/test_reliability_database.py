@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.companion import CRISIS_PATIENCE
-from bot.core.questions import KEEP_TALKING, MORE_HELP
+from bot.core.talk import KEEP_TALKING, MORE_HELP
 from bot.core.words import SLOW_DOWN, SORRY, STAY_WITH_YOU
 from bot.messages import Reply, ReplyKind
 from bot.store import Store

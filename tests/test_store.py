@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from bot.checkins.schedule import DAILY, Plan
+from bot.core.questions import AskedSafe, AskedTime, Nothing
 from bot.messages import Person, Platform
 from bot.store import SCHEMA_HEAD, Kept, Store
 from bot.store.migrate import alembic_config, head, upgrade
@@ -40,12 +41,12 @@ async def test_a_person_is_created_on_first_contact_and_found_again(store: Store
 
 async def test_a_transaction_that_fails_part_way_keeps_none_of_it(store: Store) -> None:
     async with store.person(ALEX, now=NOW) as person:
-        person.awaiting = "mood"
+        person.question = AskedTime("d")
         await person.add_entry("toolbox", "music", now=NOW, replace=False)
 
     with pytest.raises(RuntimeError):
         async with store.person(ALEX, now=NOW) as person:
-            person.awaiting = None
+            person.question = Nothing()
             person.flow_state = {"flow": "urges", "node": "now"}
             await person.add_entry("toolbox", "a walk", now=NOW, replace=False)
             await person.forget("toolbox")
@@ -53,7 +54,7 @@ async def test_a_transaction_that_fails_part_way_keeps_none_of_it(store: Store) 
             raise RuntimeError("the bot failed before answering")
 
     async with store.person(ALEX, now=NOW) as person:
-        assert person.awaiting == "mood" and person.flow_state is None
+        assert person.question == AskedTime("d") and person.flow_state is None
         assert [entry.text for entry in await person.entries("toolbox")] == ["music"]
 
 
@@ -220,7 +221,7 @@ async def test_an_empty_database_is_built_whole_at_the_newest_migration(
         assert await store.schema_is_current()
         await store.migrate()  # and again: nothing to do
         async with store.person(ALEX, now=NOW) as person:
-            person.awaiting = "checkin_time"
+            person.question = AskedTime("d")
     finally:
         await store.close()
 
@@ -233,7 +234,7 @@ async def test_migrating_keeps_every_row_of_every_table(empty_database: str, vau
         await store.migrate()
         async with store.person(ALEX, now=NOW) as person:
             person.consent_at = NOW
-            person.awaiting = "safe"
+            person.question = AskedSafe()
             await person.add_entry("wins", "walked it off", now=NOW, replace=False)
             await person.add_checkin(now=NOW, mood=3, urge=2, note="a note")
             await person.schedule("checkback", due_at=NOW + timedelta(minutes=15))
@@ -270,12 +271,13 @@ async def test_a_database_behind_the_head_is_not_current_until_migrated(store: S
     async with store.engine.begin() as connection:
         await connection.execute(text("ALTER TABLE people DROP COLUMN awaiting_secret"))
         await connection.execute(text("ALTER TABLE people ADD COLUMN awaiting VARCHAR(64)"))
-    await store.migrate()  # 0005 makes it the encrypted column
+        await connection.execute(text("ALTER TABLE people DROP COLUMN episode_secret"))
+    await store.migrate()  # 0005 makes it the encrypted column, 0006 adds the episode
     assert await store.schema_is_current()
     async with store.person(ALEX, now=NOW) as person:
-        person.awaiting = "safe"
+        person.question = AskedSafe()
     async with store.person(ALEX, now=NOW) as person:
-        assert person.awaiting == "safe"
+        assert person.question == AskedSafe()
 
 
 async def test_old_check_in_records_are_purged_and_recent_ones_kept(store: Store) -> None:

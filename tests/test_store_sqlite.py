@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.core.questions import AskedTime, Nothing
 from bot.messages import Person, Platform
 from bot.store import Store, sqlite
 from bot.store.vault import Vault
@@ -139,11 +140,11 @@ async def test_a_message_s_transaction_is_three_trips(
     someone = Person(Platform.TELEGRAM, "42")
     try:
         async with store.person(someone, now=NOW) as record:
-            record.awaiting = "mood"
+            record.question = AskedTime("d")
         trips.clear()
         async with store.person(someone, now=NOW) as record:
-            assert record.awaiting == "mood"
-            record.awaiting = None
+            assert record.question == AskedTime("d")
+            record.question = Nothing()
         assert len(trips) == 3
     finally:
         await store.close()

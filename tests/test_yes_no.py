@@ -46,9 +46,7 @@ def test_only_a_bare_no_is_no(typed: str) -> None:
     assert read(typed) is Said.NO
 
 
-@pytest.mark.parametrize(
-    "typed", ["no, i feel so alone", "nope i can't cope anymore", "no one cares about me"]
-)
+@pytest.mark.parametrize("typed", ["no, i feel so alone", "nope i can't cope anymore"])
 def test_a_no_that_goes_on_is_its_own_answer(typed: str) -> None:
     # To "are you safe right now?" it is not safe; to "are you thinking about suicide?"
     # it is no answer on its own.
@@ -72,3 +70,8 @@ def test_rather_not_say(typed: str) -> None:
 )  # fmt: skip
 def test_anything_else_is_no_answer(typed: str) -> None:
     assert read(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["no one cares about me", "no point anymore"])
+def test_a_no_that_goes_on_with_worry_is_unsure_never_a_no(typed: str) -> None:
+    assert read(typed) is Said.UNSURE

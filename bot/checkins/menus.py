@@ -11,7 +11,8 @@ Button ids (each at most 64 bytes; the choices made so far travel inside them):
   !checkin:pause:DAYS  !checkin:unpause  !checkin:snooze  !checkin:off  !checkin:progress:DAYS
   !checkin:better               answer to a check-back
 While a time or a zone is asked for, the person may also type it ("7pm", "Dublin"):
-`awaiting` is set to time:CODE or zone:CODE:HHMM and Checkins.typed() reads the answer.
+the core's question is set to AskedTime or AskedZone (bot/core/questions.py) and
+Checkins.typed() reads the answer.
 CODE is d (every day), k (weekdays), or w0..w6 (once a week, Monday..Sunday).
 """
 
@@ -60,6 +61,7 @@ PERIODS = {
     "evening": (17 * 60, 22 * 60),
     "night": (22 * 60, 30 * 60),
 }
+
 
 def encode(frequency: str, weekday: int | None) -> str:
     if frequency == WEEKLY:
@@ -130,9 +132,7 @@ def weekday_menu() -> Reply:
 
 
 def period_menu(code: str) -> Reply:
-    options = tuple(
-        option(CheckinPeriod(code, key), words.CHECKIN_PERIODS[key]) for key in PERIODS
-    )
+    options = tuple(option(CheckinPeriod(code, key), words.CHECKIN_PERIODS[key]) for key in PERIODS)
     back = option(CheckinHowOften(), words.BACK)
     return Reply(words.CHECKIN_ASK_PERIOD, options=(*options, back))
 

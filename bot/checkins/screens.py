@@ -35,13 +35,13 @@ from bot.core.buttons import (
     Resume,
 )
 from bot.core.callback_data import option
+from bot.core.questions import AskedTime, AskedZone
 from bot.core.turn import Turn
 from bot.messages import Option, Reply
 from bot.store.checkin_plans import CHECKIN
 from bot.store.reminders import SNOOZE
 
 SNOOZE_FOR = timedelta(hours=1)
-
 
 
 class Checkins:
@@ -98,10 +98,10 @@ class Checkins:
             case CheckinWeekday():
                 return [menus.weekday_menu()]
             case CheckinFrequency(code=code) if menus.decode(code):
-                person.awaiting = f"time:{code}"
+                person.question = AskedTime(code)
                 return [menus.period_menu(code)]
             case CheckinPeriod(code=code, period=period) if menus.decode(code):
-                person.awaiting = f"time:{code}"
+                person.question = AskedTime(code)
                 return [menus.times_menu(code, period)]
             case CheckinTime(code=code, hhmm=hhmm) if plan is not None:
                 return await self._save(
@@ -113,14 +113,14 @@ class Checkins:
                     return await self._save(turn, menus.plan_from(code, hhmm, found[0].name))
                 return self._ask_zone(turn, code, hhmm)
             case CheckinCountryZones(code=code, hhmm=hhmm, page=page):
-                person.awaiting = f"zone:{code}:{hhmm}"
+                person.question = AskedZone(code, hhmm)
                 found = zones.for_country(person.country)
                 return [menus.country_zone_menu(code, hhmm, found, page=page)]
             case CheckinRegions(code=code, hhmm=hhmm):
-                person.awaiting = f"zone:{code}:{hhmm}"
+                person.question = AskedZone(code, hhmm)
                 return [menus.region_menu(code, hhmm)]
             case CheckinRegion(code=code, hhmm=hhmm, region=region, page=page):
-                person.awaiting = f"zone:{code}:{hhmm}"
+                person.question = AskedZone(code, hhmm)
                 return [menus.region_zone_menu(code, hhmm, region, page=page)]
             case CheckinZone(code=code, hhmm=hhmm, zone=zone):
                 return await self._save(turn, menus.plan_from(code, hhmm, zone, paused=plan))
@@ -157,27 +157,27 @@ class Checkins:
 
     # Settings helpers -------------------------------------------------------------------
 
-    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]:
+    async def typed(self, turn: Turn, question: AskedTime | AskedZone, text: str) -> list[Reply]:
         """A time ("7pm") or a place ("Dublin") typed where the menus asked for one."""
-        kind, _, rest = awaiting.partition(":")
-        if kind == "time":
-            at = read_time(text)
-            if at is None:
-                turn.person.awaiting = awaiting
-                return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(rest)]
-            return await self.choose(turn, CheckinTime(rest, f"{at:%H%M}"))
-        code, _, hhmm = rest.partition(":")
-        zone = zones.find(text)
-        if zone is None:
-            turn.person.awaiting = awaiting
-            return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
-        return await self.choose(turn, CheckinZone(code, hhmm, zone.name))
+        match question:
+            case AskedTime(code=code):
+                at = read_time(text)
+                if at is None:
+                    turn.person.question = question
+                    return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
+                return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
+            case AskedZone(code=code, hhmm=hhmm):
+                zone = zones.find(text)
+                if zone is None:
+                    turn.person.question = question
+                    return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
+                return await self.choose(turn, CheckinZone(code, hhmm, zone.name))
 
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
         found = zones.for_country(turn.person.country)
         if menus.parse_time(hhmm) is None or menus.decode(code) is None:
             return [menus.frequency_menu(_back(turn))]
-        turn.person.awaiting = f"zone:{code}:{hhmm}"
+        turn.person.question = AskedZone(code, hhmm)
         if found:
             return [menus.country_zone_menu(code, hhmm, found, page=0)]
         return [menus.region_menu(code, hhmm)]

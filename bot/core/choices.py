@@ -39,7 +39,8 @@ from bot.core.buttons import Button as AnyButton
 from bot.core.country_picker import country_picker
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
-from bot.core.questions import DELETE_ASKED, SAFE_ASKED, Questions
+from bot.core.questions import AskedDelete, AskedSafe, Question
+from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.messages import Reply
 
@@ -52,11 +53,10 @@ class Choices:
         self._privacy = privacy
         self._checkins = checkins
 
-    async def choose(self, turn: Turn, button: AnyButton, *, awaiting: str | None) -> list[Reply]:
-        """A core button; `awaiting` is what the person's last screen asked for."""
+    async def choose(self, turn: Turn, button: AnyButton, *, question: Question) -> list[Reply]:
+        """A core button; `question` is what the person's last screen asked ("are you safe
+        right now?" stays open above the lines and the country picker: the Companion)."""
         questions, person = self._questions, turn.person
-        if awaiting == SAFE_ASKED and isinstance(button, MoreHelp | Country | CountryPage):
-            person.awaiting = SAFE_ASKED  # still unanswered above these
         match button:
             case Go(target=target):
                 return await turn.go(turn, target)
@@ -67,13 +67,14 @@ class Choices:
             case KeepTalking():
                 return await questions.keep_talking(turn)
             case CountryPage(page=page):
+                questions.ask_country(turn)
                 return [country_picker(page=page)]
             case Country(code=code):
-                return await self._country(turn, code)
+                return await self.country(turn, code)
             case Asked(answer=answer):
                 return await questions.answer_about_suicide(turn, answer)
             case Erase(erase=erase):
-                asked = awaiting == DELETE_ASKED
+                asked = isinstance(question, AskedDelete)
                 return await self._privacy.answer_delete(person, erase=erase, asked=asked)
             case (
                 CheckinSettings()
@@ -103,7 +104,8 @@ class Choices:
         """A core id that is none of the buttons (forged, or from a version long gone)."""
         return [Reply(words.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
 
-    async def _country(self, turn: Turn, code: str | None) -> list[Reply]:
+    async def country(self, turn: Turn, code: str | None) -> list[Reply]:
+        """A country chosen, by a tap or typed ("i live in ireland")."""
         if code is None:
             turn.person.country = None
             return [Reply(words.COUNTRY_INTERNATIONAL), *await turn.resume(turn)]
@@ -112,7 +114,9 @@ class Choices:
             return [country_picker(page=0)]
         turn.person.country = code
         chosen = Reply(words.COUNTRY_SET.format(name=name))
-        if turn.person.awaiting == SAFE_ASKED:  # chosen under the crisis lines: theirs, now
+        if isinstance(
+            turn.person.question, AskedSafe
+        ):  # chosen under the crisis lines: theirs, now
             now = turn.incoming.now
             return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
         return [chosen, *await turn.resume(turn)]

@@ -13,7 +13,8 @@ from bot.core.country_picker import country_picker
 from bot.core.effects import Effects
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
-from bot.core.questions import DELETE_ASKED, Questions
+from bot.core.questions import AskedDelete
+from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.messages import Reply
 
@@ -31,6 +32,7 @@ class Commands:
         privacy: Privacy,
         checkins: CheckinMenus,
     ) -> None:
+        self._questions = questions
         self._effects = effects
         self._privacy = privacy
         self._checkins = checkins
@@ -73,13 +75,14 @@ class Commands:
         return [Reply(words.HELP, options=(option(Go("topics"), words.SHOW_TOPICS),))]
 
     async def _country(self, turn: Turn) -> list[Reply]:
+        self._questions.ask_country(turn)
         return [country_picker(page=0)]
 
     async def _my_data(self, turn: Turn) -> list[Reply]:
         return await self._privacy.my_data(turn.person, now=turn.incoming.now)
 
     async def _ask_delete(self, turn: Turn) -> list[Reply]:
-        turn.person.awaiting = DELETE_ASKED  # only the very next step can say yes
+        self._questions.ask(turn, AskedDelete())  # only the very next step can say yes
         return [self._privacy.delete_question()]
 
     async def _stop(self, turn: Turn) -> list[Reply]:

@@ -40,20 +40,28 @@ import logging
 
 import dialogues
 import safety
-from bot.core import words
+from bot.core import countries, someone_else, words
+from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
+from bot.core.country_picker import country_picker
 from bot.core.effects import Effects
 from bot.core.flood import FloodGate, Verdict
 from bot.core.locks import KeyedLocks
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus, People, PersonState, StoreError
 from bot.core.questions import (
-    DELETE_ASKED,
-    SAFE_ASKED,
-    Questions,
+    AskedCountry,
+    AskedSafe,
+    AskedTime,
+    AskedZone,
+    Moved,
+    Nothing,
+    Question,
+    State,
 )
-from bot.core.triage import Triage, triage
+from bot.core.talk import Questions
+from bot.core.triage import Triage, in_context, triage
 from bot.core.turn import Turn
 from bot.core.without_store import WithoutStore
 from bot.messages import Incoming, Option, Person, Reply
@@ -172,6 +180,8 @@ class Companion:
                 person.recent_deliveries = kept
             turn = Turn(person, incoming, go=self.go, resume=self.resume)
             replies = await self._respond(turn, triaged)
+            if not person.deleted:
+                self._questions.remember_offered(turn, replies)
             self._remember(incoming.person, None if person.deleted else person.country)
             return replies
 
@@ -202,32 +212,74 @@ class Companion:
         return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
 
     async def _respond(self, turn: Turn, triaged: Triage) -> list[Reply]:
-        incoming, risk = turn.incoming, triaged.risk
+        incoming, questions = turn.incoming, self._questions
+        risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if risk.tier is safety.Tier.CRISIS:
-            return await self._questions.crisis(turn, risk)
-        if incoming.text is not None:  # worried words can be an answer too: "yes, so alone"
-            answered = await self._questions.answer(turn, incoming.text)
-            if answered is not None:
-                return answered
+            return await questions.crisis(turn, risk)
         if risk.tier is safety.Tier.CONCERN:
-            return await self._questions.concern(turn, risk)
+            return await self._worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:
             # A sticker, a voice note: no answer to anything, and it closes no question.
-            return self._questions.unsupported(turn)
-        awaiting, turn.person.awaiting = turn.person.awaiting, None
-        if awaiting and awaiting != DELETE_ASKED and incoming.text is not None:
-            answered = await self._typed(turn, awaiting, incoming.text)
-            if answered is not None:
-                return answered
+            return questions.unsupported(turn)
+        if incoming.command is None and incoming.choice is None:
+            return await self._typed(turn, incoming.text or "")
+        keep_safe = isinstance(triaged.button, MoreHelp | Country | CountryPage)
+        question = questions.step(turn, Moved(incoming.now, keep_safe=keep_safe)).question
         if incoming.command is not None:
             return await self._commands.run(turn, incoming.command)
-        if incoming.choice is not None:
-            return await self._choose(turn, triaged, awaiting=awaiting)
-        return await self._answer(turn, dialogues.Typed(incoming.text or ""))
+        return await self._choose(turn, triaged, question=question)
 
-    async def _choose(self, turn: Turn, triaged: Triage, *, awaiting: str | None) -> list[Reply]:
+    async def _worried(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        """Worried words (rule 1): an answer to the core's open question first; then, about
+        someone else's self-injury, how to help them; inside a flow, an answer to the
+        step's own question is answered there; else the concern reply."""
+        text = turn.incoming.text
+        person = turn.person
+        button = self._questions.offered(person.question, text) if text is not None else None
+        if button is not None and not isinstance(person.question, AskedSafe):
+            # the core's own button on the last reply, typed ("the did it again one")
+            self._questions.noticed(turn, risk)
+            return await self._choices.choose(turn, button, question=Nothing())
+        if text is not None and isinstance(person.question, Nothing):
+            if risk.about_someone_else and someone_else.self_injury(risk):
+                return await self._someone_else(turn, text)
+            state = person.flow_state
+            if state is not None and dialogues.reads(self._library, state, text):
+                self._questions.noticed(turn, risk)
+                return await self._answer(turn, dialogues.Typed(text))
+        return await self._questions.concern(turn, risk)
+
+    async def _typed(self, turn: Turn, text: str) -> list[Reply]:
+        """Typed text with nothing worrying in it: an answer to the core's open question;
+        else a country ("i live in ireland"), someone else's self-injury, or the flow's."""
+        outcome = self._questions.typed(turn, text)
+        if not outcome.passed:
+            return self._questions.say(turn, outcome)
+        question = outcome.question
+        button = self._questions.offered(question, text)
+        if button is not None:  # the core's own button on the last reply, typed
+            return await self._choices.choose(turn, button, question=question)
+        if isinstance(question, AskedTime | AskedZone):
+            return await self._checkins.typed(turn, question, text)
+        code = countries.lives_in(text) or (
+            countries.find(text) if isinstance(question, AskedCountry) else None
+        )
+        if code is not None:
+            return await self._choices.country(turn, code)
+        if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
+            self._questions.ask_country(turn)
+            return [Reply(words.COUNTRY_NOT_FOUND), country_picker(page=0)]
+        if someone_else.mentioned(text):
+            return await self._someone_else(turn, text)
+        return await self._answer(turn, dialogues.Typed(text))
+
+    async def _someone_else(self, turn: Turn, text: str) -> list[Reply]:
+        """Someone else's self-injury: the someone_else flow, on the parent's path for a child."""
+        return await self.go(turn, "someone_else")
+
+    async def _choose(self, turn: Turn, triaged: Triage, *, question: Question) -> list[Reply]:
         if triaged.button is not None:
-            return await self._choices.choose(turn, triaged.button, awaiting=awaiting)
+            return await self._choices.choose(turn, triaged.button, question=question)
         if triaged.refused is not None:
             log.info("refused a button id", extra={"why": "not one of the core's"})
             return await self._choices.refused(turn)
@@ -255,14 +307,6 @@ class Companion:
             turn.person.flow_state = result.state
         return replies
 
-    async def _typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply] | None:
-        """Text typed where the core asked for something and no answer could be read from
-        it: one of the core's questions, or a check-in screen's time or place. None: handle
-        the text as if nothing had been asked."""
-        if self._questions.owns(awaiting):
-            return self._questions.typed(turn, awaiting)
-        return await self._checkins.typed(turn, awaiting, text)
-
     def _lines_again(self, triaged: Triage, person: PersonState) -> list[Reply]:
         """Rule 7: the crisis lines again if handling the update showed them: it asks for
         them, or it was the person's last update and left "are you safe right now?" open
@@ -271,7 +315,7 @@ class Companion:
         country = self._questions.country(person)
         lines = self._without_store.lines(triaged, country)
         last = person.recent_deliveries[-1:] == (triaged.incoming.delivery,)
-        if not lines and last and person.awaiting == SAFE_ASKED:
+        if not lines and last and isinstance(person.question, AskedSafe):
             now = triaged.incoming.now
             lines = [self._questions.crisis_reply(country, None, resumable=False, now=now)]
         return lines

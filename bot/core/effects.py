@@ -13,7 +13,8 @@ import safety
 from bot.core import plan_copy, words
 from bot.core.country_picker import country_picker
 from bot.core.ports import CheckinMenus
-from bot.core.questions import Questions
+from bot.core.questions import FlowAnswered, FlowAsked
+from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.messages import Reply, ReplyKind
 
@@ -109,6 +110,21 @@ class Record:
     note: str | None
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A flow's step asks about `about` ("suicide", "swallowed"): the episode remembers."""
+
+    about: str
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A flow's question about `about` was answered `said` (yes, no, unsure, skip)."""
+
+    about: str
+    said: str
+
+
 FlowEffect = (
     Show
     | Lines
@@ -122,6 +138,8 @@ FlowEffect = (
     | CopyPlan
     | Forget
     | Record
+    | Asked
+    | Answered
 )
 
 
@@ -148,6 +166,10 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Drop(str(args["field"]), str(args["value"]))
             case "copy" if args.get("what") == "safety_plan":
                 return CopyPlan()
+            case "asked":
+                return Asked(str(args["about"]))
+            case "answered":
+                return Answered(str(args["about"]), str(args["said"]))
             case "forget":
                 return Forget(str(args["field"]))
             case "record":
@@ -193,6 +215,7 @@ class Effects:
                 "consent": person.consented,
                 "country_set": person.country is not None,
                 "checkins_on": kept.checkins_on,
+                "asked_about_suicide": self._questions.suicide_known(turn),
             },
             counts=kept.counts,
             entries=entries,
@@ -217,9 +240,16 @@ class Effects:
                 text = safety.lines_reply(self._questions.country(person), kinds, now=now)
                 return [Reply(text, kind=ReplyKind.CRISIS)]
             case OpenCountry():
+                self._questions.ask_country(turn)
                 return [country_picker(page=0)]
             case OpenCheckins():
                 return await self._checkins.settings(turn)
+            case Asked(about=about):
+                self._questions.step(turn, FlowAsked(now, about))
+                return []
+            case Answered(about=about, said=said):
+                self._questions.step(turn, FlowAnswered(now, about, said))
+                return []
             case ScheduleCheckback(minutes=minutes):
                 await person.schedule("checkback", due_at=now + timedelta(minutes=minutes))
                 return []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.checkins.schedule import Plan
 from bot.core.buttons import CheckinButton
+from bot.core.questions import AskedTime, AskedZone, Episode, Question
 from bot.messages import Incoming, Person, Reply
 
 if TYPE_CHECKING:  # types only: the triage and the turn use these ports themselves
@@ -60,7 +61,9 @@ class CheckinMenus(Protocol):
 
     async def progress(self, turn: Turn) -> list[Reply]: ...
 
-    async def typed(self, turn: Turn, awaiting: str, text: str) -> list[Reply]: ...
+    async def typed(
+        self, turn: Turn, question: AskedTime | AskedZone, text: str
+    ) -> list[Reply]: ...
 
 
 # -- The store, as the core sees it (bot/store/ is the one implementation) ----------------------
@@ -102,7 +105,8 @@ class PersonState(Protocol):
     country: str | None
     consent_at: datetime | None
     flow_state: dict[str, Any] | None
-    awaiting: str | None
+    question: Question  # the core's question open (bot/core/questions.py)
+    episode: Episode
     recent_deliveries: tuple[int, ...]
     deleted: bool
 
@@ -149,7 +153,4 @@ class PersonState(Protocol):
 class People(Protocol):
     """Where people's records are: one transaction per person at a time (StoreError)."""
 
-    def person(
-        self, who: Person, *, now: datetime
-    ) -> AbstractAsyncContextManager[PersonState]: ...
-
+    def person(self, who: Person, *, now: datetime) -> AbstractAsyncContextManager[PersonState]: ...

@@ -1,45 +1,376 @@
-"""The core's own questions and the safety replies around them.
+"""The core's own questions, as one pure state machine: `step(state, event) -> Outcome`.
 
 Besides the flows, the core asks a few questions of its own: "are you thinking about
-suicide?" (after worried words that could hide it) and "are you safe right now?" (with the
-crisis lines). What is open is kept in the person's `awaiting`; a typed answer is read by
-bot/core/yes_no.py. This is the home of the core's question state (issue 19 makes it a
-pure, typed state machine here).
+suicide?" (after worried words that could hide it), "are you safe right now?" (with the
+crisis lines), "erase everything?" (/delete), and the check-in screens' "what time?" and
+"where are you?". The one open question is a `Question` (a frozen dataclass each); the
+`Episode` remembers the risky moment the person is in (the risk kinds seen, when they were
+asked about suicide and what they said, how often the concern reply was given), shared
+with the flows' own questions (`FlowAsked`, `FlowAnswered`). What to say comes out as
+`Say` values the shell (bot/core/talk.py) renders with the person's country and the time.
+
+Rules (like h11's _state.py: everything that moves the questions lives here):
+1. No I/O, no clock: time comes in each event (`now`). The table `_TABLE` says which
+   handler answers an event in a state; one that is not in it passes the event on
+   (`Outcome.passed`: handle the message as if nothing had been asked).
+2. A crisis is always answered with the lines, whatever is open ("a crisis always
+   interrupts"), and leaves "are you safe right now?" open.
+3. A person is asked about suicide at most once per episode, by the core or by a flow,
+   unless their words change: a crisis, or a yes, makes it known, and then the question
+   is not needed (the lines are given instead).
+4. The concern reply is not repeated word for word: the first in an episode is the full
+   one (with a line), the next ones short and each different (`ConcernWords.time`).
+5. An episode ends after EPISODE_QUIET with nothing worrying said; the next starts fresh.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
 import safety
-from bot.core import words
-from bot.core.buttons import Asked, CountryPage, Go, KeepTalking, MoreHelp, Resume
-from bot.core.callback_data import encode, option
-from bot.core.ports import PersonState
-from bot.core.turn import Turn
-from bot.core.yes_no import Said, read
-from bot.messages import Option, Reply, ReplyKind
+from bot.core.yes_no import Said
 
-# `awaiting` while the erase question is open: "Yes, erase everything" counts only as the
-# answer to the question just asked, never from an older message's keyboard.
-DELETE_ASKED = "delete"
-# The button that shows more crisis lines and ways to get help (after a crisis reply).
-MORE_HELP = encode(MoreHelp())
-# "Keep talking with me" on a crisis reply.
-KEEP_TALKING = encode(KeepTalking())
-MORE_HELP_OPTION = option(MoreHelp(), words.MORE_WAYS_TO_GET_HELP)
-# `awaiting` while a question of the core's own is open, so that a typed answer is read as
-# one (bot/core/yes_no.py): "are you thinking about suicide?" (asked once more if the reply is
-# no answer: SUICIDE_ASKED_AGAIN), and "are you safe right now?" (crisis lines, /sos).
-SUICIDE_ASKED = "suicide"
-SUICIDE_ASKED_AGAIN = "suicide:again"
-# Answered no (or rather not say) just now: worried words straight after are not met with
-# the question again (they get the coping buttons); after any other step, they are.
-SUICIDE_ANSWERED = "suicide:answered"
-SAFE_ASKED = "safe"
-QUESTIONS = frozenset({SUICIDE_ASKED, SUICIDE_ASKED_AGAIN, SAFE_ASKED})
-# "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
-ASKED_YES = encode(Asked("yes"))
+EPISODE_QUIET = timedelta(hours=6)  # this long with nothing worrying: a new episode
+SuicideAnswer = Literal["yes", "no", "skip"]
+
+# -- States: the question open -------------------------------------------------------------------
+
+
+# The core's buttons on the last reply, as (label, button id): typed text is read against
+# them (bot/core/talk.py) before the flow's own step.
+Offered = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Nothing:
+    """No question of the core's is open; `offered`: its buttons on the last reply."""
+
+    offered: Offered = ()
+
+
+@dataclass(frozen=True)
+class AskedSuicide:
+    """ "Are you thinking about suicide?" is open; `again`: asked a second time already."""
+
+    again: bool = False
+
+
+@dataclass(frozen=True)
+class AskedSafe:
+    """ "Are you safe right now?" is open (it ends every crisis reply); `offered` as above."""
+
+    offered: Offered = ()
+
+
+@dataclass(frozen=True)
+class AskedDelete:
+    """ "Erase everything?" is open: only the very next step can say yes."""
+
+
+@dataclass(frozen=True)
+class AskedTime:
+    """A check-in screen asked for a time, for the plan `code` (bot/checkins/menus.py)."""
+
+    code: str
+    offered: Offered = ()
+
+
+@dataclass(frozen=True)
+class AskedZone:
+    """A check-in screen asked where the person is, for the plan `code` at `hhmm`."""
+
+    code: str
+    hhmm: str
+    offered: Offered = ()
+
+
+@dataclass(frozen=True)
+class AskedCountry:
+    """The country picker is shown: a typed "uk" or "deutschland" answers it."""
+
+    offered: Offered = ()
+
+
+Question = Nothing | AskedSuicide | AskedSafe | AskedDelete | AskedTime | AskedZone | AskedCountry
+
+
+def with_offered(question: Question, offered: Offered) -> Question:
+    """`question` with the core's buttons on the last reply remembered (those that have
+    nothing of their own to read keep none)."""
+    match question:
+        case Nothing() | AskedSafe() | AskedCountry() | AskedTime() | AskedZone():
+            return replace(question, offered=offered)
+    return question
+
+
+CHECKIN_QUESTIONS = (AskedTime, AskedZone)
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A risky moment, remembered for a few hours (rule 5). Empty: none now."""
+
+    started: datetime | None = None
+    last_at: datetime | None = None  # the last worrying message
+    kinds: frozenset[str] = frozenset()  # risk kinds seen (safety's: "overdose", "injury", …)
+    suicide_asked_at: datetime | None = None  # by the core or a flow
+    suicide_said: SuicideAnswer | None = None
+    concern_replies: int = 0
+    lines_shown: bool = False  # a crisis reply this episode: "are you safe?" asks it now
+    flow_asked: frozenset[str] = frozenset()  # what a flow's step just asked ("swallowed")
+
+    @property
+    def swallowed(self) -> bool:
+        return "overdose" in self.kinds or "swallowed" in self.kinds
+
+    @property
+    def injured(self) -> bool:
+        return "injury" in self.kinds
+
+    @property
+    def suicide_known(self) -> bool:
+        """Whether asking about suicide would tell us nothing new (rule 3)."""
+        return self.suicide_asked_at is not None or self.suicide_said == "yes"
+
+
+@dataclass(frozen=True)
+class State:
+    """What is open, and the episode around it: kept with the person's record."""
+
+    question: Question = Nothing()
+    episode: Episode = Episode()
+
+
+# -- Events --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """A crisis message (`said`: how its text reads as a yes or no, if it does)."""
+
+    now: datetime
+    risk: safety.Assessment
+    said: Said | None = None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Worried words, short of a crisis."""
+
+    now: datetime
+    risk: safety.Assessment
+    said: Said | None = None
+
+
+@dataclass(frozen=True)
+class Noticed:
+    """Worried words that answer a flow's step, answered there: remembered, not replied to."""
+
+    now: datetime
+    risk: safety.Assessment
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Typed text with nothing worrying in it that reads as a yes or no (bot/core/yes_no.py)."""
+
+    now: datetime
+    said: Said
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Typed text with nothing worrying in it that is no yes or no."""
+
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Tapped:
+    """A tap on an answer to "are you thinking about suicide?"."""
+
+    now: datetime
+    answer: SuicideAnswer
+
+
+@dataclass(frozen=True)
+class Sos:
+    """/sos: the crisis lines, now."""
+
+    now: datetime
+
+
+@dataclass(frozen=True)
+class KeepTalking:
+    """ "Keep talking with me" under the crisis lines."""
+
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """A sticker, a voice note: nothing to read."""
+
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Ask:
+    """The core or a screen asks `question` (/delete, a check-in time or place)."""
+
+    now: datetime
+    question: Question
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Any other command or button: what was open is closed (`keep_safe`: a tap that
+    leaves "are you safe right now?" open above it, like "More ways to get help")."""
+
+    now: datetime
+    keep_safe: bool = False
+
+
+@dataclass(frozen=True)
+class FlowAsked:
+    """A flow's step asked about `about` ("suicide", "swallowed")."""
+
+    now: datetime
+    about: str
+
+
+@dataclass(frozen=True)
+class FlowAnswered:
+    """A flow's step was answered: `said` is "yes", "no", "unsure" or "skip"."""
+
+    now: datetime
+    about: str
+    said: str
+
+
+Event = (
+    Crisis
+    | Concern
+    | Noticed
+    | Answered
+    | Unread
+    | Tapped
+    | Sos
+    | KeepTalking
+    | Unsupported
+    | Ask
+    | Moved
+    | FlowAsked
+    | FlowAnswered
+)
+
+# -- What to say (rendered by bot/core/talk.py) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CrisisLines:
+    """The crisis reply; `risk` None for /sos."""
+
+    risk: safety.Assessment | None
+
+
+@dataclass(frozen=True)
+class NotSafeLines:
+    """For "no, I'm not safe": the emergency number first."""
+
+
+@dataclass(frozen=True)
+class ConcernWords:
+    """The concern reply: `time` 0 is the full one, 1 and on a short one, each different;
+    `ask`: the suicide question follows (then it has no buttons of its own)."""
+
+    risk: safety.Assessment
+    time: int = 0
+    ask: bool = False
+
+
+@dataclass(frozen=True)
+class SuicideQuestion:
+    again: bool = False
+
+
+@dataclass(frozen=True)
+class AnsweredSuicide:
+    """After a no, or rather not say, to "are you thinking about suicide?"."""
+
+    answer: SuicideAnswer
+
+
+@dataclass(frozen=True)
+class SafeNow:
+    """ "Yes, I'm safe": glad, unless something was swallowed or there is an injury;
+    then the medical reminder (`swallowed`, `injured`), never "glad you're safe"."""
+
+    swallowed: bool = False
+    injured: bool = False
+
+
+@dataclass(frozen=True)
+class Stay:
+    """ "I'm here with you. Are you safe right now?" and ways to stay."""
+
+
+@dataclass(frozen=True)
+class TextOnly:
+    """Nothing to read in a sticker; `safe`: ask "are you safe?" again as well."""
+
+    safe: bool = False
+
+
+Say = (
+    CrisisLines
+    | NotSafeLines
+    | ConcernWords
+    | SuicideQuestion
+    | AnsweredSuicide
+    | SafeNow
+    | Stay
+    | TextOnly
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """Count this anonymously ("crisis", "concern")."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What `step` decided: what to say, the new state, what to do; `passed`: the event
+    is no answer to anything open, so handle the message as if nothing had been asked
+    (`question` is what was open)."""
+
+    say: tuple[Say, ...]
+    state: State
+    effects: tuple[Count, ...] = ()
+    passed: bool = False
+    question: Question = field(default=Nothing())
+
+
+# -- The machine ---------------------------------------------------------------------------------
+
+# A typed answer to "are you thinking about suicide?": an unsure one counts as a yes.
+_ABOUT_SUICIDE: dict[Said, SuicideAnswer] = {
+    Said.YES: "yes",
+    Said.UNSURE: "yes",
+    Said.NO: "no",
+    Said.NO_AND_MORE: "no",  # "no!! why do you keep asking" (a worried no is UNSURE)
+    Said.FINE: "no",
+    Said.RATHER_NOT_SAY: "skip",
+}
+# ... and to "are you safe right now?": an unsure one counts as not safe, and so does a no
+# that goes on ("no, i feel so alone").
+NOT_SAFE_SAID = frozenset({Said.NO, Said.UNSURE, Said.NO_AND_MORE})
 # What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
 SAID_YES = safety.Assessment(
     tier=safety.Tier.CRISIS,
@@ -48,17 +379,6 @@ SAID_YES = safety.Assessment(
     about_someone_else=False,
     immediate=False,
 )
-# A typed answer to "are you thinking about suicide?": an unsure one counts as a yes.
-_ABOUT_SUICIDE = {
-    Said.YES: "yes",
-    Said.UNSURE: "yes",
-    Said.NO: "no",
-    Said.FINE: "no",
-    Said.RATHER_NOT_SAY: "skip",
-}
-# ... and to "are you safe right now?": an unsure one counts as not safe, and so does a no
-# that goes on ("no, i feel so alone").
-_NOT_SAFE = frozenset({Said.NO, Said.UNSURE, Said.NO_AND_MORE})
 # What a "no" to "are you safe right now?" tells us: danger that may be immediate.
 NOT_SAFE = safety.Assessment(
     tier=safety.Tier.CRISIS,
@@ -68,194 +388,204 @@ NOT_SAFE = safety.Assessment(
     immediate=True,
 )
 
-class Questions:
-    """Crisis, concern and not-safe replies, and the answers to the core's own questions."""
 
-    def __init__(self, *, default_country: str | None) -> None:
-        self._default_country = default_country
+def step(state: State, event: Event) -> Outcome:
+    """The one transition function: what `event` does in `state` (rule 1)."""
+    episode = _current(state.episode, event.now)
+    if not isinstance(event, FlowAsked | FlowAnswered):  # a new message: the flow's step is past
+        episode = replace(episode, flow_asked=frozenset())
+    state = State(state.question, episode)
+    handler = _TABLE.get((type(state.question), type(event))) or _TABLE.get((_Any, type(event)))
+    if handler is None:
+        return Outcome((), State(Nothing(), episode), passed=True, question=state.question)
+    return handler(state, event)
 
-    def country(self, person: PersonState) -> str | None:
-        return person.country or self._default_country
 
-    async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
-        """The crisis reply; or, to a person who has just said they are not safe ("no, i
-        want to die" to "are you safe right now?"), the emergency number first."""
-        turn.person.count_anonymously("crisis", now=turn.incoming.now)
-        resumable = turn.person.flow_state is not None
-        country, now = self.country(turn.person), turn.incoming.now
-        if risk.about_someone_else:
-            if turn.person.awaiting in QUESTIONS:
-                turn.person.awaiting = None  # asked of the writer; the lines are for them now
-            return [self.crisis_reply(country, risk, resumable=resumable, now=now)]
-        not_safe = _says_not_safe(turn.person.awaiting, turn.incoming.text, risk)
-        turn.person.awaiting = SAFE_ASKED  # both replies ask it, or mean it
-        if not_safe:
-            return [self.not_safe_reply(country, resumable=resumable, now=now)]
-        return [self.crisis_reply(country, risk, resumable=resumable, now=now)]
+def episode_at(episode: Episode, now: datetime) -> Episode:
+    """The episode as it stands at `now` (an empty one after EPISODE_QUIET: rule 5)."""
+    return _current(episode, now)
 
-    def crisis_reply(
-        self,
-        country: str | None,
-        risk: safety.Assessment | None,
-        *,
-        resumable: bool,
-        now: datetime | None = None,
-    ) -> Reply:
-        """The crisis lines for a country, open ones first at `now`, with ways to keep talking."""
-        someone_else = risk.about_someone_else if risk else False
-        text = safety.crisis_reply(
-            country,
-            about_someone_else=someone_else,
-            immediate=risk.immediate if risk else True,
-            abuse=bool(risk and "abuse" in risk.kinds),
-            now=now,
+
+def context_of(state: State) -> tuple[frozenset[str], frozenset[str]]:
+    """What was just asked ("suicide", "safe", "swallowed") and the risk kinds seen lately:
+    what `safety.assess(text, context=safety.Context(...))` will be given (bot/core/triage.py,
+    `in_context`)."""
+    asked = set(state.episode.flow_asked)
+    match state.question:
+        case AskedSuicide():
+            asked.add("suicide")
+        case AskedSafe():
+            asked.add("safe")
+    return frozenset(asked), state.episode.kinds
+
+
+# -- Handlers ------------------------------------------------------------------------------------
+
+
+class _Any:
+    """In `_TABLE`: any question."""
+
+
+def _crisis(state: State, event: Crisis) -> Outcome:
+    """Rule 2. For someone else's danger, the lines for them, and the writer's question closes."""
+    risk, episode = event.risk, state.episode
+    if risk.about_someone_else:
+        return Outcome((CrisisLines(risk),), State(Nothing(), episode), (Count("crisis"),))
+    episode = replace(_worried(episode, risk, event.now), lines_shown=True)
+    if "ideation" in risk.kinds or "intent" in risk.kinds or "plan" in risk.kinds:
+        episode = replace(episode, suicide_said="yes")
+    asked = isinstance(state.question, AskedSuicide | AskedSafe)
+    not_safe = asked and "danger" in risk.kinds
+    not_safe = not_safe or (isinstance(state.question, AskedSafe) and event.said in NOT_SAFE_SAID)
+    say: Say = NotSafeLines() if not_safe else CrisisLines(risk)
+    return Outcome((say,), State(AskedSafe(), episode), (Count("crisis"),))
+
+
+def _concern(state: State, event: Concern) -> Outcome:
+    """Worried words: an answer to the open question, if they are one; else the concern
+    reply, with the suicide question when the words could hide it and it is not known."""
+    if event.said is not None:
+        answered = _answer(state, Answered(event.now, event.said))
+        if not answered.passed:
+            return answered
+    risk = event.risk
+    episode = _worried(state.episode, risk, event.now)
+    time, episode = (
+        episode.concern_replies,
+        replace(episode, concern_replies=episode.concern_replies + 1),
+    )
+    count = (Count("concern"),)
+    question = state.question
+    if isinstance(question, AskedSuicide):
+        # Asked and not answered: not asked again; an answer still counts.
+        return Outcome(
+            (ConcernWords(risk, time=time),), State(AskedSuicide(again=True), episode), count
         )
-        options = _lines_options(someone_else=someone_else, resumable=resumable)
-        return Reply(text, options=options, kind=ReplyKind.CRISIS)
-
-    def not_safe_reply(
-        self, country: str | None, *, resumable: bool, now: datetime | None = None
-    ) -> Reply:
-        """For "no, I'm not safe": the emergency number first, then a line and support."""
-        options = _lines_options(someone_else=False, resumable=resumable)
-        text = safety.not_safe_reply(country, now=now)
-        return Reply(text, options=options, kind=ReplyKind.CRISIS)
-
-    def more_help(self, country: str | None, *, now: datetime | None = None) -> Reply:
-        """Every line and service for a country ("More ways to get help"), open ones first."""
-        return Reply(safety.more_options(country, now=now), kind=ReplyKind.CRISIS)
-
-    async def concern(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
-        """A warm reply with ways to cope; when the words could hide thoughts of suicide,
-        it asks about them straight out instead (once: not again while unanswered)."""
-        turn.person.count_anonymously("concern", now=turn.incoming.now)
-        text = safety.concern_reply(self.country(turn.person), now=turn.incoming.now)
-        awaiting = turn.person.awaiting
-        if awaiting in (SUICIDE_ASKED, SUICIDE_ASKED_AGAIN):
-            # Asked and not answered: not asked again. An answer still counts, but words
-            # that are none are not met with the question once more (their buttons are gone).
-            turn.person.awaiting = SUICIDE_ASKED_AGAIN
-        elif risk.unsure_about_suicide and awaiting not in (SAFE_ASKED, SUICIDE_ANSWERED):
-            # (not just after the lines, nor straight after an answer)
-            turn.person.awaiting = SUICIDE_ASKED
-            return [Reply(text, kind=ReplyKind.CONCERN), _suicide_question()]
-        return [Reply(text, options=_coping_options(turn.person), kind=ReplyKind.CONCERN)]
-
-    def unsupported(self, turn: Turn) -> list[Reply]:
-        """A sticker, a voice note: text only, please; and "are you safe?" asked again if
-        it is open (someone who cannot type may try their voice first)."""
-        if turn.person.awaiting == SAFE_ASKED:
-            return [Reply(words.UNSUPPORTED_SAFE)]
-        return [Reply(words.UNSUPPORTED)]
-
-    async def answer_about_suicide(self, turn: Turn, answer: str) -> list[Reply]:
-        """The answer to "are you thinking about suicide?": a yes gets the crisis lines; a
-        no, or rather not say, gets ways to cope with the lines a tap away."""
-        if answer == "yes":
-            return await self.crisis(turn, SAID_YES)
-        text = words.ASKED_NO if answer == "no" else words.ASKED_NOT_SAYING
-        turn.person.awaiting = SUICIDE_ANSWERED
-        return [Reply(text, options=_coping_options(turn.person))]
-
-    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
-        """`text` as the answer to the question the core asked last, if one is open and
-        `text` answers it (bot/core/yes_no.py); else None, and nothing changes."""
-        question = turn.person.awaiting
-        said = read(text) if question in QUESTIONS else None
-        if question == SAFE_ASKED and said in _NOT_SAFE:
-            return await self.crisis(turn, NOT_SAFE)  # and "are you safe?" stays open
-        if question == SAFE_ASKED and said is not None:
-            turn.person.awaiting = None
-            safe = said is not Said.RATHER_NOT_SAY
-            text = words.SAFE_NOW if safe else words.STAY
-            return [Reply(text, options=_stay_options(turn.person))]
-        answer = _ABOUT_SUICIDE.get(said) if said is not None else None
-        if answer is None:
-            return None
-        turn.person.awaiting = None
-        return await self.answer_about_suicide(turn, answer)
-
-    async def sos(self, turn: Turn) -> list[Reply]:
-        resumable = turn.person.flow_state is not None
-        turn.person.awaiting = SAFE_ASKED
-        country = self.country(turn.person)
-        return [self.crisis_reply(country, None, resumable=resumable, now=turn.incoming.now)]
-
-    async def keep_talking(self, turn: Turn) -> list[Reply]:
-        """"Keep talking with me" under the crisis lines: "are you safe right now?" again."""
-        turn.person.awaiting = SAFE_ASKED
-        return [Reply(words.STAY, options=_stay_options(turn.person))]
-
-    def owns(self, awaiting: str) -> bool:
-        """Whether `awaiting` is one of these questions (else a screen's, e.g. a check-in's)."""
-        return awaiting in QUESTIONS or awaiting == SUICIDE_ANSWERED
-
-    def typed(self, turn: Turn, awaiting: str) -> list[Reply] | None:
-        """Typed text that `answer()` could not read while one of these questions was open:
-        "are you thinking about suicide?" is asked once more; else None (handle the text as
-        if nothing had been asked)."""
-        if awaiting == SUICIDE_ASKED:
-            turn.person.awaiting = SUICIDE_ASKED_AGAIN
-            return [_suicide_question(again=True)]
-        return None
+    ask = risk.unsure_about_suicide and not episode.suicide_known and not episode.lines_shown
+    ask = ask and not isinstance(question, AskedSafe)
+    if ask:
+        episode = replace(episode, suicide_asked_at=event.now, suicide_said=None)
+        say = (ConcernWords(risk, time=time, ask=True), SuicideQuestion())
+        return Outcome(say, State(AskedSuicide(), episode), count)
+    kept = AskedSafe() if isinstance(question, AskedSafe) else Nothing()
+    return Outcome((ConcernWords(risk, time=time),), State(kept, episode), count)
 
 
-def _says_not_safe(question: str | None, text: str | None, risk: safety.Assessment) -> bool:
-    """Whether a crisis message says the writer is not safe: "i'm not safe" while one of
-    the core's questions is open, or a no ("no, i want to die") to "are you safe?"."""
-    if question not in QUESTIONS:
-        return False
-    if "danger" in risk.kinds:
-        return True
-    return question == SAFE_ASKED and text is not None and read(text) in _NOT_SAFE
+def _noticed(state: State, event: Noticed) -> Outcome:
+    episode = _worried(state.episode, event.risk, event.now)
+    return Outcome((), State(state.question, episode), (Count("concern"),))
 
 
-def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:
-    """The buttons under crisis lines: ways to keep talking and to more help."""
-    options = [option(KeepTalking(), words.KEEP_TALKING), MORE_HELP_OPTION]
-    if someone_else:
-        options.insert(0, option(Go("someone_else"), words.HOW_TO_HELP_THEM))
-    else:
-        options.append(option(Go("safety_plan:show"), words.MY_SAFETY_PLAN))
-    options.append(option(CountryPage(0), words.CHOOSE_MY_COUNTRY))
-    if resumable:
-        options.append(option(Resume(), words.GO_BACK))
-    return tuple(options)
+def _answer(state: State, event: Answered) -> Outcome:
+    """A typed yes or no to the question open."""
+    question, said = state.question, event.said
+    if isinstance(question, AskedSafe):
+        if said in NOT_SAFE_SAID:
+            episode = replace(state.episode, kinds=state.episode.kinds | {"danger"})
+            return Outcome((NotSafeLines(),), State(AskedSafe(), episode), (Count("crisis"),))
+        if said is Said.RATHER_NOT_SAY:
+            return Outcome((Stay(),), State(Nothing(), state.episode))
+        episode = state.episode
+        safe = SafeNow(swallowed=episode.swallowed, injured=episode.injured)
+        return Outcome((safe,), State(Nothing(), episode))
+    answer = _ABOUT_SUICIDE.get(said)
+    if isinstance(question, AskedSuicide) and answer is not None:
+        return _suicide_answer(state, Tapped(event.now, answer))
+    return Outcome((), State(Nothing(), state.episode), passed=True, question=question)
 
 
-def _suicide_question(again: bool = False) -> Reply:
-    options = [
-        option(Asked("yes"), words.YES),
-        option(Asked("no"), words.NO),
-        option(Asked("skip"), words.RATHER_NOT_SAY),
-    ]
-    if again:  # they may want help more than a question
-        options.append(option(MoreHelp(), words.CRISIS_LINES))
-    text = words.ASK_AGAIN if again else words.ASK_ABOUT_SUICIDE
-    return Reply(text, options=tuple(options), kind=ReplyKind.CONCERN)
+def _suicide_answer(state: State, event: Tapped) -> Outcome:
+    """A yes gets the crisis lines; a no, or rather not say, ways to cope, the lines a tap away."""
+    episode = replace(
+        state.episode,
+        suicide_asked_at=state.episode.suicide_asked_at or event.now,
+        suicide_said=event.answer,
+    )
+    if event.answer == "yes":
+        return _crisis(State(Nothing(), episode), Crisis(event.now, SAID_YES))
+    return Outcome((AnsweredSuicide(event.answer),), State(Nothing(), episode))
 
 
-def _coping_options(person: PersonState) -> tuple[Option, ...]:
-    options = [
-        option(Go("urges:now"), words.URGE_RIGHT_NOW),
-        option(Go("realistic_expectations:lapse"), words.DID_IT_AGAIN),
-        option(Go("toolbox:show"), words.MY_TOOLBOX),
-        option(MoreHelp(), words.CRISIS_LINES),
-    ]
-    if person.flow_state is not None:
-        options.append(option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
-    return tuple(options)
+def _unread_suicide(state: State, event: Unread) -> Outcome:
+    """No answer to "are you thinking about suicide?": not asked again (rule 3); the text
+    is handled as if nothing had been asked, and a yes or no to the next message still
+    counts as the answer."""
+    question = state.question
+    once_more = isinstance(question, AskedSuicide) and not question.again
+    still: Question = AskedSuicide(again=True) if once_more else Nothing()
+    return Outcome((), State(still, state.episode), passed=True, question=question)
 
 
-def _stay_options(person: PersonState) -> tuple[Option, ...]:
-    options = [
-        option(Go("urges:now"), words.RIDE_OUT_AN_URGE),
-        option(Go("safety_plan:show"), words.MY_SAFETY_PLAN),
-        option(Go("toolbox:show"), words.MY_TOOLBOX),
-        MORE_HELP_OPTION,
-    ]
-    if person.flow_state is not None:
-        options.append(option(Resume(), words.GO_BACK))
-    return tuple(options)
+def _sos(state: State, event: Sos) -> Outcome:
+    return Outcome((CrisisLines(None),), State(AskedSafe(), state.episode))
 
 
+def _keep_talking(state: State, event: KeepTalking) -> Outcome:
+    return Outcome((Stay(),), State(AskedSafe(), state.episode))
+
+
+def _unsupported(state: State, event: Unsupported) -> Outcome:
+    """A sticker closes no question; "are you safe?" is asked again if open."""
+    return Outcome((TextOnly(safe=isinstance(state.question, AskedSafe)),), state)
+
+
+def _ask(state: State, event: Ask) -> Outcome:
+    return Outcome((), State(event.question, state.episode))
+
+
+def _moved(state: State, event: Moved) -> Outcome:
+    kept = AskedSafe() if event.keep_safe and isinstance(state.question, AskedSafe) else Nothing()
+    return Outcome((), State(kept, state.episode), passed=True, question=state.question)
+
+
+def _flow_asked(state: State, event: FlowAsked) -> Outcome:
+    episode = replace(state.episode, flow_asked=frozenset({event.about}))
+    if event.about == "suicide":
+        episode = replace(episode, suicide_asked_at=event.now, suicide_said=None)
+    if episode.started is None:
+        episode = replace(episode, started=event.now, last_at=event.now)
+    return Outcome((), State(state.question, episode))
+
+
+def _flow_answered(state: State, event: FlowAnswered) -> Outcome:
+    episode = replace(state.episode, flow_asked=frozenset())
+    yes = event.said in ("yes", "unsure")
+    if event.about == "suicide":
+        said: SuicideAnswer = "yes" if yes else "skip" if event.said == "skip" else "no"
+        episode = replace(episode, suicide_said=said)
+    elif event.about == "swallowed" and event.said != "no":
+        episode = replace(episode, kinds=episode.kinds | {"swallowed"})
+    return Outcome((), State(state.question, episode))
+
+
+def _current(episode: Episode, now: datetime) -> Episode:
+    """Rule 5: the episode, or a fresh one when it has been quiet long enough."""
+    if episode.last_at is not None and now - episode.last_at > EPISODE_QUIET:
+        return Episode()
+    return episode
+
+
+def _worried(episode: Episode, risk: safety.Assessment, now: datetime) -> Episode:
+    return replace(
+        episode, started=episode.started or now, last_at=now, kinds=episode.kinds | risk.kinds
+    )
+
+
+_Handler = Callable[[State, Any], Outcome]
+_TABLE: dict[tuple[type, type], _Handler] = {
+    (_Any, Crisis): _crisis,
+    (_Any, Concern): _concern,
+    (_Any, Noticed): _noticed,
+    (_Any, Answered): _answer,
+    (AskedSuicide, Unread): _unread_suicide,
+    (_Any, Tapped): _suicide_answer,
+    (_Any, Sos): _sos,
+    (_Any, KeepTalking): _keep_talking,
+    (_Any, Unsupported): _unsupported,
+    (_Any, Ask): _ask,
+    (_Any, Moved): _moved,
+    (_Any, FlowAsked): _flow_asked,
+    (_Any, FlowAnswered): _flow_answered,
+}
+# Not in the table: Unread in any state but AskedSuicide passes (check-in questions read
+# their own typed answers: bot/checkins/screens.py).

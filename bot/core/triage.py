@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import safety
 from bot.core.buttons import Asked, Button, MoreHelp
 from bot.core.callback_data import ButtonError, decode, is_core
+from bot.core.questions import State, context_of
 from bot.messages import Incoming
 
 
@@ -50,3 +51,25 @@ def triage(incoming: Incoming) -> Triage:
 
 def is_sos(incoming: Incoming) -> bool:
     return (incoming.command or "").lower() == "sos"
+
+
+def in_context(triaged: Triage, state: State) -> safety.Assessment:
+    """The assessment of `triaged` in the light of what the person was just asked and the
+    risk kinds of their episode (bot/core/questions.py, `context_of`).
+
+    THE ONE PLACE the context goes to safety. Triage assesses before the person's record
+    is read (the crisis fast lane must not wait for the store), so the context can only
+    refine that first assessment here, inside the record's transaction. When safety's
+    context lands (`safety.assess(text, context=safety.Context(asked=…, recent_kinds=…))`,
+    with `Assessment.swallowed` and `.injured`), this becomes:
+
+        asked, recent = context_of(state)
+        if asked or recent:
+            return safety.assess(text, context=safety.Context(
+                asked=_asked_flags(asked), recent_kinds=recent))
+
+    Until then the first assessment stands.
+    """
+    asked, recent = context_of(state)
+    del asked, recent  # read above once safety.Context exists
+    return triaged.risk

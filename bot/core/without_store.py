@@ -6,7 +6,8 @@ from __future__ import annotations
 import safety
 from bot.core import words
 from bot.core.buttons import Asked, KeepTalking, MoreHelp
-from bot.core.questions import MORE_HELP_OPTION, SAID_YES, Questions
+from bot.core.questions import SAID_YES
+from bot.core.talk import MORE_HELP_OPTION, Questions
 from bot.core.triage import Triage, is_sos
 from bot.messages import Reply, ReplyKind
 

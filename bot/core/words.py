@@ -69,11 +69,37 @@ SAFE_NOW = (
     "I'm glad you're safe right now. I'm here, and we can take the next few minutes "
     "together. Would one of these help?"
 )
+# "Yes, I'm safe" after something swallowed or an injury this episode: never "glad you're
+# safe" (SAFE_MESSAGING.md, Always 10). safety.medical_reminder(country, swallowed=) will
+# say this with the country's numbers once it lands on this branch.
+SAFE_BUT_SWALLOWED = (
+    "Thank you for telling me. If you took or swallowed anything, please get medical help "
+    "now, even if you feel fine: some things harm the body hours later. Call your local "
+    "emergency number or go to an emergency department. Would one of these help as well?"
+)
+SAFE_BUT_INJURED = (
+    "Thank you for telling me. If you are hurt, press firmly on any bleeding. If it won't "
+    "stop, is deep or gaping, or you feel faint, call your local emergency number now; "
+    "otherwise please get it looked at today. Would one of these help as well?"
+)
+# The concern reply again in the same episode: short, and different each time (the first,
+# safety.concern_reply, carries a line; "Crisis lines" stays a tap away under these).
+CONCERN_AGAIN = (
+    "I hear you. That sounds really heavy. I'm still here with you.",
+    "Thank you for telling me how it is. You don't have to carry it alone, even for the "
+    "next few minutes.",
+    "That's a lot to feel. It makes sense it's hard right now, and it can ease.",
+    "I'm listening. Would one of these help for the next little while?",
+)
 COUNTRY_ASK = (
     "Where do you live? I'll use it to show the right crisis lines. "
     "I only keep the country, nothing more precise."
 )
 COUNTRY_SET = "Thanks. I'll show crisis lines for {name}."
+COUNTRY_NOT_FOUND = (
+    "I don't have lines for that place yet, or I didn't recognise it. You can pick a "
+    'country below, or "Somewhere else" for international options.'
+)
 
 COUNTRY_INTERNATIONAL = (
     "Okay. I'll show international options, which can point you to a line where you are."
@@ -325,4 +351,3 @@ TERMINAL_WELCOME = (
 TERMINAL_PICTURE = "   [picture saved to {path}]"
 TERMINAL_FILE = "   [file saved to {path}]"
 TERMINAL_SCALE = "   [ {numbers} ]  (type a number)"
-

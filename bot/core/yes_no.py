@@ -13,6 +13,8 @@ Rules:
 5. FINE for a whole reply like "i'm ok", "fine thanks" (not a bare "ok": that may only
    mean "go on"); RATHER_NOT_SAY for "i'd rather not say" and the like. Anything else is
    no answer (None).
+6. A no that goes on with worry ("no one cares", "no point", "nobody would notice") is
+   UNSURE, never a plain no.
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -58,6 +60,10 @@ _BARE_NO = re.compile(
     r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
     rf"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all|{_NOT_THINKING}))*$"
 )
+_WORRIED_NO = re.compile(
+    r"^(?:no one|nobody|no body|no point|no hope|no reason|no future|no way out|no more|"
+    r"no longer|no use|nothing matters|never (?:get|be|going) )"
+)
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
 _FINE = re.compile(
     r"^(?:(?:i m|im|i am) (?:fine|ok|okay|alright|all right|good|safe)|fine|safe|all good)"
@@ -82,7 +88,8 @@ def read(text: str) -> Said | None:
     if _BARE_NO.match(typed):
         return Said.NO
     if _NO_WORD.match(typed):
-        return Said.NO_AND_MORE
+        # "no one cares", "no point": worry, not a no (rule 6)
+        return Said.UNSURE if _WORRIED_NO.match(typed) else Said.NO_AND_MORE
     if _FINE.match(typed):
         return Said.FINE
     if _RATHER_NOT.search(typed):

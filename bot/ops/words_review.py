@@ -30,7 +30,19 @@ from dialogues.review import STATUS_WORDS, page, status_badge
 
 REVIEW_FILE = Path(__file__).with_name("words_review.yaml")
 # The engine's own lines, said inside any flow when it cannot go on as written.
-ENGINE_WORDS = ("STALE", "UNCLEAR", "UNCLEAR_SCALE", "MOVED", "LOST", "STUCK")
+ENGINE_WORDS = (
+    "STALE",
+    "UNCLEAR",
+    "UNCLEAR_AGAIN",
+    "UNCLEAR_SCALE",
+    "WAY_OUT",
+    "WAY_OUT_TOPICS",
+    "WAY_OUT_HELP",
+    "WAY_OUT_AGAIN",
+    "MOVED",
+    "LOST",
+    "STUCK",
+)
 # The crisis-line replies are shown for one country with its own lines, and for anywhere
 # else (the international fallback): the wording around the lines is the same for all.
 SAMPLES = (("GB", "the United Kingdom"), (None, "anywhere else"))
@@ -44,7 +56,7 @@ def core_words() -> dict[str, str]:
         if name.isupper():
             words[f"words.{name}"] = _said(value)
     for name in ENGINE_WORDS:
-        words[f"engine.{name}"] = str(getattr(engine, name))
+        words[f"engine.{name}"] = _said(getattr(engine, name))
     for country, where in SAMPLES:
         words[f"crisis reply, danger may be immediate ({where})"] = safety.crisis_reply(country)
         words[f"crisis reply, thoughts without a plan ({where})"] = safety.crisis_reply(

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.checkins.schedule import Plan
 from bot.core.ports import Entry, Kept
+from bot.core.question_codec import dump_episode, dump_question, load_episode, load_question
+from bot.core.questions import Episode, Question
 from bot.store import checkin_plans as plans
 from bot.store.kept import kept_columns, kept_of
 from bot.store.tables import (
@@ -34,7 +36,8 @@ _SAVE = (
 class PersonRecord:
     """A person's row and what hangs off it, bound to the open transaction.
 
-    Change `country`, `consent_at`, `flow_state`, `awaiting` or `recent_deliveries` freely;
+    Change `country`, `consent_at`, `flow_state`, `question`, `episode` or
+    `recent_deliveries` freely;
     they are written when the transaction commits. Everything else is written at once by
     the methods below.
     """
@@ -60,8 +63,11 @@ class PersonRecord:
         self.flow_state: dict[str, Any] | None = (
             json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
         )
-        self.awaiting: str | None = (
+        self.question: Question = load_question(
             vault.decrypt(row.awaiting_secret) if row.awaiting_secret else None
+        )
+        self.episode: Episode = load_episode(
+            vault.decrypt(row.episode_secret) if row.episode_secret else None
         )
         self.recent_deliveries: tuple[int, ...] = tuple(
             int(number) for number in (row.recent_deliveries or "").split()
@@ -261,7 +267,8 @@ class PersonRecord:
                 "person": self.id,
                 "country": self.country,
                 "consent_at": self.consent_at,
-                "awaiting_secret": self._vault.encrypt(self.awaiting) if self.awaiting else None,
+                "awaiting_secret": _encrypted(self._vault, dump_question(self.question)),
+                "episode_secret": _encrypted(self._vault, dump_episode(self.episode)),
                 "flow_secret": flow_secret,
                 "recent_deliveries": " ".join(map(str, self.recent_deliveries)) or None,
                 "last_active_on": self._today,
@@ -302,3 +309,5 @@ def _plan_export(plan: Plan | None) -> dict[str, Any] | None:
         "weekday": plan.weekday,
         "paused_until": _iso(plan.paused_until),
     }
+def _encrypted(vault: Vault, text: str | None) -> str | None:
+    return vault.encrypt(text) if text else None

@@ -79,8 +79,11 @@ class PersonRow(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
-    # The question the person was asked and has not answered yet (bot/core/questions.py), encrypted.
+    # The core's question the person was asked and has not answered yet, as JSON
+    # (bot/core/question_codec.py; an old free string is read too), encrypted.
     awaiting_secret: Mapped[str | None] = mapped_column(Text)
+    # The risky moment the person is in (bot/core/questions.py, Episode), encrypted.
+    episode_secret: Mapped[str | None] = mapped_column(Text)
     # The platform's numbers of the last updates handled for them (Telegram's update_id),
     # space-separated: an update that comes again after a crash is recognised (Companion).
     recent_deliveries: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,174 @@
+"""A country by what people type: names, codes, demonyms, short forms and other languages'
+names ("uk", "england", "the states", "deutschland", "méxico", "irish"), only for the
+countries the crisis-line directory knows (safety.countries()).
+
+Rules:
+1. Whole words and phrases only, never fuzzy: "no" is not Norway, "in" is not India.
+2. A two-letter code counts only as the whole answer to the country question, and not the
+   codes that are everyday words ("no", "in", "it", "be", "my", "id", "at", "me").
+3. "i live in …", "i'm from …" is read at any time; the rest of the sentence must be a
+   country, so "i'm in a bad place" is no country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import safety
+
+# Other names, by ISO code; each country's English name (from the directory) counts too.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "AR": ("argentine", "argentinian", "argentinean", "arg"),
+    "AU": ("aus", "oz", "straya", "aussie", "australian", "australien"),
+    "AT": ("österreich", "osterreich", "austrian", "autriche"),
+    "BD": ("bangladeshi",),
+    "BY": ("belarusian", "беларусь"),
+    "BE": ("belgian", "belgique", "belgië", "belgie", "belgien"),
+    "BR": ("brasil", "brazilian", "brasileiro", "brasileira"),
+    "CA": ("canadian", "canadá", "kanada"),
+    "CL": ("chilean", "chileno", "chilena"),
+    "CN": ("chinese", "中国", "prc", "mainland china"),
+    "DK": ("danmark", "danish", "dane", "dänemark"),
+    "EG": ("egyptian", "misr", "مصر"),
+    "ET": ("ethiopian",),
+    "FI": ("suomi", "finnish", "finn", "finnland"),
+    "FR": ("french", "française", "francaise", "français", "frankreich", "francia"),
+    "DE": ("deutschland", "german", "deutsch", "deutsche", "allemagne", "alemania", "germania"),
+    "HK": ("hongkong", "hk", "香港", "hong konger"),
+    "IN": ("indian", "bharat", "भारत", "hindustan"),
+    "ID": ("indonesian", "indo"),
+    "IR": ("iranian", "persia", "persian", "ایران"),
+    "IE": ("eire", "éire", "irish", "republic of ireland", "roi", "irlanda", "irland"),
+    "IL": ("israeli", "ישראל"),
+    "IT": ("italia", "italian", "italien", "italie"),
+    "JP": ("nippon", "nihon", "japanese", "日本", "japan"),
+    "KZ": ("kazakh", "kazakhstani", "қазақстан"),
+    "MY": ("malaysian", "msia"),
+    "MX": ("méxico", "mexican", "mexicano", "mexicana", "mexiko", "mexique"),
+    "NL": ("holland", "the netherlands", "dutch", "nederland", "niederlande", "pays bas"),
+    "NZ": ("aotearoa", "kiwi", "nz", "new zealander", "kiwiland"),
+    "NG": ("nigerian", "naija"),
+    "NO": ("norge", "noreg", "norwegian", "norwegen"),
+    "PK": ("pakistani",),
+    "PH": ("filipino", "filipina", "pilipinas", "pinoy", "pinay", "philippine"),
+    "PL": ("polska", "polish", "pole", "polen", "pologne"),
+    "PT": ("portuguese", "portugues", "português"),
+    "RU": ("россия", "rossiya", "russian", "russland", "russian federation"),
+    "SG": ("singaporean", "singapura", "sg"),
+    "ZA": ("rsa", "south african", "mzansi", "sa"),
+    "KR": ("korea", "korean", "south korean", "한국", "republic of korea"),
+    "ES": ("españa", "espana", "spanish", "spaniard", "spanien", "espagne"),
+    "SE": ("sverige", "swedish", "swede", "schweden", "suède"),
+    "CH": ("schweiz", "suisse", "svizzera", "swiss"),
+    "TH": ("thai", "thailand", "ประเทศไทย"),
+    "TR": ("türkiye", "turkiye", "turkish", "türkei", "turkei"),
+    "UA": ("україна", "ukrainian", "ukraina", "the ukraine"),
+    "GB": (
+        "uk",
+        "u k",
+        "the uk",
+        "britain",
+        "great britain",
+        "gb",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+        "british",
+        "english",
+        "scottish",
+        "welsh",
+        "united kingdom",
+        "the united kingdom",
+        "london",
+        "blighty",
+    ),
+    "US": (
+        "usa",
+        "us",
+        "u s",
+        "u s a",
+        "the us",
+        "the usa",
+        "the states",
+        "states",
+        "america",
+        "united states of america",
+        "the united states",
+        "american",
+        "murica",
+        "estados unidos",
+        "eeuu",
+        "vereinigte staaten",
+    ),
+    "UZ": ("uzbek", "oʻzbekiston", "ozbekiston", "uzbekistani"),
+    "VN": ("viet nam", "vietnamese", "việt nam", "viet"),
+}
+# Two-letter codes that are everyday words, never read as a country (rule 2).
+_WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})
+_LIVES_IN = re.compile(
+    r"^(?:hi |hey |hello |and |but |also |btw |oh )?"
+    r"(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
+    r"i m from|im from|i am from|i come from|we live in|we re in|living in|based in|"
+    r"my country is|country is|i m located in|located in)"
+    r" (?P<place>.+)$"
+)
+_FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in)\s+")
+_TRAILING = re.compile(r"\s+(?:thanks|thank you|ty|pls|please|lol|mate|now|atm|right now)$")
+
+
+def find(text: str) -> str | None:
+    """The country `text` names, as the answer to "where do you live?"; None if none, or
+    more than one."""
+    typed = _plain(text)
+    typed = _TRAILING.sub("", _FILLER.sub("", typed))
+    names = _names()
+    if typed in names:
+        return names[typed]
+    if len(typed) == 2 and typed not in _WORD_CODES:
+        code = typed.upper()
+        if safety.country_name(code) is not None:
+            return code
+    found = {
+        code
+        for name, code in names.items()
+        if (len(name) > 2 or name not in _WORD_CODES | {"us", "sa"}) and _has_phrase(typed, name)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def lives_in(text: str) -> str | None:
+    """The country in "i live in ireland", "i'm from the states", at any time (rule 3)."""
+    said = _LIVES_IN.match(_plain(text))
+    if said is None:
+        return None
+    place = _TRAILING.sub("", _FILLER.sub("", said["place"].strip()))
+    return _names().get(place)
+
+
+def sounds_like_a_place(text: str) -> bool:
+    """A short answer to "where do you live?" that could be a place we have no lines for."""
+    typed = _plain(text)
+    return 0 < len(typed.split()) <= 3 and "?" not in text
+
+
+@cache
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, name in safety.countries():
+        for said in (name, *_ALIASES.get(code, ())):
+            names[_plain(said)] = code
+    return names
+
+
+def _plain(text: str) -> str:
+    """Lowercase, accents off, punctuation to spaces: "México!" -> "mexico"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {text} "

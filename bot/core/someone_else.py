@@ -1,0 +1,40 @@
+"""Typed text about someone else's self-injury or risk: a child, a friend, a partner, a parent.
+
+Safety says whether worried words are about someone else (`about_someone_else`); this
+reads plain words that safety finds nothing in ("my daughter has been cutting her arms",
+"i'm worried about my friend", "my son has scars") so that they go to the someone_else
+flow, never to the writer's own urge.
+"""
+
+from __future__ import annotations
+
+import re
+
+import safety
+from dialogues import normalise
+
+_PERSON = (
+    r"(?:my|our|a|his|her) (?:\d+ ?(?:year|yr)s? ?old|(?:teenage |little |best |close |older |"
+    r"younger |step ?)?(?:friend|mate|bestie|bff|daughter|son|child|kid|teen|teenager|boy|girl|"
+    r"partner|boyfriend|girlfriend|bf|gf|wife|husband|mum|mom|mother|dad|father|parent|"
+    r"brother|sister|sibling|cousin|student|pupil|flatmate|roommate|niece|nephew|grandchild))s?"
+)
+_WORRY = (
+    r"(?:cut|cuts|cutting|self ?harm\w*|harm\w* (?:him|her|them)sel(?:f|ves)|"
+    r"hurt\w* (?:him|her|them)sel(?:f|ves)|scars?|burn\w* (?:him|her|them)sel(?:f|ves)|"
+    r"suicid\w*|wants? to die|kill (?:him|her|them)sel(?:f|ves)|injur\w*|worried|worry|"
+    r"scared for|concerned)"
+)
+_ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
+# Kinds of worry that are someone else's self-injury or risk, when safety says it is theirs.
+_RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", "burden"})
+
+
+def mentioned(text: str) -> bool:
+    """Whether `text` is about someone else self-injuring or at risk."""
+    return bool(_ABOUT.search(normalise(text)))
+
+
+def self_injury(risk: safety.Assessment) -> bool:
+    """Whether worried words, about someone else, are about their self-injury or risk."""
+    return risk.about_someone_else and not risk.kinds.isdisjoint(_RISK_KINDS)

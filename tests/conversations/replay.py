@@ -1,0 +1,250 @@
+"""Replays the typed conversations in this folder through the real Companion, turn by turn,
+and says for each typed reply to a question with buttons whether the bot went where its
+writer meant (the writers' format: /work/conversations/BRIEF.md, kept in README.md here).
+
+A turn is judged against a twin: the same person's record copied to a second person, who
+taps the button the writer meant. Typed and tapped giving the same replies is understood;
+the engine's "not sure which one you meant" (or its way out) is not understood; crisis
+lines are counted apart; anything else is misrouted. A turn whose meant button is not on
+the screen now (the conversation went another way earlier) cannot be judged: diverged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import dialogues
+from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
+from bot.store import Store
+from tests.fakes import FakeChat, shipped_library
+
+try:  # the replay runs on the code before issue 19 too (bench/listening.py --before)
+    from bot.core.questions import Nothing
+except ImportError:  # pragma: no cover
+    Nothing = None  # type: ignore[assignment,misc]
+RESUME = "!2:resume"
+HERE = Path(__file__).resolve().parent
+# The start of each not-understood reply: the engine's (before and after issue 19).
+NOT_UNDERSTOOD = (
+    "I'm not sure which one you meant",
+    "Could you pick a number",
+    "I didn't follow that",
+    "I'm not sure I understood",
+    "Sorry, I didn't catch which one",
+    "I couldn't tell which of these",
+)
+# The core's own "are you thinking about suicide?" and the urge flow's.
+SUICIDE_QUESTIONS = (
+    "are you thinking about suicide?",
+    "Are you having thoughts of suicide too?",
+)
+VERDICTS = ("understood", "not_understood", "misrouted", "crisis_lines", "diverged", "free")
+
+
+@dataclass(frozen=True)
+class Turn:
+    typed: str
+    asked: str | None
+    options: tuple[str, ...]
+    meant: str
+    bot_did: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    writer: str
+    about: str
+    turns: tuple[Turn, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    conversation: str
+    index: int
+    typed: str
+    meant: str
+    shown: tuple[str, ...]
+    verdict: str  # one of VERDICTS
+    replies: tuple[str, ...]
+    expected: tuple[str, ...] = ()
+    crisis: bool = False  # the first reply was crisis lines
+
+
+@dataclass
+class Replayed:
+    """One conversation replayed: a verdict a turn, and what the whole said."""
+
+    conversation: Conversation
+    verdicts: list[Verdict] = field(default_factory=list)
+    suicide_asked: int = 0
+    repeated: list[str] = field(default_factory=list)  # paragraphs said again within 5 turns
+    seated: int = 0  # turns put back at the step the writer saw (the bot had gone elsewhere)
+
+
+def load(paths: Iterable[Path] | None = None) -> list[Conversation]:
+    """Every conversation in the YAML files (default: c*.yaml next to this module)."""
+    found: list[Conversation] = []
+    for path in sorted(paths or HERE.glob("c*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            turns = tuple(
+                Turn(
+                    typed=str(turn["typed"]),
+                    asked=turn.get("asked"),
+                    options=tuple(str(o) for o in turn.get("options") or ()),
+                    meant=str(turn.get("meant") or ""),
+                    bot_did=str(turn.get("bot_did") or ""),
+                    note=str(turn.get("note") or ""),
+                )
+                for turn in item.get("turns") or ()
+            )
+            found.append(Conversation(item["id"], item["writer"], item["about"], turns))
+    return found
+
+
+async def replay(conversation: Conversation, store: Store, **chat_options: Any) -> Replayed:
+    """Type each turn of `conversation` as its writer did; judge each (see the docstring)."""
+    chat = FakeChat.on(store, person_id=conversation.id, **chat_options)
+    done = Replayed(conversation)
+    said: list[set[str]] = []  # the paragraphs of each turn's replies, for repeats
+    places = _places(shipped_library())
+    for index, turn in enumerate(conversation.turns):
+        shown = tuple(chat.buttons())
+        place = places.get(turn.options)
+        if turn.options and shown != turn.options and place is not None:
+            await _seat(chat, store, place)  # where the writer was, as they saw it
+            done.seated += 1
+            shown = tuple(chat.buttons())
+        options = tuple(option for reply in chat.last for option in reply.options)
+        meant = _meant_label(turn.meant, shown)
+        expected: tuple[str, ...] = ()
+        if meant is not None:
+            choice = next(option.id for option in options if option.label == meant)
+            expected = await _twin_taps(chat, store, choice, twin=f"{conversation.id}~{index}")
+        replies = await _type(chat, turn.typed, options)
+        texts = tuple(reply.text for reply in replies)
+        verdict = _judge(shown, meant, turn.meant, replies, expected)
+        done.verdicts.append(
+            Verdict(
+                conversation.id,
+                index,
+                turn.typed,
+                turn.meant,
+                shown,
+                verdict,
+                texts,
+                expected,
+                crisis=bool(replies) and replies[0].kind is ReplyKind.CRISIS,
+            )
+        )
+        done.suicide_asked += sum(any(q in text for q in SUICIDE_QUESTIONS) for text in texts)
+        paragraphs = {
+            p.strip()
+            for reply in replies
+            if reply.kind is not ReplyKind.CRISIS
+            for p in reply.text.split("\n\n")
+            if p.strip()
+        }
+        recent = set().union(*said[-5:]) if said else set()
+        done.repeated.extend(sorted(paragraphs & recent))
+        said.append(paragraphs)
+    return done
+
+
+def _places(library: dialogues.Library) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Each flow step with buttons, by its labels (the first, where two steps share them)."""
+    found: dict[tuple[str, ...], tuple[str, str]] = {}
+    for flow_id, flow in library.flows.items():
+        for node_id, node in flow.nodes.items():
+            if node.choices:
+                found.setdefault(tuple(c.label for c in node.choices), (flow_id, node_id))
+    return found
+
+
+async def _seat(chat: FakeChat, store: Store, place: tuple[str, str]) -> None:
+    """Put the person at a flow's step, with nothing of the core's open, and show it: the
+    writer answered that step (the replay had gone another way before)."""
+    flow, node = place
+    async with store.person(chat.person, now=chat.now) as person:
+        person.flow_state = {"flow": flow, "node": node, "vars": {}, "last": {}, "known": {}}
+        person.consent_at = person.consent_at or chat.now
+        nothing = Nothing() if Nothing is not None else None
+        for name, value in (("question", nothing), ("awaiting", None)):
+            if hasattr(person, name):
+                setattr(person, name, value)
+    await chat.press(RESUME)
+
+
+def _same(got: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """The same replies, but for what the person had kept (the twin has kept nothing)."""
+    return len(got) == len(expected) and all(
+        a == b or a[:40] == b[:40] for a, b in zip(got, expected, strict=True)
+    )
+
+
+def _meant_label(meant: str, shown: tuple[str, ...]) -> str | None:
+    """The button the writer meant, if it is on the screen: its label, or on a scale the
+    number in "free: urge strength 8"."""
+    if meant in shown:
+        return meant
+    if shown and all(label.isdigit() for label in shown) and meant.startswith("free:"):
+        numbers = re.findall(r"\d+", meant)
+        if len(numbers) == 1 and numbers[0] in shown:
+            return numbers[0]
+    return None
+
+
+async def _type(chat: FakeChat, typed: str, options: tuple[Any, ...]) -> list[Reply]:
+    """As the terminal reads a line: a button's number (or a scale's value) taps it."""
+    text = typed.strip()
+    for option in options:
+        if option.label == text and option.url is None:
+            return await chat.press(option.id)
+    if text.isdigit() and 1 <= int(text) <= len(options) and options[int(text) - 1].url is None:
+        return await chat.press(options[int(text) - 1].id)
+    return await chat.send(typed)
+
+
+async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) -> tuple[str, ...]:
+    """The replies a copy of the person gets for tapping `choice` now."""
+    other = Person(Platform.TELEGRAM, twin)
+    async with store.person(chat.person, now=chat.now) as person:
+        copied = {
+            name: getattr(person, name)
+            for name in ("country", "consent_at", "flow_state", "question", "episode", "awaiting")
+            if hasattr(person, name)
+        }
+    async with store.person(other, now=chat.now) as person:
+        for name, value in copied.items():
+            setattr(person, name, value)
+    now = chat.now + chat.pace
+    replies = await chat.companion.handle(Incoming(other, now, choice=choice))
+    return tuple(reply.text for reply in replies)
+
+
+def _judge(
+    shown: tuple[str, ...],
+    meant: str | None,
+    written: str,
+    replies: list[Reply],
+    expected: tuple[str, ...],
+) -> str:
+    texts = tuple(reply.text for reply in replies)
+    if not shown:
+        return "free"
+    if any(text.startswith(NOT_UNDERSTOOD) for text in texts):
+        return "not_understood"
+    if meant is None:
+        return "free" if written.startswith("free:") else "diverged"
+    if _same(texts, expected):
+        return "understood"
+    if replies and replies[0].kind is ReplyKind.CRISIS:
+        return "crisis_lines"
+    return "misrouted"

@@ -1,0 +1,50 @@
+"""The typed conversations in this folder (written by helpers as different people, each
+turn labelled with what they meant: README.md), replayed turn by turn through the real
+Companion (replay.py): safety first on every turn, suicide asked at most once, and the
+share of typed answers not understood or misrouted held to the bench's figures
+(bench/listening.py; docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+import safety
+from bot.store import Store
+from tests.conversations.replay import Replayed, load, replay
+
+CONVERSATIONS = load()
+# The figures the bench reached (docs/benchmarks.md): they may only go down.
+# 0.21 when the bench was written; 0.214 since the toolbox and safety plan's second edition
+# renamed options the writers had met ("Add to it", "Pick another idea"): their turns there
+# are no longer answers to what the flow now asks.
+NOT_UNDERSTOOD_AT_MOST = 0.214
+MISROUTED_AT_MOST = 0.045
+
+
+def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
+    assert len(CONVERSATIONS) >= 60
+    assert len({c.writer.split("-")[0] for c in CONVERSATIONS}) >= 3
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=lambda c: c.id)
+async def test_each_conversation_replays_safely(conversation, sqlite_store: Store) -> None:  # type: ignore[no-untyped-def]
+    done = await replay(conversation, sqlite_store)
+
+    assert done.suicide_asked <= 1, "asked about suicide more than once in one episode"
+    for verdict in done.verdicts:
+        tapped = verdict.typed.strip() in verdict.shown or verdict.typed.strip().isdigit()
+        risk = safety.assess(verdict.typed)
+        if not tapped and risk.tier is safety.Tier.CRISIS and not risk.about_someone_else:
+            assert verdict.crisis, f"no crisis lines first for {verdict.typed!r}"
+        assert verdict.replies, f"no reply to {verdict.typed!r}"
+
+
+async def test_typed_answers_go_where_their_writers_meant(sqlite_store: Store) -> None:
+    done: list[Replayed] = [await replay(c, sqlite_store) for c in CONVERSATIONS]
+    verdicts = [v for replayed in done for v in replayed.verdicts]
+    judged = [v for v in verdicts if v.verdict in ("understood", "not_understood", "misrouted")]
+    not_understood = sum(v.verdict == "not_understood" for v in verdicts) / len(verdicts)
+    misrouted = sum(v.verdict == "misrouted" for v in judged) / len(judged)
+
+    assert not_understood <= NOT_UNDERSTOOD_AT_MOST
+    assert misrouted <= MISROUTED_AT_MOST
