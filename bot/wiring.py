@@ -27,7 +27,7 @@ from bot.messages import Platform
 from bot.ops import memory
 from bot.ops.retention import Retention
 from bot.store import Store, StoreError, StoreUnreachable
-from bot.store.vault import Vault, generate_key, load_or_create_key_file
+from bot.store.vault import Vault, load_or_create_key_file
 
 log = logging.getLogger("bot")
 
@@ -142,8 +142,11 @@ def run(settings: Settings, *, webhook: bool) -> None:
 
 
 async def migrate(settings: Settings) -> None:
-    """`python -m bot migrate`."""
-    store = _store(settings, keyless_vault())
+    """`python -m bot migrate`, with the key when it is set: a migration that encrypts
+    rows (0007) needs it, and refuses to run on a database with rows without it."""
+    key = settings.waypoint_encryption_key
+    vault = Vault.from_setting(key.get_secret_value()) if key is not None else keyless_vault()
+    store = _store(settings, vault)
     try:
         await store.migrate()
     finally:
@@ -227,7 +230,7 @@ def _store(settings: Settings, vault: Vault) -> Store:
 
 def keyless_vault() -> Vault:
     """For commands that read no kept text (migrate, stats): a key that opens nothing."""
-    return Vault([generate_key()])
+    return Vault.keyless()
 
 
 def _server_vault(settings: Settings) -> Vault:
