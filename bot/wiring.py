@@ -153,6 +153,35 @@ async def migrate(settings: Settings) -> None:
         await store.close()
 
 
+async def rekey(settings: Settings) -> None:
+    """`python -m bot rekey`: everything moved to the first key of WAYPOINT_ENCRYPTION_KEY."""
+    from bot.store.rekey import rekey as run_rekey
+
+    store = _store(settings, _server_vault(settings))
+    try:
+        if not await store.schema_is_current():
+            raise StoreError("the database schema is out of date: run `python -m bot migrate`")
+
+        def progress(table: str, changed: int) -> None:
+            if changed:
+                print(f"waypoint: {table}: {changed} re-encrypted", file=sys.stderr, flush=True)
+
+        done = await run_rekey(store, after_batch=progress)
+    finally:
+        await store.close()
+    print(
+        f"waypoint: {done.total} values and hashes moved to the first key; "
+        f"{done.current} were there already."
+    )
+    if done.unreadable:
+        raise StoreError(
+            f"{done.unreadable} values could not be decrypted with any configured key: "
+            "they were encrypted under a key no longer listed; put it back after the first "
+            "and run rekey again before dropping it"
+        )
+    print("waypoint: every value is under the first key: the keys after it can be dropped.")
+
+
 async def stats(settings: Settings) -> None:
     """`python -m bot stats`, counted back from today (UTC)."""
     from bot.ops.stats import print_stats

@@ -9,6 +9,8 @@ Rules:
 4. A person's platform id is stored twice, never in clear: as a keyed hash (`lookup`) to
    find their row, and encrypted to send to them. Each key has its own hash key, derived
    from it; rows are found under any key's hash, and written under the first key's.
+5. `python -m bot rekey` moves every value and hash to the first key (bot/store/rekey.py),
+   after which the old keys can be dropped.
 """
 
 from __future__ import annotations
@@ -68,7 +70,10 @@ class Vault:
 
     def rotate(self, token: str) -> str:
         """Re-encrypt a token under the first (newest) key."""
-        return self._fernet.rotate(token.encode()).decode()
+        try:
+            return self._fernet.rotate(token.encode()).decode()
+        except InvalidToken:
+            raise VaultError("a stored value could not be decrypted with any known key") from None
 
     def is_current(self, token: str) -> bool:
         """Whether a token is already under the first key (rekey leaves it as it is)."""
