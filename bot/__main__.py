@@ -1,4 +1,4 @@
-"""`python -m bot chat|run|migrate|stats|keygen|words`: the command line (bot/wiring.py
+"""`python -m bot chat|run|migrate|rekey|stats|keygen|words`: the command line (bot/wiring.py
 builds and joins the objects)."""
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="run on Telegram (long polling, or --webhook)")
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
     commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser(
+        "rekey", help="re-encrypt everything under the first key, so older keys can be dropped"
+    )
     commands.add_parser("stats", help="print anonymous, aggregate counts")
     commands.add_parser("keygen", help="print a new encryption key")
     review = commands.add_parser("words", help="what the bot says outside the flows, to review")
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             case "migrate":
                 asyncio.run(wiring.migrate(settings))
                 print("waypoint: the database is up to date.")
+            case "rekey":
+                asyncio.run(wiring.rekey(settings))
             case "stats":
                 asyncio.run(wiring.stats(settings))
     except (ConfigError, VaultError, StoreError, dialogues.FlowError, safety.SafetyError) as error:

@@ -27,7 +27,7 @@ from bot.messages import Platform
 from bot.ops import memory
 from bot.ops.retention import Retention
 from bot.store import Store, StoreError, StoreUnreachable
-from bot.store.vault import Vault, generate_key, load_or_create_key_file
+from bot.store.vault import Vault, load_or_create_key_file
 
 log = logging.getLogger("bot")
 
@@ -142,12 +142,44 @@ def run(settings: Settings, *, webhook: bool) -> None:
 
 
 async def migrate(settings: Settings) -> None:
-    """`python -m bot migrate`."""
-    store = _store(settings, keyless_vault())
+    """`python -m bot migrate`, with the key when it is set: a migration that encrypts
+    rows (0007) needs it, and refuses to run on a database with rows without it."""
+    key = settings.waypoint_encryption_key
+    vault = Vault.from_setting(key.get_secret_value()) if key is not None else keyless_vault()
+    store = _store(settings, vault)
     try:
         await store.migrate()
     finally:
         await store.close()
+
+
+async def rekey(settings: Settings) -> None:
+    """`python -m bot rekey`: everything moved to the first key of WAYPOINT_ENCRYPTION_KEY."""
+    from bot.store.rekey import rekey as run_rekey
+
+    store = _store(settings, _server_vault(settings))
+    try:
+        if not await store.schema_is_current():
+            raise StoreError("the database schema is out of date: run `python -m bot migrate`")
+
+        def progress(table: str, changed: int) -> None:
+            if changed:
+                print(f"waypoint: {table}: {changed} re-encrypted", file=sys.stderr, flush=True)
+
+        done = await run_rekey(store, after_batch=progress)
+    finally:
+        await store.close()
+    print(
+        f"waypoint: {done.total} values and hashes moved to the first key; "
+        f"{done.current} were there already."
+    )
+    if done.unreadable:
+        raise StoreError(
+            f"{done.unreadable} values could not be decrypted with any configured key: "
+            "they were encrypted under a key no longer listed; put it back after the first "
+            "and run rekey again before dropping it"
+        )
+    print("waypoint: every value is under the first key: the keys after it can be dropped.")
 
 
 async def stats(settings: Settings) -> None:
@@ -227,7 +259,7 @@ def _store(settings: Settings, vault: Vault) -> Store:
 
 def keyless_vault() -> Vault:
     """For commands that read no kept text (migrate, stats): a key that opens nothing."""
-    return Vault([generate_key()])
+    return Vault.keyless()
 
 
 def _server_vault(settings: Settings) -> Vault:

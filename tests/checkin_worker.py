@@ -99,19 +99,21 @@ async def seed(store: Store, count: int, *, due: datetime, first_id: int = 1) ->
     for start in range(0, count, 5000):
         numbers = range(first_id + start, first_id + min(count, start + 5000))
         async with store.session() as session, session.begin():
-            await session.execute(insert(PersonRow), [_person(n, today, due) for n in numbers])
-            found = await session.execute(
-                select(PersonRow.external_id, PersonRow.id).where(
-                    PersonRow.external_id.in_([str(n) for n in numbers])
-                )
+            await session.execute(
+                insert(PersonRow), [_person(store.vault, n, today, due) for n in numbers]
             )
-            ids = {external: pid for external, pid in found}
+            hashes = {store.vault.lookup("telegram", str(n)): str(n) for n in numbers}
+            found = await session.execute(
+                select(PersonRow.id_hash, PersonRow.id).where(PersonRow.id_hash.in_(list(hashes)))
+            )
+            ids = {hashes[hashed]: pid for hashed, pid in found}
+            utc = store.vault.encrypt("UTC")
             plans = [
                 {
                     "person_id": ids[str(n)],
                     "frequency": "daily",
                     "local_time": due.time(),
-                    "timezone": "UTC",
+                    "timezone_secret": utc,
                     "weekday": None,
                     "paused_until": None,
                 }
@@ -125,10 +127,11 @@ async def seed(store: Store, count: int, *, due: datetime, first_id: int = 1) ->
             await session.execute(insert(ReminderRow), reminders)
 
 
-def _person(number: int, today: date, due: datetime) -> dict[str, object]:
+def _person(vault: Vault, number: int, today: date, due: datetime) -> dict[str, object]:
     return {
         "platform": "telegram",
-        "external_id": str(number),
+        "id_hash": vault.lookup("telegram", str(number)),
+        "id_secret": vault.encrypt(str(number)),
         "created_on": today,
         "last_active_on": today,
         "consent_at": due - timedelta(days=1),

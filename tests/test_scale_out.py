@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.store.vault import generate_key
+from bot.store.vault import Vault, generate_key
 from tests.fake_bot_api import (
     Call,
     FakeBotApi,
@@ -56,12 +56,14 @@ EXPECTED = [
 @dataclass
 class Instance:
     url: str
+    key: str
 
 
 @pytest.fixture
 def instances(fake_api: FakeBotApi, tmp_path: Path, database: str) -> Iterator[list[Instance]]:
     """Two `python -m bot run --webhook` processes sharing the database and the key."""
-    shared = {"DATABASE_URL": database, "WAYPOINT_ENCRYPTION_KEY": generate_key()}
+    key = generate_key()
+    shared = {"DATABASE_URL": database, "WAYPOINT_ENCRYPTION_KEY": key}
     with ExitStack() as stack:
         running = []
         for number in (1, 2):
@@ -72,7 +74,7 @@ def instances(fake_api: FakeBotApi, tmp_path: Path, database: str) -> Iterator[l
             stack.enter_context(
                 bot_process(fake_api, tmp_path, "run", "--webhook", env=env, log_name=log)
             )
-            running.append((Instance(url), port))
+            running.append((Instance(url, key), port))
         for _, port in running:
             wait_for_port(port)
         yield [instance for instance, _ in running]
@@ -102,7 +104,8 @@ async def test_people_taking_turns_across_two_instances_get_every_reply_in_order
         said = [reply[: len(start)] for reply, start in zip(firsts[chat], EXPECTED, strict=True)]
         assert said == EXPECTED
     rows = await people_in(database)
-    assert sorted(int(row.external_id) for row in rows) == PEOPLE
+    vault = Vault([instances[0].key])
+    assert sorted(int(vault.decrypt(row.id_secret)) for row in rows) == PEOPLE
     assert all(row.consent_at is not None and row.version == len(SCRIPT) for row in rows)
 
 

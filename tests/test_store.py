@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import func, select, text
+from sqlalchemy import Date, Time, bindparam, func, select, text
 from sqlalchemy.engine import Connection
 
 from bot.checkins.schedule import DAILY, Plan
@@ -18,8 +18,8 @@ from bot.core.questions import AskedSafe, AskedTime, Nothing
 from bot.messages import Person, Platform
 from bot.store import SCHEMA_HEAD, Kept, Store
 from bot.store.migrate import alembic_config, head, upgrade
-from bot.store.tables import Base
-from bot.store.vault import Vault
+from bot.store.tables import Base, UTCDateTime
+from bot.store.vault import Vault, VaultError
 from tests.fakes import every_raw_value, on_admin_database
 
 ALEX = Person(Platform.TELEGRAM, "1001")
@@ -149,7 +149,34 @@ async def test_kept_text_is_never_stored_in_the_clear(store: Store) -> None:
 
     dump = await every_raw_value(store)
     assert "purple-giraffe" not in dump
-    assert "1001" in dump  # the chat id is kept, to be able to reply
+
+
+async def test_who_uses_the_bot_and_how_they_felt_is_not_in_the_clear(
+    store: Store, vault: Vault
+) -> None:
+    # Issue 21, D9: the chat id, the scores and the time zone are encrypted too.
+    someone = Person(Platform.TELEGRAM, "8675309123")
+    async with store.person(someone, now=NOW) as person:
+        await person.add_checkin(now=NOW, mood=3, urge=9, note=None)
+        zone = Plan(DAILY, clock(19, 30), "Pacific/Chatham")
+        await person.set_checkin_plan(zone, due_at=NOW + timedelta(hours=1))
+
+    dump = await every_raw_value(store)
+    assert "8675309123" not in dump
+    assert "Chatham" not in dump
+    async with store.engine.connect() as connection:
+        [checkin] = (await connection.execute(text("SELECT * FROM checkins"))).all()
+    numbers = [value for value in checkin if isinstance(value, int)]
+    assert len(numbers) == 2  # its own id and the person's: no scores
+    # ...and everything comes back, found again by the keyed hash.
+    async with store.person(someone, now=NOW) as person:
+        assert not person.is_new
+        assert await person.checkins(since=NOW) == [(NOW, 3, 9)]
+        assert (await person.export())["person"]["chat_id"] == "8675309123"
+        plan = await person.checkin_plan()
+        assert plan is not None and plan.timezone == "Pacific/Chatham"
+    assert await store.has_person(someone)
+    assert not await store.has_person(Person(Platform.TELEGRAM, "8675309124"))
 
 
 async def test_export_holds_everything_decrypted(store: Store) -> None:
@@ -243,12 +270,104 @@ async def test_migrating_keeps_every_row_of_every_table(empty_database: str, vau
             person.count_anonymously("crisis", now=NOW)
         before = await _row_counts(store)
         async with store.engine.begin() as connection:
-            await connection.run_sync(lambda c: command.downgrade(alembic_config(c), "0004"))
+            await connection.run_sync(
+                lambda c: command.downgrade(alembic_config(c, vault=vault), "0004")
+            )
         await store.migrate()
 
         assert await _row_counts(store) == before
         assert all(before.values()), before
     finally:
+        await store.close()
+
+
+async def _at_0005_with_people(store: Store) -> None:
+    """The schema as 0005 left it, with two people in it: ids, scores and a zone in clear."""
+    async with store.engine.begin() as connection:
+        await connection.run_sync(lambda c: command.upgrade(alembic_config(c), "0005"))
+        for pid, chat in ((1, "1001"), (2, "1002")):
+            await connection.execute(
+                text(
+                    "INSERT INTO people (id, platform, external_id, created_on, last_active_on,"
+                    " consent_at, flow_secret, version) VALUES (:id, 'telegram', :chat,"
+                    " :today, :today, :now, :flow, 3)"
+                ).bindparams(
+                    bindparam("now", type_=UTCDateTime()), bindparam("today", type_=Date())
+                ),
+                {"id": pid, "chat": chat, "today": NOW.date(), "now": NOW, "flow": None},
+            )
+        checkins = [(1, 4, 7), (1, None, 2), (2, 1, None)]
+        for number, (pid, mood, urge) in enumerate(checkins, start=1):
+            await connection.execute(
+                text(
+                    "INSERT INTO checkins (id, person_id, created_at, mood, urge)"
+                    " VALUES (:id, :pid, :at, :mood, :urge)"
+                ).bindparams(bindparam("at", type_=UTCDateTime())),
+                {"id": number, "pid": pid, "at": NOW, "mood": mood, "urge": urge},
+            )
+        await connection.execute(
+            text(
+                "INSERT INTO checkin_plans (person_id, frequency, local_time, timezone)"
+                " VALUES (1, 'daily', :at, 'Europe/London')"
+            ).bindparams(bindparam("at", type_=Time())),
+            {"at": clock(19, 30)},
+        )
+
+
+async def test_0007_encrypts_a_populated_database_in_place_and_back(
+    empty_database: str, vault: Vault
+) -> None:
+    store = Store.open(empty_database, vault=vault)
+    try:
+        await _at_0005_with_people(store)
+        await store.migrate()  # 0007, with the key
+
+        assert await store.schema_is_current()
+        dump = await every_raw_value(store)
+        assert "1001" not in dump and "Europe/London" not in dump
+        async with store.person(ALEX, now=NOW) as person:
+            assert not person.is_new and person.consented
+            assert await person.checkins(since=NOW) == [(NOW, 4, 7), (NOW, None, 2)]
+            plan = await person.checkin_plan()
+            assert plan is not None and plan.timezone == "Europe/London"
+            assert (await person.export())["person"]["chat_id"] == "1001"
+        async with store.person(SAM, now=NOW) as person:
+            assert not person.is_new
+            assert await person.checkins(since=NOW) == [(NOW, 1, None)]
+
+        async with store.engine.begin() as connection:
+            await connection.run_sync(
+                lambda c: command.downgrade(alembic_config(c, vault=vault), "0005")
+            )
+            people = (
+                await connection.execute(text("SELECT external_id FROM people ORDER BY id"))
+            ).all()
+            scores = (
+                await connection.execute(text("SELECT mood, urge FROM checkins ORDER BY id"))
+            ).all()
+            zones = (await connection.execute(text("SELECT timezone FROM checkin_plans"))).all()
+        assert [row[0] for row in people] == ["1001", "1002"]
+        assert [tuple(row) for row in scores] == [(4, 7), (None, 2), (1, None)]
+        assert [row[0] for row in zones] == ["Europe/London"]
+    finally:
+        await store.close()
+
+
+async def test_0007_refuses_a_populated_database_without_the_key(
+    empty_database: str, vault: Vault
+) -> None:
+    store = Store.open(empty_database, vault=vault)
+    keyless = Store.open(empty_database, vault=Vault.keyless())
+    try:
+        await _at_0005_with_people(store)
+        with pytest.raises(VaultError, match="WAYPOINT_ENCRYPTION_KEY"):
+            await keyless.migrate()
+        assert not await store.schema_is_current()
+        await store.migrate()  # nothing was changed: with the key it goes through
+        async with store.person(ALEX, now=NOW) as person:
+            assert not person.is_new
+    finally:
+        await keyless.close()
         await store.close()
 
 
@@ -264,15 +383,15 @@ def test_the_schema_head_the_store_checks_is_alembics_newest_migration() -> None
     assert head() == SCHEMA_HEAD
 
 
-async def test_a_database_behind_the_head_is_not_current_until_migrated(store: Store) -> None:
+async def test_a_database_behind_the_head_is_not_current_until_migrated(
+    store: Store, vault: Vault
+) -> None:
     async with store.engine.begin() as connection:
-        await connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+        await connection.run_sync(
+            lambda c: command.downgrade(alembic_config(c, vault=vault), "0004")
+        )
     assert not await store.schema_is_current()
-    async with store.engine.begin() as connection:
-        await connection.execute(text("ALTER TABLE people DROP COLUMN awaiting_secret"))
-        await connection.execute(text("ALTER TABLE people ADD COLUMN awaiting VARCHAR(64)"))
-        await connection.execute(text("ALTER TABLE people DROP COLUMN episode_secret"))
-    await store.migrate()  # 0005 makes it the encrypted column, 0006 adds the episode
+    await store.migrate()  # 0005 makes it the encrypted column, and so on
     assert await store.schema_is_current()
     async with store.person(ALEX, now=NOW) as person:
         person.question = AskedSafe()

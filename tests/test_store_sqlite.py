@@ -3,6 +3,7 @@ SQLAlchemy still gets every row, count and error as aiosqlite's own cursors woul
 
 from __future__ import annotations
 
+import stat
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,5 +147,73 @@ async def test_a_message_s_transaction_is_three_trips(
             assert record.question == AskedTime("d")
             record.question = Nothing()
         assert len(trips) == 3
+    finally:
+        await store.close()
+
+
+async def test_the_database_is_its_owner_s_alone(tmp_path: Path, vault: Vault) -> None:
+    # Issue 21, D9: it was 0644 in a 0755 folder.
+    folder = tmp_path / "data"
+    store = Store.open(f"sqlite+aiosqlite:///{folder / 'waypoint.db'}", vault=vault)
+    try:
+        await store.migrate()
+        async with store.person(Person(Platform.TELEGRAM, "42"), now=NOW) as record:
+            record.awaiting = "mood"
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        for name in ("waypoint.db", "waypoint.db-wal", "waypoint.db-shm"):
+            assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+    finally:
+        await store.close()
+
+
+async def test_a_database_made_by_an_earlier_version_is_made_private(
+    tmp_path: Path, vault: Vault
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    (folder / "waypoint.db").touch(mode=0o644)
+    (folder / "waypoint.db").chmod(0o644)
+    store = Store.open(f"sqlite+aiosqlite:///{folder / 'waypoint.db'}", vault=vault)
+    await store.close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "waypoint.db").stat().st_mode) == 0o600
+
+
+async def test_a_shared_folder_is_left_as_it_is(tmp_path: Path, vault: Vault) -> None:
+    (tmp_path / "notes.txt").write_text("someone else's")
+    tmp_path.chmod(0o755)
+    store = Store.open(f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}", vault=vault)
+    await store.close()
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "waypoint.db").stat().st_mode) == 0o600
+
+
+async def test_an_erasure_leaves_nothing_in_the_write_ahead_log(
+    tmp_path: Path, vault: Vault
+) -> None:
+    # Issue 21, D13: after /delete the ciphertext stayed in the WAL until a checkpoint.
+    database = tmp_path / "waypoint.db"
+    store = Store.open(f"sqlite+aiosqlite:///{database}", vault=vault)
+    someone = Person(Platform.TELEGRAM, "42")
+    try:
+        await store.migrate()
+        async with store.person(someone, now=NOW) as record:
+            record.consent_at = NOW
+            await record.add_entry("wins", "walked it off", now=NOW, replace=False)
+        async with store.engine.connect() as connection:
+            tokens = [
+                str(await connection.scalar(text("SELECT id_secret FROM people"))),
+                str(await connection.scalar(text("SELECT id_hash FROM people"))),
+                str(await connection.scalar(text("SELECT secret FROM entries"))),
+            ]
+        async with store.person(someone, now=NOW) as record:
+            await record.delete_everything()
+
+        wal = Path(f"{database}-wal")
+        assert not wal.exists() or wal.stat().st_size == 0
+        on_disk = database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        for token in tokens:
+            assert token.encode() not in on_disk
     finally:
         await store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -43,7 +44,7 @@ from bot.store.vault import Vault
 
 __all__ = ["Base", "Entry", "Kept", "PersonRecord", "Store", "StoreError", "StoreUnreachable"]
 
-SCHEMA_HEAD = "0006"  # the newest migration; a test holds it to Alembic's own head
+SCHEMA_HEAD = "0007"  # the newest migration; a test holds it to Alembic's own head
 
 
 class Store:
@@ -87,7 +88,8 @@ class Store:
                 if revision is None and await connection.run_sync(_is_empty):
                     await connection.run_sync(_create_at_head)
                 else:
-                    await connection.run_sync(_upgrade)
+                    vault = self.vault if self.vault.opens_anything else None
+                    await connection.run_sync(lambda sync: _upgrade(sync, vault))
         except (SQLAlchemyError, OSError) as error:
             raise _failure("could not migrate the database", error) from error
 
@@ -120,13 +122,35 @@ class Store:
                     await record._close()
         except (SQLAlchemyError, OSError) as error:
             raise StoreError(f"person transaction failed: {type(error).__name__}") from error
+        if record.deleted:
+            await self._forget_on_disk()
+
+    async def _forget_on_disk(self) -> None:
+        """After an erasure, copy SQLite's write-ahead log into the database and empty it:
+        the log would otherwise hold the erased rows' old pages until the next checkpoint
+        (issue 21, D13). `secure_delete` (bot/store/sqlite.py) zeroes them in the file.
+        The erasure is committed already: a checkpoint that cannot finish now (a reader
+        holds the log) is done by SQLite's own later checkpoints."""
+        if self.is_postgres:
+            return
+        try:
+            async with self.engine.connect() as connection:
+                raw = await connection.get_raw_connection()
+                driver = raw.driver_connection
+                assert isinstance(driver, sqlite.OneTripConnection)
+                await driver.checkpoint()
+        except (SQLAlchemyError, OSError, sqlite3.Error):
+            pass
 
     async def has_person(self, who: Person) -> bool:
         async with self._sessions() as session:
             found = await session.scalar(
                 select(func.count())
                 .select_from(PersonRow)
-                .where(PersonRow.platform == who.platform, PersonRow.external_id == who.id)
+                .where(
+                    PersonRow.platform == who.platform,
+                    PersonRow.id_hash.in_(self.vault.lookups(who.platform.value, who.id)),
+                )
             )
             return bool(found)
 
@@ -153,29 +177,40 @@ class Store:
         One query for both, and plain rows rather than ORM objects: it runs on every message.
         """
         query = _PERSON_LOCKED if self.is_postgres else _PERSON
-        key = {"platform": who.platform.value, "external_id": who.id}
-        found = (await connection.execute(query, key)).one_or_none()
+        platform = who.platform.value
+        key = {"platform": platform, "hashes": self.vault.lookups(platform, who.id)}
+        found = (await connection.execute(query, key)).first()
         if found is None:
             # Two first messages at once may both get here: the loser's insert does nothing.
             insert = pg_insert if self.is_postgres else sqlite_insert
             await connection.execute(
                 insert(people)
                 .values(
-                    platform=who.platform.value,
-                    external_id=who.id,
+                    platform=platform,
+                    id_hash=self.vault.lookup(platform, who.id),
+                    id_secret=self.vault.encrypt(who.id),
                     created_on=today,
                     last_active_on=today,
                     version=0,
                 )
-                .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+                .on_conflict_do_nothing(index_elements=["platform", "id_hash"])
             )
-            found = (await connection.execute(query, key)).one()
+            found = (await connection.execute(query, key)).first()
+            assert found is not None
         return found, kept_of(found)
 
 
 # The statements every message runs, built once.
-_PERSON = select(people, *kept_columns(people.c.id)).where(
-    people.c.platform == bindparam("platform"), people.c.external_id == bindparam("external_id")
+# A person is found by the keyed hash of their id under any key (Vault.lookups); should a
+# row under an old key and one under the first both exist, the older row is theirs.
+_PERSON = (
+    select(people, *kept_columns(people.c.id))
+    .where(
+        people.c.platform == bindparam("platform"),
+        people.c.id_hash.in_(bindparam("hashes", expanding=True)),
+    )
+    .order_by(people.c.id)
+    .limit(1)
 )
 _PERSON_LOCKED = _PERSON.with_for_update(of=people)
 
@@ -189,10 +224,10 @@ def _failure(doing: str, error: BaseException) -> StoreError:
     return kind(f"{doing}: {type(error).__name__}")
 
 
-def _upgrade(connection: Connection) -> None:
+def _upgrade(connection: Connection, vault: Vault | None) -> None:
     from bot.store.migrate import upgrade  # Alembic is loaded only when it is needed
 
-    upgrade(connection)
+    upgrade(connection, vault=vault)
 
 
 def _is_empty(connection: Connection) -> bool:

@@ -9,17 +9,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.checkins.schedule import Plan
 from bot.store.tables import CheckinPlanRow, ReminderRow
+from bot.store.vault import Vault
 
 CHECKIN = "checkin"
 
 
-async def load_plan(session: AsyncSession, person_id: int) -> Plan | None:
+async def load_plan(session: AsyncSession, person_id: int, vault: Vault) -> Plan | None:
     """The person's check-in plan, or None when check-ins are off."""
     row = await session.get(CheckinPlanRow, person_id, populate_existing=True)
-    return plan_of(row) if row is not None else None
+    return plan_of(row, vault) if row is not None else None
 
 
-async def save_plan(session: AsyncSession, person_id: int, plan: Plan, *, due_at: datetime) -> None:
+async def save_plan(
+    session: AsyncSession, person_id: int, plan: Plan, *, due_at: datetime, vault: Vault
+) -> None:
     """Keep the plan and put the person's next check-in at `due_at`."""
     row = await session.get(CheckinPlanRow, person_id)
     if row is None:
@@ -27,7 +30,7 @@ async def save_plan(session: AsyncSession, person_id: int, plan: Plan, *, due_at
         session.add(row)
     row.frequency = plan.frequency
     row.local_time = plan.local_time
-    row.timezone = plan.timezone
+    row.timezone_secret = vault.encrypt(plan.timezone)
     row.weekday = plan.weekday
     row.paused_until = plan.paused_until
     await session.execute(
@@ -46,12 +49,12 @@ async def due_at(session: AsyncSession, person_id: int, kind: str) -> datetime |
     return found
 
 
-def plan_of(row: CheckinPlanRow) -> Plan:
+def plan_of(row: CheckinPlanRow, vault: Vault) -> Plan:
     """The plan a row holds."""
     return Plan(
         frequency=row.frequency,
         local_time=row.local_time,
-        timezone=row.timezone,
+        timezone=vault.decrypt(row.timezone_secret),
         weekday=row.weekday,
         paused_until=row.paused_until,
     )

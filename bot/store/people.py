@@ -159,8 +159,7 @@ class PersonRecord:
             CheckinRow(
                 person_id=self.id,
                 created_at=now,
-                mood=mood,
-                urge=urge,
+                scores_secret=self._vault.encrypt(json.dumps([mood, urge])),
                 secret=self._vault.encrypt(note) if note else None,
             )
         )
@@ -168,11 +167,11 @@ class PersonRecord:
     async def checkins(self, *, since: datetime) -> list[tuple[datetime, int | None, int | None]]:
         """(when, mood, urge) of the person's check-ins since a time, oldest first."""
         rows = await self._session.execute(
-            select(CheckinRow.created_at, CheckinRow.mood, CheckinRow.urge)
+            select(CheckinRow.created_at, CheckinRow.scores_secret)
             .where(CheckinRow.person_id == self.id, CheckinRow.created_at >= since)
             .order_by(CheckinRow.created_at)
         )
-        return [(at, mood, urge) for at, mood, urge in rows]
+        return [(at, *scores_of(self._vault, secret)) for at, secret in rows]
 
     async def schedule(self, kind: str, *, due_at: datetime) -> None:
         """Set the person's next reminder of a kind (one of each kind at a time)."""
@@ -203,7 +202,7 @@ class PersonRecord:
         return {
             "person": {
                 "platform": self._row.platform,
-                "chat_id": self._row.external_id,
+                "chat_id": self._vault.decrypt(self._row.id_secret),
                 "first_seen_on": self._row.created_on.isoformat(),
                 "last_active_on": self._today.isoformat(),
                 "agreed_to_keep_things_at": _iso(self.consent_at),
@@ -220,15 +219,7 @@ class PersonRecord:
                 }
                 for entry in map(self._entry, entries)
             ],
-            "checkins": [
-                {
-                    "at": row.created_at.isoformat(),
-                    "mood": row.mood,
-                    "urge": row.urge,
-                    "note": self._vault.decrypt(row.secret) if row.secret else None,
-                }
-                for row in checkins
-            ],
+            "checkins": [self._checkin_export(row) for row in checkins],
             "reminders": [
                 {"kind": row.kind, "due_at": row.due_at.isoformat()} for row in reminders
             ],
@@ -244,6 +235,11 @@ class PersonRecord:
     def count_anonymously(self, name: str, *, now: datetime) -> None:
         """Count an event by country and week, with nothing linking it to the person."""
         self._session.add(AnonymousEventRow(name=name, country=self.country, week=week_of(now)))
+
+    def _checkin_export(self, row: CheckinRow) -> dict[str, Any]:
+        mood, urge = scores_of(self._vault, row.scores_secret)
+        note = self._vault.decrypt(row.secret) if row.secret else None
+        return {"at": row.created_at.isoformat(), "mood": mood, "urge": urge, "note": note}
 
     def _entry(self, row: EntryRow) -> Entry:
         return Entry(
@@ -282,16 +278,24 @@ class PersonRecord:
 
     async def checkin_plan(self) -> Plan | None:
         """The person's check-in plan; None when check-ins are off."""
-        return await plans.load_plan(self._session, self.id)
+        return await plans.load_plan(self._session, self.id, self._vault)
 
     async def set_checkin_plan(self, plan: Plan, *, due_at: datetime) -> None:
         """Keep a check-in plan, with the next check-in due at `due_at` (UTC)."""
         self._kept = None
-        await plans.save_plan(self._session, self.id, plan, due_at=due_at)
+        await plans.save_plan(self._session, self.id, plan, due_at=due_at, vault=self._vault)
 
     async def reminder_due(self, kind: str) -> datetime | None:
         """When the person's reminder of a kind ("checkin", "snooze", …) is next due."""
         return await plans.due_at(self._session, self.id, kind)
+
+
+def scores_of(vault: Vault, secret: str | None) -> tuple[int | None, int | None]:
+    """A check-in's (mood, urge), from their encrypted JSON."""
+    if not secret:
+        return None, None
+    mood, urge = json.loads(vault.decrypt(secret))
+    return mood, urge
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -90,7 +90,7 @@ class Queue:
             if not claimed:
                 return token, []
             people = {row.person_id for row in claimed}
-            details = await _details(session, people)
+            details = await _details(session, people, self._vault)
         found = [_due(row, details[row.person_id]) for row in claimed if row.person_id in details]
         return token, sorted(found, key=lambda due: due.due_at)
 
@@ -220,13 +220,15 @@ async def _guard() -> AsyncIterator[None]:
         raise StoreError(f"check-in queue: {type(error).__name__}") from error
 
 
-async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, dict[str, Any]]:
+async def _details(
+    session: AsyncSession, people: Iterable[int], vault: Vault
+) -> dict[int, dict[str, Any]]:
     ids = sorted(people)
     rows = await session.execute(
         select(
             PersonRow.id,
             PersonRow.platform,
-            PersonRow.external_id,
+            PersonRow.id_secret,
             PersonRow.country,
             PersonRow.consent_at,
         ).where(PersonRow.id.in_(ids))
@@ -234,7 +236,7 @@ async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, di
     details: dict[int, dict[str, Any]] = {
         pid: {
             "platform": platform,
-            "external_id": external,
+            "external_id": vault.decrypt(external),
             "country": country,
             "consented": consent is not None,
             "plan": None,
@@ -244,7 +246,7 @@ async def _details(session: AsyncSession, people: Iterable[int]) -> dict[int, di
     }
     plans = await session.scalars(select(CheckinPlanRow).where(CheckinPlanRow.person_id.in_(ids)))
     for plan in plans:
-        details[plan.person_id]["plan"] = plan_of(plan)
+        details[plan.person_id]["plan"] = plan_of(plan, vault)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     tallies = await session.execute(
         select(EntryRow.person_id, EntryRow.field, func.count())

@@ -19,7 +19,11 @@ streams (its queries return a person's few rows).
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
+import stat
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Sequence
 from pathlib import Path
@@ -31,6 +35,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+log = logging.getLogger(__name__)
 
 IMMEDIATE = "waypoint_sqlite_immediate"  # execution option: BEGIN IMMEDIATE, not BEGIN
 BUSY_TIMEOUT = 30.0  # seconds a statement waits for another connection's write lock
@@ -61,7 +67,7 @@ def engine_for(url: str) -> AsyncEngine:
         # SQLAlchemy shares one connection among all for an in-memory database: two
         # transactions' deferred BEGINs would become one. (It would forget everyone anyway.)
         raise ValueError("Waypoint keeps its SQLite database in a file, not in memory")
-    _make_parent_folder(url)
+    _private_file(url)
     event.listen(engine.sync_engine, "connect", _pragmas)
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
@@ -85,6 +91,17 @@ class OneTripConnection(aiosqlite.Connection):
     def begin(self, *, immediate: bool = False) -> None:
         """Start a transaction with the next statement (IMMEDIATE: take the write lock)."""
         self._begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    async def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and truncate it to nothing (outside
+        any transaction; waits up to BUSY_TIMEOUT for readers and writers)."""
+        if self._in_transaction:
+            raise sqlite3.OperationalError("a checkpoint is made outside a transaction")
+
+        def trip() -> None:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+        await self._execute(trip)  # type: ignore[no-untyped-call]  # aiosqlite's own
 
     async def commit(self) -> None:
         self._begin = None  # a transaction that ran nothing has nothing to commit
@@ -201,11 +218,53 @@ def _pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     # the database. FULL made every message wait on the disk.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+    # What a person erases is overwritten with zeros, not left in free pages (issue 21, D13).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
-def _make_parent_folder(url: str) -> None:
-    """The folder of a file database (never in memory: engine_for refused that already)."""
-    path = url.split(":///", 1)[-1]
-    if not path.startswith("file:"):  # a URI names its file in its own way: left as given
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+def _private_file(url: str) -> None:
+    """The database file readable by its owner only (0600), in a folder of the owner's (0700)
+    (issue 21, D9). Never in memory: engine_for refused that already.
+
+    A missing folder is made 0700, and the file is made 0600 before SQLite opens it (SQLite
+    gives its -wal and -shm files the database file's mode). A folder that was there already
+    is tightened only if it is the owner's, not shared (no sticky bit, as /tmp has), and
+    holds nothing but the database: a folder of other things is left as it is, and logged.
+    """
+    path = url.split(":///", 1)[-1].split("?", 1)[0]
+    if path.startswith("file:"):  # a URI names its file in its own way: left as given
+        return
+    database = Path(path)
+    folder = database.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    else:
+        _tighten_folder(folder, database.name)
+    try:
+        os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        return  # SQLite says what is wrong when it opens it
+    for each in (database, *(folder / f"{database.name}{end}" for end in ("-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            if each.exists() and each.stat().st_uid == os.getuid():
+                each.chmod(0o600)
+
+
+def _tighten_folder(folder: Path, name: str) -> None:
+    try:
+        info = folder.stat()
+        mine = info.st_uid == os.getuid() and not info.st_mode & stat.S_ISVTX
+        others = [p.name for p in folder.iterdir() if not p.name.startswith(name)]
+        if stat.S_IMODE(info.st_mode) & 0o077 == 0:
+            return
+        if mine and not others:
+            folder.chmod(0o700)
+        else:
+            log.warning(
+                "the database's folder can be read by others; keep the database in a "
+                "folder of its own, readable by its owner only (chmod 700)"
+            )
+    except OSError:
+        return

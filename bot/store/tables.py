@@ -4,6 +4,8 @@ Rules:
 1. Every row about a person hangs off `people.id` with ON DELETE CASCADE, so deleting
    the person erases everything about them in one statement.
 2. Text a person typed is stored only encrypted (columns named `secret`); see bot/store/vault.py.
+   So are their platform id (with a keyed hash to find it by), their check-in scores and
+   their time zone: nothing in a copy of the database says who uses the bot or how they felt.
 3. `anonymous_events` has no link to anyone: a name, a country and a week, for statistics.
 """
 
@@ -69,11 +71,14 @@ class Base(DeclarativeBase):
 
 class PersonRow(Base):
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+    __table_args__ = (UniqueConstraint("platform", "id_hash"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(String(16))
-    external_id: Mapped[str] = mapped_column(String(64))
+    # The platform's id for the person (Telegram's chat id) as a keyed hash, to find their
+    # row (Vault.lookup), and encrypted, to send to them (check-ins, /mydata).
+    id_hash: Mapped[str] = mapped_column(String(64))
+    id_secret: Mapped[str] = mapped_column(Text)
     created_on: Mapped[date] = mapped_column(Date)
     last_active_on: Mapped[date] = mapped_column(Date, index=True)
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -115,8 +120,8 @@ class CheckinRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    mood: Mapped[int | None] = mapped_column(SmallInteger)
-    urge: Mapped[int | None] = mapped_column(SmallInteger)
+    # Mood and urge strength, encrypted together as JSON `[mood, urge]` (either may be null).
+    scores_secret: Mapped[str | None] = mapped_column(Text)
     secret: Mapped[str | None] = mapped_column(Text)
 
 
@@ -130,7 +135,7 @@ class CheckinPlanRow(Base):
     )
     frequency: Mapped[str] = mapped_column(String(16))
     local_time: Mapped[time] = mapped_column(Time)
-    timezone: Mapped[str] = mapped_column(String(64))
+    timezone_secret: Mapped[str] = mapped_column(Text)  # the IANA zone, encrypted
     weekday: Mapped[int | None] = mapped_column(SmallInteger)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

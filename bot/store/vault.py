@@ -6,6 +6,11 @@ Rules:
 2. Keys rotate: `WAYPOINT_ENCRYPTION_KEY` is a comma-separated list; the first key
    encrypts, every key decrypts, so old rows stay readable after a new key is added.
 3. Where an id is needed only to count or to log, a keyed hash stands in for it.
+4. A person's platform id is stored twice, never in clear: as a keyed hash (`lookup`) to
+   find their row, and encrypted to send to them. Each key has its own hash key, derived
+   from it; rows are found under any key's hash, and written under the first key's.
+5. `python -m bot rekey` moves every value and hash to the first key (bot/store/rekey.py),
+   after which the old keys can be dropped.
 """
 
 from __future__ import annotations
@@ -35,10 +40,24 @@ class Vault:
                 "(make one with: python -m bot keygen)"
             ) from None
         self._hash_key = hashlib.sha256(b"waypoint-id-hash:" + keys[0].strip().encode()).digest()
+        self._first = Fernet(keys[0].strip().encode())
+        self._lookup_keys = [
+            hashlib.sha256(b"waypoint-lookup:" + key.strip().encode()).digest() for key in keys
+        ]
+        self.opens_anything = True  # False for keyless(): a key nothing was ever stored under
 
     @classmethod
     def from_setting(cls, value: str) -> Vault:
         return cls([key for key in value.split(",") if key.strip()])
+
+    @classmethod
+    def keyless(cls) -> Vault:
+        """For commands that read no kept text (migrate, stats): a key that opens nothing.
+
+        A migration that has to encrypt or decrypt rows refuses to run with it."""
+        vault = cls([generate_key()])
+        vault.opens_anything = False
+        return vault
 
     def encrypt(self, text: str) -> str:
         return self._fernet.encrypt(text.encode()).decode()
@@ -51,7 +70,31 @@ class Vault:
 
     def rotate(self, token: str) -> str:
         """Re-encrypt a token under the first (newest) key."""
-        return self._fernet.rotate(token.encode()).decode()
+        try:
+            return self._fernet.rotate(token.encode()).decode()
+        except InvalidToken:
+            raise VaultError("a stored value could not be decrypted with any known key") from None
+
+    def is_current(self, token: str) -> bool:
+        """Whether a token is already under the first key (rekey leaves it as it is)."""
+        try:
+            self._first.decrypt(token.encode())
+        except InvalidToken:
+            return False
+        return True
+
+    def lookup(self, platform: str, external_id: str) -> str:
+        """The keyed hash a person's row is found by, under the first key (64 hex digits)."""
+        return self._lookup(self._lookup_keys[0], platform, external_id)
+
+    def lookups(self, platform: str, external_id: str) -> list[str]:
+        """The person's keyed hash under every key, first key first: a row written before
+        the keys rotated (and not yet rekeyed) is found by an older one."""
+        return [self._lookup(key, platform, external_id) for key in self._lookup_keys]
+
+    @staticmethod
+    def _lookup(key: bytes, platform: str, external_id: str) -> str:
+        return hmac.new(key, f"{platform}:{external_id}".encode(), hashlib.sha256).hexdigest()
 
     def pseudonym(self, value: str) -> str:
         """A keyed hash of an id: stable for counting, useless for finding the person."""
