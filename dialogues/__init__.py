@@ -1,7 +1,7 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import reads, resume, start, step
+from dialogues.engine import asks, reads, resume, start, step
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
@@ -25,6 +25,7 @@ __all__ = [
     "Tap",
     "Typed",
     "approval_problems",
+    "asks",
     "content_hash",
     "listed_fields",
     "load_library",

@@ -20,7 +20,14 @@ from typing import Any
 
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
-from dialogues.matching import match_choice, match_entry, normalise, parse_number, read_scale
+from dialogues.matching import (
+    match_choice,
+    match_entry,
+    normalise,
+    parse_number,
+    read_scale,
+    small_talk,
+)
 from dialogues.schema import Action, Condition, Node
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
@@ -45,6 +52,31 @@ _WAY_OUT_WORDS = (
     ("out-help", WAY_OUT_HELP, ("people", "a person", "someone", "lines", "help", "talk")),
     ("again", WAY_OUT_AGAIN, ("again", "try again", "the question", "question")),
 )
+# Small talk at a step with buttons (matching.small_talk): answered as what it is, never
+# "not sure which one you meant"; the step's buttons stay. Each varied by a counter.
+SMALL_TALK = {
+    "thanks": (
+        "You're welcome. I'm here if you'd like to go on, or pick something else.",
+        "Glad it helped. We can carry on from here whenever you like.",
+        "Any time. These are still here if you want them.",
+    ),
+    "bye": (
+        "Take care of yourself. I'm here whenever you want to come back. "
+        "Type /sos at any time for the crisis lines.",
+        "Okay, take care. You can pick this up again whenever you like.",
+    ),
+    "ok": (
+        "Okay. Whenever you're ready, pick one of these, or tell me in your own words.",
+        "Alright. Take your time. One of these, when you're ready.",
+        "Okay. I'm here when you want to go on.",
+    ),
+}
+# Where small talk goes on by itself: the one choice whose label begins so ("Carry on").
+_TALK_GOES_ON = {
+    "thanks": ("carry on", "continue", "next"),
+    "ok": ("carry on", "continue", "next", "okay", "ok "),
+    "bye": ("that s all", "that s it", "stop for now", "i m done", "done for now"),
+}
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -99,6 +131,13 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
     return False
 
 
+def asks(library: Library, state: dict[str, Any]) -> bool:
+    """Whether the step the person is at takes any text as its answer (an `ask`)."""
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    return node is not None and node.ask is not None
+
+
 def holds(
     condition: Condition,
     variables: dict[str, Any],
@@ -140,6 +179,7 @@ class _Run:
     out: list[Message | Effect] = field(default_factory=list)
     missed: int = 0  # typed answers not understood in a row at this step
     unclear_said: int = 0  # "not sure which one you meant" said in this conversation
+    chatted: int = 0  # small talk answered in this conversation (to vary the words)
 
     def say(self, text: str, buttons: tuple[Button, ...] = ()) -> None:
         self.out.append(Message(text, buttons))
@@ -167,6 +207,8 @@ class _Run:
             state["missed"] = self.missed
         if self.unclear_said:
             state["unclear"] = self.unclear_said
+        if self.chatted:
+            state["chatted"] = self.chatted
         return Step(tuple(self.out), state)
 
     def restore(self, state: Any) -> Node | None:
@@ -184,6 +226,8 @@ class _Run:
             unclear if isinstance(unclear, int) and not isinstance(unclear, bool) else 0
         )
         self.missed = missed if isinstance(missed, int) and not isinstance(missed, bool) else 0
+        chatted = state.get("chatted")
+        self.chatted = chatted if isinstance(chatted, int) and not isinstance(chatted, bool) else 0
         flow = self.library.flows.get(flow_id) if isinstance(flow_id, str) else None
         node = flow.nodes.get(node_id) if flow and isinstance(node_id, str) else None
         if node is None or not node.waits or not node.say:
@@ -314,6 +358,13 @@ class _Run:
         self.say(WAY_OUT, buttons)
         return self.wait()
 
+    def small_talk(self, kind: str, node: Node) -> Step:
+        """Thanks, goodbye or a bare "ok" answered as such; the step's buttons stay."""
+        lines = SMALL_TALK[kind]
+        text = lines[self.chatted % len(lines)]
+        self.chatted += 1
+        return self.reask(text, node)
+
     def way_out(self, suffix: str, node: Node) -> Step | None:
         """A way-out button, tapped or typed; None for any other."""
         if suffix == "out-topics":
@@ -379,7 +430,14 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if entry is not None:
             return _pick(run, node, listed[entry])
         topic = _topic(run, text)
-        return run.unclear(UNCLEAR, node) if topic is None else topic
+        if topic is not None:
+            return topic
+        talk = small_talk(text)
+        if talk is None:
+            return run.unclear(UNCLEAR, node)
+        labels = [normalise(choice.label) for choice in node.choices]
+        on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
+        return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
     if node.ask is not None:
         ask = node.ask
         answer = text.strip()
@@ -395,6 +453,9 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     scale = node.scale
     assert scale is not None  # restore() only returns waiting nodes
     number = read_scale(text, low=scale.min, high=scale.max, high_label=scale.high)
+    talk = small_talk(text) if number is None else None
+    if talk is not None:
+        return run.small_talk(talk, node)
     if number is None:
         return run.unclear(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)

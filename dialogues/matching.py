@@ -176,10 +176,27 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
     ),
     (
-        frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"}),
+        frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
+        | {"oo", "opo", "oo po", "yes po", "sige", "sige po"},
         ("yes", "yeah", "ok", "okay"),
     ),
 )
+# Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
+_THANKS = frozenset({"thanks", "thank", "thx", "ty", "tysm", "cheers", "ta", "thankyou", "thnx"})
+_THANKS |= frozenset({"tnx", "salamat", "danke", "merci", "gracias"})
+_BYE = (
+    "bye", "goodbye", "bye bye", "cya", "see ya", "see you", "good night", "goodnight", "gtg",
+    "gotta go", "got to go", "that s all", "thats all", "that is all", "that s it for",
+    "thats it for", "that will do", "that ll do", "for today", "i m going", "im going",
+    "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
+    "im off", "signing off", "leaving now",
+)  # fmt: skip
+_OK = frozenset({"ok", "okay", "okey", "k", "kk", "alright", "understood", "noted", "cool"})
+_OK |= frozenset({"ya", "yeah", "yep", "yes", "yup", "ye", "yea", "oo", "sige", "sure", "right"})
+_OK_TOO = frozenset({"po", "lol", "tbh", "ngl", "then", "so", "oh", "ah", "i", "see", "got"})
+_OK_TOO |= frozenset({"it", "that", "s", "thats", "is", "reassuring", "makes", "sense", "good"})
+_OK_TOO |= frozenset({"great", "nice", "fair", "enough", "true", "haha", "hm", "hmm", "mm"})
+_DECLINE = frozenset({"no", "not", "nah", "nope", "dont", "don", "never", "stop"})
 _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
@@ -224,6 +241,24 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     return _typo(typed, said)
 
 
+def small_talk(text: str) -> str | None:
+    """What a message says when it answers no option but is plain small talk: "bye" (leaving:
+    "ok im going to his place now. thanks", "that is all for now"), "thanks" ("thx",
+    "thanks, that actually helps a lot") or "ok" (a bare "ok", "ya", "oh ok i see"); else
+    None. Never a question, nor a decline ("no thanks")."""
+    words = normalise(text).split()
+    if not words or "?" in text or _DECLINE & set(words[:2]):
+        return None
+    padded = f" {' '.join(words)} "
+    if len(words) <= 16 and any(f" {phrase} " in padded for phrase in _BYE):
+        return "bye"
+    if len(words) <= 14 and _THANKS & set(words):
+        return "thanks"
+    if len(words) <= 6 and _OK & set(words) and set(words) <= _OK | _OK_TOO:
+        return "ok"
+    return None
+
+
 def match_entry(text: str, entries: Sequence[str]) -> int | None:
     """The index of the one entry of the person's own (a toolbox idea, a safe person) that
     has every word typed ("walk" for "Go for a walk", "music" for "Music that calms me"),
@@ -232,9 +267,7 @@ def match_entry(text: str, entries: Sequence[str]) -> int | None:
     words = [w for w in normalise(text).split() if w not in _SMALL_WORDS]
     if not words:
         return None
-    found = [
-        i for i, entry in enumerate(entries) if set(words) <= set(normalise(entry).split())
-    ]
+    found = [i for i, entry in enumerate(entries) if set(words) <= set(normalise(entry).split())]
     return found[0] if len(found) == 1 else None
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+import dialogues
 from bot.core import countries, someone_else
-from dialogues.matching import match_choice, read_scale
-from tests.fakes import FakeChat
+from dialogues.matching import match_choice, read_scale, small_talk
+from tests.fakes import FakeChat, shipped_library
 
 SUICIDE_QUESTION = [
     ("No, it's an urge to self-injure", "no", "nope", "nah", "just an urge", "urge"),
@@ -141,6 +142,83 @@ async def test_i_live_in_sets_the_country_at_any_time(chat: FakeChat) -> None:
     await chat.send("i live in ireland")
 
     assert "Ireland" in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("uk pls", "GB"),
+        ("canada 🇨🇦", "CA"),
+        ("Germany please", "DE"),
+        ("The UK", "GB"),
+        ("philippines po", "PH"),
+        ("the states", "US"),
+        ("texas", "US"),
+        ("Dublin", "IE"),
+    ],
+)
+def test_a_message_that_is_only_a_country_is_read_at_any_time(typed: str, code: str) -> None:
+    assert countries.named(typed) == code
+
+
+@pytest.mark.parametrize(
+    "typed", ["ye", "no", "ok", "is there like a uk one", "I feel alone in france", "uk or ireland"]
+)
+def test_a_message_is_not_a_country_for_one_word_in_it(typed: str) -> None:
+    assert countries.named(typed) is None
+
+
+def test_i_live_in_reads_the_country_before_the_rest_of_the_sentence() -> None:
+    assert countries.lives_in("I live in Scotland, in Glasgow.") == "GB"
+    assert countries.lives_in("I live in France but I am Portuguese") == "FR"
+    assert countries.lives_in("im in leeds") == "GB"
+    assert countries.lives_in("i'm from ireland but live in the uk") is None
+
+
+async def test_a_short_country_sets_it_at_a_menu_and_the_same_again_is_not_the_same_words(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    first = await chat.send("uk pls")
+    again = await chat.send("uk")
+
+    assert "United Kingdom" in first[0].text and "United Kingdom" in again[0].text
+    assert first[0].text != again[0].text
+    assert "What would you like to talk about?" in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("thx", "thanks"),
+        ("thanks, that actually helps a lot", "thanks"),
+        ("ok im going to his place now. thanks", "bye"),
+        ("That is helpful, thank you. I think that is all for now.", "bye"),
+        ("ok", "ok"),
+        ("oh ok i see", "ok"),
+        ("no thanks", None),
+        ("thanks but what do i say?", None),
+        ("i hate my scars", None),
+    ],
+)
+def test_small_talk_is_read_as_what_it_is(typed: str, kind: str | None) -> None:
+    assert small_talk(typed) == kind
+
+
+def test_thanks_and_goodbye_at_a_step_are_answered_not_met_with_not_sure() -> None:
+    library = shipped_library()
+    begun = dialogues.start(library, "scars", facts=dialogues.Facts())
+    assert begun.state is not None
+    thanks = dialogues.step(
+        library, begun.state, dialogues.Typed("thanks"), facts=dialogues.Facts()
+    )
+    assert thanks.state is not None
+    bye = dialogues.step(library, thanks.state, dialogues.Typed("ok bye"), facts=dialogues.Facts())
+    said = [m.text for m in (*thanks.out, *bye.out) if isinstance(m, dialogues.Message)]
+
+    assert "welcome" in said[0].casefold() and "not sure" not in said[0]
+    assert "take care" in said[1].casefold()
+    assert bye.state is not None and bye.state["node"] == begun.state["node"]  # still there
 
 
 async def test_not_understood_twice_offers_a_way_out_never_the_same_menu_a_third_time(

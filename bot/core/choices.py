@@ -112,8 +112,9 @@ class Choices:
         name = safety.country_name(code)
         if name is None:
             return [country_picker(page=0)]
+        said = words.COUNTRY_ALREADY if turn.person.country == code else words.COUNTRY_SET
         turn.person.country = code
-        chosen = Reply(words.COUNTRY_SET.format(name=name))
+        chosen = Reply(said.format(name=name))
         if isinstance(
             turn.person.question, AskedSafe
         ):  # chosen under the crisis lines: theirs, now

@@ -40,7 +40,7 @@ import logging
 
 import dialogues
 import safety
-from bot.core import countries, someone_else, words
+from bot.core import countries, someone_else, words, yes_no
 from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
@@ -236,8 +236,11 @@ class Companion:
         text = turn.incoming.text
         person = turn.person
         button = self._questions.offered(person.question, text) if text is not None else None
-        if button is not None and not isinstance(person.question, AskedSafe):
-            # the core's own button on the last reply, typed ("the did it again one")
+        if button is not None and (
+            not isinstance(person.question, AskedSafe) or yes_no.read(text or "") is None
+        ):
+            # the core's own button on the last reply, typed ("the did it again one"); under
+            # "are you safe right now?" only when it says nothing to that ("keep talking pls")
             self._questions.noticed(turn, risk)
             return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
@@ -264,6 +267,8 @@ class Companion:
         code = countries.lives_in(text) or (
             countries.find(text) if isinstance(question, AskedCountry) else None
         )
+        if code is None and not self._takes(turn.person.flow_state, text):
+            code = countries.named(text)  # only a country ("uk pls"), where no step takes it
         if code is not None:
             return await self._choices.country(turn, code)
         if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
@@ -272,6 +277,12 @@ class Companion:
         if someone_else.mentioned(text):
             return await self._someone_else(turn, text)
         return await self._answer(turn, dialogues.Typed(text))
+
+    def _takes(self, state: dict[str, object] | None, text: str) -> bool:
+        """Whether the flow's step takes `text`: an answer in words, or one of its own."""
+        if state is None:
+            return False
+        return dialogues.asks(self._library, state) or dialogues.reads(self._library, state, text)
 
     async def _someone_else(self, turn: Turn, text: str) -> list[Reply]:
         """Someone else's self-injury: the someone_else flow, on the parent's path for a child."""

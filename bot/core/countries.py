@@ -7,7 +7,12 @@ Rules:
 2. A two-letter code counts only as the whole answer to the country question, and not the
    codes that are everyday words ("no", "in", "it", "be", "my", "id", "at", "me").
 3. "i live in …", "i'm from …" is read at any time; the rest of the sentence must be a
-   country, so "i'm in a bad place" is no country.
+   country, so "i'm in a bad place" is no country. After "i live in", "i'm in" (not "i'm
+   from") the country may be followed by more ("i live in scotland, in glasgow", "i live
+   in france but i am portuguese"). A few big cities and states count as their country
+   ("im in leeds", "toronto", "texas").
+4. A short message that is only a country ("uk pls", "canada 🇨🇦", "Germany please") is
+   read at any time (`named`), by its names, never by a bare two-letter code.
 """
 
 from __future__ import annotations
@@ -106,6 +111,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "UZ": ("uzbek", "oʻzbekiston", "ozbekiston", "uzbekistani"),
     "VN": ("viet nam", "vietnamese", "việt nam", "viet"),
 }
+# Big cities and states people name instead of their country ("im in leeds", "texas").
+_PLACES: dict[str, tuple[str, ...]] = {
+    "GB": ("leeds", "manchester", "birmingham", "liverpool", "glasgow", "edinburgh", "cardiff"),
+    "IE": ("dublin", "cork", "galway"),
+    "US": ("texas", "california", "florida", "new york", "chicago", "los angeles"),
+    "CA": ("toronto", "vancouver", "montreal", "ontario", "quebec", "calgary", "ottawa"),
+    "AU": ("sydney", "melbourne", "brisbane", "adelaide"),
+    "DE": ("berlin", "munich", "münchen", "hamburg", "cologne", "köln"),
+    "FR": ("paris", "lyon", "marseille"),
+}
 # Two-letter codes that are everyday words, never read as a country (rule 2).
 _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})
 _LIVES_IN = re.compile(
@@ -115,6 +130,8 @@ _LIVES_IN = re.compile(
     r"my country is|country is|i m located in|located in)"
     r" (?P<place>.+)$"
 )
+_FROM = re.compile(r"^(?:hi |hey |hello |and |but |also |btw |oh )?(?:i m|im|i am|i come) from ")
+_MOST_WORDS = 4  # a message only naming a country (rule 4) is this short
 _FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in)\s+")
 _TRAILING = re.compile(r"\s+(?:thanks|thank you|ty|pls|please|lol|mate|now|atm|right now)$")
 
@@ -145,7 +162,35 @@ def lives_in(text: str) -> str | None:
     if said is None:
         return None
     place = _TRAILING.sub("", _FILLER.sub("", said["place"].strip()))
-    return _names().get(place)
+    names = _names()
+    if place in names or _FROM.match(_plain(text)):
+        return names.get(place)
+    words = place.split()
+    for size in range(min(len(words) - 1, 4), 0, -1):
+        code = names.get(" ".join(words[:size]))
+        if code is not None:
+            return code
+    return None
+
+
+def named(text: str) -> str | None:
+    """The country a short message is only about ("uk pls", "The UK", "philippines po"), at
+    any time (rule 4); None for anything longer or a bare code."""
+    typed = _TRAILING.sub("", _FILLER.sub("", _plain(text)))
+    if not typed or len(typed.split()) > _MOST_WORDS or "?" in text:
+        return None
+    names = _names()
+    if typed in names:
+        return names[typed]
+    found = {code for name, code in names.items() if len(name) > 2 and _has_phrase(typed, name)}
+    if len(found) != 1:
+        return None
+    code = found.pop()
+    rest = typed
+    for name, other in names.items():
+        if other == code and len(name) > 2:
+            rest = f" {rest} ".replace(f" {name} ", " ").strip()
+    return code if len(rest.split()) <= 1 else None
 
 
 def sounds_like_a_place(text: str) -> bool:
@@ -158,7 +203,7 @@ def sounds_like_a_place(text: str) -> bool:
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, name in safety.countries():
-        for said in (name, *_ALIASES.get(code, ())):
+        for said in (name, *_ALIASES.get(code, ()), *_PLACES.get(code, ())):
             names[_plain(said)] = code
     return names
 

@@ -96,6 +96,8 @@ COUNTRY_ASK = (
     "I only keep the country, nothing more precise."
 )
 COUNTRY_SET = "Thanks. I'll show crisis lines for {name}."
+# The same country typed again: not the same words again.
+COUNTRY_ALREADY = "Yes, I have {name} for you. Type /sos to see its crisis lines at any time."
 COUNTRY_NOT_FOUND = (
     "I don't have lines for that place yet, or I didn't recognise it. You can pick a "
     'country below, or "Somewhere else" for international options.'

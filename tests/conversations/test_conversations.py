@@ -16,9 +16,10 @@ CONVERSATIONS = load()
 # The figures the bench reached (docs/benchmarks.md): they may only go down.
 # 0.21 when the bench was written; 0.214 since the toolbox and safety plan's second edition
 # renamed options the writers had met ("Add to it", "Pick another idea"): their turns there
-# are no longer answers to what the flow now asks.
-NOT_UNDERSTOOD_AT_MOST = 0.214
-MISROUTED_AT_MOST = 0.045
+# are no longer answers to what the flow now asks. 0.142 and 0.039 since countries, thanks,
+# goodbyes and more synonyms are read at any step (listening2).
+NOT_UNDERSTOOD_AT_MOST = 0.142
+MISROUTED_AT_MOST = 0.039
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
