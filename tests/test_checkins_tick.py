@@ -219,6 +219,55 @@ async def test_a_reminder_in_flight_when_its_sender_died_is_not_sent_again(store
     assert await event_count(store, "checkin_in_doubt") == 1
 
 
+class Dies:
+    """An outbox whose process dies (as under kill -9) during its `at`-th send: that message
+    reaches the person, and nothing after it is sent or returns."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+        self.started: list[str] = []  # the requests made
+        self.sent: list[str] = []
+        self.dead = asyncio.Event()
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
+        if self.dead.is_set():
+            await asyncio.Event().wait()  # a request made, never answered
+        self.started.append(person_id)
+        if len(self.started) == self.at:
+            self.sent.append(person_id)
+            self.dead.set()
+            await asyncio.Event().wait()
+        self.sent.append(person_id)
+
+
+async def test_a_crash_between_send_and_record_leaves_at_most_one_wave_of_requests_in_doubt(
+    store: Store,
+) -> None:
+    people, lanes = 80, 8
+    for number in range(people):
+        await opted_in(store, number, due=NOW)
+    dying = Dies(at=45)
+    # Paced (after the first burst), so waves wait for their turn at the rate: the old
+    # sender marked them before that, two waves at a time, and left up to 2 x lanes in doubt.
+    pass_ = asyncio.create_task(
+        sender(store, dying, rate_per_second=400, concurrency=lanes).tick(now=NOW)
+    )
+    await asyncio.wait_for(dying.dead.wait(), 10)
+    pass_.cancel()  # the process is gone: nothing more is marked, sent or recorded
+    await asyncio.gather(pass_, return_exceptions=True)
+    outbox = Recorder()
+    after = sender(store, outbox, rate_per_second=1000, concurrency=lanes)
+    await after.tick(now=NOW + timedelta(minutes=3))  # the leases have run out
+    first, second = set(dying.sent), {person for person, _ in outbox.sent}
+    assert not first & second, "somebody got a check-in twice"
+    lost = {str(1000 + n) for n in range(people)} - first - second
+    in_doubt = await event_count(store, "checkin_in_doubt")
+    assert len(lost) <= in_doubt <= lanes
+    assert 45 - lanes < len(dying.started) <= 45 + lanes  # the wave it died in had begun
+    tomorrow = datetime(2026, 3, 3, 19, 30, tzinfo=UTC)
+    assert [due for _, _, due, _ in await reminders(store)] == [tomorrow] * people
+
+
 async def test_a_lease_that_ran_out_before_sending_is_sent_by_the_next_pass(store: Store) -> None:
     await opted_in(store, 1, due=NOW)
     async with store.session() as session, session.begin():
