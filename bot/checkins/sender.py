@@ -27,7 +27,7 @@ from typing import Any
 import dialogues
 from bot.checkins.schedule import next_due
 from bot.core import words
-from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp
+from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp, Resume
 from bot.core.callback_data import option
 from bot.core.ports import Clock, Outbox
 from bot.messages import Option, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
@@ -207,8 +207,12 @@ class Sender:
             )
             for m in step.messages
         ]
+        extra: tuple[Option, ...] = CHECKIN_EXTRA
+        if due.place_kept or due.flow not in (None, FLOW):
+            # In the middle of something: the place is kept, and this goes back to it.
+            extra = (*extra, option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
         last = replies[-1]
-        replies[-1] = Reply(last.text, options=(*last.options, *CHECKIN_EXTRA), kind=last.kind)
+        replies[-1] = Reply(last.text, options=(*last.options, *extra), kind=last.kind)
         return replies, step.state
 
 
