@@ -2,8 +2,9 @@
 
 Each test seeds people with a check-in due, runs `python -m tests.checkin_worker` against the
 fake Bot API server, and counts what the server received per chat. A reminder in flight at
-the instant of a kill (marked as sending, not yet recorded) is never sent again: at most two
-waves (2 x LANES) can be in doubt, and the queue counts them (`checkin_in_doubt`).
+the instant of a kill (marked as sending, not yet recorded) is never sent again: at most one
+wave (LANES, one message per person) can be in doubt, and the queue counts them
+(`checkin_in_doubt`).
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ async def test_a_sender_killed_mid_fan_out_never_sends_twice(database: tuple[str
     waiting, moved, in_doubt = await queue_state(url, key)
     lost = people - len(counts)
     assert (waiting, moved) == (0, people)
-    assert lost <= in_doubt <= 2 * LANES
+    assert lost <= in_doubt <= LANES
 
 
 async def test_two_senders_on_one_database_send_each_check_in_once(

@@ -15,7 +15,7 @@ from bot.checkins.schedule import DAILY, Plan
 from bot.checkins.sender import Sender
 from bot.config import load_settings
 from bot.core.buttons import CheckinBetter, Go, MoreHelp
-from bot.core.callback_data import decode
+from bot.core.callback_data import decode, option
 from bot.core.questions import AskedSafe, Nothing
 from bot.messages import Incoming, Person, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
 from bot.store import Store
@@ -219,6 +219,55 @@ async def test_a_reminder_in_flight_when_its_sender_died_is_not_sent_again(store
     assert await event_count(store, "checkin_in_doubt") == 1
 
 
+class Dies:
+    """An outbox whose process dies (as under kill -9) during its `at`-th send: that message
+    reaches the person, and nothing after it is sent or returns."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+        self.started: list[str] = []  # the requests made
+        self.sent: list[str] = []
+        self.dead = asyncio.Event()
+
+    async def send(self, person_id: str, replies: Sequence[Reply]) -> None:
+        if self.dead.is_set():
+            await asyncio.Event().wait()  # a request made, never answered
+        self.started.append(person_id)
+        if len(self.started) == self.at:
+            self.sent.append(person_id)
+            self.dead.set()
+            await asyncio.Event().wait()
+        self.sent.append(person_id)
+
+
+async def test_a_crash_between_send_and_record_leaves_at_most_one_wave_of_requests_in_doubt(
+    store: Store,
+) -> None:
+    people, lanes = 80, 8
+    for number in range(people):
+        await opted_in(store, number, due=NOW)
+    dying = Dies(at=45)
+    # Paced (after the first burst), so waves wait for their turn at the rate: the old
+    # sender marked them before that, two waves at a time, and left up to 2 x lanes in doubt.
+    pass_ = asyncio.create_task(
+        sender(store, dying, rate_per_second=400, concurrency=lanes).tick(now=NOW)
+    )
+    await asyncio.wait_for(dying.dead.wait(), 10)
+    pass_.cancel()  # the process is gone: nothing more is marked, sent or recorded
+    await asyncio.gather(pass_, return_exceptions=True)
+    outbox = Recorder()
+    after = sender(store, outbox, rate_per_second=1000, concurrency=lanes)
+    await after.tick(now=NOW + timedelta(minutes=3))  # the leases have run out
+    first, second = set(dying.sent), {person for person, _ in outbox.sent}
+    assert not first & second, "somebody got a check-in twice"
+    lost = {str(1000 + n) for n in range(people)} - first - second
+    in_doubt = await event_count(store, "checkin_in_doubt")
+    assert len(lost) <= in_doubt <= lanes
+    assert 45 - lanes < len(dying.started) <= 45 + lanes  # the wave it died in had begun
+    tomorrow = datetime(2026, 3, 3, 19, 30, tzinfo=UTC)
+    assert [due for _, _, due, _ in await reminders(store)] == [tomorrow] * people
+
+
 async def test_a_lease_that_ran_out_before_sending_is_sent_by_the_next_pass(store: Store) -> None:
     await opted_in(store, 1, due=NOW)
     async with store.session() as session, session.begin():
@@ -276,3 +325,76 @@ async def test_a_sender_for_one_platform_leaves_the_others_reminders(store: Stor
     assert await checkins.tick(now=NOW) == 1
     assert [person for person, _ in outbox.sent] == ["local"]
     assert [kind for _, kind, _, _ in await reminders(store)] == ["checkin"]
+
+
+def tap(replies: list[Reply], label: str) -> str:
+    [found] = [o.id for reply in replies for o in reply.options if o.label == label]
+    return found
+
+
+async def mid_flow(store: Store, number: int) -> tuple[Any, list[Reply]]:
+    """A person at "How do urges work?" in the urges flow, a check-in due; the companion
+    and what that step said."""
+    await opted_in(store, number, due=NOW - timedelta(seconds=5))
+    companion = build(load_settings(), store, library=shipped_library())
+    earlier = NOW - timedelta(minutes=2)
+    urges = option(Go("urges"), "urges").id
+    intro = await companion.handle(Incoming(who(number), earlier, choice=urges))
+    step = await companion.handle(
+        Incoming(who(number), earlier, choice=tap(intro, "How do urges work?"))
+    )
+    assert "Ride the wave with me" in [o.label for o in step[-1].options]
+    return companion, step
+
+
+async def test_a_check_in_mid_flow_keeps_the_place_and_carry_on_returns_to_it(
+    store: Store,
+) -> None:
+    companion, step = await mid_flow(store, 1)
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW) == 1
+    [checkin] = outbox.to("1001")
+    carry_on = tap(checkin, "Carry on where we were")
+    back = await companion.handle(Incoming(who(1), NOW + timedelta(minutes=1), choice=carry_on))
+    assert back[-1].text == step[-1].text
+    assert [o.label for o in back[-1].options] == [o.label for o in step[-1].options]
+    # and the flow goes on from there
+    wave = tap(back, "Ride the wave with me")
+    on = await companion.handle(Incoming(who(1), NOW + timedelta(minutes=2), choice=wave))
+    assert on and all(not o.id.startswith("checkin.") for o in on[-1].options)
+    async with store.person(who(1), now=NOW) as person:
+        assert person.before_checkin is None  # used once
+
+
+async def test_after_answering_a_check_in_mid_flow_carry_on_returns_to_the_same_step(
+    store: Store,
+) -> None:
+    companion, step = await mid_flow(store, 1)
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW) == 1
+    [replies] = outbox.to("1001")
+    at = NOW
+    for _ in range(10):  # answer the check-in, first choice each time, to its end
+        labels = [o.label for o in replies[-1].options]
+        if "Carry on where we were" in labels and replies is not outbox.to("1001")[0]:
+            break
+        first = next(o.id for o in replies[-1].options if not o.id.startswith("!"))
+        at += timedelta(seconds=30)
+        replies = await companion.handle(Incoming(who(1), at, choice=first))
+    else:
+        raise AssertionError("no way back offered when the check-in was over")
+    back = await companion.handle(
+        Incoming(who(1), at, choice=tap(replies, "Carry on where we were"))
+    )
+    assert back[-1].text == step[-1].text
+    assert [o.label for o in back[-1].options] == [o.label for o in step[-1].options]
+
+
+async def test_a_check_in_to_someone_in_no_flow_offers_no_way_back(store: Store) -> None:
+    await opted_in(store, 1, due=NOW - timedelta(seconds=5))
+    outbox = Recorder()
+    assert await checkins_on(store, outbox).tick(now=NOW) == 1
+    [checkin] = outbox.to("1001")
+    assert "Carry on where we were" not in [o.label for r in checkin for o in r.options]
+    async with store.person(who(1), now=NOW) as person:
+        assert person.before_checkin is None

@@ -2,9 +2,12 @@
 
 Rules (see bot/store/reminder_queue.py for the queue's side):
 1. The database is the source of truth; nothing about who is due lives in memory.
-2. Due reminders are claimed with a lease, sent at most `rate_per_second`, and each send is
-   recorded in its own small transaction right after it. A reminder that may already have
-   been sent (its holder died mid-send) is never sent again.
+2. Due reminders are claimed with a lease and sent at most `rate_per_second`, in waves: a
+   wave is marked in flight only once its sends may all start (its turn at the rate has
+   come), and recorded as soon as they return; one wave is in flight at a time. So a crash
+   leaves at most one wave in doubt, one message per person in it, all of them requests
+   already made. A reminder that may already have been sent (its holder died mid-send) is
+   never sent again.
 3. A check-in more than two hours late is skipped, not sent (no messages in the night
    because the bot was down); the next one is scheduled as usual. An ignored check-in is
    never mentioned.
@@ -24,7 +27,7 @@ from typing import Any
 import dialogues
 from bot.checkins.schedule import next_due
 from bot.core import words
-from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp
+from bot.core.buttons import CheckinBetter, CheckinSettings, CheckinSnooze, Go, MoreHelp, Resume
 from bot.core.callback_data import option
 from bot.core.ports import Clock, Outbox
 from bot.messages import Option, Platform, RecipientGone, Reply, ReplyKind, Undeliverable
@@ -96,11 +99,13 @@ class Sender:
             except StoreError as error:
                 log.warning("could not claim check-ins: %s", error)
                 return sent
-            # Two waves in flight: one is sent while the other is marked or recorded.
-            # The lock keeps this process's writes one at a time (SQLite has one writer).
-            turns, writes = asyncio.Semaphore(2), asyncio.Lock()
+            # Two waves at once: one waits for its turn at the rate while the other is in
+            # flight. `flight` lets one wave at a time be marked, sent and recorded, so a
+            # crash leaves at most that one in doubt (and this process's writes one at a time:
+            # SQLite has one writer).
+            turns, flight = asyncio.Semaphore(2), asyncio.Lock()
             waves = [batch[i : i + self._wave] for i in range(0, len(batch), self._wave)]
-            jobs = (self._wave_in_turn(outbox, w, token, at, pace, turns, writes) for w in waves)
+            jobs = (self._wave_in_turn(outbox, w, token, at, pace, turns, flight) for w in waves)
             sent += sum(await asyncio.gather(*jobs))
             if len(batch) < self._batch:
                 return sent
@@ -113,11 +118,11 @@ class Sender:
         now: datetime,
         pace: _Pace,
         turns: asyncio.Semaphore,
-        writes: asyncio.Lock,
+        flight: asyncio.Lock,
     ) -> int:
         async with turns:
             try:
-                return await self._send_wave(outbox, wave, token, now, pace, writes)
+                return await self._send_wave(outbox, wave, token, now, pace, flight)
             except StoreError as error:
                 log.warning("a wave of check-ins was not recorded (%s); leases will run out", error)
                 return 0
@@ -129,9 +134,10 @@ class Sender:
         token: str,
         now: datetime,
         pace: _Pace,
-        writes: asyncio.Lock,
+        flight: asyncio.Lock,
     ) -> int:
-        """Mark a wave in flight (one transaction), send it, record it (one transaction)."""
+        """Wait for the wave's turn at the rate, then mark it in flight (one transaction),
+        send it, and record it (one transaction), holding `flight` from mark to record."""
         outcomes: list[Outcome] = []
         sending: list[tuple[Due, list[Reply], dict[str, Any] | None]] = []
         for due in wave:
@@ -143,24 +149,24 @@ class Sender:
                 outcomes.append(Outcome(due, next_due=following, event="checkin_late"))
             else:
                 sending.append((due, *self._compose(due)))
-        async with writes:
+        # Paced before it is marked: a mark covers only sends about to be made, never ones
+        # still waiting for their turn (which a crash would otherwise leave in doubt).
+        for _ in sending:
+            await pace.wait()
+        async with flight:
             marked = await self._queue.begin_sending(
                 [(due, state) for due, _, state in sending], token, now=now
             )
-        jobs = [
-            self._send(outbox, due, replies, now, pace)
-            for due, replies, _ in sending
-            if due.id in marked
-        ]
-        outcomes += await asyncio.gather(*jobs)
-        async with writes:
+            jobs = [
+                self._send(outbox, due, replies, now)
+                for due, replies, _ in sending
+                if due.id in marked
+            ]
+            outcomes += await asyncio.gather(*jobs)
             await self._queue.settle(outcomes, token, now=now)
         return sum(outcome.sent for outcome in outcomes)
 
-    async def _send(
-        self, outbox: Outbox, due: Due, replies: list[Reply], now: datetime, pace: _Pace
-    ) -> Outcome:
-        await pace.wait()
+    async def _send(self, outbox: Outbox, due: Due, replies: list[Reply], now: datetime) -> Outcome:
         following = self._following(due, now)
         try:
             await outbox.send(due.external_id, replies)
@@ -201,8 +207,12 @@ class Sender:
             )
             for m in step.messages
         ]
+        extra: tuple[Option, ...] = CHECKIN_EXTRA
+        if due.place_kept or due.flow not in (None, FLOW):
+            # In the middle of something: the place is kept, and this goes back to it.
+            extra = (*extra, option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
         last = replies[-1]
-        replies[-1] = Reply(last.text, options=(*last.options, *CHECKIN_EXTRA), kind=last.kind)
+        replies[-1] = Reply(last.text, options=(*last.options, *extra), kind=last.kind)
         return replies, step.state
 
 

@@ -9,7 +9,10 @@ Rules:
    lines). Neither is passed on to the flow, so a risky message is never kept as an answer.
    A typed answer to the core's own open question (that one, or "are you safe right
    now?" after the lines) is read as one before anything else but a crisis.
-2. The flow a person was in survives a crisis reply: "Go back" resumes it.
+2. The flow a person was in survives a crisis reply: "Go back" resumes it. It survives a
+   check-in too (the place is kept: `before_checkin`): "Carry on where we were", on the
+   check-in and when the check-in is over, returns to it; going somewhere else by a
+   button or a command lets it go.
 3. If the store fails, a crisis message still gets the crisis reply (default country), and
    so does asking for the lines: /sos, "More ways to get help" on a crisis reply, or "Yes"
    to "are you thinking about suicide?".
@@ -41,7 +44,8 @@ import logging
 import dialogues
 import safety
 from bot.core import countries, someone_else, words, yes_no
-from bot.core.buttons import Country, CountryPage, MoreHelp
+from bot.core.buttons import Country, CountryPage, MoreHelp, Resume
+from bot.core.callback_data import option
 from bot.core.choices import Choices
 from bot.core.commands import Commands
 from bot.core.country_picker import country_picker
@@ -200,12 +204,19 @@ class Companion:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
         if self._library.resolve("", target) in (None, ("", "end")):
             target = dialogues.TOPICS
+        turn.person.before_checkin = None  # somewhere else on purpose: that place is let go
         facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.start(self._library, target, facts=facts))
 
     async def resume(self, turn: Turn) -> list[Reply]:
-        """Show the person where they were, or the topics if they were nowhere."""
-        state = turn.person.flow_state
+        """Show the person where they were, or the topics if they were nowhere. A place a
+        check-in arrived in comes first, unless they are back in its flow already."""
+        person = turn.person
+        state, before = person.flow_state, person.before_checkin
+        if before is not None:
+            person.before_checkin = None
+            if state is None or state.get("flow") != before.get("flow"):
+                state = before
         if state is None:
             return await self.go(turn, dialogues.TOPICS)
         facts = await self._effects.facts(turn)
@@ -308,14 +319,24 @@ class Companion:
     async def _run(self, turn: Turn, result: dialogues.Step) -> list[Reply]:
         """Carry out the engine's output in order, then keep its new state."""
         replies: list[Reply] = []
+        person = turn.person
+        was = person.flow_state.get("flow") if person.flow_state else None
+        kept = person.before_checkin.get("flow") if person.before_checkin else None
         for item in result.out:
             if isinstance(item, dialogues.Message):
                 options = tuple(Option(button.id, button.label) for button in item.buttons)
                 replies.append(Reply(item.text, options=options))
             else:
                 replies.extend(await self._effects.carry_out(turn, item))
-        if not turn.person.deleted:
-            turn.person.flow_state = result.state
+        if person.deleted:
+            return replies
+        person.flow_state = result.state
+        now = result.state.get("flow") if result.state else None
+        if kept is not None and was not in (None, kept) and now != was and replies:
+            # The flow that came after the kept place is over: offer the way back.
+            last = replies[-1]
+            back = option(Resume(), words.CARRY_ON_WHERE_WE_WERE)
+            replies[-1] = Reply(last.text, options=(*last.options, back), kind=last.kind)
         return replies
 
     def _lines_again(self, triaged: Triage, person: PersonState) -> list[Reply]:

@@ -105,6 +105,7 @@ class PersonState(Protocol):
     country: str | None
     consent_at: datetime | None
     flow_state: dict[str, Any] | None
+    before_checkin: dict[str, Any] | None  # the flow's place a check-in arrived in
     question: Question  # the core's question open (bot/core/questions.py)
     episode: Episode
     recent_deliveries: tuple[int, ...]

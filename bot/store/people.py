@@ -36,7 +36,7 @@ _SAVE = (
 class PersonRecord:
     """A person's row and what hangs off it, bound to the open transaction.
 
-    Change `country`, `consent_at`, `flow_state`, `question`, `episode` or
+    Change `country`, `consent_at`, `flow_state`, `before_checkin`, `question`, `episode` or
     `recent_deliveries` freely;
     they are written when the transaction commits. Everything else is written at once by
     the methods below.
@@ -62,6 +62,11 @@ class PersonRecord:
         self.consent_at: datetime | None = row.consent_at
         self.flow_state: dict[str, Any] | None = (
             json.loads(vault.decrypt(row.flow_secret)) if row.flow_secret else None
+        )
+        self.before_checkin: dict[str, Any] | None = (
+            json.loads(vault.decrypt(row.before_checkin_secret))
+            if row.before_checkin_secret
+            else None
         )
         self.question: Question = load_question(
             vault.decrypt(row.awaiting_secret) if row.awaiting_secret else None
@@ -208,6 +213,7 @@ class PersonRecord:
                 "agreed_to_keep_things_at": _iso(self.consent_at),
                 "country": self.country,
                 "conversation_position": self.flow_state,
+                "conversation_position_before_a_checkin": self.before_checkin,
                 "last_update_numbers": list(self.recent_deliveries),
             },
             "kept": [
@@ -266,6 +272,9 @@ class PersonRecord:
                 "awaiting_secret": _encrypted(self._vault, dump_question(self.question)),
                 "episode_secret": _encrypted(self._vault, dump_episode(self.episode)),
                 "flow_secret": flow_secret,
+                "before_checkin_secret": _encrypted(
+                    self._vault, json.dumps(self.before_checkin) if self.before_checkin else None
+                ),
                 "recent_deliveries": " ".join(map(str, self.recent_deliveries)) or None,
                 "last_active_on": self._today,
             },
@@ -313,5 +322,7 @@ def _plan_export(plan: Plan | None) -> dict[str, Any] | None:
         "weekday": plan.weekday,
         "paused_until": _iso(plan.paused_until),
     }
+
+
 def _encrypted(vault: Vault, text: str | None) -> str | None:
     return vault.encrypt(text) if text else None

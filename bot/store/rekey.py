@@ -34,7 +34,13 @@ ENCRYPTED: list[tuple[Table, str, tuple[str, ...]]] = [
     (
         cast(Table, PersonRow.__table__),
         "id",
-        ("id_secret", "flow_secret", "awaiting_secret", "episode_secret"),
+        (
+            "id_secret",
+            "flow_secret",
+            "before_checkin_secret",
+            "awaiting_secret",
+            "episode_secret",
+        ),
     ),
     (cast(Table, EntryRow.__table__), "id", ("secret",)),
     (cast(Table, CheckinRow.__table__), "id", ("scores_secret", "secret")),

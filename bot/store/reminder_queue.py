@@ -36,10 +36,11 @@ from bot.store.tables import (
     ReminderRow,
     week_of,
 )
-from bot.store.vault import Vault
+from bot.store.vault import Vault, VaultError
 
 PEOPLE = cast(Table, PersonRow.__table__)
 REMINDERS = cast(Table, ReminderRow.__table__)
+
 
 class Queue:
     """The reminder queue, used by the periodic job; each method is one short transaction."""
@@ -99,7 +100,9 @@ class Queue:
     ) -> set[int]:
         """Mark a wave of reminders in flight and start each person's flow, in one transaction.
         The flow's question replaces any question of the core's left open (`awaiting`), so
-        a reply to the check-in is not read as the answer to an older one.
+        a reply to the check-in is not read as the answer to an older one. A place in
+        another flow is kept (`before_checkin_secret`), for "Carry on where we were"; one
+        kept from an earlier check-in stays while the person is still in a check-in.
 
         Returns the ids still held under `token` (the others' leases were lost).
         """
@@ -114,18 +117,42 @@ class Queue:
                 .execution_options(synchronize_session=False)
             )
             marked = set(held.scalars())
-            flows = [
-                {"person": due.person_id, "secret": self._vault.encrypt(json.dumps(state))}
+            starting = {
+                due.person_id: state
                 for due, state in wave
                 if due.id in marked and state is not None
-            ]
-            if flows:
+            }
+            if starting:
                 people = PEOPLE.c
+                places = (
+                    await session.execute(
+                        select(people.id, people.flow_secret).where(
+                            people.id.in_(list(starting)), people.flow_secret.is_not(None)
+                        )
+                    )
+                ).all()
+                flow_of = {person: _flow_of(self._vault, secret) for person, secret in places}
+                before = {
+                    person: secret
+                    for person, secret in places
+                    if flow_of[person] not in (None, starting[person].get("flow"))
+                }
+                flows = [
+                    {
+                        "person": person,
+                        "secret": self._vault.encrypt(json.dumps(state)),
+                        "before": before.get(person),
+                    }
+                    for person, state in starting.items()
+                ]
                 await session.execute(
                     update(PEOPLE)
                     .where(people.id == bindparam("person"))
                     .values(
                         flow_secret=bindparam("secret"),
+                        before_checkin_secret=func.coalesce(
+                            bindparam("before"), people.before_checkin_secret
+                        ),
                         awaiting_secret=None,
                         version=people.version + 1,
                     ),
@@ -160,6 +187,15 @@ class Queue:
                 )
                 await session.execute(delete(ReminderRow).where(ReminderRow.person_id.in_(gone)))
             await _record(session, mine, now=now)
+
+
+def _flow_of(vault: Vault, secret: str) -> str | None:
+    """The flow a kept place is in (None if it cannot be read)."""
+    try:
+        state = json.loads(vault.decrypt(secret))
+    except (ValueError, VaultError):
+        return None
+    return state.get("flow") if isinstance(state, dict) else None
 
 
 async def _record(session: AsyncSession, outcomes: Sequence[Outcome], *, now: datetime) -> None:
@@ -231,6 +267,8 @@ async def _details(
             PersonRow.id_secret,
             PersonRow.country,
             PersonRow.consent_at,
+            PersonRow.flow_secret,
+            PersonRow.before_checkin_secret,
         ).where(PersonRow.id.in_(ids))
     )
     details: dict[int, dict[str, Any]] = {
@@ -241,8 +279,10 @@ async def _details(
             "consented": consent is not None,
             "plan": None,
             "counts": {},
+            "flow": _flow_of(vault, flow) if flow else None,
+            "place_kept": before is not None,
         }
-        for pid, platform, external, country, consent in rows
+        for pid, platform, external, country, consent, flow, before in rows
     }
     plans = await session.scalars(select(CheckinPlanRow).where(CheckinPlanRow.person_id.in_(ids)))
     for plan in plans:

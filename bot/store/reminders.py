@@ -27,6 +27,10 @@ class Due:
     consented: bool
     plan: Plan | None
     counts: dict[str, int] = field(default_factory=dict)
+    # Where the person was when claimed: in a flow (its id), and whether a place from
+    # before an earlier check-in is kept ("Carry on where we were" goes to it).
+    flow: str | None = None
+    place_kept: bool = False
 
 
 @dataclass(frozen=True)

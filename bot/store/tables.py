@@ -84,6 +84,9 @@ class PersonRow(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     country: Mapped[str | None] = mapped_column(String(2))
     flow_secret: Mapped[str | None] = mapped_column(Text)
+    # The place in a flow a check-in arrived in the middle of (its state, as JSON),
+    # encrypted: "Carry on where we were" returns to it (bot/core/companion.py, resume).
+    before_checkin_secret: Mapped[str | None] = mapped_column(Text)
     # The core's question the person was asked and has not answered yet, as JSON
     # (bot/core/question_codec.py; an old free string is read too), encrypted.
     awaiting_secret: Mapped[str | None] = mapped_column(Text)
