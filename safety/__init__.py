@@ -2,6 +2,7 @@
 
 from safety.detect import assess
 from safety.errors import SafetyError
+from safety.followup import Asked, Context
 from safety.lexicon import lexicon as _lexicon
 from safety.model import model as _model
 from safety.opening import Opening, lines_by_opening
@@ -9,6 +10,7 @@ from safety.replies import (
     concern_reply,
     crisis_reply,
     lines_reply,
+    medical_reminder,
     more_options,
     not_safe_reply,
 )
@@ -18,7 +20,9 @@ from safety.risk import Assessment, Tier
 
 __all__ = [
     "KINDS",
+    "Asked",
     "Assessment",
+    "Context",
     "Line",
     "Opening",
     "SafetyError",
@@ -33,6 +37,7 @@ __all__ = [
     "lines_of_kind",
     "lines_reply",
     "load",
+    "medical_reminder",
     "more_options",
     "not_safe_reply",
 ]

@@ -1,4 +1,9 @@
-"""Command line: `python -m safety eval FILE.tsv` and `python -m safety resources`."""
+"""Command line: `python -m safety eval|train|resources`.
+
+`eval FILE...` assesses labelled rows (with figures per kind, length and language when
+the files have them); `train FILE... [--out DIR]` fits the learned second opinion and
+prints its leave-writers-out figures (writing the model only with --out).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,13 @@ import json
 import sys
 from pathlib import Path
 
+from safety import breakdown
 from safety.check import check
 from safety.check import render as render_check
+from safety.detect import assess
 from safety.errors import SafetyError
-from safety.evaluate import evaluate, read_rows, render
-from safety.model import to_data
+from safety.evaluate import Row, evaluate, read_rows, render
+from safety.model import MODEL_FILE, WEIGHTS_FILE, to_data
 from safety.replies import more_options
 from safety.resources import directory
 
@@ -21,12 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m safety")
     commands = parser.add_subparsers(dest="command", required=True)
-    run_eval = commands.add_parser("eval", help="assess a labelled TSV (id, label, text)")
-    run_eval.add_argument("file", type=Path)
-    learn = commands.add_parser("train", help="train the learned second opinion from TSVs")
-    learn.add_argument("files", type=Path, nargs="+")
-    learn.add_argument("--out", type=Path, required=True)
-    learn.add_argument("--max-alarms", type=float, default=0.02)
+    run_eval = commands.add_parser("eval", help="assess labelled TSVs (id, label, text)")
+    run_eval.add_argument("files", type=Path, nargs="+")
+    learn = commands.add_parser(
+        "train", help="fit the learned second opinion; print leave-writers-out figures"
+    )
+    learn.add_argument("files", type=Path, nargs="+", help="TSV files or folders of them")
+    learn.add_argument("--out", type=Path, help="folder to write model.json and model.bin to")
+    learn.add_argument("--max-crisis", type=float, default=0.03, help="safe rows to crisis")
+    learn.add_argument("--max-any", type=float, default=0.10, help="safe rows flagged at all")
     listing = commands.add_parser("resources", help="print the crisis-resource directory")
     listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
     listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
@@ -36,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "eval":
-            print(render(evaluate(read_rows(args.file))))
+            print(_evaluate(_rows(args.files)))
         elif args.command == "train":
-            print(_train(args.files, args.out, args.max_alarms))
+            print(_train(_rows(args.files), args.out, args.max_crisis, args.max_any))
         elif args.check:
             report = check(directory(), today=dt.date.today())
             print(render_check(report))
@@ -51,17 +61,48 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _train(files: list[Path], out: Path, max_alarms: float) -> str:
-    """Train on every row of `files`, write the model as JSON, say what was written."""
-    from safety.train import train  # only the command line trains
+def _rows(paths: list[Path]) -> list[Row]:
+    """Every row of the TSV files named, and of the TSV files in the folders named."""
+    files = [
+        found
+        for path in paths
+        for found in (sorted(path.glob("*.tsv")) if path.is_dir() else [path])
+    ]
+    return [row for path in files for row in read_rows(path)]
 
-    rows = [row for path in files for row in read_rows(path)]
-    learned = train(rows, max_alarms=max_alarms)
-    out.write_text(json.dumps(to_data(learned), separators=(",", ":")) + "\n", encoding="utf-8")
-    return (
-        f"{len(rows)} rows -> {out}: {len(learned.crisis)} crisis and {len(learned.risk)} risk "
-        f"weights, thresholds {learned.crisis_threshold} / {learned.risk_threshold}"
+
+def _evaluate(rows: list[Row]) -> str:
+    """The plain report, and the breakdown when the rows say their kind."""
+    report = render(evaluate(rows))
+    if not any(row.category for row in rows):
+        return report
+    tiers = [assess(row.text).tier for row in rows]
+    return f"{report}\n\n{breakdown.render(rows, tiers, title='The shipped detector')}"
+
+
+def _train(rows: list[Row], out: Path | None, max_crisis: float, max_any: float) -> str:
+    """Fit on every row; the leave-writers-out figures; the model written to `out`."""
+    from safety.train import tiers, train  # only the command line trains
+
+    learned, scored = train(rows, max_crisis=max_crisis, max_any=max_any)
+    chosen = {
+        "crisis_threshold": learned.crisis_threshold,
+        "risk_threshold": learned.risk_threshold,
+        "crisis_veto": learned.crisis_veto,
+        "risk_veto": learned.risk_veto,
+    }
+    found = breakdown.render(
+        rows, tiers(scored, chosen), title=f"Leave-writers-out, lexicon and model: {chosen}"
     )
+    lexicon_alone = breakdown.render(
+        rows, [first.tier for first in scored.first], title="The lexicon alone"
+    )
+    if out is None:
+        return f"{found}\n\n{lexicon_alone}"
+    header, weights = to_data(learned, rows=len(rows), writers=len({r.writer for r in rows}))
+    (out / MODEL_FILE).write_text(json.dumps(header, indent=1) + "\n", encoding="utf-8")
+    (out / WEIGHTS_FILE).write_bytes(weights)
+    return f"{found}\n\n{lexicon_alone}\n\nwrote {out / MODEL_FILE} and {out / WEIGHTS_FILE}"
 
 
 def _resources(country: str | None, stale: int | None, *, today: dt.date) -> str:

@@ -16,9 +16,12 @@ Rules, in the order they apply to each lexicon match:
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
    or, in a crisis message, from the writer's own lower-tier entries marked immediate
    (self-injury now or just done: the injury may need care now).
-6. Below crisis, a learned second opinion (safety/model.py) may raise the tier when the
-   message closely resembles the crisis or risk rows it was trained on; not when an
-   idiom explains every risky word.
+6. A learned second opinion (safety/model.py) may raise the tier when the message
+   resembles the crisis or risk rows of the corpus, or lower a lexicon match it is sure
+   is everyday talk (never a match of danger now); not when an idiom or a denial
+   explains every risky word.
+7. With a context (safety/followup.py), an answer to the bot's own question or news that
+   an injury is getting worse may raise the tier; context never lowers it.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
+from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
-from safety.model import features, model, scores
+from safety.model import decide, model, read, words
 from safety.normalize import BOUNDARY
-from safety.risk import Assessment, Tier
+from safety.risk import CONCERN_KINDS, Assessment, Tier
 
 NEGATION_LOOKBACK = 4
 SUBJECT_LOOKBACK = 8
@@ -40,10 +44,34 @@ _NOTHING = Assessment(
 )
 
 
-def assess(text: str) -> Assessment:
-    """Assess one message. Pure: the same text always gives the same answer."""
+def assess(text: str, *, context: Context | None = None) -> Assessment:
+    """Assess one message. Pure: the same text and context always give the same answer.
+
+    `context`: what the bot just asked and what the writer told of before (rule 7).
+    """
     if not text or not text.strip():
         return _NOTHING
+    found, tokens, harmed_now, settled = _first_layer(text)
+    if not settled:
+        found = _second_opinion(found, tokens, harmed_now=harmed_now)
+    if context is None:
+        return found
+    return in_context(found, tokens, context, lexicon().words)
+
+
+def first_layer(text: str) -> tuple[Assessment, bool]:
+    """The lexicon's assessment alone, and whether it is settled without the model.
+
+    For training the model (safety/train.py), which must combine with it as assess does.
+    """
+    if not text or not text.strip():
+        return _NOTHING, True
+    found, _, _, settled = _first_layer(text)
+    return found, settled
+
+
+def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, bool]:
+    """Rules 1-5: (the lexicon's assessment, the tokens, self-injury just now, settled)."""
     lex = lexicon()
     tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
     found = _find_all(lex, tokens)
@@ -96,30 +124,42 @@ def assess(text: str) -> Assessment:
     hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
     harmed_now = _harmed_just_now(hits)
     found_by_lexicon = _summarise(hits, harmed_now=harmed_now)
-    if found_by_lexicon.tier is Tier.CRISIS or (not hits and (idiom_words or denied_any)):
-        # An idiom that explains the only risky words, or a clear denial, leaves nothing
-        # for the model to second-guess.
-        return found_by_lexicon
-    return _second_opinion(found_by_lexicon, tokens, harmed_now=harmed_now)
+    # An idiom that explains the only risky words, or a clear denial, leaves nothing for
+    # the model to second-guess.
+    settled = not hits and bool(idiom_words or denied_any)
+    return found_by_lexicon, tokens, harmed_now, settled
 
 
 def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool) -> Assessment:
-    """The learned model may raise the tier (never lower it): rule 6."""
+    """The learned model raises a tier, or lowers one it is sure of: rule 6."""
     learned = model()
-    crisis, risk = scores(learned, features(tokens))
-    if crisis >= learned.crisis_threshold:
-        tier, kind, entry = Tier.CRISIS, "ideation", "model.crisis"
-    elif found.tier is Tier.NONE and risk >= learned.risk_threshold:
-        tier, kind, entry = Tier.CONCERN, "distress", "model.risk"
-    else:
+    reading = read(learned, tokens)
+    tier = decide(found, reading.crisis, reading.risk, learned, words=words(tokens))
+    if tier is found.tier:
         return found
+    if tier.rank < found.tier.rank:
+        return Assessment(
+            tier=tier,
+            kinds=(found.kinds & CONCERN_KINDS) | {"distress"}
+            if tier is Tier.CONCERN
+            else frozenset(),
+            matched=(*found.matched, "model.lowered"),
+            about_someone_else=found.about_someone_else,
+            immediate=False,
+            sources=found.sources,
+        )
+    if tier is Tier.CONCERN:
+        kind, entry = "distress", "model.risk"
+    else:
+        kind, entry = reading.kind or "ideation", "model.crisis"
     return Assessment(
         tier=tier,
         kinds=found.kinds | {kind},
         matched=(*found.matched, entry),
         # The model cannot tell whose words these are: keep the lexicon's view if it had one.
         about_someone_else=found.about_someone_else and found.tier is not Tier.NONE,
-        immediate=tier is Tier.CRISIS and harmed_now,
+        immediate=tier is Tier.CRISIS and (harmed_now or reading.kind is not None),
+        sources=found.sources,
     )
 
 
@@ -129,6 +169,7 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]], *, harmed_now: bool) -> 
     tier = max((hit[1] for hit in hits), key=lambda t: t.rank)
     top = [hit for hit in hits if hit[1] is tier]
     matched = tuple(dict.fromkeys(seq.entry.id for seq, _, _ in hits))
+    sources = tuple(dict.fromkeys(seq.source for seq, _, _ in hits))
     return Assessment(
         tier=tier,
         kinds=frozenset(seq.entry.kind for seq, _, _ in hits),
@@ -136,6 +177,7 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]], *, harmed_now: bool) -> 
         about_someone_else=all(other for _, _, other in top),
         immediate=tier is Tier.CRISIS
         and (any(seq.entry.immediate for seq, _, _ in top) or harmed_now),
+        sources=sources,
     )
 
 

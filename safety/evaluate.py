@@ -25,6 +25,8 @@ class Row:
     label: str
     text: str
     category: str = ""
+    writer: str = ""
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,11 @@ class Report:
 
 
 def read_rows(path: Path) -> list[Row]:
-    """Read a TSV with a header naming at least `id`, `label` and `text` (`category` optional)."""
+    """Read a TSV with a header naming at least `id`, `label` and `text`.
+
+    Optional columns: `category` (or the corpus's `kind`), `writer` (else the file's name)
+    and `language`.
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = {"id", "label", "text"} - set(reader.fieldnames or ())
@@ -75,8 +81,18 @@ def read_rows(path: Path) -> list[Row]:
             label = (raw["label"] or "").strip().lower()
             if label not in LABELS:
                 raise SafetyError(f"{path}:{number}: label {label!r} is not one of {LABELS}")
-            category = (raw.get("category") or "").strip()
-            rows.append(Row(id=raw["id"], label=label, text=raw["text"] or "", category=category))
+            category = (raw.get("category") or raw.get("kind") or "").strip()
+            rows.append(
+                Row(
+                    id=raw["id"],
+                    label=label,
+                    text=raw["text"] or "",
+                    category=category,
+                    # A file without a writer column counts as one writer.
+                    writer=(raw.get("writer") or "").strip() or path.stem,
+                    language=(raw.get("language") or "en").strip() or "en",
+                )
+            )
     return rows
 
 

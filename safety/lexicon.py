@@ -35,6 +35,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "preparation": (Tier.CRISIS, True),
         "means_seeking": (Tier.CRISIS, True),
         "injury": (Tier.CRISIS, True),
+        "harming_now": (Tier.CRISIS, True),
         "overdose": (Tier.CRISIS, True),
         "abuse": (Tier.CRISIS, True),
         "danger": (Tier.CRISIS, True),
@@ -61,6 +62,8 @@ class Entry:
     negatable: bool
     fallback: bool = False  # counts only when no other entry of its tier matched
     whole: bool = False  # counts only when it is the whole message ("im out", "its time")
+    # a plain statement SAFE_MESSAGING calls crisis whatever else: the model never lowers it
+    firm: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,12 @@ class Sequence:
     gap: int
     any_order: bool
     same_sentence: bool = True
+    pattern: int = 0  # which of its entry's patterns it came from
+
+    @property
+    def source(self) -> str:
+        """The entry and pattern it came from, "ideation.want_to_die#3" (Assessment.sources)."""
+        return f"{self.entry.id}#{self.pattern}"
 
 
 @dataclass(frozen=True)
@@ -166,12 +175,13 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
         negatable=bool(raw.get("negatable", True)),
         fallback=bool(raw.get("fallback", False)),
         whole=bool(raw.get("whole", False)),
+        firm=bool(raw.get("firm", False)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))
     same_sentence = bool(raw.get("same_sentence", True))
     out = []
-    for pattern in raw.get("patterns", []):
+    for number, pattern in enumerate(raw.get("patterns", [])):
         for slots in patterns.expand(str(pattern), where=entry_id):
             out.append(
                 Sequence(
@@ -180,6 +190,7 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
                     gap=gap,
                     any_order=any_order,
                     same_sentence=same_sentence,
+                    pattern=number,
                 )
             )
     if not out:

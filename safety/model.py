@@ -1,104 +1,279 @@
-"""A learned second opinion: two logistic regressions over word and letter n-grams.
+"""A learned second opinion: two calibrated logistic regressions over hashed n-grams.
 
-The lexicon finds what it has words for; this model, trained on the labelled sets in
-tests/data (see safety/train.py), scores how much a message resembles the crisis and the
-risk rows it has seen, so a new phrasing of a familiar thought still counts. It can only
-raise a tier, never lower one, and its thresholds are set for few false alarms.
+The lexicon finds what it has words for; this model, trained on the corpus in
+tests/data/corpus (safety/train.py), scores how much a message resembles the crisis and
+the risk rows written there by many different writers, so a new phrasing still counts.
+
+Rules:
+1. Features: the normalised words, word pairs within a sentence, and the letter n-grams
+   (2 to 5) of each word, hashed (CRC-32) into 2**BITS buckets.
+2. Weighting: 1 + ln(count), times the bucket's inverse document frequency, and the
+   whole vector scaled to length 1 (TF-IDF): a score does not grow with the length of a
+   message, so a long everyday request is no riskier than a short one.
+3. Two scores, crisis (against everything else) and risk (crisis or concern, against
+   safe), each turned into a probability by a calibration fitted on writers the model
+   never saw in training (leave-writers-out). A third reads what kind of crisis it is
+   (`KINDS`: something swallowed, an injury, abuse or danger, self-injury now), so that a
+   crisis the lexicon has no words for still gets the advice that fits; below KIND_SURE
+   it says nothing.
+4. With the lexicon's assessment, `decide` gives the tier: the model raises it to crisis
+   at or above `crisis_threshold`, to concern at or above `risk_threshold`; it lowers a
+   lexicon crisis only when its crisis probability is below `crisis_veto` (to concern, or
+   to none when the risk probability is below `risk_veto` too), and a lexicon concern only
+   when its risk probability is below `risk_veto`. Never lowered: a lexicon match of danger
+   now (`immediate`), and a match of a lexicon pattern the corpus shows to be reliable
+   (`trusted`: most corpus rows it matched carry its tier: safety/train.py, rule 4).
 """
 
 from __future__ import annotations
 
+import array
 import functools
-import itertools
 import json
 import math
-from collections.abc import Iterable, Mapping
+import sys
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
-from types import MappingProxyType
 from typing import Any
 
 from safety.errors import SafetyError
 from safety.normalize import BOUNDARY
+from safety.risk import Assessment, Tier
 
 MODEL_FILE = "model.json"
-NGRAMS = (3, 4)
+WEIGHTS_FILE = "model.bin"
+BITS = 18
+LETTER_NGRAMS = (2, 3, 4, 5)
+# The kinds of crisis the model can tell apart (the lexicon's kind names), and "other".
+KINDS = ("overdose", "injury", "abuse", "harming_now", "other")
+KIND_SURE = 0.6
+MIN_WORDS = 4  # words: a shorter message is too short for the model
+
+
+@dataclass(frozen=True)
+class Score:
+    """One logistic score: a weight per bucket, a bias and its calibration."""
+
+    weights: Sequence[float]
+    bias: float
+    scale: float = 1.0
+    shift: float = 0.0
+
+    def raw(self, vector: dict[int, float]) -> float:
+        """The uncalibrated score of a TF-IDF vector (rule 2)."""
+        weights = self.weights
+        return self.bias + sum(value * weights[bucket] for bucket, value in vector.items())
+
+    def probability(self, raw: float) -> float:
+        """The calibrated probability of a raw score (rule 3)."""
+        return _sigmoid(self.scale * raw + self.shift)
 
 
 @dataclass(frozen=True)
 class Model:
-    """Weights per feature for two scores: crisis (vs the rest) and risk (vs safe)."""
+    """The inverse document frequencies, both scores, and where they change a tier."""
 
-    crisis: Mapping[str, float]
-    risk: Mapping[str, float]
-    crisis_bias: float
-    risk_bias: float
+    idf: Sequence[float]
+    crisis: Score
+    risk: Score
     crisis_threshold: float
     risk_threshold: float
+    crisis_veto: float = 0.0
+    risk_veto: float = 0.0
+    trusted_crisis: frozenset[str] = frozenset()
+    trusted_risk: frozenset[str] = frozenset()
+    kinds: tuple[Score, ...] = ()  # one per KINDS, in that order (a softmax)
 
 
-def features(tokens: Iterable[str]) -> set[str]:
-    """Words, word pairs and letter n-grams of the normalised tokens."""
-    words = [token for token in tokens if token != BOUNDARY]
-    found = {f"b:{first}_{second}" for first, second in itertools.pairwise(words)}
-    for word in words:
-        found.update(_word_features(word))
+@dataclass(frozen=True)
+class Reading:
+    """What the model reads in one message: its probabilities, and the kind of crisis if
+    it is sure of one (rule 3)."""
+
+    crisis: float
+    risk: float
+    kind: str | None
+
+
+def decide(
+    first: Assessment, crisis: float, risk: float, model: Model, *, words: int = MIN_WORDS
+) -> Tier:
+    """The tier from the lexicon's assessment and the model's probabilities (rule 4).
+
+    A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
+    its risk is the lexicon's, or its context's, to read."""
+    if words < MIN_WORDS:
+        return first.tier
+    if crisis >= model.crisis_threshold:
+        return Tier.CRISIS
+    matched = set(first.sources)
+    if first.tier is Tier.CRISIS and (
+        first.immediate or crisis >= model.crisis_veto or matched & model.trusted_crisis
+    ):
+        return Tier.CRISIS
+    if risk >= model.risk_threshold:
+        return Tier.CONCERN
+    if first.tier is not Tier.NONE and (risk >= model.risk_veto or matched & model.trusted_risk):
+        return Tier.CONCERN
+    return Tier.NONE
+
+
+def words(tokens: Iterable[str]) -> int:
+    """How many words of two letters or more: what MIN_WORDS counts ("0:W:TN:0" has one)."""
+    return sum(len(token) > 1 and token.isalpha() for token in tokens)
+
+
+def buckets(tokens: Iterable[str]) -> Counter[int]:
+    """How often each hashed feature occurs in the normalised tokens (rule 1)."""
+    found: Counter[int] = Counter()
+    previous = ""
+    for token in tokens:
+        if token == BOUNDARY:
+            previous = ""
+            continue
+        found.update(_word_buckets(token))
+        if previous:
+            found[_bucket(f"b:{previous}_{token}")] += 1
+        previous = token
     return found
 
 
-@functools.lru_cache(maxsize=1 << 15)
-def _word_features(word: str) -> frozenset[str]:
-    """A word and its letter n-grams (memoised: people reuse their words)."""
-    padded = f"<{word}>"
-    grams = {f"c:{padded[i : i + size]}" for size in NGRAMS for i in range(len(padded) - size + 1)}
-    return frozenset({f"w:{word}", *grams})
+def vector(counts: Counter[int], idf: Sequence[float]) -> dict[int, float]:
+    """The TF-IDF vector of the counts, scaled to length 1 (rule 2)."""
+    weighted = {bucket: (1.0 + math.log(count)) * idf[bucket] for bucket, count in counts.items()}
+    norm = math.sqrt(sum(value * value for value in weighted.values()))
+    if not norm:
+        return {}
+    return {bucket: value / norm for bucket, value in weighted.items()}
 
 
-def scores(model: Model, found: set[str]) -> tuple[float, float]:
-    """(probability of crisis, probability of risk) for a set of features."""
-    crisis, risk = model.crisis_bias, model.risk_bias
-    crisis_weights, risk_weights = model.crisis, model.risk
-    for feature in found:
-        crisis += crisis_weights.get(feature, 0.0)
-        risk += risk_weights.get(feature, 0.0)
-    return _sigmoid(crisis), _sigmoid(risk)
+def scores(model: Model, tokens: Iterable[str]) -> tuple[float, float]:
+    """(probability of crisis, probability of risk) for a message's normalised tokens."""
+    found = read(model, tokens)
+    return found.crisis, found.risk
+
+
+def read(model: Model, tokens: Iterable[str]) -> Reading:
+    """The model's probabilities for a message's normalised tokens, and its kind."""
+    found = vector(buckets(tokens), model.idf)
+    return Reading(
+        crisis=model.crisis.probability(model.crisis.raw(found)),
+        risk=model.risk.probability(model.risk.raw(found)),
+        kind=_kind(model, found),
+    )
 
 
 @functools.cache
 def model() -> Model:
     """The shipped model, loaded on first use."""
-    raw = importlib_resources.files("safety").joinpath("data", MODEL_FILE).read_text("utf-8")
-    return from_data(json.loads(raw))
+    data = importlib_resources.files("safety").joinpath("data")
+    header = json.loads(data.joinpath(MODEL_FILE).read_text("utf-8"))
+    return from_data(header, data.joinpath(WEIGHTS_FILE).read_bytes())
 
 
-def from_data(data: Any) -> Model:
-    """Build a Model from its JSON form; SafetyError when a part is missing."""
+def from_data(header: Any, weights: bytes) -> Model:
+    """Build a Model from its JSON header and its float32 weights (idf, crisis, risk)."""
+    size = 1 << BITS
+    table = array.array("f")
+    kinds = header.get("kinds", []) if isinstance(header, dict) else []
+    expected = (3 + len(kinds)) * size * table.itemsize
+    if len(weights) != expected:
+        raise SafetyError(f"{WEIGHTS_FILE}: {len(weights)} bytes, not {expected}")
+    table.frombytes(weights)
+    if sys.byteorder == "big":
+        table.byteswap()
+    values = table.tolist()
     try:
         return Model(
-            crisis=MappingProxyType({str(k): float(v) for k, v in data["crisis"].items()}),
-            risk=MappingProxyType({str(k): float(v) for k, v in data["risk"].items()}),
-            crisis_bias=float(data["crisis_bias"]),
-            risk_bias=float(data["risk_bias"]),
-            crisis_threshold=float(data["crisis_threshold"]),
-            risk_threshold=float(data["risk_threshold"]),
+            idf=values[:size],
+            crisis=_score(header["crisis"], values[size : 2 * size]),
+            risk=_score(header["risk"], values[2 * size : 3 * size]),
+            kinds=tuple(
+                _score(kind, values[(3 + n) * size : (4 + n) * size])
+                for n, kind in enumerate(kinds)
+            ),
+            crisis_threshold=float(header["crisis_threshold"]),
+            risk_threshold=float(header["risk_threshold"]),
+            crisis_veto=float(header.get("crisis_veto", 0.0)),
+            risk_veto=float(header.get("risk_veto", 0.0)),
+            trusted_crisis=frozenset(map(str, header.get("trusted_crisis", ()))),
+            trusted_risk=frozenset(map(str, header.get("trusted_risk", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SafetyError(f"{MODEL_FILE}: malformed model ({exc})") from exc
 
 
-def to_data(found: Model) -> dict[str, Any]:
-    """The JSON form of a Model (weights rounded, sorted for stable diffs)."""
+def to_data(found: Model, **about: Any) -> tuple[dict[str, Any], bytes]:
+    """The JSON header and the little-endian float32 weights of a Model."""
+    header = {
+        "about": about,
+        "bits": BITS,
+        "crisis_threshold": round(found.crisis_threshold, 4),
+        "risk_threshold": round(found.risk_threshold, 4),
+        "crisis_veto": round(found.crisis_veto, 4),
+        "risk_veto": round(found.risk_veto, 4),
+        "crisis": _calibration(found.crisis),
+        "risk": _calibration(found.risk),
+        "trusted_crisis": sorted(found.trusted_crisis),
+        "trusted_risk": sorted(found.trusted_risk),
+        "kinds": [_calibration(kind) for kind in found.kinds],
+    }
+    weights = [found.idf, found.crisis.weights, found.risk.weights]
+    weights += [kind.weights for kind in found.kinds]
+    table = array.array("f", [value for part in weights for value in part])
+    if sys.byteorder == "big":
+        table.byteswap()
+    return header, table.tobytes()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _word_buckets(word: str) -> tuple[int, ...]:
+    """A word's own bucket and its letter n-grams' (memoised: people reuse their words)."""
+    padded = f" {word} "
+    grams = [padded[i : i + size] for size in LETTER_NGRAMS for i in range(len(padded) - size + 1)]
+    return (_bucket(f"w:{word}"), *(_bucket(f"c:{gram}") for gram in grams))
+
+
+def _kind(model: Model, found: dict[int, float]) -> str | None:
+    """The kind of crisis with the highest softmax probability, if it is at least KIND_SURE
+    and not "other"."""
+    if len(model.kinds) != len(KINDS):
+        return None
+    raw = [score.raw(found) for score in model.kinds]
+    top = max(raw)
+    shares = [math.exp(value - top) for value in raw]
+    best = max(range(len(KINDS)), key=lambda n: shares[n])
+    sure = shares[best] / sum(shares) >= KIND_SURE
+    return KINDS[best] if sure and KINDS[best] != "other" else None
+
+
+def _bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << BITS) - 1)
+
+
+def _score(header: Any, weights: list[float]) -> Score:
+    return Score(
+        weights=weights,
+        bias=float(header["bias"]),
+        scale=float(header["scale"]),
+        shift=float(header["shift"]),
+    )
+
+
+def _calibration(score: Score) -> dict[str, float]:
     return {
-        "crisis_bias": round(found.crisis_bias, 4),
-        "risk_bias": round(found.risk_bias, 4),
-        "crisis_threshold": found.crisis_threshold,
-        "risk_threshold": found.risk_threshold,
-        "crisis": {k: round(v, 4) for k, v in sorted(found.crisis.items())},
-        "risk": {k: round(v, 4) for k, v in sorted(found.risk.items())},
+        "bias": round(score.bias, 6),
+        "scale": round(score.scale, 6),
+        "shift": round(score.shift, 6),
     }
 
 
 def _sigmoid(value: float) -> float:
     if value < -30:
         return 0.0
+    if value > 30:
+        return 1.0
     return 1.0 / (1.0 + math.exp(-value))

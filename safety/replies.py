@@ -22,19 +22,60 @@ def crisis_reply(
     about_someone_else: bool = False,
     immediate: bool = True,
     abuse: bool = False,
+    swallowed: bool = False,
+    injured: bool = False,
     now: Now = None,
 ) -> str:
     """The crisis reply for a person in `country` (ISO alpha-2, or None for the fallback).
 
-    `abuse`: someone is hurting them or they are in danger: the emergency number, then the
-    abuse and children's lines (SAFE_MESSAGING.md, Always 6 and 10).
+    Advice that fits what happened (SAFE_MESSAGING.md, Always 6 and 10), in this order:
+    `swallowed` (they took or swallowed something): urgent medical help now, even if they
+    feel fine; `injured` (an injury that may need care): firm pressure, the signs that mean
+    emergency care, urgent care otherwise; `abuse` (someone is hurting them, or they are in
+    danger): the emergency number, then the abuse and children's lines.
     """
     entry = directory().lookup(country)
     if about_someone_else:
         return _join(_someone_else(entry, now))
+    if swallowed:
+        return _join(_medical(entry, SWALLOWED_ADVICE, now))
+    if injured:
+        return _join(_medical(entry, INJURY_ADVICE, now))
     if abuse:
         return _join(_abuse(entry, now))
     return _join(_for_you(entry, immediate=immediate, now=now))
+
+
+SWALLOWED_ADVICE = (
+    "If you have taken or swallowed anything to hurt yourself, please get medical help "
+    "now, even if you feel fine: call {emergency} or go to an emergency department. Some "
+    "tablets and medicines do harm hours later, and treatment works best early.",
+    "If you can, tell someone near you, and take the packet or bottle with you.",
+)
+INJURY_ADVICE = (
+    "If you are bleeding, press firmly on the wound with a clean cloth and keep pressing.",
+    "Call {emergency} or go to an emergency department if the bleeding doesn't stop after "
+    "10 minutes of firm pressure, if the wound is deep or gaping, if you feel faint, numb "
+    "or cold, or if a burn is large or blistered. Otherwise a pharmacist, urgent care or a "
+    "doctor today can help, and you deserve that care.",
+)
+
+
+def medical_reminder(country: str | None, *, swallowed: bool) -> str:
+    """For a person who says they are safe after telling of something swallowed or an
+    injury: never "glad you're safe", medical help is still needed now (Always 10)."""
+    emergency = _emergency(directory().lookup(country))
+    if swallowed:
+        return (
+            "Thank you for answering. Even if you feel fine, anything swallowed to hurt "
+            f"yourself needs a doctor now: please call {emergency} or go to an emergency "
+            "department, because some things do harm hours later."
+        )
+    return (
+        "Thank you for answering. Please still get that injury looked at: if it keeps "
+        f"bleeding, is deep or you feel faint, call {emergency} now; otherwise a pharmacist, "
+        "urgent care or a doctor today."
+    )
 
 
 def concern_reply(country: str | None, *, now: Now = None) -> str:
@@ -125,6 +166,16 @@ def _for_you(entry: Country, *, immediate: bool, now: Now) -> list[str]:
     # The same reply answers /sos: not only people who told it something.
     parts.append("I'm really glad you reached out. Are you safe right now?")
     return parts
+
+
+def _medical(entry: Country, advice: tuple[str, ...], now: Now) -> list[str]:
+    emergency = _emergency(entry)
+    return [
+        *(part.format(emergency=emergency) for part in advice),
+        "I'm a bot, so I can't send help or call anyone, but people can help you now.",
+        *_lines(entry, now, lead="You can also ", text_lead="If talking is hard, "),
+        "I'm really glad you told me. Are you safe right now?",
+    ]
 
 
 def _abuse(entry: Country, now: Now) -> list[str]:

@@ -24,6 +24,8 @@ _RANK = {Tier.NONE: 0, Tier.CONCERN: 1, Tier.CRISIS: 2}
 # Concern that can hide thoughts of suicide the message does not state. Urges and lapses
 # on their own are about self-injury, which is not the same thing.
 UNSTATED_SUICIDE_KINDS = frozenset({"hopelessness", "distress"})
+# The kinds of risk that are concern, not crisis, on their own.
+CONCERN_KINDS = frozenset({"urge", "lapse", "hopelessness", "distress"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,18 @@ class Assessment:
     matched: tuple[str, ...]
     about_someone_else: bool
     immediate: bool
+    # the lexicon patterns that matched ("entry.id#n"): what the model may trust (model.py)
+    sources: tuple[str, ...] = ()
+
+    @property
+    def swallowed(self) -> bool:
+        """The writer took or swallowed something: medical help now (SAFE_MESSAGING, Always 10)."""
+        return self.tier is Tier.CRISIS and not self.about_someone_else and "overdose" in self.kinds
+
+    @property
+    def injured(self) -> bool:
+        """The writer tells of an injury that may need care now."""
+        return self.tier is Tier.CRISIS and not self.about_someone_else and "injury" in self.kinds
 
     @property
     def unsure_about_suicide(self) -> bool:

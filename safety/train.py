@@ -1,105 +1,326 @@
-"""Training the learned second opinion (safety/model.py) from labelled TSV files.
+"""Training the learned second opinion (safety/model.py) on the labelled corpus.
 
-Plain logistic regression by stochastic gradient descent, standard library only, seeded
-so the same files always give the same model. Thresholds come from out-of-fold scores
-on the training rows themselves: the lowest score at which no more than `max_alarms` of
-the safe rows would be raised. Run: `python -m safety train FILE.tsv ... --out PATH`.
+Offline tooling, never imported by `assess`: it needs NumPy, SciPy and scikit-learn (the
+`dev` extra). Rules:
+1. Leave-writers-out. Rows are grouped by writer; every row is scored by models that
+   never saw its writer (FOLDS folds). Those out-of-fold scores fit the calibration and
+   choose the thresholds, and they are the honest figures `python -m safety cv` reports.
+2. Thresholds are chosen for the whole detector (the lexicon first, then the model, as
+   `safety.model.decide` combines them): the most crisis rows found while safe rows
+   raised to crisis stay within `max_crisis` and safe rows flagged at all within `max_any`.
+3. The shipped model is fitted on every row, with the out-of-fold calibration and
+   thresholds.
+4. The lexicon entries that the corpus shows to be reliable are trusted: the model never
+   lowers their matches (see `trusted`).
+5. The kind of crisis (safety.model.KINDS) is a softmax fitted on the crisis rows alone.
 """
 
 from __future__ import annotations
 
-import math
-import random
-from collections import Counter
+import dataclasses
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from safety.detect import first_layer
 from safety.evaluate import Row
 from safety.lexicon import lexicon
-from safety.model import Model, features
+from safety.model import BITS, KINDS, MIN_WORDS, Model, Score, buckets, words
+from safety.risk import Assessment, Tier
 
-EPOCHS = 12
-RATE = 0.2
-DECAY = 1e-4
-MIN_COUNT = 2
-FOLDS = 4
-SEED = 20261121
-PRUNE = 0.02
+FOLDS = 5
+MIN_SUPPORT = 10
+# The corpus's crisis kinds (docs/safety.md, the label guide) as the model's KINDS.
+CRISIS_KINDS = {
+    "swallowed": "overdose",
+    "injury_care": "injury",
+    "abuse_danger": "abuse",
+    "self_injury_now": "harming_now",
+    "ideation": "other",
+    "plan": "other",
+    "preparation": "other",
+    "means": "other",
+    "recent_attempt": "other",
+    "someone_else_crisis": "other",
+}
+SHORT = 6  # words: a short message, like most of what people type in a chat
+SHORT_SHARE = 0.5
+TRUSTED = 0.75
+REGULARISATION = 10.0  # scikit-learn's C
 
-Example = tuple[frozenset[str], bool]
+Thresholds = dict[str, float]
 
 
-def train(rows: Sequence[Row], *, max_alarms: float = 0.01) -> Model:
-    """Fit both scores on `rows` and pick thresholds by cross-validation."""
-    found = [frozenset(features(lexicon().normaliser.tokens(row.text))) for row in rows]
-    counts = Counter(f for fs in found for f in fs)
-    kept = [frozenset(f for f in fs if counts[f] >= MIN_COUNT) for fs in found]
-    is_crisis = [row.label == "crisis" for row in rows]
-    is_risk = [row.label != "safe" for row in rows]
-    safe = [row.label == "safe" for row in rows]
-    crisis_w, crisis_b = _fit(list(zip(kept, is_crisis, strict=True)))
-    risk_w, risk_b = _fit(list(zip(kept, is_risk, strict=True)))
-    oof_crisis, oof_risk = _out_of_fold(kept, is_crisis, is_risk)
-    return Model(
-        crisis=_pruned(crisis_w),
-        risk=_pruned(risk_w),
-        crisis_bias=crisis_b,
-        risk_bias=risk_b,
-        crisis_threshold=_threshold(oof_crisis, safe, max_alarms),
-        risk_threshold=_threshold(oof_risk, safe, max_alarms),
+@dataclass(frozen=True)
+class OutOfFold:
+    """Every row's calibrated scores from models that never saw its writer (rule 1)."""
+
+    rows: tuple[Row, ...]
+    crisis: np.ndarray
+    risk: np.ndarray
+    first: tuple[Assessment, ...]
+    settled: tuple[bool, ...]
+    keeps_crisis: tuple[bool, ...] = ()  # a trusted crisis entry matched (rule 4)
+    keeps_risk: tuple[bool, ...] = ()
+    short: tuple[bool, ...] = ()  # fewer than MIN_WORDS words: the model does not raise it
+
+
+def counts(rows: Sequence[Row]) -> sparse.csr_matrix:
+    """The hashed feature counts of every row, read exactly as `assess` reads them."""
+    tokens = lexicon().normaliser.tokens
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for row in rows:
+        found = buckets(tokens(row.text))
+        indices.extend(found.keys())
+        data.extend(float(count) for count in found.values())
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+        shape=(len(rows), 1 << BITS),
     )
 
 
-def _fit(examples: list[Example]) -> tuple[dict[str, float], float]:
-    weights: dict[str, float] = {}
-    bias = 0.0
-    order = list(range(len(examples)))
-    shuffle = random.Random(SEED).shuffle
-    for epoch in range(EPOCHS):
-        shuffle(order)
-        rate = RATE / (1 + epoch)
-        for number in order:
-            found, label = examples[number]
-            value = bias + sum(weights.get(f, 0.0) for f in found)
-            error = _sigmoid(value) - (1.0 if label else 0.0)
-            bias -= rate * error
-            for f in found:
-                old = weights.get(f, 0.0)
-                weights[f] = old - rate * (error + DECAY * old)
-    return weights, bias
+def train(
+    rows: Sequence[Row], *, max_crisis: float = 0.03, max_any: float = 0.10
+) -> tuple[Model, OutOfFold]:
+    """The shipped model and the out-of-fold scores its calibration came from (rule 3)."""
+    matrix = counts(rows)
+    is_crisis = np.array([row.label == "crisis" for row in rows])
+    is_risk = np.array([row.label != "safe" for row in rows])
+    raw_crisis, raw_risk = _out_of_fold(rows, matrix, is_crisis, is_risk)
+    weighting = TfidfTransformer(sublinear_tf=True).fit(matrix)
+    features = weighting.transform(matrix)
+    crisis = _calibrated(_fit(features, is_crisis), raw_crisis, is_crisis)
+    risk = _calibrated(_fit(features, is_risk), raw_risk, is_risk)
+    first = [first_layer(row.text) for row in rows]
+    scored = OutOfFold(
+        rows=tuple(rows),
+        crisis=_probabilities(crisis, raw_crisis),
+        risk=_probabilities(risk, raw_risk),
+        first=tuple(found for found, _ in first),
+        settled=tuple(settled for _, settled in first),
+    )
+    trusted_crisis, trusted_risk = trusted(rows, scored.first)
+    scored = dataclasses.replace(
+        scored,
+        keeps_crisis=tuple(bool(set(f.sources) & trusted_crisis) for f in scored.first),
+        keeps_risk=tuple(bool(set(f.sources) & trusted_risk) for f in scored.first),
+        short=tuple(_words(row.text) < MIN_WORDS for row in rows),
+    )
+    chosen = choose_thresholds(scored, max_crisis=max_crisis, max_any=max_any)
+    learned = Model(
+        idf=weighting.idf_.tolist(),
+        crisis=crisis,
+        risk=risk,
+        trusted_crisis=trusted_crisis,
+        trusted_risk=trusted_risk,
+        kinds=_fit_kinds(features, rows),
+        crisis_threshold=chosen["crisis_threshold"],
+        risk_threshold=chosen["risk_threshold"],
+        crisis_veto=chosen["crisis_veto"],
+        risk_veto=chosen["risk_veto"],
+    )
+    return learned, scored
+
+
+def trusted(
+    rows: Sequence[Row], first: Sequence[Assessment]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Rule 4: the lexicon entries the corpus shows to be reliable for crisis, and for risk.
+
+    An entry is trusted unless it matched at least MIN_SUPPORT rows and fewer than TRUSTED
+    of them carry its tier (or, for risk, any risk label): too few rows tell nothing.
+    """
+    seen: dict[str, list[str]] = defaultdict(list)
+    for row, found in zip(rows, first, strict=True):
+        for source in found.sources:
+            seen[source].append(row.label)
+    tiers_of = {seq.source: seq.entry.tier for seq in lexicon().sequences}
+
+    def reliable(entry: str, good: set[str]) -> bool:
+        labels = seen.get(entry, [])
+        return len(labels) < MIN_SUPPORT or sum(lab in good for lab in labels) >= TRUSTED * len(
+            labels
+        )
+
+    firm = {seq.source for seq in lexicon().sequences if seq.entry.firm}
+    crisis = {
+        e
+        for e, t in tiers_of.items()
+        if t is Tier.CRISIS and (e in firm or reliable(e, {"crisis"}))
+    }
+    risk = {
+        e for e, t in tiers_of.items() if t is not Tier.NONE and reliable(e, {"crisis", "concern"})
+    }
+    return frozenset(crisis), frozenset(risk)
+
+
+def tiers(scored: OutOfFold, chosen: Thresholds) -> list[Tier]:
+    """The whole detector's tier for each row, the model's scores being out of fold."""
+    crisis, concern = _flags(scored, **chosen)
+    return [
+        Tier.CRISIS if c else Tier.CONCERN if k else Tier.NONE
+        for c, k in zip(crisis, concern, strict=True)
+    ]
+
+
+def choose_thresholds(
+    scored: OutOfFold, *, max_crisis: float, max_any: float, short_share: float = SHORT_SHARE
+) -> Thresholds:
+    """Rule 2: the thresholds that find the most crisis rows within the false-alarm caps.
+
+    The caps hold for all safe rows, and `short_share` of them for short ones (SHORT words
+    or fewer): most of what people type in a chat is short, so a false alarm there is the one
+    met most often. For each pair of vetoes, the lowest crisis threshold within the crisis
+    caps, then the lowest risk threshold within the caps on any flag (crisis recall first).
+    """
+    labels = np.array([row.label for row in scored.rows])
+    is_crisis, is_concern, is_safe = (labels == "crisis"), (labels == "concern"), (labels == "safe")
+    short = np.array([len(row.text.split()) <= SHORT for row in scored.rows])
+    caps = [
+        (is_safe, max_crisis, max_any),
+        (is_safe & short, max_crisis * short_share, max_any * short_share),
+    ]
+
+    def within(flags: np.ndarray, which: int) -> bool:
+        return all(_share(flags, among) <= cap[which - 1] for among, *cap in caps)
+
+    grid = [round(0.10 + 0.01 * step, 2) for step in range(90)]
+    # A lexicon crisis is lowered only when the model is sure: never above 0.3.
+    vetoes = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
+    best: tuple[tuple[float, float], Thresholds] | None = None
+    for crisis_veto in vetoes:
+        for risk_veto in vetoes:
+            chosen = {"crisis_veto": crisis_veto, "risk_veto": risk_veto, "risk_threshold": 1.0}
+            for crisis_threshold in [*grid, 1.0]:
+                crisis, _ = _flags(scored, crisis_threshold=crisis_threshold, **chosen)
+                if within(crisis, 1):
+                    chosen["crisis_threshold"] = crisis_threshold
+                    break
+            else:
+                continue
+            for risk_threshold in [*grid, 1.0]:
+                chosen["risk_threshold"] = risk_threshold
+                crisis, concern = _flags(scored, **chosen)
+                if within(crisis | concern, 2):
+                    break
+            crisis, concern = _flags(scored, **chosen)
+            if not (within(crisis, 1) and within(crisis | concern, 2)):
+                continue
+            key = (_share(crisis, is_crisis), _share(crisis | concern, is_concern))
+            if best is None or key > best[0]:
+                best = (key, dict(chosen))
+    if best is None:  # the caps cannot be met: loosen them a quarter, rather than go without
+        return choose_thresholds(
+            scored, max_crisis=max_crisis * 1.25, max_any=max_any * 1.25, short_share=short_share
+        )
+    return best[1]
+
+
+def _flags(
+    scored: OutOfFold,
+    *,
+    crisis_threshold: float,
+    risk_threshold: float,
+    crisis_veto: float,
+    risk_veto: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(crisis, concern) per row, exactly as safety.model.decide combines the two layers."""
+    first = np.array([found.tier.rank for found in scored.first])
+    keeps = np.array([found.immediate for found in scored.first])
+    if scored.keeps_crisis:
+        keeps |= np.array(scored.keeps_crisis)
+    keeps_risk = np.array(scored.keeps_risk) if scored.keeps_risk else np.zeros(len(first), bool)
+    settled = np.array(scored.settled)
+    # As safety.model.decide: a message too short for the model keeps the lexicon's tier
+    short = np.array(scored.short) if scored.short else np.zeros(len(first), bool)
+    settled = settled | short
+    c, r = scored.crisis, scored.risk
+    crisis = np.where(
+        settled,
+        first == 2,
+        (c >= crisis_threshold) | ((first == 2) & (keeps | (c >= crisis_veto))),
+    )
+    concern = ~crisis & np.where(
+        settled,
+        first >= 1,
+        (r >= risk_threshold) | ((first >= 1) & ((r >= risk_veto) | keeps_risk)),
+    )
+    return crisis, concern
+
+
+def _share(flags: np.ndarray, among: np.ndarray) -> float:
+    total = int(among.sum())
+    return float((flags & among).sum()) / total if total else 0.0
 
 
 def _out_of_fold(
-    kept: list[frozenset[str]], is_crisis: list[bool], is_risk: list[bool]
-) -> tuple[list[float], list[float]]:
-    """Each row scored by models trained without its fold."""
-    crisis = [0.0] * len(kept)
-    risk = [0.0] * len(kept)
-    for fold in range(FOLDS):
-        inside = [i for i in range(len(kept)) if i % FOLDS != fold]
-        c_w, c_b = _fit([(kept[i], is_crisis[i]) for i in inside])
-        r_w, r_b = _fit([(kept[i], is_risk[i]) for i in inside])
-        for i in range(fold, len(kept), FOLDS):
-            crisis[i] = _sigmoid(c_b + sum(c_w.get(f, 0.0) for f in kept[i]))
-            risk[i] = _sigmoid(r_b + sum(r_w.get(f, 0.0) for f in kept[i]))
-    return crisis, risk
+    rows: Sequence[Row], matrix: sparse.csr_matrix, is_crisis: np.ndarray, is_risk: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rule 1: every row's raw scores from models trained without its writer's rows."""
+    writers = [row.writer or row.id for row in rows]
+    raw_crisis = np.zeros(len(rows))
+    raw_risk = np.zeros(len(rows))
+    for inside, outside in GroupKFold(n_splits=FOLDS).split(matrix, groups=writers):
+        weighting = TfidfTransformer(sublinear_tf=True).fit(matrix[inside])
+        train_features = weighting.transform(matrix[inside])
+        test_features = weighting.transform(matrix[outside])
+        for positive, raw in ((is_crisis, raw_crisis), (is_risk, raw_risk)):
+            score = _fit(train_features, positive[inside])
+            raw[outside] = test_features @ np.array(score.weights) + score.bias
+    return raw_crisis, raw_risk
 
 
-def _threshold(scores: list[float], safe: list[bool], max_alarms: float) -> float:
-    """The lowest score that raises no more than `max_alarms` of the safe rows."""
-    safe_scores = sorted(
-        (s for s, is_safe in zip(scores, safe, strict=True) if is_safe), reverse=True
+def _fit(features: sparse.csr_matrix, positive: np.ndarray) -> Score:
+    """A logistic regression, both classes weighted alike."""
+    fitted = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
+    fitted.fit(features, positive)
+    return Score(
+        weights=fitted.coef_[0].astype(np.float32).tolist(), bias=float(fitted.intercept_[0])
     )
-    allowed = int(max_alarms * len(safe_scores))
-    if allowed >= len(safe_scores):
-        return 0.5
-    return round(min(0.99, max(0.5, safe_scores[allowed] + 1e-4)), 4)
 
 
-def _pruned(weights: dict[str, float]) -> dict[str, float]:
-    return {f: w for f, w in weights.items() if abs(w) >= PRUNE}
+def _fit_kinds(features: sparse.csr_matrix, rows: Sequence[Row]) -> tuple[Score, ...]:
+    """Rule 5: a softmax over the kinds of crisis, fitted on the corpus's crisis rows."""
+    chosen = [
+        n for n, row in enumerate(rows) if row.label == "crisis" and row.category in CRISIS_KINDS
+    ]
+    labels = [CRISIS_KINDS[rows[n].category] for n in chosen]
+    fitted = LogisticRegression(C=REGULARISATION, max_iter=3000)
+    fitted.fit(features[chosen], labels)
+    order = list(fitted.classes_)
+    return tuple(
+        Score(
+            weights=fitted.coef_[order.index(kind)].astype(np.float32).tolist(),
+            bias=float(fitted.intercept_[order.index(kind)]),
+        )
+        for kind in KINDS
+    )
 
 
-def _sigmoid(value: float) -> float:
-    if value < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-value))
+def _calibrated(score: Score, raw: np.ndarray, positive: np.ndarray) -> Score:
+    """Platt scaling fitted on the out-of-fold raw scores (rule 1)."""
+    platt = LogisticRegression(C=1e6, max_iter=1000)
+    platt.fit(raw.reshape(-1, 1), positive)
+    return Score(
+        weights=score.weights,
+        bias=score.bias,
+        scale=float(platt.coef_[0][0]),
+        shift=float(platt.intercept_[0]),
+    )
+
+
+def _words(text: str) -> int:
+    return words(lexicon().normaliser.tokens(text))
+
+
+def _probabilities(score: Score, raw: np.ndarray) -> np.ndarray:
+    return np.array([score.probability(float(value)) for value in raw])

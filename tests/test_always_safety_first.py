@@ -191,6 +191,8 @@ async def _play(
                     about_someone_else=risk.about_someone_else,
                     immediate=risk.immediate,
                     abuse="abuse" in risk.kinds,
+                    swallowed=risk.swallowed,
+                    injured=risk.injured,
                     now=incoming.now,
                 ),
                 safety.not_safe_reply(chosen or default, now=incoming.now),
@@ -215,8 +217,8 @@ async def _play(
         # A country may be typed too ("i live in ireland", "uk" under the picker): the
         # person's record says which one they have now.
         async with store.person(chat.person, now=chat.now) as record:
-            if not record.is_new:
-                chosen = record.country
+            # erased (or never kept): no country, so the default one's lines
+            chosen = None if record.is_new else record.country
 
 
 def yes_ish(text: str | None) -> bool:

@@ -10,11 +10,10 @@ import pytest
 import safety.detect as detect
 from safety import Tier, assess
 from safety.errors import SafetyError
-from safety.evaluate import Row, evaluate, read_rows, render
+from safety.evaluate import evaluate, read_rows, render
 from safety.lexicon import lexicon
-from safety.model import from_data, model, to_data
+from safety.model import model
 from safety.sources import merge
-from safety.train import train
 
 
 def tier(text: str) -> Tier:
@@ -83,13 +82,23 @@ def test_ill_before_a_verb_is_i_will_and_otherwise_stays_ill() -> None:
     assert tokens("i feel ill") == ("i", "feel", "ill")
 
 
-def test_the_model_only_ever_raises_the_lexicons_tier(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [row.text for row in read_rows(Path(__file__).parent / "data" / "safety_blind_e.tsv")]
-    with_model = [assess(text).tier.rank for text in texts]
-    silent = dataclasses.replace(model(), crisis_threshold=2.0, risk_threshold=2.0)
-    monkeypatch.setattr(detect, "model", lambda: silent)
-    without = [assess(text).tier.rank for text in texts]
-    assert all(a >= b for a, b in zip(with_model, without, strict=True))
+def test_the_model_never_lowers_a_lexicon_match_of_danger_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doubting = dataclasses.replace(
+        model(),
+        crisis_threshold=2.0,
+        risk_threshold=2.0,
+        crisis_veto=2.0,
+        risk_veto=2.0,
+        trusted_crisis=frozenset(),
+        trusted_risk=frozenset(),
+    )
+    monkeypatch.setattr(detect, "model", lambda: doubting)
+    assert assess("i'm hurting myself right now").tier is Tier.CRISIS
+    lowered = assess("i want to kill myself")
+    assert lowered.tier is Tier.NONE
+    assert lowered.matched[-1] == "model.lowered"
 
 
 def test_a_clear_denial_is_not_second_guessed_by_the_model(
@@ -118,23 +127,6 @@ def test_data_files_merge_lists_and_join_named_lists() -> None:
     }
     with pytest.raises(SafetyError):
         merge([["not", "a", "mapping"]])
-
-
-def test_training_is_repeatable_and_the_model_round_trips() -> None:
-    rows = [
-        Row(id=f"r{n}", label=label, text=text)
-        for n, (label, text) in enumerate(
-            [("crisis", "i want to die tonight"), ("crisis", "going to end it all")] * 5
-            + [("concern", "i feel so empty"), ("safe", "i had pizza today")] * 5
-            + [("safe", "my cat is asleep"), ("safe", "see you tomorrow")] * 5
-        )
-    ]
-    first, second = train(rows), train(rows)
-    assert first == second
-    assert 0.5 <= first.crisis_threshold <= 0.99
-    assert from_data(to_data(first)) == from_data(to_data(second))
-    with pytest.raises(SafetyError):
-        from_data({"crisis": {}})
 
 
 def test_eval_lists_misses_per_category_when_the_file_has_one(tmp_path: Path) -> None:

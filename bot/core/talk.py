@@ -153,6 +153,8 @@ class Questions:
             about_someone_else=someone_else,
             immediate=risk.immediate if risk else True,
             abuse=bool(risk and "abuse" in risk.kinds),
+            swallowed=bool(risk and risk.swallowed),
+            injured=bool(risk and risk.injured),
             now=now,
         )
         options = _lines_options(someone_else=someone_else, resumable=resumable)
@@ -191,11 +193,9 @@ class Questions:
                 text = words.ASKED_NO if answer == "no" else words.ASKED_NOT_SAYING
                 return Reply(text, options=_coping_options(person))
             case q.SafeNow(swallowed=swallowed, injured=injured):
-                # When safety.medical_reminder(country, swallowed=) lands, it says this.
-                if swallowed:
-                    return Reply(words.SAFE_BUT_SWALLOWED, options=_stay_options(person))
-                if injured:
-                    return Reply(words.SAFE_BUT_INJURED, options=_stay_options(person))
+                if swallowed or injured:
+                    text = safety.medical_reminder(country, swallowed=swallowed)
+                    return Reply(text, options=_stay_options(person))
                 return Reply(words.SAFE_NOW, options=_stay_options(person))
             case q.Stay():
                 return Reply(words.STAY, options=_stay_options(person))

@@ -59,17 +59,18 @@ def in_context(triaged: Triage, state: State) -> safety.Assessment:
 
     THE ONE PLACE the context goes to safety. Triage assesses before the person's record
     is read (the crisis fast lane must not wait for the store), so the context can only
-    refine that first assessment here, inside the record's transaction. When safety's
-    context lands (`safety.assess(text, context=safety.Context(asked=…, recent_kinds=…))`,
-    with `Assessment.swallowed` and `.injured`), this becomes:
-
-        asked, recent = context_of(state)
-        if asked or recent:
-            return safety.assess(text, context=safety.Context(
-                asked=_asked_flags(asked), recent_kinds=recent))
-
-    Until then the first assessment stands.
+    refine that first assessment here, inside the record's transaction: a bare "yes" to
+    "did you swallow anything?", or "it won't stop" after an injury (safety/followup.py).
+    Context only ever raises the tier.
     """
     asked, recent = context_of(state)
-    del asked, recent  # read above once safety.Context exists
-    return triaged.risk
+    text = " ".join(part for part in (triaged.incoming.text, triaged.incoming.args) if part)
+    question = next((CONTEXT_QUESTIONS[a] for a in sorted(asked) if a in CONTEXT_QUESTIONS), None)
+    if not text or (question is None and not recent):
+        return triaged.risk
+    context = safety.Context(asked=question, recent_kinds=recent)
+    return safety.assess(text, context=context)
+
+
+# The questions whose answers safety reads in context (bot/core/questions.py names them).
+CONTEXT_QUESTIONS = {"swallowed": safety.Asked.SWALLOWED, "suicide": safety.Asked.SUICIDE}

@@ -69,19 +69,6 @@ SAFE_NOW = (
     "I'm glad you're safe right now. I'm here, and we can take the next few minutes "
     "together. Would one of these help?"
 )
-# "Yes, I'm safe" after something swallowed or an injury this episode: never "glad you're
-# safe" (SAFE_MESSAGING.md, Always 10). safety.medical_reminder(country, swallowed=) will
-# say this with the country's numbers once it lands on this branch.
-SAFE_BUT_SWALLOWED = (
-    "Thank you for telling me. If you took or swallowed anything, please get medical help "
-    "now, even if you feel fine: some things harm the body hours later. Call your local "
-    "emergency number or go to an emergency department. Would one of these help as well?"
-)
-SAFE_BUT_INJURED = (
-    "Thank you for telling me. If you are hurt, press firmly on any bleeding. If it won't "
-    "stop, is deep or gaping, or you feel faint, call your local emergency number now; "
-    "otherwise please get it looked at today. Would one of these help as well?"
-)
 # The concern reply again in the same episode: short, and different each time (the first,
 # safety.concern_reply, carries a line; "Crisis lines" stays a tap away under these).
 CONCERN_AGAIN = (

@@ -65,6 +65,19 @@ def core_words() -> dict[str, str]:
         words[f"crisis reply, about someone else ({where})"] = safety.crisis_reply(
             country, about_someone_else=True
         )
+        words[f"crisis reply, abuse or danger ({where})"] = safety.crisis_reply(
+            country, abuse=True
+        )
+        words[f"crisis reply, swallowed something ({where})"] = safety.crisis_reply(
+            country, swallowed=True
+        )
+        words[f"crisis reply, an injury that may need care ({where})"] = safety.crisis_reply(
+            country, injured=True
+        )
+        for swallowed, what in ((True, "something swallowed"), (False, "an injury")):
+            words[f"'yes, I'm safe' after {what} ({where})"] = safety.medical_reminder(
+                country, swallowed=swallowed
+            )
         words[f"after 'no, I'm not safe' ({where})"] = safety.not_safe_reply(country)
         words[f"concern reply ({where})"] = safety.concern_reply(country)
         for kinds in (("abuse", "children"), ("parents", "crisis")):

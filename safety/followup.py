@@ -1,0 +1,88 @@
+"""Reading a message in the light of the conversation: what the bot just asked, what was told.
+
+`assess(text, context=...)` stays pure: the caller passes what it knows. Rules:
+1. The message alone is assessed first; context only ever raises the tier, never lowers it.
+2. After "did you take or swallow anything?", an answer that says yes ("yes", "yeah i
+   did", "a few", "sí") is a crisis of kind overdose, with danger now.
+3. After "are you thinking about suicide?", an answer that says yes is a crisis of kind
+   ideation.
+4. Soon after the writer told of an injury or of something swallowed, words that it goes
+   on or gets worse ("it won't stop", "still bleeding", "i feel dizzy") are a crisis of that
+   kind, with danger now.
+A yes is a word from the lexicon's `affirmatives` (to the swallowing question also its
+`amounts`: "a few", "all of them") with no negator or no in the message.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from safety.risk import Assessment, Tier
+
+
+class Asked(enum.StrEnum):
+    """The questions whose answers safety reads (the bot's own questions)."""
+
+    SWALLOWED = "swallowed"
+    SUICIDE = "suicide"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation says around one message: the question it may answer, and the
+    kinds of risk the writer told of in this episode (for example {"injury"})."""
+
+    asked: Asked | None = None
+    recent_kinds: frozenset[str] = frozenset()
+
+
+MEDICAL_KINDS = ("overdose", "injury")
+
+
+def in_context(
+    found: Assessment,
+    tokens: tuple[str, ...],
+    context: Context,
+    words: Mapping[str, frozenset[str]],
+) -> Assessment:
+    """`found` raised by what the conversation says (rules 1-4)."""
+    if context.asked is Asked.SWALLOWED and _affirms(tokens, words, also="amounts"):
+        return _raised(found, "overdose", "context.swallowed_yes", immediate=True)
+    if context.asked is Asked.SUICIDE and _affirms(tokens, words):
+        return _raised(found, "ideation", "context.suicide_yes", immediate=found.immediate)
+    told = [kind for kind in MEDICAL_KINDS if kind in context.recent_kinds]
+    if told and _worsening(tokens, words):
+        return _raised(found, told[0], "context.getting_worse", immediate=True)
+    return found
+
+
+def _affirms(
+    tokens: tuple[str, ...], words: Mapping[str, frozenset[str]], *, also: str = ""
+) -> bool:
+    present = set(tokens)
+    yes = words.get("affirmatives", frozenset()) | words.get(also, frozenset())
+    no = words.get("negators", frozenset()) | words.get("answers_no", frozenset())
+    return bool(present & yes) and not present & no
+
+
+def _worsening(tokens: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:
+    """A word of getting worse, or "not ... stop" (it won't stop, can't stop it)."""
+    if set(tokens) & words.get("worsening", frozenset()):
+        return True
+    return any(
+        token == "stop" and "not" in tokens[max(0, number - 2) : number]
+        for number, token in enumerate(tokens)
+    )
+
+
+def _raised(found: Assessment, kind: str, entry: str, *, immediate: bool) -> Assessment:
+    return Assessment(
+        tier=Tier.CRISIS,
+        kinds=found.kinds | {kind},
+        matched=(*found.matched, entry),
+        about_someone_else=False,
+        immediate=immediate or found.immediate,
+        sources=found.sources,
+    )

@@ -1,0 +1,90 @@
+"""The corpus the model learns from, and the held-out sets it is measured on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from safety import breakdown
+from safety.detect import assess
+from safety.evaluate import Row, read_rows
+
+DATA = Path(__file__).parent / "data"
+KINDS = {
+    "crisis": {
+        "ideation",
+        "plan",
+        "preparation",
+        "means",
+        "self_injury_now",
+        "injury_care",
+        "swallowed",
+        "recent_attempt",
+        "abuse_danger",
+        "someone_else_crisis",
+    },
+    "concern": {"urge", "lapse", "hopelessness", "distress", "someone_else"},
+    "safe": {"idiom", "games_media", "medical_everyday", "academic", "recovery_past", "everyday"},
+}
+# First contact and since (docs/safety.md): the held-out sets may not fall below these.
+HELD_OUT_AT_LEAST = {
+    "crisis -> crisis": 0.75,
+    "crisis -> at least concern": 0.94,
+    "concern -> any flag": 0.90,
+}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.06, "safe -> any flag": 0.13}
+
+
+def rows(folder: str) -> list[Row]:
+    return [row for path in sorted((DATA / folder).glob("*.tsv")) for row in read_rows(path)]
+
+
+def test_the_corpus_is_large_varied_and_labelled_by_kind() -> None:
+    corpus = rows("corpus")
+    assert len(corpus) >= 15_000
+    assert len({row.writer for row in corpus}) >= 50
+    assert len({row.id for row in corpus}) == len(corpus)
+    for row in corpus:
+        assert row.category in KINDS[row.label], row.id
+    languages = Counter(row.language for row in corpus)
+    assert all(languages[code] >= 1_000 for code in ("es", "fr", "de", "pt", "it"))
+    long = sum(len(row.text.split()) > 40 for row in corpus)
+    assert long / len(corpus) >= 0.25
+
+
+def test_every_kind_is_written_by_many_writers() -> None:
+    writers: dict[str, set[str]] = {}
+    for row in rows("corpus"):
+        writers.setdefault(row.category, set()).add(row.writer)
+    assert all(len(found) >= 40 for found in writers.values()), writers.keys()
+
+
+def test_held_out_writers_never_wrote_for_the_corpus() -> None:
+    corpus = {row.writer for row in rows("corpus")}
+    held_out = {row.writer for row in rows("heldout")}
+    assert held_out and not corpus & held_out
+    # Short replies ("thanks", "not really") are everyone's; longer ones are a writer's own.
+    texts = {row.text.casefold() for row in rows("corpus") if len(row.text.split()) > 3}
+    assert not [row.id for row in rows("heldout") if row.text.casefold() in texts]
+
+
+@pytest.fixture(scope="module")
+def held_out_rates() -> dict[str, float]:
+    held_out = rows("heldout")
+    return breakdown.headline(held_out, [assess(row.text).tier for row in held_out])
+
+
+@pytest.mark.parametrize(("rate", "floor"), sorted(HELD_OUT_AT_LEAST.items()))
+def test_the_held_out_sets_keep_their_recall(
+    held_out_rates: dict[str, float], rate: str, floor: float
+) -> None:
+    assert held_out_rates[rate] >= floor
+
+
+@pytest.mark.parametrize(("rate", "ceiling"), sorted(HELD_OUT_AT_MOST.items()))
+def test_the_held_out_sets_keep_their_false_alarms_down(
+    held_out_rates: dict[str, float], rate: str, ceiling: float
+) -> None:
+    assert held_out_rates[rate] <= ceiling

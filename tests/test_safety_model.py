@@ -1,0 +1,141 @@
+"""The learned second opinion: how it reads a message, how it joins the lexicon, its file."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+
+from safety import Tier, assess
+from safety.errors import SafetyError
+from safety.lexicon import lexicon
+from safety.model import (
+    Model,
+    Score,
+    _bucket,
+    buckets,
+    decide,
+    from_data,
+    model,
+    scores,
+    to_data,
+)
+from safety.risk import Assessment
+
+LONG_EVERYDAY = (
+    "I'm opening a small bakery next month and need a logo. Which font feels warm but still "
+    "easy to read on a sign? I like rounded letters. Also, what is the difference between "
+    "RGB and CMYK, because the printer keeps asking me, and should the menu boards use the "
+    "same colours as the website? Last thing: I gave blood yesterday and they gave me "
+    "biscuits, which was nice, so maybe a biscuit in the logo?"
+)
+
+
+def probabilities(text: str) -> tuple[float, float]:
+    return scores(model(), lexicon().normaliser.tokens(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["everything feels pointless and i am so tired of it", "help me choose a font for my logo"],
+)
+def test_saying_a_message_again_and_again_does_not_raise_its_scores(text: str) -> None:
+    once = probabilities(text)
+    twenty = probabilities(". ".join([text] * 20))
+    assert twenty == pytest.approx(once, abs=0.02)
+
+
+def test_a_long_everyday_request_is_not_flagged() -> None:
+    crisis, risk = probabilities(LONG_EVERYDAY)
+    assert crisis < model().crisis_threshold
+    assert risk < model().risk_threshold
+    assert assess(LONG_EVERYDAY).tier is Tier.NONE
+
+
+def test_one_risky_sentence_among_everyday_ones_still_counts() -> None:
+    text = f"{LONG_EVERYDAY} Honestly I don't think I'll be around to open it, I've decided."
+    assert assess(text).tier is Tier.CRISIS
+
+
+def test_features_are_hashed_words_pairs_within_a_sentence_and_letters() -> None:
+    found = buckets(("i", "feel", "|", "low"))
+    assert all(0 <= bucket < 1 << 18 for bucket in found)
+    assert _bucket("w:feel") in found
+    assert _bucket("c: lo") in found
+    assert _bucket("b:i_feel") in found
+    assert _bucket("b:feel_low") not in found  # a sentence end stands between them
+
+
+def lexicon_crisis(*, immediate: bool = False, sources: tuple[str, ...] = ("x#0",)) -> Assessment:
+    return Assessment(
+        tier=Tier.CRISIS,
+        kinds=frozenset({"ideation"}),
+        matched=("x",),
+        about_someone_else=False,
+        immediate=immediate,
+        sources=sources,
+    )
+
+
+NOTHING = Assessment(
+    tier=Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "crisis", "risk", "expected"),
+    [
+        (NOTHING, 0.95, 0.99, Tier.CRISIS),  # raised above the crisis threshold
+        (NOTHING, 0.5, 0.9, Tier.CONCERN),  # raised to concern by the risk score
+        (NOTHING, 0.5, 0.5, Tier.NONE),
+        (lexicon_crisis(), 0.6, 0.9, Tier.CRISIS),  # not sure enough to lower it
+        (lexicon_crisis(), 0.1, 0.6, Tier.CONCERN),  # lowered, risk still there
+        (lexicon_crisis(), 0.1, 0.1, Tier.NONE),  # lowered: the model is sure
+        (lexicon_crisis(immediate=True), 0.0, 0.0, Tier.CRISIS),  # danger now: never lowered
+        (lexicon_crisis(sources=("trusted#0",)), 0.0, 0.0, Tier.CRISIS),  # reliable pattern
+    ],
+)
+def test_decide_joins_the_lexicon_and_the_model(
+    first: Assessment, crisis: float, risk: float, expected: Tier
+) -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.9,
+        risk_threshold=0.8,
+        crisis_veto=0.5,
+        risk_veto=0.3,
+        trusted_crisis=frozenset({"trusted#0"}),
+    )
+    assert decide(first, crisis, risk, rules) is expected
+
+
+def test_the_model_round_trips_through_its_files() -> None:
+    shipped = model()
+    header, weights = to_data(shipped)
+    again = from_data(header, weights)
+    assert again.crisis_threshold == shipped.crisis_threshold
+    assert again.trusted_crisis == shipped.trusted_crisis
+    assert again.crisis.weights == shipped.crisis.weights
+    with pytest.raises(SafetyError):
+        from_data(header, weights[:100])
+    with pytest.raises(SafetyError):
+        from_data({"crisis": {}}, weights)
+
+
+def test_the_shipped_model_says_how_it_was_trained() -> None:
+    header, _ = to_data(dataclasses.replace(model()), rows=1)
+    assert header["about"] == {"rows": 1}
+    assert 0.5 <= model().crisis_threshold <= 1.0
+
+
+def test_assessing_never_imports_the_training_libraries() -> None:
+    code = (
+        "import sys, safety; safety.assess('i want to die'); "
+        "print(sorted({'numpy', 'scipy', 'sklearn', 'safety.train'} & set(sys.modules)))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
