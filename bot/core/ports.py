@@ -86,6 +86,7 @@ class Entry:
     text: str
     rating: int | None
     created_at: datetime
+    hidden: bool = False  # the person hid it: out of suggestions, still theirs to show again
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class PersonState(Protocol):
     async def rate_entry(self, field: str, text: str, score: int) -> bool: ...
 
     async def remove_entry(self, field: str, text: str) -> bool: ...
+
+    async def hide_entry(self, field: str, text: str, *, hidden: bool) -> bool: ...
 
     async def forget(self, field: str) -> None: ...
 

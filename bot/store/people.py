@@ -98,14 +98,15 @@ class PersonRecord:
         return self.consent_at is not None
 
     async def entries(self, field: str) -> list[Entry]:
-        """The person's entries of a field: best-rated first, then oldest first."""
+        """The person's entries of a field: the ones they have not hidden first, each part
+        best-rated first, then oldest first."""
         rows = await self._session.scalars(
             select(EntryRow)
             .where(EntryRow.person_id == self.id, EntryRow.field == field)
             .order_by(EntryRow.id)
         )
         entries = [self._entry(row) for row in rows]
-        return sorted(entries, key=lambda entry: -(entry.rating or 0))
+        return sorted(entries, key=lambda entry: (entry.hidden, -(entry.rating or 0)))
 
     async def add_entry(self, field: str, text: str, *, now: datetime, replace: bool) -> None:
         """Keep `text` under `field`; `replace` drops what was there (single-value fields)."""
@@ -138,6 +139,17 @@ class PersonRecord:
             if entry.text.casefold() == text.casefold():
                 self._kept = None
                 await self._session.execute(delete(EntryRow).where(EntryRow.id == entry.id))
+                return True
+        return False
+
+    async def hide_entry(self, field: str, text: str, *, hidden: bool) -> bool:
+        """Hide an entry (kept, but left out of suggestions) or show it again (any case);
+        False if it was not there."""
+        for entry in await self.entries(field):
+            if entry.text.casefold() == text.casefold():
+                await self._session.execute(
+                    update(EntryRow).where(EntryRow.id == entry.id).values(hidden=hidden)
+                )
                 return True
         return False
 
@@ -221,6 +233,7 @@ class PersonRecord:
                     "field": entry.field,
                     "text": entry.text,
                     "rating": entry.rating,
+                    "hidden": entry.hidden,
                     "saved_at": entry.created_at.isoformat(),
                 }
                 for entry in map(self._entry, entries)
@@ -254,6 +267,7 @@ class PersonRecord:
             text=self._vault.decrypt(row.secret),
             rating=row.rating,
             created_at=row.created_at,
+            hidden=bool(row.hidden),
         )
 
     async def _save(self) -> None:
