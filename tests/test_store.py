@@ -421,3 +421,24 @@ async def test_one_entry_can_be_taken_out_and_the_rest_stay(store: Store) -> Non
         assert (await person.kept()).counts == {"toolbox": 1}
     async with store.person(ALEX, now=NOW) as person:
         assert [entry.text for entry in await person.entries("toolbox")] == ["music"]
+
+
+async def test_a_hidden_entry_is_kept_after_the_others_and_can_be_shown_again(
+    store: Store,
+) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        for idea, score in (("a walk", 5), ("music", 2), ("ice", None)):
+            await person.add_entry("toolbox", idea, now=NOW, replace=False)
+            if score is not None:
+                await person.rate_entry("toolbox", idea, score)
+        assert await person.hide_entry("toolbox", "A Walk", hidden=True) is True
+        assert await person.hide_entry("toolbox", "not there", hidden=True) is False
+    async with store.person(ALEX, now=NOW) as person:
+        listed = [(e.text, e.hidden) for e in await person.entries("toolbox")]
+        assert listed == [("music", False), ("ice", False), ("a walk", True)]
+        assert (await person.kept()).counts == {"toolbox": 3}  # hidden is still kept
+        exported = {e["text"]: e["hidden"] for e in (await person.export())["kept"]}
+        assert exported == {"a walk": True, "music": False, "ice": False}
+        await person.hide_entry("toolbox", "a walk", hidden=False)
+    async with store.person(ALEX, now=NOW) as person:
+        assert [e.text for e in await person.entries("toolbox")] == ["a walk", "music", "ice"]

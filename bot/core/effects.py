@@ -90,6 +90,15 @@ class Drop:
 
 
 @dataclass(frozen=True)
+class Hide:
+    """Hide one entry of `field` from suggestions (`hidden`), or show it again."""
+
+    field: str
+    value: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
 class CopyPlan:
     """Send the safety plan as a picture and as text, to keep outside the bot."""
 
@@ -135,6 +144,7 @@ FlowEffect = (
     | Save
     | Rate
     | Drop
+    | Hide
     | CopyPlan
     | Forget
     | Record
@@ -164,6 +174,9 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Rate(str(args["field"]), str(args["entry"]), int(args["score"]))
             case "drop":
                 return Drop(str(args["field"]), str(args["value"]))
+            case "hide" | "unhide":
+                hidden = effect.action == "hide"
+                return Hide(str(args["field"]), str(args["value"]), hidden=hidden)
             case "copy" if args.get("what") == "safety_plan":
                 return CopyPlan()
             case "asked":
@@ -205,11 +218,13 @@ class Effects:
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
         kept = await person.kept()
-        entries = {
-            field: tuple(entry.text for entry in await person.entries(field))
-            for field in self._listed
-            if kept.counts.get(field, 0) > 0
-        }
+        entries: dict[str, tuple[str, ...]] = {}
+        hidden: dict[str, tuple[str, ...]] = {}
+        for field in self._listed:
+            if kept.counts.get(field, 0) > 0:
+                kept_entries = await person.entries(field)
+                entries[field] = tuple(e.text for e in kept_entries if not e.hidden)
+                hidden[field] = tuple(e.text for e in kept_entries if e.hidden)
         return dialogues.Facts(
             flags={
                 "consent": person.consented,
@@ -219,6 +234,7 @@ class Effects:
             },
             counts=kept.counts,
             entries=entries,
+            hidden=hidden,
         )
 
     async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
@@ -258,7 +274,7 @@ class Effects:
                 return []
             case CopyPlan():
                 return await self.copy_plan(turn)
-            case Save() | Rate() | Drop() | Forget() | Record() if not person.consented:
+            case Save() | Rate() | Drop() | Hide() | Forget() | Record() if not person.consented:
                 return [Reply(words.NOT_KEPT)]
             case Save(field=field, value=value):
                 replace = self._fields[field].kind == "text"
@@ -267,6 +283,8 @@ class Effects:
                 await person.rate_entry(field, entry, score)
             case Drop(field=field, value=value):
                 await person.remove_entry(field, value)
+            case Hide(field=field, value=value, hidden=hidden):
+                await person.hide_entry(field, value, hidden=hidden)
             case Forget(field=field):
                 await person.forget(field)
             case Record(mood=mood, urge=urge, note=note):
@@ -295,7 +313,8 @@ class Effects:
         lines = [words.KEPT_HEADING.format(label=spec.label)]
         for entry in entries:
             item = words.KEPT_ITEM_RATED if entry.rating else words.KEPT_ITEM
-            lines.append(item.format(text=entry.text, rating=entry.rating))
+            hidden = words.KEPT_HIDDEN if entry.hidden else ""
+            lines.append(item.format(text=entry.text, rating=entry.rating) + hidden)
         return [Reply("\n".join(lines))]
 
 

@@ -62,7 +62,8 @@ def _summary(data: dict[str, object]) -> str:
         words.MYDATA_KEPT.format(count=len(kept)),
     ]
     for entry in kept:
-        lines.append(words.MYDATA_KEPT_ITEM.format(field=entry["field"], text=entry["text"]))
+        item = words.MYDATA_KEPT_ITEM.format(field=entry["field"], text=entry["text"])
+        lines.append(item + (words.MYDATA_KEPT_HIDDEN if entry.get("hidden") else ""))
     lines.append(words.MYDATA_CHECKINS.format(count=len(checkins)))
     lines.append(words.MYDATA_WAITING.format(count=len(reminders)))
     lines.append(words.MYDATA_END)

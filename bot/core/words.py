@@ -180,6 +180,8 @@ KEPT_HEADING = "{label}:"
 KEPT_NONE = "{label}: nothing kept here yet."
 KEPT_ITEM = "• {text}"
 KEPT_ITEM_RATED = "• {text} (helped {rating}/5)"
+# After an entry the person hid: still theirs, left out of suggestions until shown again.
+KEPT_HIDDEN = " (hidden)"
 
 # -- /mydata: the summary above the file ------------------------------------------------------
 
@@ -191,6 +193,7 @@ MYDATA_AGREED_YES = "yes"
 MYDATA_AGREED_NO = "no"
 MYDATA_KEPT = "• Things you kept: {count}"
 MYDATA_KEPT_ITEM = "   - {field}: {text}"
+MYDATA_KEPT_HIDDEN = " (hidden)"
 MYDATA_CHECKINS = "• Check-ins answered: {count}"
 MYDATA_WAITING = "• Messages waiting to be sent: {count}"
 MYDATA_END = "The file has all of it. /delete erases it all."
