@@ -130,12 +130,22 @@ class PersonState(Protocol):
     async def forget(self, field: str) -> None: ...
 
     async def add_checkin(
-        self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
+        self,
+        *,
+        now: datetime,
+        mood: int | None,
+        urge: int | None,
+        note: str | None,
+        tags: tuple[str, ...] = (),
     ) -> None: ...
 
     async def checkins(
         self, *, since: datetime
     ) -> list[tuple[datetime, int | None, int | None]]: ...
+
+    async def checkin_tags(
+        self, *, since: datetime
+    ) -> list[tuple[int | None, int | None, tuple[str, ...]]]: ...
 
     async def schedule(self, kind: str, *, due_at: datetime) -> None: ...
 

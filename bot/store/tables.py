@@ -129,7 +129,11 @@ class CheckinRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Mood and urge strength, encrypted together as JSON `[mood, urge]` (either may be null).
     scores_secret: Mapped[str | None] = mapped_column(Text)
+    # The person's short note about the day, encrypted; shown back only in /mydata.
     secret: Mapped[str | None] = mapped_column(Text)
+    # What was around that day, as tags they picked (bot/core/words.py, CHECKIN_TAGS),
+    # encrypted as a JSON list; /progress counts them for the harder days.
+    tags_secret: Mapped[str | None] = mapped_column(Text)
 
 
 class CheckinPlanRow(Base):
