@@ -456,6 +456,9 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
             if out is not None:
                 return out
     if node.choices is not None:
+        several = _collected(node, text)
+        if several:  # before one choice is matched: "family and sleep" begins with one
+            return _collect_all(run, node, several)
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
@@ -466,9 +469,6 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        several = _collected(node, text)
-        if several:
-            return _collect_all(run, node, several)
         topic = _topic(run, text)
         if topic is not None:
             return topic

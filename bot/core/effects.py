@@ -117,6 +117,7 @@ class Record:
     mood: int | None
     urge: int | None
     note: str | None
+    tags: tuple[str, ...] = ()  # what was around (words.CHECKIN_TAGS' ids)
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,12 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Forget(str(args["field"]))
             case "record":
                 note = args.get("note")
+                tags = str(args.get("tags", "")).split(",")
                 return Record(
                     mood=_optional_int(args.get("mood")),
                     urge=_optional_int(args.get("urge")),
                     note=str(note) if note else None,
+                    tags=tuple(tag for tag in tags if tag in words.CHECKIN_TAGS),
                 )
     except (KeyError, ValueError) as error:
         raise EffectError(f"flow effect {effect.action!r} with {dict(args)!r}") from error
@@ -287,8 +290,8 @@ class Effects:
                 await person.hide_entry(field, value, hidden=hidden)
             case Forget(field=field):
                 await person.forget(field)
-            case Record(mood=mood, urge=urge, note=note):
-                await person.add_checkin(now=now, mood=mood, urge=urge, note=note)
+            case Record(mood=mood, urge=urge, note=note, tags=tags):
+                await person.add_checkin(now=now, mood=mood, urge=urge, note=note, tags=tags)
             case _:
                 assert_never(effect)
         return []
