@@ -531,11 +531,12 @@ def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
         run.vars[choice.hold.var] = choice.hold.value
     if choice.collect is not None:
         _add_to(run, choice.collect.var, choice.collect.value)
+    before = len(run.out)
     went = run.enter_target(run.flow, choice.to)
-    return _carry_on(run, choice, typed, went) if typed else went
+    return _carry_on(run, choice, typed, went, before=before) if typed else went
 
 
-def _carry_on(run: _Run, choice: Choice, typed: str, went: Step) -> Step:
+def _carry_on(run: _Run, choice: Choice, typed: str, went: Step, *, before: int) -> Step:
     """Rule 6: "hide drawing" at a choice "Hide one" that leads to a `list:` node picks
     the entry the other words name, when they name exactly one."""
     here = run.library.flows[run.flow].nodes.get(run.node)
@@ -546,7 +547,8 @@ def _carry_on(run: _Run, choice: Choice, typed: str, went: Step) -> Step:
     entry = match_entry(rest, listed) if rest and listed else None
     if entry is None:
         return went
-    run.out.clear()  # the list's question is answered already: say only what follows
+    # The list's question is answered already: its bubbles go, anything it did stays.
+    run.out[before:] = [item for item in run.out[before:] if isinstance(item, Effect)]
     return _pick(run, here, listed[entry])
 
 
