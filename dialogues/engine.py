@@ -11,8 +11,8 @@ Rules:
 4. Inputs (library, state, facts) are never mutated.
 5. A `list:` node shows the person's entries (from the facts) as buttons, and keeps the
    ones it showed in its vars (LISTED), so a tap names the entry that was on the screen.
-6. Typed text that picks a choice leading straight to a `list:` node ("hide drawing")
-   also picks the entry its other words name, when they name exactly one.
+6. Typed text that picks a choice leading to a `list:` node ("hide drawing") also picks
+   the entry its other words name, when they name exactly one.
 7. A choice with `collect` adds its value to a list var (several may be picked in turn);
    typed text naming several collecting choices of one node ("family and sleep") picks
    them all.
@@ -563,12 +563,8 @@ def _add_to(run: _Run, var: str, value: str) -> None:
 def _collected(node: Node, text: str) -> list[int]:
     """Rule 7: the collecting choices whose label or a synonym the text holds as whole
     words, when it holds two or more and names no other choice."""
-    named = [
-        i
-        for i, choice in enumerate(node.choices or ())
-        if any(_mentions(text, (word,)) for word in (choice.label, *choice.synonyms))
-    ]
     choices = node.choices or ()
+    named = [i for i, c in enumerate(choices) if _mentions(text, (c.label, *c.synonyms))]
     if len(named) < 2 or any(choices[i].collect is None for i in named):
         return []
     return named
