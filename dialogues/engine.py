@@ -348,12 +348,21 @@ class _Run:
         """Take `value` out of `field_name`; later conditions in this step see it gone."""
         if normalise(self.last.get(field_name, "")) == normalise(value):
             self.last.pop(field_name)
+
+        def same(entry: str) -> bool:
+            return normalise(entry) == normalise(value)
+
         entries = self.facts.entries.get(field_name, ())
-        left = tuple(e for e in entries if normalise(e) != normalise(value))
+        left = tuple(e for e in entries if not same(e))
+        away = self.facts.hidden.get(field_name, ())
         counts = dict(self.facts.counts)
-        counts[field_name] = max(0, counts.get(field_name, 0) - 1)
+        if len(left) < len(entries) or not any(map(same, away)):  # a hidden one is not counted
+            counts[field_name] = max(0, counts.get(field_name, 0) - 1)
         self.facts = replace(
-            self.facts, counts=counts, entries={**self.facts.entries, field_name: left}
+            self.facts,
+            counts=counts,
+            entries={**self.facts.entries, field_name: left},
+            hidden={**self.facts.hidden, field_name: tuple(e for e in away if not same(e))},
         )
         self.effect("drop", field=field_name, value=value)
 
@@ -371,6 +380,7 @@ class _Run:
             shown, away = away, shown
         self.facts = replace(
             self.facts,
+            counts={**self.facts.counts, field_name: len(shown)},
             entries={**self.facts.entries, field_name: shown},
             hidden={**self.facts.hidden, field_name: away},
         )

@@ -110,9 +110,8 @@ def replay(library: Library, conversation: Conversation, *, name: str) -> list[s
     flags, counts = dict(conversation.flags), dict(conversation.counts)
     entries = {key: list(listed) for key, listed in conversation.entries.items()}
     hidden = {key: list(listed) for key, listed in conversation.hidden.items()}
-    for key in {*entries, *hidden}:
-        kept = len(entries.get(key, [])) + len(hidden.get(key, []))
-        counts[key] = max(counts.get(key, 0), kept)
+    for key, listed in entries.items():
+        counts[key] = max(counts.get(key, 0), len(listed))  # hidden ones are not counted
     current = start(library, conversation.target, facts=_facts(flags, counts, entries, hidden))
     lines += _render(current, flags, counts, entries, hidden)
     for move in conversation.moves:
@@ -216,7 +215,9 @@ def _apply(
         if value.casefold() not in (entry.casefold() for entry in kept):
             kept.append(value)
     elif effect.action == "drop":
-        counts[name] = max(0, counts.get(name, 0) - 1)
+        was_hidden = value.casefold() in (e.casefold() for e in hidden.get(name, []))
+        if not was_hidden:
+            counts[name] = max(0, counts.get(name, 0) - 1)
         entries[name] = [e for e in entries.get(name, []) if e.casefold() != value.casefold()]
         hidden[name] = [e for e in hidden.get(name, []) if e.casefold() != value.casefold()]
     elif effect.action in ("hide", "unhide"):
@@ -224,6 +225,7 @@ def _apply(
         moved = [e for e in source.get(name, []) if e.casefold() == value.casefold()]
         source[name] = [e for e in source.get(name, []) if e.casefold() != value.casefold()]
         into[name] = [*into.get(name, []), *moved]
+        counts[name] = len(entries[name])
     elif effect.action == "forget":
         counts[name] = 0
         entries[name] = []

@@ -132,6 +132,25 @@ async def test_a_hidden_idea_is_kept_but_left_out_of_suggestions_and_the_plan(
     assert "Drawing or scribbling" not in chat.buttons()
 
 
+async def test_with_every_idea_hidden_the_plan_asks_for_ones_own_and_the_toolbox_shows_them(
+    chat: FakeChat, sqlite_store: Store
+) -> None:
+    await with_toolbox(sqlite_store, chat, "Going for a walk")
+    await chat.send("/toolbox")
+    await chat.send("hide walk")
+
+    await chat.send("/plan")
+    await chat.tap("Let's make one")
+    await chat.tap("Skip this step")
+    await chat.tap("Next step")
+    assert "ideas from your toolbox" not in chat.text()
+    assert "For example music" in chat.text()
+
+    await chat.send("/toolbox")
+    assert "• Going for a walk (hidden)" in chat.text()
+    assert "See hidden ideas" in chat.buttons()
+
+
 async def test_a_hidden_idea_can_be_shown_again(store: Store) -> None:
     chat = FakeChat.on(store)
     await with_toolbox(store, chat, "Drawing or scribbling", "Going for a walk")

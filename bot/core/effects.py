@@ -221,6 +221,7 @@ class Effects:
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
         kept = await person.kept()
+        counts = dict(kept.counts)
         entries: dict[str, tuple[str, ...]] = {}
         hidden: dict[str, tuple[str, ...]] = {}
         for field in self._listed:
@@ -228,6 +229,7 @@ class Effects:
                 kept_entries = await person.entries(field)
                 entries[field] = tuple(e.text for e in kept_entries if not e.hidden)
                 hidden[field] = tuple(e.text for e in kept_entries if e.hidden)
+                counts[field] = len(entries[field])  # {has: FIELD}: one not hidden
         return dialogues.Facts(
             flags={
                 "consent": person.consented,
@@ -235,7 +237,7 @@ class Effects:
                 "checkins_on": kept.checkins_on,
                 "asked_about_suicide": self._questions.suicide_known(turn),
             },
-            counts=kept.counts,
+            counts=counts,
             entries=entries,
             hidden=hidden,
         )
