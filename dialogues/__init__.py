@@ -7,6 +7,7 @@ from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
 from dialogues.problems import FlowError, Problem
 from dialogues.schema import FieldSpec, Flow
+from dialogues.topics import named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap, Typed
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "content_hash",
     "listed_fields",
     "load_library",
+    "named_topic",
     "normalise",
     "read_directory",
     "reads",

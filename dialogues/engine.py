@@ -29,6 +29,7 @@ from dialogues.matching import (
     small_talk,
 )
 from dialogues.schema import Action, Condition, Node
+from dialogues.topics import named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
@@ -77,6 +78,15 @@ _TALK_GOES_ON = {
     "ok": ("carry on", "continue", "next", "okay", "ok "),
     "bye": ("that s all", "that s it", "stop for now", "i m done", "done for now"),
 }
+# A topic only suggested by a word of it (`named_topic`): asked, with a way to stay.
+OFFER = 'Did you mean "{label}"? We can go there now, or stay here.'
+OFFER_YES = "Yes, go there"
+OFFER_NO = "No, stay here"
+OFFERED = "_offered"  # the var holding the topic offered: [label, target]
+_OFFER_WORDS = (
+    (OFFER_YES, "yes", "yeah", "yep", "ok", "okay", "sure", "go there", "yes please"),
+    (OFFER_NO, "no", "nope", "nah", "stay", "stay here", "no thanks"),
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -112,6 +122,9 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
     node = run.restore(state)
     if node is None:
         return run.recover(state)
+    moved = _settled(run, node)
+    if moved is not None:
+        return run.enter_target(run.flow, moved)
     run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
 
@@ -378,6 +391,27 @@ class _Run:
         return None
 
 
+def _settled(run: _Run, node: Node) -> str | None:
+    """Where a branch on a fact that sent the person to this step goes now, when the fact
+    has changed since ("Which country are you in?" once the country is set): the step is
+    answered already, so resuming goes on instead of asking again."""
+    at = (run.flow, run.node)
+    here = {run.node} | {
+        node_id
+        for node_id, other in run.library.flows[run.flow].nodes.items()
+        if any(run.library.resolve(run.flow, c.to) == at for c in other.choices or ())
+    }
+    for other in run.library.flows[run.flow].nodes.values():
+        arms = other.branch or ()
+        if not any(arm.if_ is not None and arm.if_.fact is not None for arm in arms):
+            continue
+        sent_here = {arm.target for arm in arms} & here
+        now = run._branch(other)
+        if sent_here and now not in here:
+            return now
+    return None
+
+
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds any of `words` (each a word or phrase) as whole words, any case."""
     padded = f" {normalise(text)} "
@@ -402,6 +436,12 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             number = parse_number(suffix[1:])
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
+        offered = run.vars.pop(OFFERED, None)
+        if suffix in ("offer-yes", "offer-no") and isinstance(offered, list):
+            if suffix == "offer-yes":
+                return run.enter_target(TOPICS, str(offered[1]))
+            run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
+            return run.wait()
         out = run.way_out(suffix, node)
         if out is not None:
             return out
@@ -411,6 +451,14 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
 
 
 def _typed(run: _Run, node: Node, text: str) -> Step:
+    offered = run.vars.pop(OFFERED, None)
+    if isinstance(offered, list):  # "did you mean …?" is on the screen: a yes or no to it
+        said = match_choice(text, _OFFER_WORDS)
+        if said == 0:
+            return run.enter_target(TOPICS, str(offered[1]))
+        if said == 1:
+            run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
+            return run.wait()
     if run.missed >= 2:  # the way out is on the screen: typed, it is read first
         ways = [(label, *synonyms) for _, label, synonyms in _WAY_OUT_WORDS]
         way = match_choice(text, ways)
@@ -429,7 +477,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        topic = _topic(run, text)
+        topic = _topic(run, node, text)
         if topic is not None:
             return topic
         talk = small_talk(text)
@@ -456,28 +504,30 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     talk = small_talk(text) if number is None else None
     if talk is not None:
         return run.small_talk(talk, node)
+    topic = _topic(run, node, text) if number is None else None
+    if topic is not None:
+        return topic
     if number is None:
         return run.unclear(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)
 
 
-def _topic(run: _Run, text: str) -> Step | None:
-    """A topic named where the step did not offer it ("the scars one", "talking about it
-    online"): its flow, when the text names exactly one topic of the topics menus."""
-    topics = run.library.flows.get(TOPICS)
-    if topics is None or len(normalise(text).split()) > 8:
+def _topic(run: _Run, node: Node, text: str) -> Step | None:
+    """A topic named where the step did not offer it (rules at `named_topic`): its flow
+    when the text names it plainly; "shall we go there?" when only a word of it is there."""
+    if normalise(text).isdecimal():
         return None
-    found: dict[str, str] = {}
-    for node in topics.nodes.values():
-        for choice in node.choices or ():
-            where = run.library.resolve(TOPICS, choice.to)
-            if where is not None and where != END and where[0] != TOPICS:
-                found.setdefault(choice.label, choice.to)
-    labels = list(found)
-    index = match_choice(text, [(label,) for label in labels])
-    if index is None or normalise(text).isdecimal():
+    named = named_topic(run.library, text, here=run.flow)
+    if named is None:
         return None
-    return run.enter_target(TOPICS, found[labels[index]])
+    label, target, sure = named
+    if sure:
+        return run.enter_target(TOPICS, target)
+    run.vars[OFFERED] = [label, target]
+    prefix = f"{run.flow}.{run.node}"
+    buttons = (Button(f"{prefix}.offer-yes", OFFER_YES), Button(f"{prefix}.offer-no", OFFER_NO))
+    run.say(OFFER.format(label=label), buttons)
+    return run.wait()
 
 
 def _choose(run: _Run, node: Node, index: int) -> Step:

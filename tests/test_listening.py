@@ -264,3 +264,115 @@ async def test_worried_words_that_answer_the_step_are_answered_inside_the_flow(
 
     assert "really strong" in replies[0].text.lower()
     assert "Thank you for telling me. That sounds really hard" not in chat.text()
+
+
+# -- Issue 19, second pass: topics, ways back, questions back, a parent, anywhere ----------
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        ("yeah the scars one please", "Many people who have self-injured have scars"),
+        ("being kinder to myself is something I really struggle with tbh", "Self-acceptance"),
+        ("The safety plan, please.", "plan"),
+        ("talking about it online", "Talking about self-harm online"),
+    ],
+)
+async def test_a_topic_named_at_a_step_with_other_buttons_is_taken_there(
+    chat: FakeChat, typed: str, heard: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")  # a step whose buttons are about the urge
+    await chat.send(typed)
+
+    assert heard.casefold() in chat.text().casefold()
+    assert "not sure" not in chat.text()
+
+
+async def test_a_topic_only_hinted_at_is_asked_about_with_a_way_to_stay(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm going to the beach and I'm freaking out about my scars, can we talk?")
+
+    assert 'Did you mean "My scars"?' in chat.text()
+    await chat.send("no")
+    assert "What would you like to talk about?" in chat.text()  # the step again
+    await chat.send("freaking out about my scars, can we talk?")
+    await chat.tap("Yes, go there")
+    assert "scars" in chat.text()
+
+
+def test_a_topic_is_never_named_by_a_word_in_passing() -> None:
+    library = shipped_library()
+    assert dialogues.named_topic(library, "when I am alone in my flat after work") is None
+    assert dialogues.named_topic(library, "i'm not worried", here="") is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["carry on", "go back to where we were", "Could we go back, please?", "carry on po"]
+)
+async def test_a_way_back_typed_shows_where_we_were(chat: FakeChat, typed: str) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")
+    await chat.send(typed)
+
+    assert chat.last[0].text == "Okay. Here's where we were."
+    assert chat.buttons()  # the step's own buttons
+    assert "not sure" not in chat.text()
+
+
+async def test_choose_my_country_typed_anywhere_opens_the_picker(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("choose my country")
+
+    assert "More countries" in chat.buttons()
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        ("who reads this? does anyone see what I type?", "No one reads this chat"),
+        ("Is it attention seeking? my wife thinks it is", "a way of coping"),
+        ("should I take her phone away?", "Taking a phone away"),
+        ("is it bad to post about it", "Talking about self-harm online"),
+        ("What does recovered mean then", "getting better"),
+    ],
+)
+async def test_a_question_back_gets_an_answer_then_the_step_again(
+    chat: FakeChat, typed: str, heard: str
+) -> None:
+    await chat.send("/topics")
+    await chat.send(typed)
+
+    assert heard.casefold() in chat.text().casefold()
+    assert "not sure" not in chat.text()
+    assert chat.buttons()
+
+
+@pytest.mark.parametrize(
+    "typed", ["im a parent, its my kid", "my daughter, she's 14", "its my daughter, not me"]
+)
+async def test_a_parent_writing_about_their_child_reaches_the_someone_else_path(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.send(typed)
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "I have an urge right now" not in chat.buttons()
+
+
+async def test_a_typed_yes_to_erase_everything_erases_it(chat: FakeChat) -> None:
+    await chat.send("/delete")
+    await chat.send("yes, delete everything")
+
+    assert "Everything I kept about you is erased" in chat.text()
+
+
+async def test_a_country_typed_at_the_welcomes_country_question_goes_on(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("I live in Scotland, in Glasgow.")
+
+    assert "Which country are you in?" not in chat.text()
+    assert "check in with you" in chat.text()

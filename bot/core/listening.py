@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import countries, someone_else, words, yes_no
+from bot.core import asides, countries, someone_else, words, yes_no
+from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
 from bot.core.flows import Flows
 from bot.core.ports import CheckinMenus
-from bot.core.questions import AskedCountry, AskedSafe, AskedTime, AskedZone, Nothing
+from bot.core.questions import (
+    AskedCountry,
+    AskedDelete,
+    AskedSafe,
+    AskedTime,
+    AskedZone,
+    Nothing,
+)
 from bot.core.talk import Questions
 from bot.core.turn import Turn
+from bot.core.yes_no import Said
 from bot.messages import Reply
 
 
@@ -81,9 +90,45 @@ class Listener:
         if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
             self._questions.ask_country(turn)
             return [Reply(words.COUNTRY_NOT_FOUND), country_picker(page=0)]
-        if someone_else.mentioned(text):
+        if isinstance(question, AskedDelete):
+            said = yes_no.read(text)
+            if said in (Said.YES, Said.NO):
+                erase = Erase(said is Said.YES)
+                return await self._choices.choose(turn, erase, question=question)
+        state = turn.person.flow_state
+        in_someone_else = state is not None and state.get("flow") == "someone_else"
+        asks = state is not None and dialogues.asks(self._library, state)  # keeps free text
+        child = asides.child(text) and not in_someone_else and not asks
+        if someone_else.mentioned(text) or child:
             return await self._someone_else(turn, text)
+        if not self._reads(state, text):
+            aside = await self._aside(turn, text, asks=asks)
+            if aside is not None:
+                return aside
         return await self._flows.answer(turn, dialogues.Typed(text))
+
+    async def _aside(self, turn: Turn, text: str, *, asks: bool) -> list[Reply] | None:
+        """A way back, the country picker, or a question back (bot/core/asides.py); the
+        step the person was at follows. A step that keeps free text (`asks`) takes a
+        question as its answer."""
+        match asides.way(text):
+            case "resume":
+                return [Reply(words.ASIDE_BACK), *await self._flows.resume(turn)]
+            case "talk":
+                return [Reply(words.ASIDE_TALK), *await self._flows.resume(turn)]
+            case "country":
+                return await self._choices.choose(turn, CountryPage(0), question=Nothing())
+        answer = None if asks else asides.question(text)
+        if answer is None:
+            return None
+        said = [Reply(answer.text)] if answer.text is not None else []
+        if answer.target is not None:
+            return [*said, *await self._flows.go(turn, answer.target)]
+        return [*said, *await self._flows.resume(turn)]
+
+    def _reads(self, state: dict[str, object] | None, text: str) -> bool:
+        """Whether the flow's step reads `text` as one of its own answers."""
+        return state is not None and dialogues.reads(self._library, state, text)
 
     def _takes(self, state: dict[str, object] | None, text: str) -> bool:
         """Whether the flow's step takes `text`: an answer in words, or one of its own."""

@@ -35,6 +35,24 @@ UNKNOWN_COMMAND = "I don't know that command. /help shows what I can do."
 NO_CONVERSATION = "I'm here. Here's what we can talk about:"
 STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk about now:"
 
+# Questions back to the bot, typed at any step (bot/core/asides.py); the step follows.
+ASIDE_PRIVACY = (
+    "No one reads this chat. I'm a bot, and I don't keep your messages. I only keep things "
+    "you choose to save, locked (encrypted). /mydata shows them, and /delete erases them."
+)
+ASIDE_ATTENTION = (
+    "No. Self-injury is usually a way of coping with feelings that feel too much, and many "
+    "people hide it for a long time. If someone does show it, they may need support, and "
+    "it's okay to need that."
+)
+ASIDE_PHONE = (
+    "Taking a phone away can feel like the safe thing to do. But it can cut them off from "
+    "friends and support, and make it harder for them to come to you. Talking together "
+    "about what they see online, and agreeing on some steps, usually helps more."
+)
+ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
+ASIDE_BACK = "Okay. Here's where we were."
+
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
     "You can change that with /start."

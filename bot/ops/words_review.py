@@ -65,9 +65,7 @@ def core_words() -> dict[str, str]:
         words[f"crisis reply, about someone else ({where})"] = safety.crisis_reply(
             country, about_someone_else=True
         )
-        words[f"crisis reply, abuse or danger ({where})"] = safety.crisis_reply(
-            country, abuse=True
-        )
+        words[f"crisis reply, abuse or danger ({where})"] = safety.crisis_reply(country, abuse=True)
         words[f"crisis reply, swallowed something ({where})"] = safety.crisis_reply(
             country, swallowed=True
         )
