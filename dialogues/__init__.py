@@ -1,7 +1,7 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import asks, reads, resume, start, step
+from dialogues.engine import asks, reads, resume, settled, start, step, unclear
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
@@ -35,6 +35,8 @@ __all__ = [
     "read_directory",
     "reads",
     "resume",
+    "settled",
     "start",
     "step",
+    "unclear",
 ]

@@ -45,6 +45,11 @@ WAY_OUT = (
     "I'm not sure I understood, sorry. We can leave this question and talk about something "
     "else, or if you'd like a person to talk to, I can show you who to contact."
 )
+# The way out the next time in a conversation, so it is not said twice word for word.
+WAY_OUT_SECOND = (
+    "I'm not sure I followed that either, sorry. We can try something else, or I can show "
+    "you people to talk to."
+)
 WAY_OUT_TOPICS = "Something else"
 WAY_OUT_HELP = "People I can talk to"
 WAY_OUT_AGAIN = "Try this question again"
@@ -122,11 +127,24 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
     node = run.restore(state)
     if node is None:
         return run.recover(state)
-    moved = _settled(run, node)
-    if moved is not None:
-        return run.enter_target(run.flow, moved)
     run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
+
+
+def settled(library: Library, state: dict[str, Any], *, facts: Facts) -> Step | None:
+    """Going on from `state` when the step was asked only because a fact was not so, and
+    now it is ("Which country are you in?" once the country is set): a branch on that fact
+    that sent the person here goes elsewhere now. None when nothing has changed."""
+    run = _Run(library, facts)
+    node = run.restore(state)
+    moved = _settled(run, node) if node is not None else None
+    return run.enter_target(run.flow, moved) if moved is not None else None
+
+
+def unclear(text: str) -> bool:
+    """Whether `text` is one of the engine's "not understood" lines (or its way out)."""
+    scale = UNCLEAR_SCALE.split("{", 1)[0]
+    return text.startswith((UNCLEAR, *UNCLEAR_AGAIN, scale, WAY_OUT, WAY_OUT_SECOND))
 
 
 def reads(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -368,7 +386,8 @@ class _Run:
             return self.reask(node.say[-1], node)
         prefix = f"{self.flow}.{self.node}"
         buttons = tuple(Button(f"{prefix}.{suffix}", label) for suffix, label, _ in _WAY_OUT_WORDS)
-        self.say(WAY_OUT, buttons)
+        self.say(WAY_OUT_SECOND if self.missed > 2 or self.unclear_said > 3 else WAY_OUT, buttons)
+        self.unclear_said += 1
         return self.wait()
 
     def small_talk(self, kind: str, node: Node) -> Step:
@@ -392,9 +411,7 @@ class _Run:
 
 
 def _settled(run: _Run, node: Node) -> str | None:
-    """Where a branch on a fact that sent the person to this step goes now, when the fact
-    has changed since ("Which country are you in?" once the country is set): the step is
-    answered already, so resuming goes on instead of asking again."""
+    """Where a branch on a fact that sent the person to this step goes now, if elsewhere."""
     at = (run.flow, run.node)
     here = {run.node} | {
         node_id

@@ -9,6 +9,8 @@ Rules for choices (`match_choice`):
 3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
+4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
+5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
 half", "not much"), read along the scale's own direction (its `high` label).
@@ -176,10 +178,21 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
     ),
     (
+        frozenset({"idk", "dunno", "not sure", "i m not sure", "im not sure", "no idea"})
+        | {"i dont know", "i don t know", "don t know", "dont know", "unsure", "idk tbh"},
+        ("i m not sure", "not sure", "i don t know", "don t know", "i m unsure", "unsure"),
+    ),
+    (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
         | {"oo", "opo", "oo po", "yes po", "sige", "sige po"},
         ("yes", "yeah", "ok", "okay"),
     ),
+)
+# Rule 5: words of politeness around an answer say nothing of which ("4 po", "Add to it,
+# please", "carry on pls"): left out at either end.
+_polite = re.compile(
+    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh) )+|"
+    r"(?: (?:po|please|pls|plz|lang|na|thanks|thank you|thx|ty|then|tbh|lol|haha))+$"
 )
 # Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
 _THANKS = frozenset({"thanks", "thank", "thx", "ty", "tysm", "cheers", "ta", "thankyou", "thnx"})
@@ -210,7 +223,7 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
 
     Each option is its label followed by its synonyms.
     """
-    typed = normalise(text)
+    typed = _polite.sub("", normalise(text)) or normalise(text)
     if not typed:
         return None
     said = [[normalise(w) for w in option if normalise(w)] for option in options]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import dialogues
-from bot.core import countries, someone_else
+from bot.core import countries, repeats, someone_else
+from bot.messages import Option, Reply, ReplyKind
 from dialogues.matching import match_choice, read_scale, small_talk
 from tests.fakes import FakeChat, shipped_library
 
@@ -184,7 +185,8 @@ async def test_a_short_country_sets_it_at_a_menu_and_the_same_again_is_not_the_s
 
     assert "United Kingdom" in first[0].text and "United Kingdom" in again[0].text
     assert first[0].text != again[0].text
-    assert "What would you like to talk about?" in chat.text()
+    assert "what would you like to talk about?" in chat.text()  # asked again, in other words
+    assert "I have an urge right now" in chat.buttons()
 
 
 @pytest.mark.parametrize(
@@ -244,7 +246,7 @@ async def test_the_way_out_can_be_typed(chat: FakeChat) -> None:
     await chat.send("purple")
     await chat.send("something else")
 
-    assert "What would you like to talk about?" in chat.text()
+    assert "what would you like to talk about?" in chat.text().casefold()
 
 
 async def test_the_cores_own_buttons_can_be_typed(chat: FakeChat) -> None:
@@ -295,7 +297,7 @@ async def test_a_topic_only_hinted_at_is_asked_about_with_a_way_to_stay(chat: Fa
 
     assert 'Did you mean "My scars"?' in chat.text()
     await chat.send("no")
-    assert "What would you like to talk about?" in chat.text()  # the step again
+    assert "what would you like to talk about?" in chat.text().casefold()  # the step again
     await chat.send("freaking out about my scars, can we talk?")
     await chat.tap("Yes, go there")
     assert "scars" in chat.text()
@@ -376,3 +378,41 @@ async def test_a_country_typed_at_the_welcomes_country_question_goes_on(chat: Fa
 
     assert "Which country are you in?" not in chat.text()
     assert "check in with you" in chat.text()
+
+
+async def test_a_menu_shown_again_within_a_few_turns_is_not_the_same_paragraph(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Me and other people")
+    await chat.tap("Back")
+    await chat.tap("Me and other people")
+
+    assert "These are about you" not in chat.text()  # said two turns ago
+    assert "Telling someone" in chat.buttons()
+    await chat.tap("Back")
+    assert chat.last[-1].text == "Let me ask again: what would you like to talk about?"
+
+
+async def test_not_understood_again_is_said_in_other_words(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    said = [(await chat.send(typed))[0].text for typed in ("purple", "1", "purple", "3")]
+
+    assert said[0] != said[2]  # both "not sure", in different words
+    assert dialogues.unclear(said[0]) and dialogues.unclear(said[2])
+
+
+def test_a_question_said_again_is_asked_in_other_words() -> None:
+    asked = Reply("First, is anyone in danger right now?", options=(Option("x", "Yes"),))
+    shown, said = repeats.vary([asked], [(repeats.key(asked.text),)])
+
+    assert shown[0].text == "Back to my question: is anyone in danger right now?"
+    assert shown[0].options == asked.options
+    assert repeats.key(asked.text) in said
+
+
+def test_crisis_lines_asked_for_again_are_shown_again_in_full() -> None:
+    lines = Reply("Samaritans: call 116 123", kind=ReplyKind.CRISIS)
+    shown, _ = repeats.vary([lines], [(repeats.key(lines.text),)])
+
+    assert shown == [lines]

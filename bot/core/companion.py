@@ -39,11 +39,12 @@ Rules:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 
 import dialogues
 import safety
-from bot.core import words
+from bot.core import repeats, words
 from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
@@ -183,6 +184,7 @@ class Companion:
             replies = await self._respond(turn, triaged)
             if not person.deleted:
                 self._questions.remember_offered(turn, replies)
+                replies = self._vary(turn, replies)
             self._remember(incoming.person, None if person.deleted else person.country)
             return replies
 
@@ -193,6 +195,17 @@ class Companion:
             self._countries[who] = country
             if len(self._countries) > MEMO_PEOPLE:
                 del self._countries[next(iter(self._countries))]
+
+    def _vary(self, turn: Turn, replies: list[Reply]) -> list[Reply]:
+        """No paragraph said twice within a few turns (bot/core/repeats.py)."""
+        episode = turn.person.episode
+        if turn.incoming.command is not None:  # asked for by name: shown whole
+            said = repeats.remember(replies)
+        else:
+            replies, said = repeats.vary(replies, episode.said)
+        kept = (*episode.said, said)[-repeats.TURNS :]
+        turn.person.episode = dataclasses.replace(episode, said=kept)
+        return replies
 
     def _country(self, who: Person) -> str | None:
         return self._countries.get(who)

@@ -33,8 +33,9 @@ class Flows:
         return await self._run(turn, dialogues.start(self._library, target, facts=facts))
 
     async def resume(self, turn: Turn) -> list[Reply]:
-        """Show the person where they were, or the topics if they were nowhere. A place a
-        check-in arrived in comes first, unless they are back in its flow already."""
+        """Show the person where they were, or the topics if they were nowhere; or go on,
+        if that step is answered now (the country it asked for is set). A place a check-in
+        arrived in comes first, unless they are back in its flow already."""
         person = turn.person
         state, before = person.flow_state, person.before_checkin
         if before is not None:
@@ -44,7 +45,9 @@ class Flows:
         if state is None:
             return await self.go(turn, dialogues.TOPICS)
         facts = await self._effects.facts(turn)
-        return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
+        # a step asked only because a fact was not so (the country), and now it is: go on
+        moved = dialogues.settled(self._library, state, facts=facts)
+        return await self._run(turn, moved or dialogues.resume(self._library, state, facts=facts))
 
     async def answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
         """Step the person's flow with what they tapped or typed (the topics if none)."""

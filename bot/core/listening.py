@@ -60,9 +60,15 @@ class Listener:
             self._questions.noticed(turn, risk)
             return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
-            if risk.about_someone_else and someone_else.self_injury(risk):
-                return await self._someone_else(turn, text)
             state = person.flow_state
+            helping = state is not None and state.get("flow") == "someone_else"
+            if (risk.about_someone_else and someone_else.self_injury(risk)) or (
+                someone_else.about_them(text) and (helping or someone_else.mentioned(text))
+            ):
+                # a parent or friend's worry (SAFE_MESSAGING.md, Always 11): how to help
+                if helping:
+                    return await self._flows.answer(turn, dialogues.Typed(text))
+                return await self._someone_else(turn, text)
             if state is not None and dialogues.reads(self._library, state, text):
                 self._questions.noticed(turn, risk)
                 return await self._flows.answer(turn, dialogues.Typed(text))

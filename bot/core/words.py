@@ -52,6 +52,27 @@ ASIDE_PHONE = (
 )
 ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
 ASIDE_BACK = "Okay. Here's where we were."
+# Said above a menu instead of words said in the last few turns (bot/core/repeats.py).
+MENU_AGAIN = (
+    "Here are the choices again.",
+    "These are still here, whenever you're ready.",
+    "Pick one of these when you're ready, or tell me in your own words.",
+    "Same choices as before. Tap one, or tell me in other words.",
+    "Whenever you're ready, one of these.",
+    "Take your time. These will wait.",
+)
+# A question with buttons asked again within a few turns, in other words.
+QUESTION_AGAIN = (
+    "Back to my question: {question}",
+    "Let me ask again: {question}",
+    "So, {question}",
+)
+# Said instead of the engine's "not sure which one you meant" when that was said just now.
+UNCLEAR_AGAIN = (
+    "I still couldn't tell which one you meant, sorry. You can tap one of these, or type "
+    "/topics for something else.",
+    "Still not sure I follow, sorry. Tap one of these, or tell me in other words.",
+)
 
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
