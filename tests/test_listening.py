@@ -416,3 +416,44 @@ def test_crisis_lines_asked_for_again_are_shown_again_in_full() -> None:
     shown, _ = repeats.vary([lines], [(repeats.key(lines.text),)])
 
     assert shown == [lines]
+
+
+async def test_a_parents_worried_words_reach_the_someone_else_flow_not_the_concern_reply(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm worried about my daughter")
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "are you thinking about suicide" not in chat.text()
+
+
+def test_worried_words_about_them_are_told_from_the_writers_own() -> None:
+    assert someone_else.about_them("What do I say to her? I don't want to make it worse")
+    assert not someone_else.about_them("my mum shouts at me and i want to cut")
+    assert not someone_else.about_them("i hate myself")
+
+
+@pytest.mark.parametrize(
+    ("typed", "index"),
+    [("4 po", 3), ("Add to it, please.", 0), ("ok carry on", 0), ("keep it as a win po", 0)],
+)
+def test_politeness_around_an_answer_is_left_out(typed: str, index: int) -> None:
+    options = [("Add to it",), ("Show it",), ("Back",), ("Fourth",)]
+    if "carry" in typed:
+        options = [("Carry on",), ("Stop for now",)]
+    if "win" in typed:
+        options = [("Keep it as a win",), ("Not now",)]
+    assert match_choice(typed, options) == index
+
+
+def test_i_dont_know_picks_the_option_that_says_so() -> None:
+    assert match_choice("idk", [("Humour",), ("Kindness",), ("I'm not sure",)]) == 2
+
+
+async def test_more_pages_the_country_picker(chat: FakeChat) -> None:
+    await chat.send("/country")
+    first = chat.buttons()
+    await chat.send("more")
+
+    assert chat.buttons() != first and "More countries" in chat.buttons()
