@@ -92,6 +92,13 @@ _OFFER_WORDS = (
     (OFFER_YES, "yes", "yeah", "yep", "ok", "okay", "sure", "go there", "yes please"),
     (OFFER_NO, "no", "nope", "nah", "stay", "stay here", "no thanks"),
 )
+# Something told in the person's own words at a step with buttons, that picks none of them
+# ("ice maybe, there's some in the freezer"): acknowledged plainly, never praised or kept;
+# the step's buttons stay. Not understood twice in a row still gets the way out.
+TOLD = (
+    "Thank you for telling me. I can't keep that here, but one of these can take it on.",
+    "Thanks, I hear you. To go on, pick one of these, or type /topics for something else.",
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -142,9 +149,10 @@ def settled(library: Library, state: dict[str, Any], *, facts: Facts) -> Step | 
 
 
 def unclear(text: str) -> bool:
-    """Whether `text` is one of the engine's "not understood" lines (or its way out)."""
+    """Whether `text` is one of the engine's "not understood" lines (its way out, or words
+    told in the person's own words that pick no button)."""
     scale = UNCLEAR_SCALE.split("{", 1)[0]
-    return text.startswith((UNCLEAR, *UNCLEAR_AGAIN, scale, WAY_OUT, WAY_OUT_SECOND))
+    return text.startswith((UNCLEAR, *UNCLEAR_AGAIN, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD))
 
 
 def reads(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -410,6 +418,18 @@ class _Run:
         return None
 
 
+def _told(text: str) -> bool:
+    """Whether `text` tells something in the person's own words (five words or more, no
+    question, no "no", "idk" or "not sure"), rather than trying to pick a button."""
+    words = normalise(text).split()
+    said = f" {' '.join(words)} "
+    doubt = {"idk", "dunno", "unsure"} & set(words) or any(
+        f" {phrase} " in said for phrase in ("not sure", "don t know", "dont know", "no idea")
+    )
+    declined = words[:1] in (["no"], ["nah"], ["not"], ["nope"], ["dont"])
+    return len(words) >= 5 and not text.rstrip().endswith("?") and not doubt and not declined
+
+
 def _settled(run: _Run, node: Node) -> str | None:
     """Where a branch on a fact that sent the person to this step goes now, if elsewhere."""
     at = (run.flow, run.node)
@@ -498,6 +518,10 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if topic is not None:
             return topic
         talk = small_talk(text)
+        if talk is None and _told(text) and run.missed == 0:
+            run.missed += 1  # a miss all the same: the next one gets the way out
+            run.chatted += 1
+            return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
         if talk is None:
             return run.unclear(UNCLEAR, node)
         labels = [normalise(choice.label) for choice in node.choices]

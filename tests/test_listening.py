@@ -457,3 +457,18 @@ async def test_more_pages_the_country_picker(chat: FakeChat) -> None:
     await chat.send("more")
 
     assert chat.buttons() != first and "More countries" in chat.buttons()
+
+
+async def test_something_told_in_own_words_at_a_menu_is_acknowledged_plainly_not_praised(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")
+    await chat.send("5")
+    await chat.send("ice maybe. theres some in the freezer")
+
+    assert chat.text().startswith("Thank you for telling me.")
+    assert "not sure" not in chat.text()
+    assert chat.buttons()  # the step's own, still there
+    await chat.send("purple elephants are dancing on the roof")  # a second miss: a way out
+    assert "Something else" in chat.buttons()

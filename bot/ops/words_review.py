@@ -41,6 +41,7 @@ ENGINE_WORDS = (
     "WAY_OUT_HELP",
     "WAY_OUT_AGAIN",
     "OFFER",
+    "TOLD",
     "OFFER_YES",
     "OFFER_NO",
     "MOVED",

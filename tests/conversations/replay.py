@@ -44,6 +44,9 @@ NOT_UNDERSTOOD = (
     "I still couldn't tell which one you meant",
     "Still not sure I follow",
 )
+# The engine's plain acknowledgement of something told in the person's own words at a step
+# with buttons: right for free text, not understood where a button was meant.
+ACKNOWLEDGED = tuple(getattr(dialogues.engine, "TOLD", ()))
 # The core's own "are you thinking about suicide?" and the urge flow's.
 SUICIDE_QUESTIONS = (
     "are you thinking about suicide?",
@@ -258,6 +261,9 @@ def _judge(
         return "free"
     if any(text.startswith(NOT_UNDERSTOOD) for text in texts):
         return "not_understood"
+    told = ACKNOWLEDGED and any(text.startswith(ACKNOWLEDGED) for text in texts)
+    if told and not written.startswith("free:"):
+        return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
     if _same(texts, expected):
