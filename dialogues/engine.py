@@ -457,6 +457,7 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 
 def _tap(run: _Run, node: Node, option_id: str) -> Step:
     prefix, _, suffix = option_id.rpartition(".")
+    offered = run.vars.pop(OFFERED, None)  # "did you mean …?" is answered by any tap
     if prefix == f"{run.flow}.{run.node}":
         listed = run.listed()
         if node.listing is not None and suffix.startswith("e") and suffix[1:].isdigit():
@@ -473,7 +474,6 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             number = parse_number(suffix[1:])
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
-        offered = run.vars.pop(OFFERED, None)
         if suffix in ("offer-yes", "offer-no") and isinstance(offered, list):
             if suffix == "offer-yes":
                 return run.enter_target(TOPICS, str(offered[1]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import dialogues
-from bot.core import countries, repeats, someone_else
+from bot.core import asides, countries, repeats, someone_else
 from bot.messages import Option, Reply, ReplyKind
 from dialogues.matching import match_choice, read_scale, small_talk
 from tests.fakes import FakeChat, shipped_library
@@ -472,3 +472,60 @@ async def test_something_told_in_own_words_at_a_menu_is_acknowledged_plainly_not
     assert chat.buttons()  # the step's own, still there
     await chat.send("purple elephants are dancing on the roof")  # a second miss: a way out
     assert "Something else" in chat.buttons()
+
+
+async def test_who_reads_this_is_answered_even_where_a_step_keeps_free_text(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("/plan")
+    await chat.tap("Let's make one")
+    await chat.send("who can see this? is this private?")
+
+    assert "No one reads this chat" in chat.text()
+    await chat.send("/mydata")
+    assert "who can see this" not in chat.text()  # not kept as a warning sign
+
+
+async def test_a_topic_offered_is_forgotten_once_the_person_taps_something_else(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm freaking out about my scars at the beach, can we talk?")
+    await chat.tap("No, stay here")
+    await chat.tap("Getting better")
+    await chat.send("yes")
+
+    assert "scars" not in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "way"),
+    [
+        ("carry on", "resume"),
+        ("I'm completely safe. Please go back to where we were.", "resume"),
+        ("Carry on where we were. I want to talk about telling my GP.", "resume"),
+        ("keep talking pls", "talk"),
+        ("choose my country", "country"),
+        ("I don't want to go back to school", None),
+        ("my mum wants me to carry on with college", None),
+    ],
+)
+def test_ways_back_are_read_as_whole_phrases(typed: str, way: str | None) -> None:
+    assert asides.way(typed) == way
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["can you pay attention to me", "she posted a photo", "my daughter is 14", "i take my phone"],
+)
+def test_what_is_no_question_back_is_left_to_the_step(typed: str) -> None:
+    assert asides.question(typed) is None
+
+
+def test_a_parents_child_is_read_only_when_the_writer_says_so() -> None:
+    assert asides.child("im a parent, its my kid")
+    assert asides.child("its my daughter, not me")
+    assert not asides.child("my daughter makes me smile when i feel low")

@@ -29,6 +29,7 @@ class Answer:
 
     text: str | None = None
     target: str | None = None
+    anywhere: bool = False  # asked even where a step keeps free text: never an answer to it
 
 
 def way(text: str) -> Way | None:
@@ -57,8 +58,11 @@ def question(text: str) -> Answer | None:
 
 def child(text: str) -> bool:
     """Whether `text` says the person writes about their child ("im a parent, its my kid",
-    "my daughter, she's 14", "its my daughter, not me")."""
-    return bool(_CHILD.search(normalise(text)))
+    "its my daughter, not me"; a short "my daughter, she's 14"), not of their own life."""
+    typed = normalise(text)
+    if _CHILD.search(typed):
+        return True
+    return len(typed.split()) <= 6 and bool(_CHILD_NAMED.search(typed))
 
 
 def _bare(text: str) -> str:
@@ -95,10 +99,10 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
             r"anybody|a person|people) (?:see|read)|what do you (?:keep|save|store)|"
             r"is (?:this|it|this chat) private|do you (?:keep|save|store|read))\b"
         ),
-        Answer(words.ASIDE_PRIVACY),
+        Answer(words.ASIDE_PRIVACY, anywhere=True),
     ),
     (
-        re.compile(r"\battention(?: seeking)?\b|\bfor attention\b"),
+        re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),
         Answer(words.ASIDE_ATTENTION),
     ),
     (
@@ -114,11 +118,14 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
         Answer(target="realistic_expectations"),
     ),
 )
+# A short message that only names them ("my daughter, she's 14", "its my kid").
+_CHILD_NAMED = re.compile(
+    r"^(?:it s |its |it is |this is about |about )?my (?:kid|child|son|daughter|teen|"
+    r"teenager|little girl|little boy)\b"
+)
 _CHILD = re.compile(
     r"\b(?:i m|im|i am) (?:a |her |his |their )?(?:parent|mum|mom|dad|mother|father|carer|"
     r"guardian|stepmum|stepdad)\b|"
-    r"^(?:it s |its |it is |this is about |about )?my (?:kid|child|son|daughter|teen|"
-    r"teenager|little girl|little boy)\b|"
     r"\b(?:she s|he s|they re|she is|he is|they are) my (?:kid|child|son|daughter)\b|"
     r"\bmy (?:kid|child|son|daughter|teen|teenager)\b,? not me\b"
 )

@@ -104,8 +104,10 @@ class Listener:
         state = turn.person.flow_state
         in_someone_else = state is not None and state.get("flow") == "someone_else"
         asks = state is not None and dialogues.asks(self._library, state)  # keeps free text
-        child = asides.child(text) and not in_someone_else and not asks
-        if someone_else.mentioned(text) or child:
+        # someone else's self-injury, or a parent's child: that flow (never its start again
+        # from inside it, which would loop; and not where a step keeps free text)
+        child = asides.child(text) and not asks
+        if (someone_else.mentioned(text) or child) and not in_someone_else:
             return await self._someone_else(turn, text)
         if not self._reads(state, text):
             aside = await self._aside(turn, text, asks=asks)
@@ -124,8 +126,8 @@ class Listener:
                 return [Reply(words.ASIDE_TALK), *await self._flows.resume(turn)]
             case "country":
                 return await self._choices.choose(turn, CountryPage(0), question=Nothing())
-        answer = None if asks else asides.question(text)
-        if answer is None:
+        answer = asides.question(text)
+        if answer is None or (asks and not answer.anywhere):
             return None
         said = [Reply(answer.text)] if answer.text is not None else []
         if answer.target is not None:

@@ -52,14 +52,14 @@ ASIDE_PHONE = (
 )
 ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
 ASIDE_BACK = "Okay. Here's where we were."
-# Said above a menu instead of words said in the last few turns (bot/core/repeats.py).
+# Said above a step's buttons instead of words said in the last few turns (bot/core/repeats.py).
 MENU_AGAIN = (
-    "Here are the choices again.",
-    "These are still here, whenever you're ready.",
-    "Pick one of these when you're ready, or tell me in your own words.",
-    "Same choices as before. Tap one, or tell me in other words.",
-    "Whenever you're ready, one of these.",
-    "Take your time. These will wait.",
+    "We can carry on from here whenever you're ready.",
+    "Back to where we were, whenever you're ready.",
+    "Take your time. We can go on from here.",
+    "Whenever you're ready, we can pick up from here.",
+    "Still here. We can go on when you like.",
+    "No rush. We can carry on from here.",
 )
 # A question with buttons asked again within a few turns, in other words.
 QUESTION_AGAIN = (
