@@ -96,8 +96,10 @@ _OFFER_WORDS = (
 # ("ice maybe, there's some in the freezer"): acknowledged plainly, never praised or kept;
 # the step's buttons stay. Not understood twice in a row still gets the way out.
 TOLD = (
-    "Thank you for telling me. I can't keep that here, but one of these can take it on.",
-    "Thanks, I hear you. To go on, pick one of these, or type /topics for something else.",
+    "Thank you for telling me. I can't answer that in my own words, but one of these can "
+    "help from here.",
+    "Thanks, I hear you. I can't answer that myself, so pick one of these to go on, or type "
+    "/topics for something else.",
 )
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."

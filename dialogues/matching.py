@@ -152,6 +152,9 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# A question word alone as a synonym ("what" for "What would you keep?") says nothing in a
+# longer message, which asks a question of its own.
+_ASKING = frozenset({"what", "who", "when", "where"})
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -336,6 +339,8 @@ def _covers(words: list[str], phrase: str) -> int:
     in a longer message only as its first word."""
     size = len(phrase.split())
     target = phrase.split()
+    if phrase in _ASKING and len(words) > 2:  # "what do i do now" asks its own question
+        return 0
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
     for start in range(len(words) - size + 1):

@@ -5,53 +5,61 @@ from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import normalise
+from dialogues.schema import Node
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
 _FILLER = frozenset(
     {"the", "a", "an", "one", "that", "this", "it", "please", "pls", "plz", "yeah", "yes"}
-    | {"ok", "okay", "no", "so", "um", "uh", "like", "tbh", "po", "and", "about", "to"}
+    | {"ok", "okay", "no", "so", "um", "uh", "like", "tbh", "po", "and", "about", "to", "my"}
+    | {"topic", "thing", "bit", "part", "stuff", "i", "meant", "mean", "want", "go"}
 )
 
 
 def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, str, bool] | None:
     """The topic of the topics menus `text` names: (its label, where it goes, sure).
 
-    Sure when the text holds a label (its leading "my", "i", "the" aside) of two words or
-    more, or a synonym of two words or more; or, in a short message, a one-word label or
-    synonym ("the scars one"). A one-word synonym of five letters or more that no other
-    topic shares, in a longer message that asks something or asks to talk ("can we talk
-    about my scars?"), only suggests it (not sure). Never the flow the
-    person is in (`here`), and never a topic that two phrases name alike."""
+    Rules:
+    1. Sure: a label (its leading "my", "i", "the" aside) or a synonym of two words or more
+       ("being kinder to myself is hard"); or a one-word label or synonym in a message of
+       nothing else but small words ("yeah the scars one please").
+    2. Only suggested (not sure), in a message that asks something or asks to talk: a
+       one-word label anywhere in it ("can we talk about my scars?"), or a one-word synonym
+       of seven letters or more ("what's in my toolbox?").
+    3. Never the flow the person is in (`here`), another menu or the goodbye; never a phrase
+       two topics share; never a tie between two topics.
+    """
     topics = library.flows.get(TOPICS)
     if topics is None:
         return None
     typed = [w for w in normalise(text).split() if w]
-    short = len([w for w in typed if w not in _FILLER]) <= 4
     asking = "?" in text or within(typed, "talk") or within(typed, "about")
+    choices = [
+        choice
+        for node in topics.nodes.values()
+        for choice in node.choices or ()
+        if (where := library.resolve(TOPICS, choice.to)) is not None
+        and where != END
+        and where[0] != here
+        and not (where[0] == TOPICS and _menu_or_end(topics.nodes[where[1]]))
+    ]
+    owners: dict[str, set[str]] = {}
+    for choice in choices:
+        for phrase in (_content(choice.label), *map(normalise, choice.synonyms)):
+            owners.setdefault(phrase, set()).add(choice.label)
     sure: dict[str, tuple[str, int]] = {}
     maybe: dict[str, str] = {}
-    owners: dict[str, set[str]] = {}
-    for node in topics.nodes.values():
-        for choice in node.choices or ():
-            where = library.resolve(TOPICS, choice.to)
-            if where is None or where == END or where[0] in (TOPICS, here):
+    for choice in choices:
+        label = _content(choice.label)
+        for phrase in (label, *map(normalise, choice.synonyms)):
+            if not phrase or len(owners[phrase]) > 1 or not within(typed, phrase):
                 continue
-            for phrase in (_content(choice.label), *map(normalise, choice.synonyms)):
-                owners.setdefault(phrase, set()).add(choice.label)
-    for node in topics.nodes.values():
-        for choice in node.choices or ():
-            where = library.resolve(TOPICS, choice.to)
-            if where is None or where == END or where[0] in (TOPICS, here):
-                continue
-            for phrase in (_content(choice.label), *map(normalise, choice.synonyms)):
-                size = len(phrase.split())
-                if not phrase or len(owners[phrase]) > 1 or not within(typed, phrase):
-                    continue
-                if size >= 2 or (short and len(phrase) >= 4):
-                    best = sure.get(choice.label, ("", 0))[1]
-                    sure[choice.label] = (choice.to, max(best, size))
-                elif len(phrase) >= 5 and asking:
-                    maybe[choice.label] = choice.to
+            size = len(phrase.split())
+            alone = set(typed) - {phrase} <= _FILLER
+            if size >= 2 or alone:
+                best = sure.get(choice.label, ("", 0))[1]
+                sure[choice.label] = (choice.to, max(best, size))
+            elif asking and (phrase == label or len(phrase) >= 7):
+                maybe[choice.label] = choice.to
     if sure:
         ranked = sorted(sure.items(), key=lambda item: -item[1][1])
         if len(ranked) > 1 and ranked[0][1][1] == ranked[1][1][1]:
@@ -62,6 +70,11 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
         label, target = next(iter(maybe.items()))
         return label, target, False
     return None
+
+
+def _menu_or_end(node: Node) -> bool:
+    """A node of the topics flow that is another menu, or its goodbye: not a topic."""
+    return node.choices is not None or node.end
 
 
 def _content(label: str) -> str:

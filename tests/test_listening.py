@@ -529,3 +529,25 @@ def test_a_parents_child_is_read_only_when_the_writer_says_so() -> None:
     assert asides.child("im a parent, its my kid")
     assert asides.child("its my daughter, not me")
     assert not asides.child("my daughter makes me smile when i feel low")
+
+
+@pytest.mark.parametrize(
+    "typed", ["still really strong", "is the urge too strong?", "thats all for now"]
+)
+def test_a_word_in_passing_names_no_topic(typed: str) -> None:
+    assert dialogues.named_topic(shipped_library(), typed) is None
+
+
+def test_i_need_help_now_is_a_topic_from_anywhere() -> None:
+    assert dialogues.named_topic(shipped_library(), "help")[1] == "help_now"  # type: ignore[index]
+    assert dialogues.named_topic(shipped_library(), "no the help now one") == (
+        "I need help now",
+        "help_now",
+        True,
+    )
+
+
+def test_a_question_word_alone_names_no_button_in_a_longer_message() -> None:
+    keep = [("Yes, that's okay",), ("What would you keep?", "what")]
+    assert match_choice("what do i do now", keep) is None
+    assert match_choice("what", keep) == 1
