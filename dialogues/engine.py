@@ -25,6 +25,7 @@ from dialogues.matching import (
     match_entry,
     normalise,
     parse_number,
+    plain,
     read_scale,
     small_talk,
 )
@@ -39,6 +40,8 @@ UNCLEAR_AGAIN = (
     "Sorry, I didn't catch which one that was. Tapping one of these works, or its number.",
     "I couldn't tell which of these you meant. You can tap one, or type its number.",
 )
+# The third time in a row at one step, above the step's own words again.
+UNCLEAR_THIRD = "Sorry, I still didn't follow. Here's where we were:"
 UNCLEAR_SCALE = "Could you pick a number from {low} to {high}? You can tap one of these."
 # Not understood twice in a row at one step: a way out, never the same menu a third time.
 WAY_OUT = (
@@ -154,7 +157,8 @@ def unclear(text: str) -> bool:
     """Whether `text` is one of the engine's "not understood" lines (its way out, or words
     told in the person's own words that pick no button)."""
     scale = UNCLEAR_SCALE.split("{", 1)[0]
-    return text.startswith((UNCLEAR, *UNCLEAR_AGAIN, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD))
+    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD)
+    return text.startswith(lines)
 
 
 def reads(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -392,8 +396,8 @@ class _Run:
                 text = (UNCLEAR, *UNCLEAR_AGAIN)[self.unclear_said % (1 + len(UNCLEAR_AGAIN))]
                 self.unclear_said += 1
             return self.reask(text, node)
-        if self.missed % 2:  # the third time: the step's own question, not the same words
-            return self.reask(node.say[-1], node)
+        if self.missed % 2:  # the third time: the step's own words, not the same menu
+            return self.reask(f"{UNCLEAR_THIRD}\n\n{node.say[-1]}", node)
         prefix = f"{self.flow}.{self.node}"
         buttons = tuple(Button(f"{prefix}.{suffix}", label) for suffix, label, _ in _WAY_OUT_WORDS)
         self.say(WAY_OUT_SECOND if self.missed > 2 or self.unclear_said > 3 else WAY_OUT, buttons)
@@ -420,8 +424,36 @@ class _Run:
         return None
 
 
+_QUESTION_WORDS = frozenset(
+    {"what", "how", "why", "who", "when", "where", "which", "should", "can", "could", "is"}
+    | {"are", "do", "does", "will", "would", "shall", "am"}
+)
+
+
+def _earlier(run: _Run, text: str) -> Step | None:
+    """A button of another step of this flow, typed as its label ("when people ask", once
+    that menu has gone by): where it goes, if the buttons so labelled all go one way."""
+    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
+    if not typed:
+        return None
+    targets = {
+        choice.to
+        for node_id, other in run.library.flows[run.flow].nodes.items()
+        if node_id != run.node
+        for choice in other.choices or ()
+        if normalise(choice.label) == typed
+    }
+    where = {run.library.resolve(run.flow, target) for target in targets}
+    if len(where) != 1 or None in where:
+        return None
+    return run.enter_target(run.flow, targets.pop())
+
+
+_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
+
+
 def _told(text: str) -> bool:
-    """Whether `text` tells something in the person's own words (five words or more, no
+    """Whether `text` tells something in the person's own words (five words or more, not a
     question, no "no", "idk" or "not sure"), rather than trying to pick a button."""
     words = normalise(text).split()
     said = f" {' '.join(words)} "
@@ -429,7 +461,8 @@ def _told(text: str) -> bool:
         f" {phrase} " in said for phrase in ("not sure", "don t know", "dont know", "no idea")
     )
     declined = words[:1] in (["no"], ["nah"], ["not"], ["nope"], ["dont"])
-    return len(words) >= 5 and not text.rstrip().endswith("?") and not doubt and not declined
+    asked = text.rstrip().endswith("?") or (bool(words) and words[0] in _QUESTION_WORDS)
+    return len(words) >= 5 and not asked and not doubt and not declined
 
 
 def _settled(run: _Run, node: Node) -> str | None:
@@ -516,7 +549,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        topic = _topic(run, node, text)
+        topic = _topic(run, node, text) or _earlier(run, text)
         if topic is not None:
             return topic
         talk = small_talk(text)
@@ -534,7 +567,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
-        if normalise(answer) == normalise(ask.skip):
+        if plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass"):
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         if ask.field is not None:
             run.saved(ask.field, answer)

@@ -221,12 +221,17 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
+def plain(text: str) -> str:
+    """`text` normalised, without politeness at either end (rule 5): "Skip po" -> "skip"."""
+    return _polite.sub("", normalise(text)) or normalise(text)
+
+
 def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     """The index of the option `text` clearly means, or None when unclear (rules 1-3).
 
     Each option is its label followed by its synonyms.
     """
-    typed = _polite.sub("", normalise(text)) or normalise(text)
+    typed = plain(text)
     if not typed:
         return None
     said = [[normalise(w) for w in option if normalise(w)] for option in options]

@@ -317,7 +317,7 @@ async def test_a_way_back_typed_shows_where_we_were(chat: FakeChat, typed: str) 
     await chat.tap("I have an urge right now")
     await chat.send(typed)
 
-    assert chat.last[0].text == "Okay. Here's where we were."
+    assert "how strong is the urge right now?" in chat.text().casefold()  # asked again
     assert chat.buttons()  # the step's own buttons
     assert "not sure" not in chat.text()
 
@@ -551,3 +551,39 @@ def test_a_question_word_alone_names_no_button_in_a_longer_message() -> None:
     keep = [("Yes, that's okay",), ("What would you keep?", "what")]
     assert match_choice("what do i do now", keep) is None
     assert match_choice("what", keep) == 1
+
+
+async def test_a_button_of_an_earlier_step_of_the_flow_typed_goes_there(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("the scars one")
+    await chat.tap("How I feel about them")
+    await chat.send("when people ask")
+
+    assert "You never owe anyone your story" in chat.text()
+
+
+async def test_not_understood_a_third_time_says_so_and_shows_the_step_again(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    for typed in ("purple", "orange", "green"):
+        await chat.send(typed)
+
+    assert dialogues.unclear(chat.last[0].text)
+    assert "I have an urge right now" in chat.buttons()
+
+
+@pytest.mark.parametrize("typed", ["skip po", "Skip this, please", "pass"])
+async def test_a_step_that_keeps_free_text_is_skipped_in_other_words_never_kept(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("/plan")
+    await chat.tap("Let's make one")
+    await chat.send(typed)
+
+    assert "We can skip that one" in chat.text()
+    await chat.send("/mydata")
+    assert typed not in chat.text()

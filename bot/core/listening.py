@@ -120,8 +120,8 @@ class Listener:
         step the person was at follows. A step that keeps free text (`asks`) takes a
         question as its answer."""
         match asides.way(text):
-            case "resume":
-                return [Reply(words.ASIDE_BACK), *await self._flows.resume(turn)]
+            case "resume":  # the step again (said just now, it is asked in other words)
+                return await self._flows.resume(turn)
             case "talk":
                 return [Reply(words.ASIDE_TALK), *await self._flows.resume(turn)]
             case "country":

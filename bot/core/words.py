@@ -51,7 +51,6 @@ ASIDE_PHONE = (
     "about what they see online, and agreeing on some steps, usually helps more."
 )
 ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
-ASIDE_BACK = "Okay. Here's where we were."
 # Said above a step's buttons instead of words said in the last few turns (bot/core/repeats.py).
 MENU_AGAIN = (
     "We can carry on from here whenever you're ready.",

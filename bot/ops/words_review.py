@@ -34,6 +34,7 @@ ENGINE_WORDS = (
     "STALE",
     "UNCLEAR",
     "UNCLEAR_AGAIN",
+    "UNCLEAR_THIRD",
     "UNCLEAR_SCALE",
     "WAY_OUT",
     "WAY_OUT_SECOND",

@@ -43,6 +43,7 @@ NOT_UNDERSTOOD = (
     "I'm not sure I followed that either",
     "I still couldn't tell which one you meant",
     "Still not sure I follow",
+    "Sorry, I still didn't follow",
 )
 # The engine's plain acknowledgement of something told in the person's own words at a step
 # with buttons: right for free text, not understood where a button was meant.
