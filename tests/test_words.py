@@ -165,3 +165,4 @@ def test_the_registry_holds_words_only() -> None:
     for name, value in vars(texts).items():
         if name.isupper():
             assert isinstance(value, str | tuple | dict), name
+
