@@ -444,7 +444,7 @@ def _earlier(run: _Run, text: str) -> Step | None:
         if normalise(choice.label) == typed
     }
     where = {run.library.resolve(run.flow, target) for target in targets}
-    if len(where) != 1 or None in where:
+    if len(where) != 1 or None in where or (run.flow, run.node) in where:
         return None
     return run.enter_target(run.flow, targets.pop())
 
@@ -549,10 +549,13 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        topic = _topic(run, node, text) or _earlier(run, text)
+        topic = _topic(run, node, text)
         if topic is not None:
             return topic
         talk = small_talk(text)
+        earlier = _earlier(run, text) if talk is None else None
+        if earlier is not None:
+            return earlier
         if talk is None and _told(text) and run.missed == 0:
             run.missed += 1  # a miss all the same: the next one gets the way out
             run.chatted += 1

@@ -207,6 +207,12 @@ _BYE = (
     "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
     "im off", "signing off", "leaving now",
 )  # fmt: skip
+# Leaving, said as the whole message ("stop for now", "nah that's it").
+_BYE_WHOLE = frozenset(
+    {"stop for now", "stop", "that s it", "thats it", "nah that s it", "nah thats it", "done"}
+    | {"i m done", "im done", "done for now", "that s all", "thats all", "no that s it"}
+    | {"that s it for now", "thats it for now", "that s all for now", "thats all for now"}
+)
 _OK = frozenset({"ok", "okay", "okey", "k", "kk", "alright", "understood", "noted", "cool"})
 _OK |= frozenset({"ya", "yeah", "yep", "yes", "yup", "ye", "yea", "oo", "sige", "sure", "right"})
 _OK_TOO = frozenset({"po", "lol", "tbh", "ngl", "then", "so", "oh", "ah", "i", "see", "got"})
@@ -267,6 +273,8 @@ def small_talk(text: str) -> str | None:
     "ok im going to his place now. thanks", "that is all for now"), "thanks" ("thx",
     "thanks, that actually helps a lot") or "ok" (a bare "ok", "ya", "oh ok i see"); else
     None. Never a question, nor a decline ("no thanks")."""
+    if plain(text) in _BYE_WHOLE and "?" not in text:
+        return "bye"
     words = normalise(text).split()
     if not words or "?" in text or _DECLINE & set(words[:2]):
         return None

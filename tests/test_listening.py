@@ -587,3 +587,15 @@ async def test_a_step_that_keeps_free_text_is_skipped_in_other_words_never_kept(
     assert "We can skip that one" in chat.text()
     await chat.send("/mydata")
     assert typed not in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["stop for now", "nah thats it", "thats it po"])
+async def test_leaving_in_a_few_words_at_a_step_without_such_a_button_is_a_goodbye(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")  # a scale: no "stop" button
+    await chat.send(typed)
+
+    assert "Take care" in chat.text() or "take care" in chat.text()
+    assert not dialogues.unclear(chat.last[0].text)
