@@ -177,8 +177,12 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
     ),
     (
-        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"}),
-        ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
+        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"})
+        | {"hindi", "hindi naman", "wala", "wala naman", "later na"},  # Tagalog: no, none
+        (
+            *("not now", "not right now", "no ", "no,", "maybe later", "not today"),
+            *("stop for now", "i ll try it later", "later"),
+        ),
     ),
     (
         frozenset({"idk", "dunno", "not sure", "i m not sure", "im not sure", "no idea"})

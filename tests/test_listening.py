@@ -599,3 +599,8 @@ async def test_leaving_in_a_few_words_at_a_step_without_such_a_button_is_a_goodb
 
     assert "Take care" in chat.text() or "take care" in chat.text()
     assert not dialogues.unclear(chat.last[0].text)
+
+
+def test_a_no_in_tagalog_picks_the_option_that_says_no() -> None:
+    assert match_choice("hindi po", [("Yes, I did",), ("No, I didn't",)]) == 1
+    assert match_choice("later na lang po", [("Try one now",), ("I'll try it later",)]) == 1
