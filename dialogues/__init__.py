@@ -1,12 +1,13 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import asks, reads, resume, start, step
+from dialogues.engine import asks, reads, resume, settled, start, step, unclear
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
 from dialogues.problems import FlowError, Problem
 from dialogues.schema import FieldSpec, Flow
+from dialogues.topics import named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap, Typed
 
 __all__ = [
@@ -29,10 +30,13 @@ __all__ = [
     "content_hash",
     "listed_fields",
     "load_library",
+    "named_topic",
     "normalise",
     "read_directory",
     "reads",
     "resume",
+    "settled",
     "start",
     "step",
+    "unclear",
 ]

@@ -31,10 +31,12 @@ from dialogues.matching import (
     match_entry,
     normalise,
     parse_number,
+    plain,
     read_scale,
     small_talk,
 )
 from dialogues.schema import Action, Choice, Condition, Node
+from dialogues.topics import named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
@@ -44,11 +46,18 @@ UNCLEAR_AGAIN = (
     "Sorry, I didn't catch which one that was. Tapping one of these works, or its number.",
     "I couldn't tell which of these you meant. You can tap one, or type its number.",
 )
+# The third time in a row at one step, above the step's own words again.
+UNCLEAR_THIRD = "Sorry, I still didn't follow. Here's where we were:"
 UNCLEAR_SCALE = "Could you pick a number from {low} to {high}? You can tap one of these."
 # Not understood twice in a row at one step: a way out, never the same menu a third time.
 WAY_OUT = (
     "I'm not sure I understood, sorry. We can leave this question and talk about something "
     "else, or if you'd like a person to talk to, I can show you who to contact."
+)
+# The way out the next time in a conversation, so it is not said twice word for word.
+WAY_OUT_SECOND = (
+    "I'm not sure I followed that either, sorry. We can try something else, or I can show "
+    "you people to talk to."
 )
 WAY_OUT_TOPICS = "Something else"
 WAY_OUT_HELP = "People I can talk to"
@@ -83,6 +92,24 @@ _TALK_GOES_ON = {
     "ok": ("carry on", "continue", "next", "okay", "ok "),
     "bye": ("that s all", "that s it", "stop for now", "i m done", "done for now"),
 }
+# A topic only suggested by a word of it (`named_topic`): asked, with a way to stay.
+OFFER = 'Did you mean "{label}"? We can go there now, or stay here.'
+OFFER_YES = "Yes, go there"
+OFFER_NO = "No, stay here"
+OFFERED = "_offered"  # the var holding the topic offered: [label, target]
+_OFFER_WORDS = (
+    (OFFER_YES, "yes", "yeah", "yep", "ok", "okay", "sure", "go there", "yes please"),
+    (OFFER_NO, "no", "nope", "nah", "stay", "stay here", "no thanks"),
+)
+# Something told in the person's own words at a step with buttons, that picks none of them
+# ("ice maybe, there's some in the freezer"): acknowledged plainly, never praised or kept;
+# the step's buttons stay. Not understood twice in a row still gets the way out.
+TOLD = (
+    "Thank you for telling me. I can't answer that in my own words, but one of these can "
+    "help from here.",
+    "Thanks, I hear you. I can't answer that myself, so pick one of these to go on, or type "
+    "/topics for something else.",
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -120,6 +147,24 @@ def resume(library: Library, state: dict[str, Any], *, facts: Facts) -> Step:
         return run.recover(state)
     run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
     return run.wait()
+
+
+def settled(library: Library, state: dict[str, Any], *, facts: Facts) -> Step | None:
+    """Going on from `state` when the step was asked only because a fact was not so, and
+    now it is ("Which country are you in?" once the country is set): a branch on that fact
+    that sent the person here goes elsewhere now. None when nothing has changed."""
+    run = _Run(library, facts)
+    node = run.restore(state)
+    moved = _settled(run, node) if node is not None else None
+    return run.enter_target(run.flow, moved) if moved is not None else None
+
+
+def unclear(text: str) -> bool:
+    """Whether `text` is one of the engine's "not understood" lines (its way out, or words
+    told in the person's own words that pick no button)."""
+    scale = UNCLEAR_SCALE.split("{", 1)[0]
+    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD)
+    return text.startswith(lines)
 
 
 def reads(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -398,11 +443,12 @@ class _Run:
                 text = (UNCLEAR, *UNCLEAR_AGAIN)[self.unclear_said % (1 + len(UNCLEAR_AGAIN))]
                 self.unclear_said += 1
             return self.reask(text, node)
-        if self.missed % 2:  # the third time: the step's own question, not the same words
-            return self.reask(node.say[-1], node)
+        if self.missed % 2:  # the third time: the step's own words, not the same menu
+            return self.reask(f"{UNCLEAR_THIRD}\n\n{node.say[-1]}", node)
         prefix = f"{self.flow}.{self.node}"
         buttons = tuple(Button(f"{prefix}.{suffix}", label) for suffix, label, _ in _WAY_OUT_WORDS)
-        self.say(WAY_OUT, buttons)
+        self.say(WAY_OUT_SECOND if self.missed > 2 or self.unclear_said > 3 else WAY_OUT, buttons)
+        self.unclear_said += 1
         return self.wait()
 
     def small_talk(self, kind: str, node: Node) -> Step:
@@ -425,6 +471,66 @@ class _Run:
         return None
 
 
+_QUESTION_WORDS = frozenset(
+    {"what", "how", "why", "who", "when", "where", "which", "should", "can", "could", "is"}
+    | {"are", "do", "does", "will", "would", "shall", "am"}
+)
+
+
+def _earlier(run: _Run, text: str) -> Step | None:
+    """A button of another step of this flow, typed as its label ("when people ask", once
+    that menu has gone by): where it goes, if the buttons so labelled all go one way."""
+    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
+    if not typed:
+        return None
+    targets = {
+        choice.to
+        for node_id, other in run.library.flows[run.flow].nodes.items()
+        if node_id != run.node
+        for choice in other.choices or ()
+        if normalise(choice.label) == typed
+    }
+    where = {run.library.resolve(run.flow, target) for target in targets}
+    if len(where) != 1 or None in where or (run.flow, run.node) in where:
+        return None
+    return run.enter_target(run.flow, targets.pop())
+
+
+_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
+
+
+def _told(text: str) -> bool:
+    """Whether `text` tells something in the person's own words (five words or more, not a
+    question, no "no", "idk" or "not sure"), rather than trying to pick a button."""
+    words = normalise(text).split()
+    said = f" {' '.join(words)} "
+    doubt = {"idk", "dunno", "unsure"} & set(words) or any(
+        f" {phrase} " in said for phrase in ("not sure", "don t know", "dont know", "no idea")
+    )
+    declined = words[:1] in (["no"], ["nah"], ["not"], ["nope"], ["dont"])
+    asked = text.rstrip().endswith("?") or (bool(words) and words[0] in _QUESTION_WORDS)
+    return len(words) >= 5 and not asked and not doubt and not declined
+
+
+def _settled(run: _Run, node: Node) -> str | None:
+    """Where a branch on a fact that sent the person to this step goes now, if elsewhere."""
+    at = (run.flow, run.node)
+    here = {run.node} | {
+        node_id
+        for node_id, other in run.library.flows[run.flow].nodes.items()
+        if any(run.library.resolve(run.flow, c.to) == at for c in other.choices or ())
+    }
+    for other in run.library.flows[run.flow].nodes.values():
+        arms = other.branch or ()
+        if not any(arm.if_ is not None and arm.if_.fact is not None for arm in arms):
+            continue
+        sent_here = {arm.target for arm in arms} & here
+        now = run._branch(other)
+        if sent_here and now not in here:
+            return now
+    return None
+
+
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds any of `words` (each a word or phrase) as whole words, any case."""
     padded = f" {normalise(text)} "
@@ -433,6 +539,7 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 
 def _tap(run: _Run, node: Node, option_id: str) -> Step:
     prefix, _, suffix = option_id.rpartition(".")
+    offered = run.vars.pop(OFFERED, None)  # "did you mean …?" is answered by any tap
     if prefix == f"{run.flow}.{run.node}":
         listed = run.listed()
         if node.listing is not None and suffix.startswith("e") and suffix[1:].isdigit():
@@ -449,6 +556,11 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             number = parse_number(suffix[1:])
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
+        if suffix in ("offer-yes", "offer-no") and isinstance(offered, list):
+            if suffix == "offer-yes":
+                return run.enter_target(TOPICS, str(offered[1]))
+            run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
+            return run.wait()
         out = run.way_out(suffix, node)
         if out is not None:
             return out
@@ -458,6 +570,14 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
 
 
 def _typed(run: _Run, node: Node, text: str) -> Step:
+    offered = run.vars.pop(OFFERED, None)
+    if isinstance(offered, list):  # "did you mean …?" is on the screen: a yes or no to it
+        said = match_choice(text, _OFFER_WORDS)
+        if said == 0:
+            return run.enter_target(TOPICS, str(offered[1]))
+        if said == 1:
+            run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
+            return run.wait()
     if run.missed >= 2:  # the way out is on the screen: typed, it is read first
         ways = [(label, *synonyms) for _, label, synonyms in _WAY_OUT_WORDS]
         way = match_choice(text, ways)
@@ -479,10 +599,17 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        topic = _topic(run, text)
+        topic = _topic(run, node, text)
         if topic is not None:
             return topic
         talk = small_talk(text)
+        earlier = _earlier(run, text) if talk is None else None
+        if earlier is not None:
+            return earlier
+        if talk is None and _told(text) and run.missed == 0:
+            run.missed += 1  # a miss all the same: the next one gets the way out
+            run.chatted += 1
+            return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
         if talk is None:
             return run.unclear(UNCLEAR, node)
         labels = [normalise(choice.label) for choice in node.choices]
@@ -493,7 +620,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
-        if normalise(answer) == normalise(ask.skip):
+        if plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass"):
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         if ask.field is not None:
             run.saved(ask.field, answer)
@@ -506,28 +633,30 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     talk = small_talk(text) if number is None else None
     if talk is not None:
         return run.small_talk(talk, node)
+    topic = _topic(run, node, text) if number is None else None
+    if topic is not None:
+        return topic
     if number is None:
         return run.unclear(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)
 
 
-def _topic(run: _Run, text: str) -> Step | None:
-    """A topic named where the step did not offer it ("the scars one", "talking about it
-    online"): its flow, when the text names exactly one topic of the topics menus."""
-    topics = run.library.flows.get(TOPICS)
-    if topics is None or len(normalise(text).split()) > 8:
+def _topic(run: _Run, node: Node, text: str) -> Step | None:
+    """A topic named where the step did not offer it (rules at `named_topic`): its flow
+    when the text names it plainly; "shall we go there?" when only a word of it is there."""
+    if normalise(text).isdecimal():
         return None
-    found: dict[str, str] = {}
-    for node in topics.nodes.values():
-        for choice in node.choices or ():
-            where = run.library.resolve(TOPICS, choice.to)
-            if where is not None and where != END and where[0] != TOPICS:
-                found.setdefault(choice.label, choice.to)
-    labels = list(found)
-    index = match_choice(text, [(label,) for label in labels])
-    if index is None or normalise(text).isdecimal():
+    named = named_topic(run.library, text, here=run.flow)
+    if named is None:
         return None
-    return run.enter_target(TOPICS, found[labels[index]])
+    label, target, sure = named
+    if sure:
+        return run.enter_target(TOPICS, target)
+    run.vars[OFFERED] = [label, target]
+    prefix = f"{run.flow}.{run.node}"
+    buttons = (Button(f"{prefix}.offer-yes", OFFER_YES), Button(f"{prefix}.offer-no", OFFER_NO))
+    run.say(OFFER.format(label=label), buttons)
+    return run.wait()
 
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:

@@ -9,6 +9,8 @@ Rules for choices (`match_choice`):
 3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
+4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
+5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
 half", "not much"), read along the scale's own direction (its `high` label).
@@ -154,6 +156,9 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# A question word alone as a synonym ("what" for "What would you keep?") says nothing in a
+# longer message, which asks a question of its own.
+_ASKING = frozenset({"what", "who", "when", "where"})
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -176,14 +181,29 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
     ),
     (
-        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"}),
-        ("not now", "not right now", "no ", "no,", "maybe later", "not today", "stop for now"),
+        frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"})
+        | {"hindi", "hindi naman", "wala", "wala naman", "later na"},  # Tagalog: no, none
+        (
+            *("not now", "not right now", "no ", "no,", "maybe later", "not today"),
+            *("stop for now", "i ll try it later", "later"),
+        ),
+    ),
+    (
+        frozenset({"idk", "dunno", "not sure", "i m not sure", "im not sure", "no idea"})
+        | {"i dont know", "i don t know", "don t know", "dont know", "unsure", "idk tbh"},
+        ("i m not sure", "not sure", "i don t know", "don t know", "i m unsure", "unsure"),
     ),
     (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
         | {"oo", "opo", "oo po", "yes po", "sige", "sige po"},
         ("yes", "yeah", "ok", "okay"),
     ),
+)
+# Rule 5: words of politeness around an answer say nothing of which ("4 po", "Add to it,
+# please", "carry on pls"): left out at either end.
+_polite = re.compile(
+    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh) )+|"
+    r"(?: (?:po|please|pls|plz|lang|na|thanks|thank you|thx|ty|then|tbh|lol|haha))+$"
 )
 # Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
 _THANKS = frozenset({"thanks", "thank", "thx", "ty", "tysm", "cheers", "ta", "thankyou", "thnx"})
@@ -195,6 +215,12 @@ _BYE = (
     "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
     "im off", "signing off", "leaving now",
 )  # fmt: skip
+# Leaving, said as the whole message ("stop for now", "nah that's it").
+_BYE_WHOLE = frozenset(
+    {"stop for now", "stop", "that s it", "thats it", "nah that s it", "nah thats it", "done"}
+    | {"i m done", "im done", "done for now", "that s all", "thats all", "no that s it"}
+    | {"that s it for now", "thats it for now", "that s all for now", "thats all for now"}
+)
 _OK = frozenset({"ok", "okay", "okey", "k", "kk", "alright", "understood", "noted", "cool"})
 _OK |= frozenset({"ya", "yeah", "yep", "yes", "yup", "ye", "yea", "oo", "sige", "sure", "right"})
 _OK_TOO = frozenset({"po", "lol", "tbh", "ngl", "then", "so", "oh", "ah", "i", "see", "got"})
@@ -209,12 +235,17 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
+def plain(text: str) -> str:
+    """`text` normalised, without politeness at either end (rule 5): "Skip po" -> "skip"."""
+    return _polite.sub("", normalise(text)) or normalise(text)
+
+
 def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     """The index of the option `text` clearly means, or None when unclear (rules 1-3).
 
     Each option is its label followed by its synonyms.
     """
-    typed = normalise(text)
+    typed = plain(text)
     if not typed:
         return None
     said = [[normalise(w) for w in option if normalise(w)] for option in options]
@@ -250,6 +281,8 @@ def small_talk(text: str) -> str | None:
     "ok im going to his place now. thanks", "that is all for now"), "thanks" ("thx",
     "thanks, that actually helps a lot") or "ok" (a bare "ok", "ya", "oh ok i see"); else
     None. Never a question, nor a decline ("no thanks")."""
+    if plain(text) in _BYE_WHOLE and "?" not in text:
+        return "bye"
     words = normalise(text).split()
     if not words or "?" in text or _DECLINE & set(words[:2]):
         return None
@@ -339,6 +372,8 @@ def _covers(words: list[str], phrase: str) -> int:
     in a longer message only as its first word."""
     size = len(phrase.split())
     target = phrase.split()
+    if phrase in _ASKING and len(words) > 2:  # "what do i do now" asks its own question
+        return 0
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
     for start in range(len(words) - size + 1):

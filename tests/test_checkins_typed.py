@@ -26,13 +26,22 @@ from tests.fakes import FakeChat
         ("21h15", time(21, 15)),
         ("noon", time(12, 0)),
         ("Midnight", time(0, 0)),
+        ("21h", time(21, 0)),
+        ("9 in the evening", time(21, 0)),
+        ("evening, like 9 pm", time(21, 0)),
+        ("It is 21h in Paris hour, yes?", time(21, 0)),
+        ("at 8 in the morning", time(8, 0)),
+        ("9 tonight", time(21, 0)),
     ],
 )
 def test_times_are_read_the_way_people_type_them(typed: str, meant: time) -> None:
     assert read_time(typed) == meant
 
 
-@pytest.mark.parametrize("typed", ["", "soon", "25:00", "13pm", "7:75", "after dinner"])
+@pytest.mark.parametrize(
+    "typed",
+    ["", "soon", "25:00", "13pm", "7:75", "after dinner", "between 7 and 9", "in 10 mins"],
+)
 def test_what_is_not_a_time_is_not_guessed(typed: str) -> None:
     assert read_time(typed) is None
 

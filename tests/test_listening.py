@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import dialogues
-from bot.core import countries, someone_else
+from bot.core import asides, countries, repeats, someone_else
+from bot.messages import Option, Reply, ReplyKind
 from dialogues.matching import match_choice, read_scale, small_talk
 from tests.fakes import FakeChat, shipped_library
 
@@ -184,7 +185,8 @@ async def test_a_short_country_sets_it_at_a_menu_and_the_same_again_is_not_the_s
 
     assert "United Kingdom" in first[0].text and "United Kingdom" in again[0].text
     assert first[0].text != again[0].text
-    assert "What would you like to talk about?" in chat.text()
+    assert "what would you like to talk about?" in chat.text()  # asked again, in other words
+    assert "I have an urge right now" in chat.buttons()
 
 
 @pytest.mark.parametrize(
@@ -244,7 +246,7 @@ async def test_the_way_out_can_be_typed(chat: FakeChat) -> None:
     await chat.send("purple")
     await chat.send("something else")
 
-    assert "What would you like to talk about?" in chat.text()
+    assert "what would you like to talk about?" in chat.text().casefold()
 
 
 async def test_the_cores_own_buttons_can_be_typed(chat: FakeChat) -> None:
@@ -264,3 +266,341 @@ async def test_worried_words_that_answer_the_step_are_answered_inside_the_flow(
 
     assert "really strong" in replies[0].text.lower()
     assert "Thank you for telling me. That sounds really hard" not in chat.text()
+
+
+# -- Issue 19, second pass: topics, ways back, questions back, a parent, anywhere ----------
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        ("yeah the scars one please", "Many people who have self-injured have scars"),
+        ("being kinder to myself is something I really struggle with tbh", "Self-acceptance"),
+        ("The safety plan, please.", "plan"),
+        ("talking about it online", "Talking about self-harm online"),
+    ],
+)
+async def test_a_topic_named_at_a_step_with_other_buttons_is_taken_there(
+    chat: FakeChat, typed: str, heard: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")  # a step whose buttons are about the urge
+    await chat.send(typed)
+
+    assert heard.casefold() in chat.text().casefold()
+    assert "not sure" not in chat.text()
+
+
+async def test_a_topic_only_hinted_at_is_asked_about_with_a_way_to_stay(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm going to the beach and I'm freaking out about my scars, can we talk?")
+
+    assert 'Did you mean "My scars"?' in chat.text()
+    await chat.send("no")
+    assert "what would you like to talk about?" in chat.text().casefold()  # the step again
+    await chat.send("freaking out about my scars, can we talk?")
+    await chat.tap("Yes, go there")
+    assert "scars" in chat.text()
+
+
+def test_a_topic_is_never_named_by_a_word_in_passing() -> None:
+    library = shipped_library()
+    assert dialogues.named_topic(library, "when I am alone in my flat after work") is None
+    assert dialogues.named_topic(library, "i'm not worried", here="") is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["carry on", "go back to where we were", "Could we go back, please?", "carry on po"]
+)
+async def test_a_way_back_typed_shows_where_we_were(chat: FakeChat, typed: str) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")
+    await chat.send(typed)
+
+    assert "how strong is the urge right now?" in chat.text().casefold()  # asked again
+    assert chat.buttons()  # the step's own buttons
+    assert "not sure" not in chat.text()
+
+
+async def test_choose_my_country_typed_anywhere_opens_the_picker(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("choose my country")
+
+    assert "More countries" in chat.buttons()
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        ("who reads this? does anyone see what I type?", "No one reads this chat"),
+        ("Is it attention seeking? my wife thinks it is", "a way of coping"),
+        ("should I take her phone away?", "Taking a phone away"),
+        ("is it bad to post about it", "Talking about self-harm online"),
+        ("What does recovered mean then", "getting better"),
+    ],
+)
+async def test_a_question_back_gets_an_answer_then_the_step_again(
+    chat: FakeChat, typed: str, heard: str
+) -> None:
+    await chat.send("/topics")
+    await chat.send(typed)
+
+    assert heard.casefold() in chat.text().casefold()
+    assert "not sure" not in chat.text()
+    assert chat.buttons()
+
+
+@pytest.mark.parametrize(
+    "typed", ["im a parent, its my kid", "my daughter, she's 14", "its my daughter, not me"]
+)
+async def test_a_parent_writing_about_their_child_reaches_the_someone_else_path(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.send(typed)
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "I have an urge right now" not in chat.buttons()
+
+
+async def test_a_typed_yes_to_erase_everything_erases_it(chat: FakeChat) -> None:
+    await chat.send("/delete")
+    await chat.send("yes, delete everything")
+
+    assert "Everything I kept about you is erased" in chat.text()
+
+
+async def test_a_country_typed_at_the_welcomes_country_question_goes_on(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("I live in Scotland, in Glasgow.")
+
+    assert "Which country are you in?" not in chat.text()
+    assert "check in with you" in chat.text()
+
+
+async def test_a_menu_shown_again_within_a_few_turns_is_not_the_same_paragraph(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Me and other people")
+    await chat.tap("Back")
+    await chat.tap("Me and other people")
+
+    assert "These are about you" not in chat.text()  # said two turns ago
+    assert "Telling someone" in chat.buttons()
+    await chat.tap("Back")
+    assert chat.last[-1].text == "Let me ask again: what would you like to talk about?"
+
+
+async def test_not_understood_again_is_said_in_other_words(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    said = [(await chat.send(typed))[0].text for typed in ("purple", "1", "purple", "3")]
+
+    assert said[0] != said[2]  # both "not sure", in different words
+    assert dialogues.unclear(said[0]) and dialogues.unclear(said[2])
+
+
+def test_a_question_said_again_is_asked_in_other_words() -> None:
+    asked = Reply("First, is anyone in danger right now?", options=(Option("x", "Yes"),))
+    shown, said = repeats.vary([asked], [(repeats.key(asked.text),)])
+
+    assert shown[0].text == "Back to my question: is anyone in danger right now?"
+    assert shown[0].options == asked.options
+    assert repeats.key(asked.text) in said
+
+
+def test_crisis_lines_asked_for_again_are_shown_again_in_full() -> None:
+    lines = Reply("Samaritans: call 116 123", kind=ReplyKind.CRISIS)
+    shown, _ = repeats.vary([lines], [(repeats.key(lines.text),)])
+
+    assert shown == [lines]
+
+
+async def test_a_parents_worried_words_reach_the_someone_else_flow_not_the_concern_reply(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm worried about my daughter")
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "are you thinking about suicide" not in chat.text()
+
+
+def test_worried_words_about_them_are_told_from_the_writers_own() -> None:
+    assert someone_else.about_them("What do I say to her? I don't want to make it worse")
+    assert not someone_else.about_them("my mum shouts at me and i want to cut")
+    assert not someone_else.about_them("i hate myself")
+
+
+@pytest.mark.parametrize(
+    ("typed", "index"),
+    [("4 po", 3), ("Add to it, please.", 0), ("ok carry on", 0), ("keep it as a win po", 0)],
+)
+def test_politeness_around_an_answer_is_left_out(typed: str, index: int) -> None:
+    options = [("Add to it",), ("Show it",), ("Back",), ("Fourth",)]
+    if "carry" in typed:
+        options = [("Carry on",), ("Stop for now",)]
+    if "win" in typed:
+        options = [("Keep it as a win",), ("Not now",)]
+    assert match_choice(typed, options) == index
+
+
+def test_i_dont_know_picks_the_option_that_says_so() -> None:
+    assert match_choice("idk", [("Humour",), ("Kindness",), ("I'm not sure",)]) == 2
+
+
+async def test_more_pages_the_country_picker(chat: FakeChat) -> None:
+    await chat.send("/country")
+    first = chat.buttons()
+    await chat.send("more")
+
+    assert chat.buttons() != first and "More countries" in chat.buttons()
+
+
+async def test_something_told_in_own_words_at_a_menu_is_acknowledged_plainly_not_praised(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")
+    await chat.send("5")
+    await chat.send("ice maybe. theres some in the freezer")
+
+    assert chat.text().startswith("Thank you for telling me.")
+    assert "not sure" not in chat.text()
+    assert chat.buttons()  # the step's own, still there
+    await chat.send("purple elephants are dancing on the roof")  # a second miss: a way out
+    assert "Something else" in chat.buttons()
+
+
+async def test_who_reads_this_is_answered_even_where_a_step_keeps_free_text(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("/plan")
+    await chat.tap("Let's make one")
+    await chat.send("who can see this? is this private?")
+
+    assert "No one reads this chat" in chat.text()
+    await chat.send("/mydata")
+    assert "who can see this" not in chat.text()  # not kept as a warning sign
+
+
+async def test_a_topic_offered_is_forgotten_once_the_person_taps_something_else(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm freaking out about my scars at the beach, can we talk?")
+    await chat.tap("No, stay here")
+    await chat.tap("Getting better")
+    await chat.send("yes")
+
+    assert "scars" not in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "way"),
+    [
+        ("carry on", "resume"),
+        ("I'm completely safe. Please go back to where we were.", "resume"),
+        ("Carry on where we were. I want to talk about telling my GP.", "resume"),
+        ("keep talking pls", "talk"),
+        ("choose my country", "country"),
+        ("I don't want to go back to school", None),
+        ("my mum wants me to carry on with college", None),
+    ],
+)
+def test_ways_back_are_read_as_whole_phrases(typed: str, way: str | None) -> None:
+    assert asides.way(typed) == way
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["can you pay attention to me", "she posted a photo", "my daughter is 14", "i take my phone"],
+)
+def test_what_is_no_question_back_is_left_to_the_step(typed: str) -> None:
+    assert asides.question(typed) is None
+
+
+def test_a_parents_child_is_read_only_when_the_writer_says_so() -> None:
+    assert asides.child("im a parent, its my kid")
+    assert asides.child("its my daughter, not me")
+    assert not asides.child("my daughter makes me smile when i feel low")
+
+
+@pytest.mark.parametrize(
+    "typed", ["still really strong", "is the urge too strong?", "thats all for now"]
+)
+def test_a_word_in_passing_names_no_topic(typed: str) -> None:
+    assert dialogues.named_topic(shipped_library(), typed) is None
+
+
+def test_i_need_help_now_is_a_topic_from_anywhere() -> None:
+    assert dialogues.named_topic(shipped_library(), "help")[1] == "help_now"  # type: ignore[index]
+    assert dialogues.named_topic(shipped_library(), "no the help now one") == (
+        "I need help now",
+        "help_now",
+        True,
+    )
+
+
+def test_a_question_word_alone_names_no_button_in_a_longer_message() -> None:
+    keep = [("Yes, that's okay",), ("What would you keep?", "what")]
+    assert match_choice("what do i do now", keep) is None
+    assert match_choice("what", keep) == 1
+
+
+async def test_a_button_of_an_earlier_step_of_the_flow_typed_goes_there(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.send("the scars one")
+    await chat.tap("How I feel about them")
+    await chat.send("when people ask")
+
+    assert "You never owe anyone your story" in chat.text()
+
+
+async def test_not_understood_a_third_time_says_so_and_shows_the_step_again(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    for typed in ("purple", "orange", "green"):
+        await chat.send(typed)
+
+    assert dialogues.unclear(chat.last[0].text)
+    assert "I have an urge right now" in chat.buttons()
+
+
+@pytest.mark.parametrize("typed", ["skip po", "Skip this, please", "pass"])
+async def test_a_step_that_keeps_free_text_is_skipped_in_other_words_never_kept(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.send("/plan")
+    await chat.tap("Let's make one")
+    await chat.send(typed)
+
+    assert "We can skip that one" in chat.text()
+    await chat.send("/mydata")
+    assert typed not in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["stop for now", "nah thats it", "thats it po"])
+async def test_leaving_in_a_few_words_at_a_step_without_such_a_button_is_a_goodbye(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("I have an urge right now")  # a scale: no "stop" button
+    await chat.send(typed)
+
+    assert "Take care" in chat.text() or "take care" in chat.text()
+    assert not dialogues.unclear(chat.last[0].text)
+
+
+def test_a_no_in_tagalog_picks_the_option_that_says_no() -> None:
+    assert match_choice("hindi po", [("Yes, I did",), ("No, I didn't",)]) == 1
+    assert match_choice("later na lang po", [("Try one now",), ("I'll try it later",)]) == 1

@@ -44,7 +44,7 @@ EXPECTED = [
     "What I can do:",
     "Thank you. You can change your mind",
     "I'm a bot, so I can't send help",
-    "Which country are you in?",
+    "Back to my question: which country are you in?",  # asked before the lines
     "I can also check in with you",
     "That's all set.",
     "Your toolbox is empty for now.",

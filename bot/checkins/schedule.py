@@ -120,7 +120,8 @@ _WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 
 
 def read_time(text: str) -> time | None:
-    """A clock time as people type it: "19:30", "7pm", "7.30 pm", "0730", "noon"; else None."""
+    """A clock time as people type it: "19:30", "7pm", "7.30 pm", "0730", "noon", "21h",
+    "9 in the evening", "evening, like 9 pm"; else None."""
     cleaned = text.strip().lower().rstrip("!")
     if cleaned in _WORDS:
         return _WORDS[cleaned]
@@ -128,7 +129,7 @@ def read_time(text: str) -> time | None:
         cleaned = f"{cleaned[:2]}:{cleaned[2:]}"
     match = _CLOCK.match(cleaned)
     if match is None:
-        return None
+        return _in_words(cleaned)
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if match["half"]:
         if not 1 <= hour <= 12:
@@ -137,3 +138,35 @@ def read_time(text: str) -> time | None:
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
+
+
+def _in_words(text: str) -> time | None:
+    """One clock time inside words ("9 in the evening", "it is 21h in paris", "evening,
+    like 9 pm"): a part of the day says am or pm; none when there are two times."""
+    found = _CLOCK_IN.findall(text)
+    if len(found) != 1:
+        return None
+    hour_text, minute_text, half = found[0]
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if not half and 1 <= hour <= 11:
+        if _LATE.search(text):
+            half = "p"
+        elif _EARLY.search(text):
+            half = "a"
+        elif not re.search(r"\d\s*h\b|\d[:.]\d", text):
+            return None  # "9" alone in words could be anything: ask again
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+_CLOCK_IN = re.compile(
+    r"(?<![\d:])(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(?:([ap])\.?\s*m\b\.?|h\b|o ?clock\b)?"
+    r"(?![\d:/%])"
+)
+_LATE = re.compile(r"\b(?:evening|night|tonight|afternoon|pm)\b")
+_EARLY = re.compile(r"\b(?:morning|am)\b")

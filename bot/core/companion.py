@@ -39,36 +39,28 @@ Rules:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 
 import dialogues
 import safety
-from bot.core import countries, someone_else, words, yes_no
-from bot.core.buttons import Country, CountryPage, MoreHelp, Resume
-from bot.core.callback_data import option
+from bot.core import repeats, words
+from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
-from bot.core.country_picker import country_picker
 from bot.core.effects import Effects
 from bot.core.flood import FloodGate, Verdict
+from bot.core.flows import Flows
+from bot.core.listening import Listener
 from bot.core.locks import KeyedLocks
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus, People, PersonState, StoreError
-from bot.core.questions import (
-    AskedCountry,
-    AskedSafe,
-    AskedTime,
-    AskedZone,
-    Moved,
-    Nothing,
-    Question,
-    State,
-)
+from bot.core.questions import AskedSafe, Moved, Question, State
 from bot.core.talk import Questions
 from bot.core.triage import Triage, in_context, triage
 from bot.core.turn import Turn
 from bot.core.without_store import WithoutStore
-from bot.messages import Incoming, Option, Person, Reply
+from bot.messages import Incoming, Person, Reply
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +97,6 @@ class Companion:
         self._locks = KeyedLocks()
         self._abandoned: set[asyncio.Future[list[Reply]]] = set()  # rolling back after a timeout
         self._countries: dict[Person, str] = {}  # rule 6, oldest first
-        self._library = library
-        self._checkins = checkins
         privacy = Privacy()
         self._questions = Questions(default_country=default_country)
         self._without_store = WithoutStore(
@@ -121,6 +111,14 @@ class Companion:
         self._choices = Choices(questions=self._questions, privacy=privacy, checkins=checkins)
         self._commands = Commands(
             questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins
+        )
+        self._flows = Flows(library=library, effects=self._effects)
+        self._listener = Listener(
+            library=library,
+            questions=self._questions,
+            choices=self._choices,
+            checkins=checkins,
+            flows=self._flows,
         )
 
     def triage(self, incoming: Incoming) -> Triage:
@@ -186,6 +184,7 @@ class Companion:
             replies = await self._respond(turn, triaged)
             if not person.deleted:
                 self._questions.remember_offered(turn, replies)
+                replies = self._vary(turn, replies)
             self._remember(incoming.person, None if person.deleted else person.country)
             return replies
 
@@ -197,30 +196,27 @@ class Companion:
             if len(self._countries) > MEMO_PEOPLE:
                 del self._countries[next(iter(self._countries))]
 
+    def _vary(self, turn: Turn, replies: list[Reply]) -> list[Reply]:
+        """No paragraph said twice within a few turns (bot/core/repeats.py)."""
+        episode = turn.person.episode
+        if turn.incoming.command is not None:  # asked for by name: shown whole
+            said = repeats.remember(replies)
+        else:
+            replies, said = repeats.vary(replies, episode.said)
+        kept = (*episode.said, said)[-repeats.TURNS :]
+        turn.person.episode = dataclasses.replace(episode, said=kept)
+        return replies
+
     def _country(self, who: Person) -> str | None:
         return self._countries.get(who)
 
     async def go(self, turn: Turn, target: str) -> list[Reply]:
         """Start the flow at `target` (a flow id, `flow:node` or topics)."""
-        if self._library.resolve("", target) in (None, ("", "end")):
-            target = dialogues.TOPICS
-        turn.person.before_checkin = None  # somewhere else on purpose: that place is let go
-        facts = await self._effects.facts(turn)
-        return await self._run(turn, dialogues.start(self._library, target, facts=facts))
+        return await self._flows.go(turn, target)
 
     async def resume(self, turn: Turn) -> list[Reply]:
-        """Show the person where they were, or the topics if they were nowhere. A place a
-        check-in arrived in comes first, unless they are back in its flow already."""
-        person = turn.person
-        state, before = person.flow_state, person.before_checkin
-        if before is not None:
-            person.before_checkin = None
-            if state is None or state.get("flow") != before.get("flow"):
-                state = before
-        if state is None:
-            return await self.go(turn, dialogues.TOPICS)
-        facts = await self._effects.facts(turn)
-        return await self._run(turn, dialogues.resume(self._library, state, facts=facts))
+        """Show the person where they were, or the topics if they were nowhere."""
+        return await self._flows.resume(turn)
 
     async def _respond(self, turn: Turn, triaged: Triage) -> list[Reply]:
         incoming, questions = turn.incoming, self._questions
@@ -228,76 +224,17 @@ class Companion:
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
         if risk.tier is safety.Tier.CONCERN:
-            return await self._worried(turn, risk)
+            return await self._listener.worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:
             # A sticker, a voice note: no answer to anything, and it closes no question.
             return questions.unsupported(turn)
         if incoming.command is None and incoming.choice is None:
-            return await self._typed(turn, incoming.text or "")
+            return await self._listener.typed(turn, incoming.text or "")
         keep_safe = isinstance(triaged.button, MoreHelp | Country | CountryPage)
         question = questions.step(turn, Moved(incoming.now, keep_safe=keep_safe)).question
         if incoming.command is not None:
             return await self._commands.run(turn, incoming.command)
         return await self._choose(turn, triaged, question=question)
-
-    async def _worried(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
-        """Worried words (rule 1): an answer to the core's open question first; then, about
-        someone else's self-injury, how to help them; inside a flow, an answer to the
-        step's own question is answered there; else the concern reply."""
-        text = turn.incoming.text
-        person = turn.person
-        button = self._questions.offered(person.question, text) if text is not None else None
-        if button is not None and (
-            not isinstance(person.question, AskedSafe) or yes_no.read(text or "") is None
-        ):
-            # the core's own button on the last reply, typed ("the did it again one"); under
-            # "are you safe right now?" only when it says nothing to that ("keep talking pls")
-            self._questions.noticed(turn, risk)
-            return await self._choices.choose(turn, button, question=Nothing())
-        if text is not None and isinstance(person.question, Nothing):
-            if risk.about_someone_else and someone_else.self_injury(risk):
-                return await self._someone_else(turn, text)
-            state = person.flow_state
-            if state is not None and dialogues.reads(self._library, state, text):
-                self._questions.noticed(turn, risk)
-                return await self._answer(turn, dialogues.Typed(text))
-        return await self._questions.concern(turn, risk)
-
-    async def _typed(self, turn: Turn, text: str) -> list[Reply]:
-        """Typed text with nothing worrying in it: an answer to the core's open question;
-        else a country ("i live in ireland"), someone else's self-injury, or the flow's."""
-        outcome = self._questions.typed(turn, text)
-        if not outcome.passed:
-            return self._questions.say(turn, outcome)
-        question = outcome.question
-        button = self._questions.offered(question, text)
-        if button is not None:  # the core's own button on the last reply, typed
-            return await self._choices.choose(turn, button, question=question)
-        if isinstance(question, AskedTime | AskedZone):
-            return await self._checkins.typed(turn, question, text)
-        code = countries.lives_in(text) or (
-            countries.find(text) if isinstance(question, AskedCountry) else None
-        )
-        if code is None and not self._takes(turn.person.flow_state, text):
-            code = countries.named(text)  # only a country ("uk pls"), where no step takes it
-        if code is not None:
-            return await self._choices.country(turn, code)
-        if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
-            self._questions.ask_country(turn)
-            return [Reply(words.COUNTRY_NOT_FOUND), country_picker(page=0)]
-        if someone_else.mentioned(text):
-            return await self._someone_else(turn, text)
-        return await self._answer(turn, dialogues.Typed(text))
-
-    def _takes(self, state: dict[str, object] | None, text: str) -> bool:
-        """Whether the flow's step takes `text`: an answer in words, or one of its own."""
-        if state is None:
-            return False
-        return dialogues.asks(self._library, state) or dialogues.reads(self._library, state, text)
-
-    async def _someone_else(self, turn: Turn, text: str) -> list[Reply]:
-        """Someone else's self-injury: the someone_else flow, on the parent's path for a child."""
-        return await self.go(turn, "someone_else")
 
     async def _choose(self, turn: Turn, triaged: Triage, *, question: Question) -> list[Reply]:
         if triaged.button is not None:
@@ -307,37 +244,7 @@ class Companion:
             return await self._choices.refused(turn)
         if turn.person.flow_state is None:
             return [Reply(words.STALE_BUTTON), *await self.go(turn, dialogues.TOPICS)]
-        return await self._answer(turn, dialogues.Tap(triaged.incoming.choice or ""))
-
-    async def _answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
-        state = turn.person.flow_state
-        if state is None:
-            return [Reply(words.NO_CONVERSATION), *await self.go(turn, dialogues.TOPICS)]
-        facts = await self._effects.facts(turn)
-        return await self._run(turn, dialogues.step(self._library, state, answer, facts=facts))
-
-    async def _run(self, turn: Turn, result: dialogues.Step) -> list[Reply]:
-        """Carry out the engine's output in order, then keep its new state."""
-        replies: list[Reply] = []
-        person = turn.person
-        was = person.flow_state.get("flow") if person.flow_state else None
-        kept = person.before_checkin.get("flow") if person.before_checkin else None
-        for item in result.out:
-            if isinstance(item, dialogues.Message):
-                options = tuple(Option(button.id, button.label) for button in item.buttons)
-                replies.append(Reply(item.text, options=options))
-            else:
-                replies.extend(await self._effects.carry_out(turn, item))
-        if person.deleted:
-            return replies
-        person.flow_state = result.state
-        now = result.state.get("flow") if result.state else None
-        if kept is not None and was not in (None, kept) and now != was and replies:
-            # The flow that came after the kept place is over: offer the way back.
-            last = replies[-1]
-            back = option(Resume(), words.CARRY_ON_WHERE_WE_WERE)
-            replies[-1] = Reply(last.text, options=(*last.options, back), kind=last.kind)
-        return replies
+        return await self._flows.answer(turn, dialogues.Tap(triaged.incoming.choice or ""))
 
     def _lines_again(self, triaged: Triage, person: PersonState) -> list[Reply]:
         """Rule 7: the crisis lines again if handling the update showed them: it asks for

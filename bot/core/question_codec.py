@@ -116,6 +116,7 @@ def dump_episode(episode: Episode) -> str | None:
             "concern_replies": episode.concern_replies,
             "lines_shown": episode.lines_shown,
             "flow_asked": sorted(episode.flow_asked),
+            "said": [list(turn) for turn in episode.said],
         }
     )
 
@@ -136,6 +137,7 @@ def load_episode(text: str | None) -> Episode:
             concern_replies=int(kept.get("concern_replies", 0)),
             lines_shown=bool(kept.get("lines_shown", False)),
             flow_asked=frozenset(str(about) for about in kept.get("flow_asked", ())),
+            said=tuple(tuple(str(k) for k in turn) for turn in kept.get("said", ())),
         )
     except (ValueError, TypeError, AttributeError):
         return Episode()

@@ -121,6 +121,9 @@ class Episode:
     concern_replies: int = 0
     lines_shown: bool = False  # a crisis reply this episode: "are you safe?" asks it now
     flow_asked: frozenset[str] = frozenset()  # what a flow's step just asked ("swallowed")
+    # Not the risk: what the last few turns said (keys of their paragraphs, oldest first), so
+    # that no paragraph is said twice within them (bot/core/repeats.py). Kept past the quiet.
+    said: tuple[tuple[str, ...], ...] = ()
 
     @property
     def swallowed(self) -> bool:
@@ -561,7 +564,7 @@ def _flow_answered(state: State, event: FlowAnswered) -> Outcome:
 def _current(episode: Episode, now: datetime) -> Episode:
     """Rule 5: the episode, or a fresh one when it has been quiet long enough."""
     if episode.last_at is not None and now - episode.last_at > EPISODE_QUIET:
-        return Episode()
+        return Episode(said=episode.said)
     return episode
 
 

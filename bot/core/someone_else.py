@@ -25,6 +25,11 @@ _WORRY = (
     r"suicid\w*|wants? to die|kill (?:him|her|them)sel(?:f|ves)|injur\w*|worried|worry|"
     r"scared for|concerned)"
 )
+_THIRD = re.compile(r"\b(?:she|he|her|him|they|them|their|she s|he s|they re)\b")
+_OWN = re.compile(
+    r"\b(?:myself|me|i (?:want|wanna|need|feel|keep|can t|cant|did|just)|"
+    r"my (?:arm|arms|leg|legs|skin|wrist|wrists|body|thigh|thighs))\b"
+)
 _ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
 # Kinds of worry that are someone else's self-injury or risk, when safety says it is theirs.
 _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", "burden"})
@@ -33,6 +38,15 @@ _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", 
 def mentioned(text: str) -> bool:
     """Whether `text` is about someone else self-injuring or at risk."""
     return bool(_ABOUT.search(normalise(text)))
+
+
+def about_them(text: str) -> bool:
+    """Whether worried words are plainly about someone else and not the writer's own: a
+    person of theirs named with the worry ("i'm worried about my daughter"), or in the
+    someone-else flow a "she", "him", "them" ("what do i say to her?"), and nothing of the
+    writer's own wanting or body ("myself", "i want to", "my arms")."""
+    typed = normalise(text)
+    return not _OWN.search(typed) and bool(_ABOUT.search(typed) or _THIRD.search(typed))
 
 
 def self_injury(risk: safety.Assessment) -> bool:

@@ -44,6 +44,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "i hurt myself",
     ),
     words.MY_TOOLBOX: ("toolbox", "tool box", "coping", "my coping things", "ideas"),
+    words.MORE_COUNTRIES: ("more", "next", "next page", "other countries", "more please"),
+    words.BACK_TO_FIRST_COUNTRIES: ("first page", "start of the list", "back to the start"),
 }
 
 

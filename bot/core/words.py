@@ -35,6 +35,44 @@ UNKNOWN_COMMAND = "I don't know that command. /help shows what I can do."
 NO_CONVERSATION = "I'm here. Here's what we can talk about:"
 STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk about now:"
 
+# Questions back to the bot, typed at any step (bot/core/asides.py); the step follows.
+ASIDE_PRIVACY = (
+    "No one reads this chat. I'm a bot, and I don't keep your messages. I only keep things "
+    "you choose to save, locked (encrypted). /mydata shows them, and /delete erases them."
+)
+ASIDE_ATTENTION = (
+    "No. Self-injury is usually a way of coping with feelings that feel too much, and many "
+    "people hide it for a long time. If someone does show it, they may need support, and "
+    "it's okay to need that."
+)
+ASIDE_PHONE = (
+    "Taking a phone away can feel like the safe thing to do. But it can cut them off from "
+    "friends and support, and make it harder for them to come to you. Talking together "
+    "about what they see online, and agreeing on some steps, usually helps more."
+)
+ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
+# Said above a step's buttons instead of words said in the last few turns (bot/core/repeats.py).
+MENU_AGAIN = (
+    "We can carry on from here whenever you're ready.",
+    "Back to where we were, whenever you're ready.",
+    "Take your time. We can go on from here.",
+    "Whenever you're ready, we can pick up from here.",
+    "Still here. We can go on when you like.",
+    "No rush. We can carry on from here.",
+)
+# A question with buttons asked again within a few turns, in other words.
+QUESTION_AGAIN = (
+    "Back to my question: {question}",
+    "Let me ask again: {question}",
+    "So, {question}",
+)
+# Said instead of the engine's "not sure which one you meant" when that was said just now.
+UNCLEAR_AGAIN = (
+    "I still couldn't tell which one you meant, sorry. You can tap one of these, or type "
+    "/topics for something else.",
+    "Still not sure I follow, sorry. Tap one of these, or tell me in other words.",
+)
+
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
     "You can change that with /start."

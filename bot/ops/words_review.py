@@ -34,11 +34,17 @@ ENGINE_WORDS = (
     "STALE",
     "UNCLEAR",
     "UNCLEAR_AGAIN",
+    "UNCLEAR_THIRD",
     "UNCLEAR_SCALE",
     "WAY_OUT",
+    "WAY_OUT_SECOND",
     "WAY_OUT_TOPICS",
     "WAY_OUT_HELP",
     "WAY_OUT_AGAIN",
+    "OFFER",
+    "TOLD",
+    "OFFER_YES",
+    "OFFER_NO",
     "MOVED",
     "LOST",
     "STUCK",
@@ -65,9 +71,7 @@ def core_words() -> dict[str, str]:
         words[f"crisis reply, about someone else ({where})"] = safety.crisis_reply(
             country, about_someone_else=True
         )
-        words[f"crisis reply, abuse or danger ({where})"] = safety.crisis_reply(
-            country, abuse=True
-        )
+        words[f"crisis reply, abuse or danger ({where})"] = safety.crisis_reply(country, abuse=True)
         words[f"crisis reply, swallowed something ({where})"] = safety.crisis_reply(
             country, swallowed=True
         )

@@ -2,11 +2,12 @@
 and says for each typed reply to a question with buttons whether the bot went where its
 writer meant (the writers' format: /work/conversations/BRIEF.md, kept in README.md here).
 
-A turn is judged against a twin: the same person's record copied to a second person, who
-taps the button the writer meant. Typed and tapped giving the same replies is understood;
-the engine's "not sure which one you meant" (or its way out) is not understood; crisis
-lines are counted apart; anything else is misrouted. A turn whose meant button is not on
-the screen now (the conversation went another way earlier) cannot be judged: diverged.
+A turn is judged against a twin: the same person's record (and what they kept) copied to
+a second person, who taps the button the writer meant. Typed and tapped giving the same
+replies is understood; the engine's "not sure which one you meant" (or its way out) is not
+understood; crisis lines are counted apart; anything else is misrouted. A turn whose meant
+button is not on the screen now (the conversation went another way earlier) cannot be
+judged: diverged.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 import dialogues
+from bot.core import words
 from bot.messages import Incoming, Person, Platform, Reply, ReplyKind
 from bot.store import Store
 from tests.fakes import FakeChat, shipped_library
@@ -38,11 +40,22 @@ NOT_UNDERSTOOD = (
     "I'm not sure I understood",
     "Sorry, I didn't catch which one",
     "I couldn't tell which of these",
+    "I'm not sure I followed that either",
+    "I still couldn't tell which one you meant",
+    "Still not sure I follow",
+    "Sorry, I still didn't follow",
 )
+# The engine's plain acknowledgement of something told in the person's own words at a step
+# with buttons: right for free text, not understood where a button was meant.
+ACKNOWLEDGED = tuple(getattr(dialogues.engine, "TOLD", ()))
 # The core's own "are you thinking about suicide?" and the urge flow's.
 SUICIDE_QUESTIONS = (
     "are you thinking about suicide?",
     "Are you having thoughts of suicide too?",
+)
+# The lines the bot says above a menu it showed in the last turns (any one of them).
+_AGAIN = frozenset(getattr(words, "MENU_AGAIN", ())) | frozenset(
+    getattr(words, "UNCLEAR_AGAIN", ())
 )
 VERDICTS = ("understood", "not_understood", "misrouted", "crisis_lines", "diverged", "free")
 
@@ -127,7 +140,8 @@ async def replay(conversation: Conversation, store: Store, **chat_options: Any) 
         expected: tuple[str, ...] = ()
         if meant is not None:
             choice = next(option.id for option in options if option.label == meant)
-            expected = await _twin_taps(chat, store, choice, twin=f"{conversation.id}~{index}")
+            tapped = await _twin_taps(chat, store, choice, twin=f"{conversation.id}~{index}")
+            expected = tuple(reply.text for reply in tapped)
         replies = await _type(chat, turn.typed, options)
         texts = tuple(reply.text for reply in replies)
         verdict = _judge(shown, meant, turn.meant, replies, expected)
@@ -185,7 +199,8 @@ async def _seat(chat: FakeChat, store: Store, place: tuple[str, str]) -> None:
 def _same(got: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     """The same replies, but for what the person had kept (the twin has kept nothing)."""
     return len(got) == len(expected) and all(
-        a == b or a[:40] == b[:40] for a, b in zip(got, expected, strict=True)
+        a == b or a[:40] == b[:40] or (a in _AGAIN and b in _AGAIN)
+        for a, b in zip(got, expected, strict=True)
     )
 
 
@@ -212,21 +227,27 @@ async def _type(chat: FakeChat, typed: str, options: tuple[Any, ...]) -> list[Re
     return await chat.send(typed)
 
 
-async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) -> tuple[str, ...]:
+async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) -> list[Reply]:
     """The replies a copy of the person gets for tapping `choice` now."""
     other = Person(Platform.TELEGRAM, twin)
+    fields = shipped_library().fields
     async with store.person(chat.person, now=chat.now) as person:
         copied = {
             name: getattr(person, name)
             for name in ("country", "consent_at", "flow_state", "question", "episode", "awaiting")
             if hasattr(person, name)
         }
+        kept = {field: await person.entries(field) for field in fields}
     async with store.person(other, now=chat.now) as person:
         for name, value in copied.items():
             setattr(person, name, value)
+        for field, entries in kept.items():  # what the person kept, so lists show the same
+            for entry in entries:
+                await person.add_entry(field, entry.text, now=entry.created_at, replace=False)
+                if entry.rating is not None:
+                    await person.rate_entry(field, entry.text, entry.rating)
     now = chat.now + chat.pace
-    replies = await chat.companion.handle(Incoming(other, now, choice=choice))
-    return tuple(reply.text for reply in replies)
+    return await chat.companion.handle(Incoming(other, now, choice=choice))
 
 
 def _judge(
@@ -241,6 +262,9 @@ def _judge(
         return "free"
     if any(text.startswith(NOT_UNDERSTOOD) for text in texts):
         return "not_understood"
+    told = ACKNOWLEDGED and any(text.startswith(ACKNOWLEDGED) for text in texts)
+    if told and not written.startswith("free:"):
+        return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
     if _same(texts, expected):

@@ -1,0 +1,131 @@
+"""What people type at any step that is no answer to the step's question: a way back
+("carry on", "go back to where we were"), asking for the country picker, a question back to
+the bot ("who reads this?", "is it attention seeking?"), or the child they are writing about
+("im a parent, its my kid").
+
+Rules:
+1. Read only where the step did not take the text as its answer (bot/core/listening.py).
+2. Whole words and phrases, never a fragment; a question back is read only as a question
+   (a "?", or its first words ask).
+3. A question back gets a short honest answer, or the topic that answers it; then the step
+   the person was at, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core import words
+from dialogues import normalise
+
+Way = Literal["resume", "talk", "country"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question back: `text` to say (or None), then `target` (a topic) or the step again."""
+
+    text: str | None = None
+    target: str | None = None
+    anywhere: bool = False  # asked even where a step keeps free text: never an answer to it
+
+
+def way(text: str) -> Way | None:
+    """A way back or on, typed: "carry on", "where were we", "keep talking", "choose my
+    country"; None for anything else."""
+    typed = _bare(text)
+    if _RESUME.fullmatch(typed) or _WHERE_WE_WERE.search(typed):
+        return "resume"
+    if _TALK.fullmatch(typed):
+        return "talk"
+    if _COUNTRY.search(typed) and len(typed.split()) <= 8:
+        return "country"
+    return None
+
+
+def question(text: str) -> Answer | None:
+    """A question back to the bot, and its answer (rule 3); None for anything else."""
+    typed = normalise(text)
+    if "?" not in text and not _ASKS.match(typed):
+        return None
+    for pattern, answer in _QUESTIONS:
+        if pattern.search(typed):
+            return answer
+    return None
+
+
+def child(text: str) -> bool:
+    """Whether `text` says the person writes about their child ("im a parent, its my kid",
+    "its my daughter, not me"; a short "my daughter, she's 14"), not of their own life."""
+    typed = normalise(text)
+    if _CHILD.search(typed):
+        return True
+    return len(typed.split()) <= 6 and bool(_CHILD_NAMED.search(typed))
+
+
+def _bare(text: str) -> str:
+    """`text` without polite and filler words around it ("please", "ok", "i'm safe")."""
+    typed = f" {normalise(text)} "
+    for filler in _FILLERS:
+        typed = typed.replace(f" {filler} ", " ")
+    return " ".join(typed.split())
+
+
+_FILLERS = (
+    "please", "pls", "plz", "ok", "okay", "yes", "yeah", "thanks", "thank you", "po", "i m",
+    "im", "i am", "completely", "quite", "really", "safe", "fine", "sorry", "just", "can we",
+    "could we", "let s", "lets", "i want to", "i d like to", "id like to", "now", "again",
+)  # fmt: skip
+_RESUME = re.compile(
+    r"carry on|continue|keep going|go back|go back to it|where were we|back to what we were doing"
+)
+_WHERE_WE_WERE = re.compile(r"\bwhere we (?:were|left off)\b|\bcarry on where\b")
+_TALK = re.compile(r"(?:keep talking|keep talking (?:with|to) me|talk to me|stay with me)")
+_COUNTRY = re.compile(
+    r"^(?:choose|pick|change|set|select) (?:my|the|a) country$|"
+    r"\b(?:choose|pick|change|set) my country\b"
+)
+_ASKS = re.compile(
+    r"^(?:is|isn t|are|am|do|does|did|can|could|should|shall|will|would|who|what|why|how|"
+    r"where|when)\b"
+)
+_HER = r"(?:her|his|their|them|my (?:kid|child|son|daughter)s?)"
+_QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
+    (
+        re.compile(
+            r"\b(?:who (?:reads|sees|can see|can read)|(?:does|can) (?:anyone|any one|someone|"
+            r"anybody|a person|people) (?:see|read)|what do you (?:keep|save|store)|"
+            r"is (?:this|it|this chat) private|do you (?:keep|save|store|read))\b"
+        ),
+        Answer(words.ASIDE_PRIVACY, anywhere=True),
+    ),
+    (
+        re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),
+        Answer(words.ASIDE_ATTENTION),
+    ),
+    (
+        re.compile(rf"\b(?:take|taking) (?:away )?{_HER} (?:phone|phones|tablet)\b|\bphone away\b"),
+        Answer(words.ASIDE_PHONE),
+    ),
+    (
+        re.compile(r"\b(?:post|posting|share|sharing|vent\w*) (?:about )?(?:it|sh|self harm)"),
+        Answer(target="chatsafe"),
+    ),
+    (
+        re.compile(r"\bwhat (?:does|do|is) (?:recovered|recovery|being recovered|getting better)"),
+        Answer(target="realistic_expectations"),
+    ),
+)
+# A short message that only names them ("my daughter, she's 14", "its my kid").
+_CHILD_NAMED = re.compile(
+    r"^(?:it s |its |it is |this is about |about )?my (?:kid|child|son|daughter|teen|"
+    r"teenager|little girl|little boy)\b"
+)
+_CHILD = re.compile(
+    r"\b(?:i m|im|i am) (?:a |her |his |their )?(?:parent|mum|mom|dad|mother|father|carer|"
+    r"guardian|stepmum|stepdad)\b|"
+    r"\b(?:she s|he s|they re|she is|he is|they are) my (?:kid|child|son|daughter)\b|"
+    r"\bmy (?:kid|child|son|daughter|teen|teenager)\b,? not me\b"
+)

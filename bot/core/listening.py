@@ -1,0 +1,149 @@
+"""Typed text, read in context: the core's open question first, then a country, someone
+else, or the flow's step (`Listener.typed`); worried words that answer the step's own
+question are answered there (`Listener.worried`), a crisis never reaches here.
+"""
+
+from __future__ import annotations
+
+import dialogues
+import safety
+from bot.core import asides, countries, someone_else, words, yes_no
+from bot.core.buttons import CountryPage, Erase
+from bot.core.choices import Choices
+from bot.core.country_picker import country_picker
+from bot.core.flows import Flows
+from bot.core.ports import CheckinMenus
+from bot.core.questions import (
+    AskedCountry,
+    AskedDelete,
+    AskedSafe,
+    AskedTime,
+    AskedZone,
+    Nothing,
+)
+from bot.core.talk import Questions
+from bot.core.turn import Turn
+from bot.core.yes_no import Said
+from bot.messages import Reply
+
+
+class Listener:
+    """What typed text means where the person is."""
+
+    def __init__(
+        self,
+        *,
+        library: dialogues.Library,
+        questions: Questions,
+        choices: Choices,
+        checkins: CheckinMenus,
+        flows: Flows,
+    ) -> None:
+        self._library = library
+        self._questions = questions
+        self._choices = choices
+        self._checkins = checkins
+        self._flows = flows
+
+    async def worried(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
+        """Worried words (rule 1): an answer to the core's open question first; then, about
+        someone else's self-injury, how to help them; inside a flow, an answer to the
+        step's own question is answered there; else the concern reply."""
+        text = turn.incoming.text
+        person = turn.person
+        button = self._questions.offered(person.question, text) if text is not None else None
+        if button is not None and (
+            not isinstance(person.question, AskedSafe) or yes_no.read(text or "") is None
+        ):
+            # the core's own button on the last reply, typed ("the did it again one"); under
+            # "are you safe right now?" only when it says nothing to that ("keep talking pls")
+            self._questions.noticed(turn, risk)
+            return await self._choices.choose(turn, button, question=Nothing())
+        if text is not None and isinstance(person.question, Nothing):
+            state = person.flow_state
+            helping = state is not None and state.get("flow") == "someone_else"
+            if (risk.about_someone_else and someone_else.self_injury(risk)) or (
+                someone_else.about_them(text) and (helping or someone_else.mentioned(text))
+            ):
+                # a parent or friend's worry (SAFE_MESSAGING.md, Always 11): how to help
+                if helping:
+                    return await self._flows.answer(turn, dialogues.Typed(text))
+                return await self._someone_else(turn, text)
+            if state is not None and dialogues.reads(self._library, state, text):
+                self._questions.noticed(turn, risk)
+                return await self._flows.answer(turn, dialogues.Typed(text))
+        return await self._questions.concern(turn, risk)
+
+    async def typed(self, turn: Turn, text: str) -> list[Reply]:
+        """Typed text with nothing worrying in it: an answer to the core's open question;
+        else a country ("i live in ireland"), someone else's self-injury, or the flow's."""
+        outcome = self._questions.typed(turn, text)
+        if not outcome.passed:
+            return self._questions.say(turn, outcome)
+        question = outcome.question
+        button = self._questions.offered(question, text)
+        if button is not None:  # the core's own button on the last reply, typed
+            return await self._choices.choose(turn, button, question=question)
+        if isinstance(question, AskedTime | AskedZone):
+            return await self._checkins.typed(turn, question, text)
+        code = countries.lives_in(text) or (
+            countries.find(text) if isinstance(question, AskedCountry) else None
+        )
+        if code is None and not self._takes(turn.person.flow_state, text):
+            code = countries.named(text)  # only a country ("uk pls"), where no step takes it
+        if code is not None:
+            return await self._choices.country(turn, code)
+        if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
+            self._questions.ask_country(turn)
+            return [Reply(words.COUNTRY_NOT_FOUND), country_picker(page=0)]
+        if isinstance(question, AskedDelete):
+            said = yes_no.read(text)
+            if said in (Said.YES, Said.NO):
+                erase = Erase(said is Said.YES)
+                return await self._choices.choose(turn, erase, question=question)
+        state = turn.person.flow_state
+        in_someone_else = state is not None and state.get("flow") == "someone_else"
+        asks = state is not None and dialogues.asks(self._library, state)  # keeps free text
+        # someone else's self-injury, or a parent's child: that flow (never its start again
+        # from inside it, which would loop; and not where a step keeps free text)
+        child = asides.child(text) and not asks
+        if (someone_else.mentioned(text) or child) and not in_someone_else:
+            return await self._someone_else(turn, text)
+        if not self._reads(state, text):
+            aside = await self._aside(turn, text, asks=asks)
+            if aside is not None:
+                return aside
+        return await self._flows.answer(turn, dialogues.Typed(text))
+
+    async def _aside(self, turn: Turn, text: str, *, asks: bool) -> list[Reply] | None:
+        """A way back, the country picker, or a question back (bot/core/asides.py); the
+        step the person was at follows. A step that keeps free text (`asks`) takes a
+        question as its answer."""
+        match asides.way(text):
+            case "resume":  # the step again (said just now, it is asked in other words)
+                return await self._flows.resume(turn)
+            case "talk":
+                return [Reply(words.ASIDE_TALK), *await self._flows.resume(turn)]
+            case "country":
+                return await self._choices.choose(turn, CountryPage(0), question=Nothing())
+        answer = asides.question(text)
+        if answer is None or (asks and not answer.anywhere):
+            return None
+        said = [Reply(answer.text)] if answer.text is not None else []
+        if answer.target is not None:
+            return [*said, *await self._flows.go(turn, answer.target)]
+        return [*said, *await self._flows.resume(turn)]
+
+    def _reads(self, state: dict[str, object] | None, text: str) -> bool:
+        """Whether the flow's step reads `text` as one of its own answers."""
+        return state is not None and dialogues.reads(self._library, state, text)
+
+    def _takes(self, state: dict[str, object] | None, text: str) -> bool:
+        """Whether the flow's step takes `text`: an answer in words, or one of its own."""
+        if state is None:
+            return False
+        return dialogues.asks(self._library, state) or dialogues.reads(self._library, state, text)
+
+    async def _someone_else(self, turn: Turn, text: str) -> list[Reply]:
+        """Someone else's self-injury: the someone_else flow, on the parent's path for a child."""
+        return await self._flows.go(turn, "someone_else")

@@ -1,0 +1,98 @@
+"""No paragraph said twice within a few turns: a person who goes back to a menu, or taps
+"Tell me more" again, is not lectured with the same paragraph a second time.
+
+Rules:
+1. A paragraph (a reply's text split at blank lines) said in the person's last TURNS turns
+   is left out of a reply; a reply with nothing left is dropped, unless it carries buttons:
+   then a short line stands above them, one not said in those turns either: its question
+   asked again in other words (QUESTION_AGAIN: "Back to my question: is anyone in danger right
+   now?"), or for a menu MENU_AGAIN; the engine's "not sure" gets UNCLEAR_AGAIN.
+2. Crisis lines and the replies around them (CRISIS, CONCERN) are never shortened: they
+   may be asked for again, and talk.py already varies the concern reply. Nor is a notice
+   about the message just sent ("That button was from earlier"): it is news each time.
+3. Something is always said: if every reply would go, the first short line stands alone.
+4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered.
+5. The record keeps a short key of each paragraph (`key`), in the episode, so a second
+   instance or a restart knows what was said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import dialogues
+from bot.core import words
+from bot.messages import Reply, ReplyKind
+from dialogues.engine import STALE
+
+TURNS = 5
+_KEEP = (ReplyKind.CRISIS, ReplyKind.CONCERN)
+# Notices about the very message just sent (a button from earlier): news each time.
+_NOTICES = (STALE, words.STALE_BUTTON)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_LEAD = re.compile(r"^(?:first|so|and|now|then|okay|ok),?\s+", re.IGNORECASE)
+
+
+def vary(
+    replies: Sequence[Reply], recent: Sequence[Sequence[str]]
+) -> tuple[list[Reply], tuple[str, ...]]:
+    """`replies` without what the last turns said already (`recent`: the keys of each
+    turn's paragraphs, oldest first), and the keys of what this turn says."""
+    said_before = {key for turn in recent for key in turn}
+    seen: set[str] = set()
+    out: list[Reply] = []
+    for reply in replies:
+        whole = reply.kind in _KEEP or reply.text.startswith(_NOTICES)
+        if whole or reply.image is not None or reply.document is not None:
+            out.append(reply)
+            continue
+        paragraphs = [p for p in (p.strip() for p in reply.text.split("\n\n")) if p]
+        fresh = [p for p in paragraphs if key(p) not in said_before and key(p) not in seen]
+        seen.update(key(p) for p in paragraphs)
+        if len(fresh) == len(paragraphs):
+            out.append(reply)
+        elif fresh:
+            out.append(replace(reply, text="\n\n".join(fresh)))
+        elif reply.options:
+            asked = _question(paragraphs[-1])
+            lines: Sequence[str] = words.MENU_AGAIN
+            if dialogues.unclear(reply.text):
+                lines = words.UNCLEAR_AGAIN
+            elif asked is not None:
+                lines = tuple(line.format(question=asked) for line in words.QUESTION_AGAIN)
+            line = _unsaid(lines, said_before | seen)
+            seen.add(key(line))
+            out.append(replace(reply, text=line))
+    if not out and replies:
+        line = _unsaid(words.MENU_AGAIN, said_before | seen)
+        seen.add(key(line))
+        out.append(Reply(line))
+    return out, tuple(sorted(seen))
+
+
+def remember(replies: Sequence[Reply]) -> tuple[str, ...]:
+    """The keys of what `replies` say, for the next turns (`vary` leaves them whole)."""
+    _, said = vary([replace(r, kind=ReplyKind.NORMAL) for r in replies if r.text], ())
+    return said
+
+
+def key(paragraph: str) -> str:
+    """A short key for a paragraph: the record keeps these, never the words."""
+    return hashlib.sha256(paragraph.strip().encode()).hexdigest()[:12]
+
+
+def _question(paragraph: str) -> str | None:
+    """The last question a paragraph asks ("… Which would you like to try?"), without a
+    leading "First," or "So,"; None when it asks nothing."""
+    asks = [s for s in _SENTENCE.split(paragraph) if s.endswith("?")]
+    if not asks:
+        return None
+    asked = _LEAD.sub("", asks[-1]).strip()
+    return asked[:1].lower() + asked[1:] if asked else None
+
+
+def _unsaid(lines: Sequence[str], said: set[str]) -> str:
+    return next((line for line in lines if key(line) not in said), lines[-1])
