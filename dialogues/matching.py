@@ -1,11 +1,15 @@
 """Typed text -> a choice or a number on a scale, by the step's own question.
 
 Rules for choices (`match_choice`):
-1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins.
+1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins,
+   and so does a last sentence that is ("I already answered this. No.").
 2. Otherwise a label or synonym counts only where it stands in the text as whole words
    ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
    right after a negation ("not the wave"). The option whose phrase covers the most words
    wins, and only with a clear lead: a tie with another option is unclear.
+   A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
+   with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
+   about self-injury, not about leaving.
 3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
@@ -25,6 +29,7 @@ THRESHOLD = 85.0  # a typo-forgiving match must score at least this (0-100)
 MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
+_SENTENCE_END = re.compile(r"[.!?]+")
 # Words that say nothing of which entry is meant ("the walk one", "my music").
 _SMALL_WORDS = frozenset(
     ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
@@ -150,6 +155,15 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 2: words that end the chat, and the filler they may come with as a whole message.
+_LEAVING = frozenset({"stop", "bye", "done", "quit", "exit", "end", "later", "nothing", "leave"})
+_LEAVING_FILLER = _LEAVING | frozenset(
+    {"ok", "okay", "k", "please", "pls", "plz", "now", "for", "just", "lol", "thanks", "thx"}
+    | {"ty", "i", "m", "im", "am", "so", "then", "that", "s", "all", "it", "can", "we", "let"}
+    | {"lets", "here", "today", "else", "this", "chat", "talking", "yeah", "yes", "sorry"}
+    | {"actually", "no", "nah", "thank"}
+    | {"you", "u", "bye", "the", "there", "good", "night"}
+)
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -215,6 +229,10 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         return None
     said = [[normalise(w) for w in option if normalise(w)] for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
+    if len(exact) == 1:
+        return exact[0]
+    last = normalise(([""] + [p for p in _SENTENCE_END.split(text) if normalise(p)])[-1])
+    exact = [i for i, phrases in enumerate(said) if last != typed and last in phrases]
     if len(exact) == 1:
         return exact[0]
     if typed.isdecimal():
@@ -325,6 +343,8 @@ def _covers(words: list[str], phrase: str) -> int:
     target = phrase.split()
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
+    if phrase in _LEAVING and not set(words) <= _LEAVING_FILLER:
+        return 0  # leaving: only the whole message says it (rule 2)
     for start in range(len(words) - size + 1):
         if words[start : start + size] == target and not _negated(words[:start], phrase):
             return size

@@ -102,3 +102,29 @@ def test_long_latinate_sentences_read_far_above_grade_seven() -> None:
     ]
     assert grade(dense) > 15
     assert grade([]) == 0.0
+
+
+LEAVING = [
+    ("Part of me doesn't want to stop",),
+    ("Back",),
+    ("That's all for now", "bye", "done", "stop", "nothing"),
+]
+
+
+@pytest.mark.parametrize("typed", ["stop", "stop pls", "ok bye", "stop for now", "im done"])
+def test_a_word_that_ends_the_chat_ends_it_as_the_whole_message(typed: str) -> None:
+    assert match_choice(typed, LEAVING) == 2
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["i dont want to stop self harming yet", "i want to stop", "nothing helps when im done"],
+)
+def test_a_word_that_ends_the_chat_inside_a_sentence_does_not(typed: str) -> None:
+    assert match_choice(typed, LEAVING) != 2
+
+
+def test_a_last_sentence_that_is_exactly_an_option_picks_it() -> None:
+    swallowed = [("Yes, I did", "yes"), ("I'm not sure",), ("No, I didn't", "no")]
+    assert match_choice("I already answered this. No.", swallowed) == 2
+    assert match_choice("No, I didn't. Yes", swallowed) == 0
