@@ -70,3 +70,15 @@ def test_a_plain_answer_explains_only_its_own_denial_and_the_models_reading() ->
     assert not answers_plainly("i won't do anything", frozenset({"swallowed"}), MODEL_ONLY)
     lexicon = safety.assess("im safe but i want to die")
     assert not answers_plainly("im safe but i want to die", frozenset({"safe"}), lexicon)
+
+
+async def test_a_safe_answer_that_names_a_button_too_does_both(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("What recovery can look like")
+    await chat.send(CRISIS)
+
+    await chat.send("I am safe. Please go back")
+
+    assert not chat.is_crisis()
+    assert "Tell me more" in chat.buttons()  # the step they were at

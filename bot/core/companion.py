@@ -43,7 +43,7 @@ import logging
 
 import dialogues
 import safety
-from bot.core import countries, someone_else, words, yes_no
+from bot.core import before_the_step, countries, someone_else, words, yes_no
 from bot.core.buttons import Country, CountryPage, MoreHelp, Resume
 from bot.core.callback_data import option
 from bot.core.choices import Choices
@@ -227,6 +227,14 @@ class Companion:
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
+        asked = before_the_step.lines(self._library, turn)
+        if asked is not None:
+            return await questions.lines_asked(turn, asked)
+        button = before_the_step.safe_and_a_button(questions, turn)
+        if button is not None:  # "I am safe. Please go back": safe, and that button
+            keep_safe = isinstance(button, MoreHelp | Country | CountryPage)
+            question = questions.step(turn, Moved(incoming.now, keep_safe=keep_safe)).question
+            return await self._choices.choose(turn, button, question=question)
         if risk.tier is safety.Tier.CONCERN:
             return await self._worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:

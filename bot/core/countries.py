@@ -157,6 +157,7 @@ _FROM = re.compile(
     r"(?:i m from|im from|i am from|i come from|soy de|sono di|sou de|je suis de|"
     r"ich bin aus|ich komme aus) "
 )
+_US = re.compile(r"\b(?:in|for|the) us\b")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|pero|aber|mais)\b", re.IGNORECASE)
 _MOST_WORDS = 4  # a message only naming a country (rule 4) is this short
 _FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in|en|de|la|el)\s+")
@@ -190,7 +191,7 @@ def lives_in(text: str) -> str | None:
     found = [said for said in (_lives_in(clause) for clause in _CLAUSES.split(text)) if said]
     lives = [code for code, origin in found if code is not None and not origin]
     origins = [code for code, origin in found if code is not None and origin]
-    return (lives or origins or [None])[0]
+    return next(iter(lives or origins), None)
 
 
 def _lives_in(clause: str) -> tuple[str | None, bool] | None:
@@ -234,6 +235,23 @@ def named(text: str) -> str | None:
         if other == code and len(name) > 2:
             rest = f" {rest} ".replace(f" {name} ", " ").strip()
     return code if len(rest.split()) <= 1 else None
+
+
+def mentioned(text: str) -> tuple[str, ...]:
+    """Every country `text` names anywhere, in order ("what number is for austria? and
+    germany" -> AT, DE): by names of three letters or more, "uk", and "us" only after "in",
+    "for" or "the" ("a helpline in the us"); never a bare code that is a word."""
+    typed = _plain(text)
+    at: dict[str, int] = {}
+    for name, code in _names().items():
+        if len(name) > 2 or name in ("uk", "u k"):
+            where = f" {typed} ".find(f" {name} ")
+            if where >= 0:
+                at[code] = min(where, at.get(code, where))
+    usa = _US.search(typed)
+    if usa:
+        at["US"] = min(usa.start(), at.get("US", usa.start()))
+    return tuple(sorted(at, key=at.__getitem__))
 
 
 def sounds_like_a_place(text: str) -> bool:

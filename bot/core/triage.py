@@ -1,10 +1,11 @@
 """Triage: every message assessed once, the moment it arrives, before it waits for anything.
 
 What the adapters need to know before answering is whether the answer is crisis lines: a
-crisis message, /sos, "More ways to get help", or "Yes" to "are you thinking about
-suicide?". Such a message waits for nothing long: not the store (bot/core/companion.py,
-rules 3 and 6), and not the replies to the person's earlier messages (the Telegram
-adapter). The Companion answers the Triage, so the text is not assessed a second time.
+crisis message, /sos or the lines asked for in words, "More ways to get help", or "Yes" to
+"are you thinking about suicide?". Such a message waits for nothing long: not the store
+(bot/core/companion.py, rules 3 and 6), and not the replies to the person's earlier
+messages (the Telegram adapter). The Companion answers the Triage, so the text is not
+assessed a second time.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import safety
-from bot.core import yes_no
+from bot.core import lines_asked, yes_no
 from bot.core.buttons import Asked, Button, MoreHelp
 from bot.core.callback_data import ButtonError, decode, is_core
 from bot.core.questions import State, context_of
@@ -47,12 +48,19 @@ def triage(incoming: Incoming) -> Triage:
         or isinstance(button, MoreHelp)
         or button == Asked("yes")
         or is_sos(incoming)
+        or asks_for_lines(incoming)
     )
     return Triage(incoming, risk, urgent, button, refused)
 
 
 def is_sos(incoming: Incoming) -> bool:
     return (incoming.command or "").lower() == "sos"
+
+
+def asks_for_lines(incoming: Incoming) -> bool:
+    """Typed words asking for the lines ("crisis lines", "necesito ayuda ahora"): as /sos."""
+    typed = incoming.text if incoming.choice is None and incoming.command is None else None
+    return typed is not None and lines_asked.read(typed) is not None
 
 
 def in_context(triaged: Triage, state: State) -> safety.Assessment:

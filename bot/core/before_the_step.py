@@ -1,0 +1,47 @@
+"""Typed words read before the open question and the flow's step: the crisis lines asked
+for ("crisis lines", "show me the UK numbers"), and a safe answer to "are you safe right
+now?" that names a button of the crisis reply too ("I am safe. Please go back").
+
+Rules:
+1. Only typed text (no tap, no command), and never a check-in's own question.
+2. Lines asked for are the step's when the step reads the words as one of its own answers
+   (a menu's "I need help now"); where the step keeps what is typed, only a request put as
+   one counts (bot/core/lines_asked.py).
+3. "Keep talking" after a safe answer is left to the answer ("I'm glad you're safe ... we
+   can take the next few minutes together"), which is what it asks for.
+"""
+
+from __future__ import annotations
+
+import dialogues
+from bot.core import lines_asked, yes_no
+from bot.core.buttons import Button, KeepTalking
+from bot.core.questions import AskedSafe, AskedTime, AskedZone
+from bot.core.talk import Questions
+from bot.core.turn import Turn
+from bot.core.yes_no import Said
+
+
+def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
+    """Whose crisis lines the typed text asks for (empty: the person's own), or None."""
+    text, state = _typed(turn), turn.person.flow_state
+    if text is None or isinstance(turn.person.question, AskedTime | AskedZone):
+        return None
+    if state is not None and dialogues.reads(library, state, text):
+        return None
+    keeps_words = state is not None and dialogues.asks(library, state)
+    return lines_asked.read(text, keeps_words=keeps_words)
+
+
+def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:
+    """The crisis reply's button a safe answer to "are you safe right now?" names too."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or not isinstance(question, AskedSafe) or yes_no.read(text) is not Said.FINE:
+        return None
+    button = questions.offered(question, text)
+    return None if isinstance(button, KeepTalking) else button
+
+
+def _typed(turn: Turn) -> str | None:
+    incoming = turn.incoming
+    return incoming.text if incoming.choice is None and incoming.command is None else None
