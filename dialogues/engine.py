@@ -24,6 +24,7 @@ from dialogues.matching import (
     match_choice,
     match_entry,
     normalise,
+    not_known,
     parse_number,
     read_scale,
     small_talk,
@@ -443,7 +444,8 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
-        if normalise(answer) == normalise(ask.skip):
+        if normalise(answer) == normalise(ask.skip) or not_known(answer):
+            # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         if ask.field is not None:
             run.saved(ask.field, answer)

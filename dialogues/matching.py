@@ -162,7 +162,7 @@ _LEAVING_FILLER = _LEAVING | frozenset(
     | {"ty", "i", "m", "im", "am", "so", "then", "that", "s", "all", "it", "can", "we", "let"}
     | {"lets", "here", "today", "else", "this", "chat", "talking", "yeah", "yes", "sorry"}
     | {"actually", "no", "nah", "thank"}
-    | {"you", "u", "bye", "the", "there", "good", "night"}
+    | {"you", "u", "bye", "the", "there", "good", "night", "na", "po", "ako", "ko", "muna"}
 )
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
@@ -211,6 +211,17 @@ _OK_TOO = frozenset({"po", "lol", "tbh", "ngl", "then", "so", "oh", "ah", "i", "
 _OK_TOO |= frozenset({"it", "that", "s", "thats", "is", "reassuring", "makes", "sense", "good"})
 _OK_TOO |= frozenset({"great", "nice", "fair", "enough", "true", "haha", "hm", "hmm", "mm"})
 _DECLINE = frozenset({"no", "not", "nah", "nope", "dont", "don", "never", "stop"})
+_PUT = ("put", "say", "write", "type")
+# `not_known`: a whole message that says "I don't know", and the filler around it.
+_NOT_KNOWN = frozenset(
+    {"idk", "idek", "dunno", "i dunno", "i don t know", "i dont know", "i do not know", "no idea"}
+    | {"not sure", "i m not sure", "im not sure", "no clue", "not a clue", "don t know"}
+    | {"dont know", "i really don t know", "i really dont know", "can t think", "cant think"}
+    | {"i can t think of anything", "i cant think of anything", "nothing comes to mind"}
+    | {"hmm", "hm", "umm", "um", "no se", "yo no se", "ewan", "ewan ko", "hindi ko alam"}
+    | {f"{i} what to {verb}" for i in ("i don t know", "i dont know", "idk") for verb in _PUT}
+)
+_NOT_KNOWN_FILLER = frozenset({"lol", "tbh", "honestly", "really", "yet", "sorry", "haha", "ngl"})
 _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
@@ -275,6 +286,14 @@ def small_talk(text: str) -> str | None:
     if len(words) <= 6 and _OK & set(words) and set(words) <= _OK | _OK_TOO:
         return "ok"
     return None
+
+
+def not_known(text: str) -> bool:
+    """Whether the whole message says only "I don't know" ("idk", "dunno lol", "no idea",
+    "not sure tbh", "?"): no answer to keep, however a step asks for words."""
+    words = [w for w in normalise(text).split() if w not in _NOT_KNOWN_FILLER]
+    said = " ".join(words)
+    return said in _NOT_KNOWN or (not said and "?" in text)
 
 
 def match_entry(text: str, entries: Sequence[str]) -> int | None:

@@ -37,7 +37,8 @@ async def test_danger_denied_to_are_you_safe_is_a_safe_answer(chat: FakeChat, ty
     await chat.send(typed)
 
     assert not chat.is_crisis()
-    assert "glad you're safe" in chat.text()
+    assert not chat.first.text.startswith("Please call your local emergency number now")
+    assert "I'm glad you're safe" in chat.text() or "I'm here with you" in chat.text()
 
 
 async def test_not_safe_to_are_you_safe_still_gets_the_emergency_number(chat: FakeChat) -> None:
@@ -70,6 +71,13 @@ def test_a_plain_answer_explains_only_its_own_denial_and_the_models_reading() ->
     assert not answers_plainly("i won't do anything", frozenset({"swallowed"}), MODEL_ONLY)
     lexicon = safety.assess("im safe but i want to die")
     assert not answers_plainly("im safe but i want to die", frozenset({"safe"}), lexicon)
+
+
+async def test_a_safe_answer_that_asks_to_keep_talking_keeps_talking(chat: FakeChat) -> None:
+    await chat.send(CRISIS)
+    await chat.send("im not in danger its just the urge. can we just talk")
+
+    assert chat.first.text.startswith("I'm here with you.")
 
 
 async def test_a_safe_answer_that_names_a_button_too_does_both(chat: FakeChat) -> None:

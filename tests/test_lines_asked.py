@@ -21,6 +21,7 @@ from tests.fakes import START, FakeChat
         ("i want the crisis numbers for germany", ("DE",)),
         ("what number is for austria? and germany, i am in germany", ("AT", "DE")),
         ("You said you'd show them? I don't see any numbers", ()),
+        ("it's not for me, it's for my daughter. Is there a US number?", ("US",)),
     ],
 )
 def test_lines_asked_for_in_words_name_whose(typed: str, codes: tuple[str, ...]) -> None:

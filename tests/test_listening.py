@@ -181,15 +181,22 @@ def test_i_live_in_reads_the_country_before_the_rest_of_the_sentence() -> None:
         ("vivo en Alemania, en Munich. soy de Colombia", "DE"),
         ("i am from mexico but i live in texas", "US"),
         ("i live in ohio", "US"),
-        ("what number is for austria? and germany, i am in germany", "DE"),
         ("ich wohne in österreich", "AT"),
         ("soy de méxico", "MX"),
+        ("wait can u give me like canada ones im in toronto", "CA"),
     ],
 )
 def test_where_the_writer_lives_wins_in_any_clause_and_some_other_languages(
     typed: str, code: str
 ) -> None:
     assert countries.lives_in(typed) == code
+
+
+def test_a_question_about_something_else_is_not_read_for_where_the_writer_lives() -> None:
+    assert (
+        countries.lives_in("Should I take her to a doctor? Who do I call, we're in Ontario") is None
+    )
+    assert countries.lives_in("I'm in the UK, Leeds. What now?") == "GB"
 
 
 @pytest.mark.parametrize("typed", ["India, Bangalore", "straya mate, melbourne"])

@@ -235,6 +235,9 @@ class Companion:
             keep_safe = isinstance(button, MoreHelp | Country | CountryPage)
             question = questions.step(turn, Moved(incoming.now, keep_safe=keep_safe)).question
             return await self._choices.choose(turn, button, question=question)
+        erase = before_the_step.delete(self._library, turn)
+        if erase is not None:
+            return await self._commands.delete_typed(turn, erase)
         if risk.tier is safety.Tier.CONCERN:
             return await self._worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:
@@ -251,7 +254,9 @@ class Companion:
     async def _worried(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """Worried words (rule 1): an answer to the core's open question first; then, about
         someone else's self-injury, how to help them; inside a flow, an answer to the
-        step's own question is answered there; else the concern reply."""
+        step's own question (a choice, or words it asks for) is answered there, and
+        worried words in the someone-else flow are the helper's worry for the other person;
+        else the concern reply."""
         text = turn.incoming.text
         person = turn.person
         button = self._questions.offered(person.question, text) if text is not None else None
@@ -266,9 +271,13 @@ class Companion:
             if risk.about_someone_else and someone_else.self_injury(risk):
                 return await self._someone_else(turn, text)
             state = person.flow_state
-            if state is not None and dialogues.reads(self._library, state, text):
+            if self._takes(state, text):  # the step's own answer, in words or one of its own
                 self._questions.noticed(turn, risk)
                 return await self._answer(turn, dialogues.Typed(text))
+            if someone_else.in_their_flow(state):  # worried for them, not for themselves
+                self._questions.noticed(turn, risk)
+                replies = await self._answer(turn, dialogues.Typed(text))
+                return someone_else.for_them(replies, person.flow_state)
         return await self._questions.concern(turn, risk)
 
     async def _typed(self, turn: Turn, text: str) -> list[Reply]:

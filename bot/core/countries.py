@@ -13,6 +13,7 @@ Rules:
    ("im in leeds", "toronto", "texas", "ohio"). It is read in any clause of the message,
    in a few other languages too ("vivo en alemania", "ich wohne in österreich"); where
    the writer lives wins over where they are from ("i'm from mexico but i live in texas").
+   A message that asks something ("?") is about that, unless it begins by saying where.
 4. A short message that is only a country ("uk pls", "canada 🇨🇦", "Germany please") is
    read at any time (`named`), by its names, never by a bare two-letter code.
 """
@@ -142,8 +143,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
 # Two-letter codes that are everyday words, never read as a country (rule 2).
 _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})
 _LIVES_IN = re.compile(
-    r"^(?:hi |hey |hello |and |but |also |btw |oh |pero |y |und |et )?"
-    r"(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
+    r"\b(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
     r"i m from|im from|i am from|i come from|we live in|we re in|living in|based in|"
     r"my country is|country is|i m located in|located in|live in|"
     # other languages: Spanish, Italian, Portuguese, French, German
@@ -153,11 +153,10 @@ _LIVES_IN = re.compile(
     r" (?P<place>.+)$"
 )
 _FROM = re.compile(
-    r"^(?:hi |hey |hello |and |but |also |btw |oh |pero |y |und |et )?"
-    r"(?:i m from|im from|i am from|i come from|soy de|sono di|sou de|je suis de|"
+    r"\b(?:i m from|im from|i am from|i come from|soy de|sono di|sou de|je suis de|"
     r"ich bin aus|ich komme aus) "
 )
-_US = re.compile(r"\b(?:in|for|the) us\b")
+_US = re.compile(r"\b(?:in|for|the|a) us\b")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|pero|aber|mais)\b", re.IGNORECASE)
 _MOST_WORDS = 4  # a message only naming a country (rule 4) is this short
 _FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in|en|de|la|el)\s+")
@@ -188,6 +187,8 @@ def lives_in(text: str) -> str | None:
     """The country in "i live in ireland", "i'm from the states", "vivo en alemania", at any
     time (rule 3), in any sentence or clause of `text`: where they live wins over where they
     are from ("vivo en Alemania, en Munich. soy de Colombia" is Germany)."""
+    if "?" in text and not _LIVES_IN.match(_plain(text)):
+        return None  # a question about something else ("who do i call, we're in ontario?")
     found = [said for said in (_lives_in(clause) for clause in _CLAUSES.split(text)) if said]
     lives = [code for code, origin in found if code is not None and not origin]
     origins = [code for code, origin in found if code is not None and origin]
@@ -197,10 +198,10 @@ def lives_in(text: str) -> str | None:
 def _lives_in(clause: str) -> tuple[str | None, bool] | None:
     """The country one clause says the writer lives in or is from (`origin`: from)."""
     typed = _plain(clause)
-    said = _LIVES_IN.match(typed)
+    said = _LIVES_IN.search(typed)
     if said is None:
         return None
-    origin = _FROM.match(typed) is not None
+    origin = _FROM.search(typed) is not None
     return _place(said["place"], origin=origin), origin
 
 
@@ -240,7 +241,8 @@ def named(text: str) -> str | None:
 def mentioned(text: str) -> tuple[str, ...]:
     """Every country `text` names anywhere, in order ("what number is for austria? and
     germany" -> AT, DE): by names of three letters or more, "uk", and "us" only after "in",
-    "for" or "the" ("a helpline in the us"); never a bare code that is a word."""
+    "for", "the" or "a" ("a helpline in the us", "a us number"); never a bare code that is
+    a word."""
     typed = _plain(text)
     at: dict[str, int] = {}
     for name, code in _names().items():

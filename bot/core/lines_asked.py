@@ -48,7 +48,8 @@ _ASKS = re.compile(
     r"suicide (?:lines?|numbers?|prevention)|support lines?|emergency (?:numbers?|lines?)|"
     r"(?:show|give|send|get|see) (?:me |us )?(?:the |some |a |any |those |these |your )?"
     r"(?:\w+ )?numbers?|(?:want|need) (?:the |some |a |any )(?:\w+ )?numbers?|"
-    r"numbers? (?:for|to call)|"
+    r"numbers? (?:for|to call)|is there (?:a |an |any |like a )?(?:\w+ )?(?:numbers?|help ?lines?|"
+    r"hot ?lines?)|"
     r"what (?:is |s )?(?:the |a )?numbers?|who (?:can|do|should|could) i (?:call|ring|text)|"
     r"need (?:some )?help (?:right now|now|asap|urgently|immediately)|help me now|"
     # Spanish, Portuguese, French, German, Italian

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 import safety
+from bot.core import words
+from bot.messages import Reply
 from dialogues import normalise
 
 _PERSON = (
@@ -26,6 +28,7 @@ _WORRY = (
     r"scared for|concerned)"
 )
 _ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
+FLOW = "someone_else"
 # Kinds of worry that are someone else's self-injury or risk, when safety says it is theirs.
 _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", "burden"})
 
@@ -33,6 +36,21 @@ _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", 
 def mentioned(text: str) -> bool:
     """Whether `text` is about someone else self-injuring or at risk."""
     return bool(_ABOUT.search(normalise(text)))
+
+
+def in_their_flow(state: dict[str, object] | None) -> bool:
+    """Whether the person is in the someone_else flow: their worried words are about the
+    other person, or their own worry for them, not their own distress."""
+    return state is not None and state.get("flow") == FLOW
+
+
+def for_them(replies: list[Reply], state: dict[str, object] | None) -> list[Reply]:
+    """The flow's replies to a helper's worried words: its first "not sure which one you
+    meant" at a step becomes words for their worry, with the same buttons; a second miss
+    gets the flow's way out, so worry never meets the same words in a loop."""
+    if state is None or state.get("missed") != 1 or len(replies) != 1:
+        return replies
+    return [Reply(words.WORRIED_FOR_THEM, options=replies[0].options)]
 
 
 def self_injury(risk: safety.Assessment) -> bool:

@@ -15,7 +15,8 @@ Rules:
    no answer (None).
 6. A no that goes on with worry ("no one cares", "no point", "nobody would notice") is
    UNSURE, never a plain no.
-7. Danger denied is safe: "i'm not in danger", "i won't do anything tonight", "im safe rn"
+7. Danger denied is safe: "i'm not in danger", "i won't do anything tonight", "im safe rn",
+   "im not dying its just an urge"
    (with no doubt word) are FINE, however the reply goes on ("... its just the urge") and
    even after a no ("no. i said im not in danger"); "i'm not safe" is still UNSURE.
 8. A reply whose last sentence is a bare no ("I already answered this. No.") is NO.
@@ -72,10 +73,11 @@ _WORRIED_NO = re.compile(
 # Rule 7: danger denied ("don't"/"won't" are normalised to "don t"/"won t").
 _SAFE = re.compile(
     r"\b(?:(?:not|n t|never) in (?:any )?danger|(?:i m|im|i am|i feel|i ll be|i will be) "
-    r"(?:totally |completely |perfectly |quite |)safe|(?:i won t|i wont|i will not|"
+    r"(?:totally |completely |perfectly |quite |)safe(?! ish| ?ish\b)|(?:i won t|i wont|i will not|"
     r"i m not|im not|i am not|i m not going to|im not going to|i am not going to|"
     r"not going to|not gonna) (?:do|try) anything|"
-    r"(?:i won t|i wont|i will not|not going to|not gonna) (?:hurt|harm) myself)\b"
+    r"(?:i won t|i wont|i will not|not going to|not gonna) (?:hurt|harm) myself|"
+    r"(?:i m|im|i am) not (?:dying|going to die|suicidal))\b"
 )
 _SENTENCES = re.compile(r"[.!?]+")
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
