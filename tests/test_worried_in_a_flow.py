@@ -5,6 +5,8 @@ flow is for the other person; "idk" is no answer to keep. A crisis still interru
 from __future__ import annotations
 
 import dialogues
+import safety
+from bot.core import someone_else
 from dialogues.matching import not_known
 from tests.fakes import FakeChat, shipped_library
 
@@ -76,3 +78,18 @@ def test_idk_to_a_safety_plan_step_is_not_saved() -> None:
     state = dialogues.start(library, "safety_plan:warning", facts={}).state
     step = dialogues.step(library, state, dialogues.Typed("idk"), facts={})
     assert not [effect for effect in step.out if "idk" in repr(effect)]
+
+
+async def test_worry_about_someone_else_that_only_the_model_finds_goes_to_helping_them(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("I'm worried about my daughter")
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "suicide" not in chat.text()
+
+
+def test_the_writers_own_risk_words_beside_another_person_stay_theirs() -> None:
+    risk = safety.assess("my mum hates me and i want to cut")
+    assert not someone_else.about_them("my mum hates me and i want to cut", risk)

@@ -268,7 +268,9 @@ class Companion:
             self._questions.noticed(turn, risk)
             return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
-            if risk.about_someone_else and someone_else.self_injury(risk):
+            if someone_else.about_them(text, risk) and not someone_else.in_their_flow(
+                person.flow_state
+            ):
                 return await self._someone_else(turn, text)
             state = person.flow_state
             if self._takes(state, text):  # the step's own answer, in words or one of its own

@@ -38,6 +38,16 @@ def mentioned(text: str) -> bool:
     return bool(_ABOUT.search(normalise(text)))
 
 
+def about_them(text: str, risk: safety.Assessment) -> bool:
+    """Whether worried words are about someone else's self-injury or risk: safety says so,
+    or only the model found worry (no risk words of the writer's own) in words about
+    another person ("I'm worried about my daughter")."""
+    if self_injury(risk):
+        return True
+    model_only = bool(risk.matched) and all(m.startswith("model.") for m in risk.matched)
+    return model_only and mentioned(text)
+
+
 def in_their_flow(state: dict[str, object] | None) -> bool:
     """Whether the person is in the someone_else flow: their worried words are about the
     other person, or their own worry for them, not their own distress."""
