@@ -19,10 +19,12 @@ from tests.fakes import FakeChat
         ("no don't delete it", "keep"),
         ("cancel", "keep"),
         ("what?", "ask"),
+        ("what does that erase", "ask"),
+        ("hello", None),
         ("did you delete it?", "check"),
     ],
 )
-def test_the_answer_to_erase_it_all_typed(typed: str, reading: str) -> None:
+def test_the_answer_to_erase_it_all_typed(typed: str, reading: str | None) -> None:
     assert read(typed, asked=True) == reading
 
 
@@ -47,7 +49,7 @@ async def test_erase_everything_typed_from_inside_a_topic(chat: FakeChat) -> Non
     await chat.send("delete")
     assert "Erase it all?" in chat.text()
     await chat.send("what?")
-    assert "Erase it all?" in chat.text()  # the question again, never the topic's step
+    assert "Erase it all?" in chat.text()  # the question again, not the topic's step
 
     await chat.send("yes erase it")
     assert chat.text().startswith("Done. Everything I kept about you is erased.")
