@@ -92,4 +92,4 @@ async def test_worry_about_someone_else_that_only_the_model_finds_goes_to_helpin
 
 def test_the_writers_own_risk_words_beside_another_person_stay_theirs() -> None:
     risk = safety.assess("my mum hates me and i want to cut")
-    assert not someone_else.about_them("my mum hates me and i want to cut", risk)
+    assert not someone_else.worried_about_them("my mum hates me and i want to cut", risk)

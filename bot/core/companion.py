@@ -268,7 +268,7 @@ class Companion:
             self._questions.noticed(turn, risk)
             return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
-            if someone_else.about_them(text, risk) and not someone_else.in_their_flow(
+            if someone_else.worried_about_them(text, risk) and not someone_else.in_their_flow(
                 person.flow_state
             ):
                 return await self._someone_else(turn, text)

@@ -38,7 +38,7 @@ def mentioned(text: str) -> bool:
     return bool(_ABOUT.search(normalise(text)))
 
 
-def about_them(text: str, risk: safety.Assessment) -> bool:
+def worried_about_them(text: str, risk: safety.Assessment) -> bool:
     """Whether worried words are about someone else's self-injury or risk: safety says so,
     or only the model found worry (no risk words of the writer's own) in words about
     another person ("I'm worried about my daughter")."""
