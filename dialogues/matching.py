@@ -201,7 +201,10 @@ _THANKS |= frozenset({"tnx", "salamat", "danke", "merci", "gracias"})
 _BYE = (
     "bye", "goodbye", "bye bye", "cya", "see ya", "see you", "good night", "goodnight", "gtg",
     "gotta go", "got to go", "that s all", "thats all", "that is all", "that s it for",
-    "thats it for", "that will do", "that ll do", "for today", "i m going", "im going",
+    "thats it for", "that will do", "that ll do", "done for today", "enough for today",
+    "i m going now", "im going now", "i m going to bed", "im going to bed", "i m going to sleep",
+    "im going to sleep", "i m going to go", "im going to go", "i m going out", "im going out",
+    "i m going to his", "im going to his", "i m going to her", "im going to her",
     "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
     "im off", "signing off", "leaving now",
 )  # fmt: skip
