@@ -94,3 +94,27 @@ async def test_a_helpline_typed_as_a_safety_plan_entry_is_kept_not_answered(
 
     assert not chat.is_crisis()
     assert "Anything else?" in chat.text()
+
+
+async def test_not_safe_and_asking_for_a_number_gets_the_emergency_number_first(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("i want to kill myself")
+
+    await chat.send("no. what number do i call?")
+
+    assert chat.is_crisis()
+    assert chat.first.text.startswith("Please call your local emergency number now")
+
+
+async def test_safe_and_asking_for_a_countrys_helpline_gets_that_countrys_lines(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("i want to kill myself")
+
+    await chat.send("im safe rn i wont do anything tonight. whats a helpline in the us")
+
+    assert chat.is_crisis()
+    assert "911" in chat.first.text
