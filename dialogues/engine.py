@@ -11,6 +11,11 @@ Rules:
 4. Inputs (library, state, facts) are never mutated.
 5. A `list:` node shows the person's entries (from the facts) as buttons, and keeps the
    ones it showed in its vars (LISTED), so a tap names the entry that was on the screen.
+6. Typed text that picks a choice leading to a `list:` node ("hide drawing") also picks
+   the entry its other words name, when they name exactly one.
+7. A choice with `collect` adds its value to a list var (several may be picked in turn);
+   typed text naming several collecting choices of one node ("family and sleep") picks
+   them all.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import (
+    leftover,
     match_choice,
     match_entry,
     normalise,
@@ -29,7 +35,7 @@ from dialogues.matching import (
     read_scale,
     small_talk,
 )
-from dialogues.schema import Action, Condition, Node
+from dialogues.schema import Action, Choice, Condition, Node
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
@@ -149,6 +155,8 @@ def holds(
     """Whether a branch condition holds for this conversation."""
     if condition.has is not None:
         return condition.has in has or facts.counts.get(condition.has, 0) > 0
+    if condition.hidden is not None:
+        return bool(facts.hidden.get(condition.hidden))
     if condition.fact is not None:
         value = known.get(condition.fact, facts.flags.get(condition.fact, False))
         return bool(value) == condition.is_
@@ -262,7 +270,8 @@ class _Run:
             node = self.library.flows[flow_id].nodes[node_id]
             self.vars.pop(LISTED, None)
             if node.listing is not None:
-                shown = self.facts.entries.get(node.listing.field, ())[:MAX_LISTED]
+                source = self.facts.hidden if node.listing.hidden else self.facts.entries
+                shown = source.get(node.listing.field, ())[:MAX_LISTED]
                 self.vars[LISTED] = list(shown)
             self.out.extend(node_messages(flow_id, node_id, node, self.listed()))
             for action in node.do:
@@ -311,6 +320,12 @@ class _Run:
             value = self.vars.get(action.drop.var)
             if isinstance(value, str) and value.strip():
                 self.dropped(action.drop.field, value.strip())
+        elif action.hide is not None or action.unhide is not None:
+            which = action.hide or action.unhide
+            assert which is not None
+            value = self.vars.get(which.var)
+            if isinstance(value, str) and value.strip():
+                self.hid(which.field, value.strip(), hidden=action.hide is not None)
         elif action.copy_ is not None:
             self.effect("copy", what=action.copy_)
         elif action.asked is not None:
@@ -321,6 +336,9 @@ class _Run:
                 for k in ("mood", "urge", "note")
                 if isinstance(self.vars.get(k), str | int)
             }
+            tags = self.vars.get("tags")
+            if isinstance(tags, list) and tags:
+                kept["tags"] = ",".join(str(tag) for tag in tags)
             self.effect("record", what=action.record, **kept)
 
     def saved(self, field_name: str, value: str) -> None:
@@ -331,14 +349,43 @@ class _Run:
         """Take `value` out of `field_name`; later conditions in this step see it gone."""
         if normalise(self.last.get(field_name, "")) == normalise(value):
             self.last.pop(field_name)
+
+        def same(entry: str) -> bool:
+            return normalise(entry) == normalise(value)
+
         entries = self.facts.entries.get(field_name, ())
-        left = tuple(e for e in entries if normalise(e) != normalise(value))
+        left = tuple(e for e in entries if not same(e))
+        away = self.facts.hidden.get(field_name, ())
         counts = dict(self.facts.counts)
-        counts[field_name] = max(0, counts.get(field_name, 0) - 1)
+        if len(left) < len(entries) or not any(map(same, away)):  # a hidden one is not counted
+            counts[field_name] = max(0, counts.get(field_name, 0) - 1)
         self.facts = replace(
-            self.facts, counts=counts, entries={**self.facts.entries, field_name: left}
+            self.facts,
+            counts=counts,
+            entries={**self.facts.entries, field_name: left},
+            hidden={**self.facts.hidden, field_name: tuple(e for e in away if not same(e))},
         )
         self.effect("drop", field=field_name, value=value)
+
+    def hid(self, field_name: str, value: str, *, hidden: bool) -> None:
+        """Hide `value` of `field_name` from suggestions (or show it again); later
+        conditions and lists in this step see it moved."""
+        shown = self.facts.entries.get(field_name, ())
+        away = self.facts.hidden.get(field_name, ())
+        if not hidden:
+            shown, away = away, shown
+        moved = tuple(e for e in shown if normalise(e) == normalise(value))
+        shown = tuple(e for e in shown if normalise(e) != normalise(value))
+        away = (*away, *moved)
+        if not hidden:
+            shown, away = away, shown
+        self.facts = replace(
+            self.facts,
+            counts={**self.facts.counts, field_name: len(shown)},
+            entries={**self.facts.entries, field_name: shown},
+            hidden={**self.facts.hidden, field_name: away},
+        )
+        self.effect("hide" if hidden else "unhide", field=field_name, value=value)
 
     def reask(self, text: str, node: Node) -> Step:
         self.say(text, node_buttons(self.flow, self.node, node, self.listed()))
@@ -420,13 +467,16 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
             if out is not None:
                 return out
     if node.choices is not None:
+        several = _collected(node, text)
+        if several:  # before one choice is matched: "family and sleep" begins with one
+            return _collect_all(run, node, several)
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
         if index is not None:
             if index < len(listed):
                 return _pick(run, node, listed[index])
-            return _choose(run, node, index - len(listed))
+            return _choose(run, node, index - len(listed), typed=text)
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
@@ -482,7 +532,7 @@ def _topic(run: _Run, text: str) -> Step | None:
     return run.enter_target(TOPICS, found[labels[index]])
 
 
-def _choose(run: _Run, node: Node, index: int) -> Step:
+def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     choice = (node.choices or ())[index]
     asked = next((action.asked for action in node.do if action.asked is not None), None)
     if asked is not None and choice.means is not None:
@@ -491,7 +541,54 @@ def _choose(run: _Run, node: Node, index: int) -> Step:
         run.saved(choice.save.field, choice.save.value)
     if choice.hold is not None:
         run.vars[choice.hold.var] = choice.hold.value
-    return run.enter_target(run.flow, choice.to)
+    if choice.collect is not None:
+        _add_to(run, choice.collect.var, choice.collect.value)
+    before = len(run.out)
+    went = run.enter_target(run.flow, choice.to)
+    return _carry_on(run, choice, typed, went, before=before) if typed else went
+
+
+def _carry_on(run: _Run, choice: Choice, typed: str, went: Step, *, before: int) -> Step:
+    """Rule 6: "hide drawing" at a choice "Hide one" that leads to a `list:` node picks
+    the entry the other words name, when they name exactly one."""
+    here = run.library.flows[run.flow].nodes.get(run.node)
+    if went.state is None or here is None or here.listing is None:
+        return went
+    rest = leftover(typed, (choice.label, *choice.synonyms))
+    listed = run.listed()
+    entry = match_entry(rest, listed) if rest and listed else None
+    if entry is None:
+        return went
+    # The list's question is answered already: its bubbles go, anything it did stays.
+    run.out[before:] = [item for item in run.out[before:] if isinstance(item, Effect)]
+    return _pick(run, here, listed[entry])
+
+
+def _add_to(run: _Run, var: str, value: str) -> None:
+    held = run.vars.get(var)
+    items = [str(x) for x in held] if isinstance(held, list) else []
+    if value not in items:
+        items.append(value)
+    run.vars[var] = items
+
+
+def _collected(node: Node, text: str) -> list[int]:
+    """Rule 7: the collecting choices whose label or a synonym the text holds as whole
+    words, when it holds two or more and names no other choice."""
+    choices = node.choices or ()
+    named = [i for i, c in enumerate(choices) if _mentions(text, (c.label, *c.synonyms))]
+    if len(named) < 2 or any(choices[i].collect is None for i in named):
+        return []
+    return named
+
+
+def _collect_all(run: _Run, node: Node, indexes: list[int]) -> Step:
+    choices = node.choices or ()
+    for i in indexes:
+        collect = choices[i].collect
+        assert collect is not None
+        _add_to(run, collect.var, collect.value)
+    return run.enter_target(run.flow, choices[indexes[-1]].to)
 
 
 def _pick(run: _Run, node: Node, entry: str) -> Step:

@@ -34,6 +34,10 @@ _SENTENCE_END = re.compile(r"[.!?]+")
 _SMALL_WORDS = frozenset(
     ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
 )
+# Words around a request that name no entry ("take ice out of my toolbox please").
+_FRAMING = frozenset(
+    ("from", "out", "in", "toolbox", "list", "please", "pls", "can", "you", "could", "idea")
+)
 _NUMBER_WORDS = {
     "zero": 0,
     "none": 0,
@@ -309,6 +313,18 @@ def match_entry(text: str, entries: Sequence[str]) -> int | None:
         return None
     found = [i for i, entry in enumerate(entries) if set(words) <= set(normalise(entry).split())]
     return found[0] if len(found) == 1 else None
+
+
+def leftover(text: str, phrases: Sequence[str]) -> str:
+    """`text` without the words of `phrases` (a choice's label and synonyms) and words
+    that only frame a request ("from my toolbox", "please"): "remove ice from my toolbox"
+    with "remove" leaves "ice"."""
+    said = {word for phrase in phrases for word in normalise(phrase).split()}
+    return " ".join(
+        word
+        for word in normalise(text).split()
+        if word not in said and word not in _FRAMING and word not in _SMALL_WORDS
+    )
 
 
 def parse_number(text: str) -> int | None:

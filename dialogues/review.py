@@ -161,8 +161,9 @@ def _ways(library: Library, flow: Flow, node: Node) -> Iterator[str]:
 
     if node.listing is not None:
         listing = node.listing
+        which = "hidden " if listing.hidden else ""
         yield (
-            f"One of their kept {escape(_label(library, listing.field))}, each a button "
+            f"One of their {which}kept {escape(_label(library, listing.field))}, each a button "
             f"(held as <code>{escape(listing.var)}</code>) → {go(listing.to)}"
         )
     for choice in node.choices or ():
@@ -171,6 +172,9 @@ def _ways(library: Library, flow: Flow, node: Node) -> Iterator[str]:
         if choice.hold is not None:
             held, var = escape(choice.hold.value), escape(choice.hold.var)
             saves = f" · holds “{held}” as <code>{var}</code>"
+        if choice.collect is not None:
+            held, var = escape(choice.collect.value), escape(choice.collect.var)
+            saves = f" · adds “{held}” to <code>{var}</code>"
         if choice.save is not None:
             saves = (
                 f" · keeps “{escape(choice.save.value)}” in "
@@ -218,6 +222,8 @@ def _label(library: Library, field_name: str | None) -> str:
 
 
 def _condition(library: Library, cond: Condition) -> str:
+    if cond.hidden is not None:
+        return f"they have hidden something in {_label(library, cond.hidden)}"
     if cond.has is not None:
         return f"they have kept something in {_label(library, cond.has)}"
     if cond.fact is not None:
@@ -255,6 +261,12 @@ def _action(library: Library, action: Action) -> str:
     if action.drop is not None:
         kept = _label(library, action.drop.field)
         return f"Takes the one in {action.drop.var} out of their {kept}."
+    if action.hide is not None:
+        kept = _label(library, action.hide.field)
+        return f"Hides the one in {action.hide.var} from suggestions (still in their {kept})."
+    if action.unhide is not None:
+        kept = _label(library, action.unhide.field)
+        return f"Suggests the one in {action.unhide.var} from their {kept} again."
     if action.copy_ is not None:
         return "Sends a picture and a text copy of their safety plan, to keep outside Waypoint."
     return "Keeps today's check-in (mood, urge and note from this conversation)."
@@ -277,6 +289,9 @@ def _fields(library: Library, flow: Flow) -> str:
                 touched.setdefault(action.keep.field, set()).add("saves")
             if action.drop is not None:
                 touched.setdefault(action.drop.field, set()).add("removes")
+            for hides in (action.hide, action.unhide):
+                if hides is not None:
+                    touched.setdefault(hides.field, set()).add("hides")
             for name, verb in ((action.show, "shows"), (action.forget, "clears")):
                 if name and name != "crisis_lines":
                     touched.setdefault(name, set()).add(verb)

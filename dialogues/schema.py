@@ -89,6 +89,8 @@ class Choice(_Model):
     to: str
     save: Save | None = None
     hold: Hold | None = None
+    # Add a value to a list held for this conversation (check-in tags: pick several).
+    collect: Hold | None = None
     # What the choice says to the node's `asked` question (the core's episode remembers).
     means: Literal["yes", "no", "unsure", "skip"] | None = None
 
@@ -130,21 +132,24 @@ class Condition(_Model):
     is_: Scalar | None = Field(default=None, alias="is")
     mentions: tuple[Text, ...] | None = Field(default=None, min_length=1)
     has: str | None = None
+    hidden: str | None = None  # the person has hidden at least one entry of this field
     fact: str | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
         checks = (self.at_least, self.at_most, self.is_, self.mentions)
         tests = sum(x is not None for x in checks)
+        kept = (self.has is not None) + (self.hidden is not None)
         if self.var is not None:
-            ok = self.has is None and self.fact is None and tests == 1
+            ok = kept == 0 and self.fact is None and tests == 1
         elif self.fact is not None:
-            ok = self.has is None and self.is_ is not None and tests == 1
+            ok = kept == 0 and self.is_ is not None and tests == 1
         else:
-            ok = self.has is not None and tests == 0
+            ok = kept == 1 and tests == 0
         if not ok:
             raise ValueError(
-                "a condition is one of {var, at_least|at_most|is|mentions}, {has}, {fact, is}"
+                "a condition is one of {var, at_least|at_most|is|mentions}, {has}, {hidden},"
+                " {fact, is}"
             )
         return self
 
@@ -184,6 +189,7 @@ class Listing(_Model):
     field: str
     var: str
     to: str
+    hidden: bool = False  # list the entries the person hid, instead of the others
 
 
 class Action(_Model):
@@ -195,6 +201,8 @@ class Action(_Model):
     consent: Literal["given"] | None = None
     forget: str | None = None
     drop: Keep | None = None
+    hide: Keep | None = None  # the entry in the var leaves suggestions, still kept
+    unhide: Keep | None = None  # a hidden entry is suggested again
     copy_: Literal["safety_plan"] | None = Field(default=None, alias="copy")
     record: Literal["checkin"] | None = None
     # This node asks about suicide, or whether anything was swallowed: the core remembers

@@ -208,7 +208,7 @@ def _check_fields(
             used.append(((*base, "do", i), action.show))
         if action.forget is not None:
             used.append(((*base, "do", i), action.forget))
-        for kept in (action.keep, action.drop):
+        for kept in (action.keep, action.drop, action.hide, action.unhide):
             if kept is not None:
                 used.append(((*base, "do", i), kept.field))
                 if kept.var not in variables:
@@ -219,6 +219,8 @@ def _check_fields(
         cond = arm.if_
         if cond is not None and cond.has is not None:
             used.append(((*base, "branch", i), cond.has))
+        if cond is not None and cond.hidden is not None:
+            used.append(((*base, "branch", i), cond.hidden))
         if cond is not None and cond.fact is not None and cond.fact not in FACTS:
             report((*base, "branch", i), f"unknown fact '{cond.fact}' (facts: {', '.join(FACTS)})")
         if cond is not None and cond.fact is not None and not isinstance(cond.is_, bool):
@@ -267,4 +269,5 @@ def _variables(library: Library) -> set[str]:
             if node.listing is not None:
                 found.add(node.listing.var)
             found.update(c.hold.var for c in node.choices or () if c.hold is not None)
+            found.update(c.collect.var for c in node.choices or () if c.collect is not None)
     return found

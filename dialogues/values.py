@@ -57,6 +57,8 @@ class Facts:
     flags: Mapping[str, bool] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
     entries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Entries the person hid (kept, but out of suggestions): listed by `list: {hidden: true}`.
+    hidden: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ def clock_calls(path: Path, *, bare: set[str], any_arguments: set[str]) -> Itera
 LAYERS = {
     "bot/core/": ("bot.store", "bot.adapters", "bot.ops", "bot.wiring", "bot.__main__",
                   "bot.config", "bot.checkins.screens", "bot.checkins.sender",
-                  "bot.checkins.menus", "bot.checkins.zones", "bot.checkins.progress_chart"),
+                  "bot.checkins.menus", "bot.checkins.zones", "bot.checkins.progress_chart",
+                  "bot.checkins.around"),
     "bot/checkins/": ("bot.adapters", "bot.ops", "bot.wiring", "bot.__main__", "bot.config"),
     "bot/store/": ("bot.adapters", "bot.ops", "bot.wiring", "bot.__main__", "bot.config",
                    "bot.checkins.screens", "bot.checkins.sender", "bot.checkins.menus",

@@ -453,3 +453,143 @@ def test_taking_out_the_last_entry_is_seen_by_the_branch_after_it() -> None:
     which = step(lib, shown.state or {}, Tap("pick.own.e1"), facts=one)
     dropped = step(lib, which.state or {}, Tap("pick.which.1"), facts=one)
     assert texts(dropped) == ["Taken out.", "None left."]
+
+
+KEPT = """\
+id: kept
+start: menu
+nodes:
+  menu:
+    say: [Your toolbox.]
+    choices:
+      - {label: Hide one, synonyms: [hide], to: pick}
+      - {label: Hidden ones, synonyms: [hidden], to: away}
+      - {label: Done, to: end}
+  pick:
+    say: [Which one?]
+    list: {field: toolbox, var: idea, to: hide}
+    choices:
+      - {label: None, to: menu}
+  hide:
+    say: [Hidden.]
+    do: [{hide: {var: idea, field: toolbox}}]
+    branch:
+      - {if: {hidden: toolbox}, to: menu}
+      - else: end
+  away:
+    say: [Which one back?]
+    list: {field: toolbox, var: idea, to: back, hidden: true}
+    choices:
+      - {label: None, to: menu}
+  back:
+    say: [Back.]
+    do: [{unhide: {var: idea, field: toolbox}}]
+    next: pick
+"""
+AROUND = """\
+id: around
+start: ask
+nodes:
+  ask:
+    say: [What was around?]
+    choices:
+      - {label: Family, synonyms: [mum], collect: {var: tags, value: family}, to: more}
+      - {label: Sleep, collect: {var: tags, value: sleep}, to: more}
+      - {label: Skip, to: keep}
+  more:
+    say: [Anything else?]
+    choices:
+      - {label: That's all, to: keep}
+      - {label: Family, synonyms: [mum], collect: {var: tags, value: family}, to: more}
+      - {label: Sleep, collect: {var: tags, value: sleep}, to: more}
+  keep:
+    say: [Thanks.]
+    do: [{record: checkin}]
+    end: true
+"""
+TOOLBOX = Facts(
+    flags={"consent": True},
+    counts={"toolbox": 3},
+    entries={"toolbox": ("Drawing or scribbling", "Ice in my hand")},
+    hidden={"toolbox": ("A walk",)},
+)
+
+
+def effects(result: Step) -> list[tuple[str, dict[str, Any]]]:
+    return [(e.action, dict(e.args)) for e in result.out if isinstance(e, Effect)]
+
+
+def test_typed_words_after_a_choice_pick_the_entry_its_list_shows() -> None:
+    kept = build(kept=KEPT, demo=DEMO, other=OTHER, topics=TOPICS)
+    menu = start(kept, "kept", facts=TOOLBOX)
+
+    result = step(kept, dict(menu.state or {}), Typed("hide the drawing one"), facts=TOOLBOX)
+
+    assert texts(result) == ["Hidden.", "Your toolbox."]  # the list's question is not asked
+    assert effects(result) == [("hide", {"field": "toolbox", "value": "Drawing or scribbling"})]
+
+
+def test_a_choice_alone_still_asks_which_entry() -> None:
+    kept = build(kept=KEPT, demo=DEMO, other=OTHER, topics=TOPICS)
+    menu = start(kept, "kept", facts=TOOLBOX)
+
+    result = step(kept, dict(menu.state or {}), Typed("hide"), facts=TOOLBOX)
+
+    assert at(result) == ("kept", "pick")
+    assert [b.label for b in result.messages[-1].buttons][:2] == [
+        "Drawing or scribbling",
+        "Ice in my hand",
+    ]
+
+
+def test_a_hidden_list_shows_the_hidden_entries_and_unhiding_moves_it_back() -> None:
+    kept = build(kept=KEPT, demo=DEMO, other=OTHER, topics=TOPICS)
+    menu = start(kept, "kept", facts=TOOLBOX)
+    away = step(kept, dict(menu.state or {}), Tap("kept.menu.2"), facts=TOOLBOX)
+    assert [b.label for b in away.messages[-1].buttons] == ["A walk", "None"]
+
+    result = step(kept, dict(away.state or {}), Typed("walk"), facts=TOOLBOX)
+
+    assert effects(result) == [("unhide", {"field": "toolbox", "value": "A walk"})]
+    shown = [b.label for b in result.messages[-1].buttons]
+    assert shown == ["Drawing or scribbling", "Ice in my hand", "A walk", "None"]
+
+
+def test_the_hidden_condition_sees_a_hide_in_the_same_step() -> None:
+    kept = build(kept=KEPT, demo=DEMO, other=OTHER, topics=TOPICS)
+    nothing_hidden = Facts(
+        flags={"consent": True}, counts={"toolbox": 1}, entries={"toolbox": ("Ice",)}
+    )
+    pick = start(kept, "kept:pick", facts=nothing_hidden)
+
+    result = step(kept, dict(pick.state or {}), Tap("kept.pick.e1"), facts=nothing_hidden)
+
+    assert at(result) == ("kept", "menu")  # {hidden: toolbox} held after the hide
+
+
+@pytest.mark.parametrize(
+    ("said", "tags"),
+    [
+        (["family and sleep"], "family,sleep"),
+        (["mum", "sleep", "that's all"], "family,sleep"),
+        (["sleep", "sleep", "that's all"], "sleep"),
+    ],
+)
+def test_collecting_choices_gather_several_tags_tapped_or_typed(said: list[str], tags: str) -> None:
+    library = build(around=AROUND, demo=DEMO, other=OTHER, topics=TOPICS)
+    current = start(library, "around", facts=NONE)
+    for text in said:
+        current = step(library, dict(current.state or {}), Typed(text), facts=NONE)
+    if current.state is not None:
+        current = step(library, dict(current.state), Typed("that's all"), facts=NONE)
+
+    assert effects(current) == [("record", {"what": "checkin", "tags": tags})]
+
+
+def test_skipping_the_tags_records_none() -> None:
+    library = build(around=AROUND, demo=DEMO, other=OTHER, topics=TOPICS)
+    current = start(library, "around", facts=NONE)
+
+    result = step(library, dict(current.state or {}), Tap("around.ask.3"), facts=NONE)
+
+    assert effects(result) == [("record", {"what": "checkin"})]

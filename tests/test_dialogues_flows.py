@@ -33,6 +33,7 @@ ALL_FACTS = (
         flags={"consent": True, "country_set": True, "checkins_on": True},
         counts={name: 3 for name in LIBRARY.fields},
         entries={name: ("first kept", "second kept", "third kept") for name in LIBRARY.fields},
+        hidden={name: ("hidden kept",) for name in LIBRARY.fields},
     ),
 )
 Where = tuple[str, str]
@@ -45,7 +46,9 @@ for _flow_id, _node_id, _node in NODES:
 CONDITIONS = [arm.if_ for _, _, node in NODES for arm in node.branch or () if arm.if_ is not None]
 TESTED: dict[str, set[str | None]] = {flow_id: set() for flow_id in LIBRARY.flows}
 for _flow_id, _, _node in NODES:  # the vars and fields each flow's branches and ratings read
-    TESTED[_flow_id] |= {a.if_.var or a.if_.has for a in _node.branch or () if a.if_ is not None}
+    TESTED[_flow_id] |= {
+        a.if_.var or a.if_.has or a.if_.hidden for a in _node.branch or () if a.if_ is not None
+    }
     TESTED[_flow_id] |= {_node.scale.rate} if _node.scale else set()
 MENTIONED: dict[str | None, set[str]] = {}  # for each var, a word from each `mentions` list
 for _c in CONDITIONS:

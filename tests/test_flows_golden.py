@@ -7,6 +7,7 @@ Format of a transcript (one or more conversations per file; blank lines do not m
     counts: toolbox=2 wins=1         saved entries per field for the next conversation (optional)
     entries: toolbox=Music|A walk    a field's saved entries, best first, for `list:` nodes
                                      (optional; one line a field; they count as saved too)
+    hidden: toolbox=Ice              a field's entries the person hid (optional; saved too)
     start: urges:now                 begins a conversation at a target (flow, flow:node, topics)
     Waypoint: a bubble               what Waypoint says (longer text continues on indented lines)
        [Ride the wave with me]       the buttons on that bubble
@@ -15,9 +16,10 @@ Format of a transcript (one or more conversations per file; blank lines do not m
     > I went for a walk              the person types this
     (the conversation rests)         the flow ended
 
-Only `#`, `facts:`, `counts:`, `start:` and `>` lines are input; every other line is
-Waypoint's side and is compared with what the engine produces. Saves, consent and
-forgets update the facts as the core would, so later branches see them.
+Only `#`, `facts:`, `counts:`, `entries:`, `hidden:`, `start:` and `>` lines are input;
+every other line is Waypoint's side and is compared with what the engine produces. Saves,
+consent, forgets, drops and hides update the facts as the core would, so later branches
+see them.
 
 To write a new transcript, write only the input lines, run
 `WAYPOINT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_flows_golden.py`, then read the
@@ -52,6 +54,7 @@ class Conversation:
     flags: dict[str, bool] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     entries: dict[str, list[str]] = field(default_factory=dict)
+    hidden: dict[str, list[str]] = field(default_factory=dict)
     target: str = ""
     moves: list[str] = field(default_factory=list)
 
@@ -75,6 +78,9 @@ def parse(text: str, *, name: str) -> list[Conversation]:
         elif line.startswith("entries:"):
             key, _, listed = line.removeprefix("entries:").strip().partition("=")
             pending.entries[key] = [entry.strip() for entry in listed.split("|") if entry.strip()]
+        elif line.startswith("hidden:"):
+            key, _, listed = line.removeprefix("hidden:").strip().partition("=")
+            pending.hidden[key] = [entry.strip() for entry in listed.split("|") if entry.strip()]
         elif line.startswith("start:"):
             pending.target = line.removeprefix("start:").strip()
             conversations.append(pending)
@@ -98,27 +104,33 @@ def replay(library: Library, conversation: Conversation, *, name: str) -> list[s
         lines.append("counts: " + " ".join(f"{k}={v}" for k, v in pairs))
     for key, listed in sorted(conversation.entries.items()):
         lines.append(f"entries: {key}=" + "|".join(listed))
+    for key, listed in sorted(conversation.hidden.items()):
+        lines.append(f"hidden: {key}=" + "|".join(listed))
     lines.append(f"start: {conversation.target}")
     flags, counts = dict(conversation.flags), dict(conversation.counts)
     entries = {key: list(listed) for key, listed in conversation.entries.items()}
+    hidden = {key: list(listed) for key, listed in conversation.hidden.items()}
     for key, listed in entries.items():
-        counts[key] = max(counts.get(key, 0), len(listed))
-    current = start(library, conversation.target, facts=_facts(flags, counts, entries))
-    lines += _render(current, flags, counts, entries)
+        counts[key] = max(counts.get(key, 0), len(listed))  # hidden ones are not counted
+    current = start(library, conversation.target, facts=_facts(flags, counts, entries, hidden))
+    lines += _render(current, flags, counts, entries, hidden)
     for move in conversation.moves:
         lines.append(f"> {move}")
         if current.state is None:
             raise TranscriptError(f"{name}: '> {move}' after the conversation rested")
         answer = _answer(move, current, name=name)
-        facts = _facts(flags, counts, entries)
+        facts = _facts(flags, counts, entries, hidden)
         current = step(library, current.state, answer, facts=facts)
-        lines += _render(current, flags, counts, entries)
+        lines += _render(current, flags, counts, entries, hidden)
     return lines
 
 
-def _facts(flags: dict[str, bool], counts: dict[str, int], entries: Entries) -> Facts:
+def _facts(
+    flags: dict[str, bool], counts: dict[str, int], entries: Entries, hidden: Entries
+) -> Facts:
     listed = {key: tuple(values) for key, values in entries.items()}
-    return Facts(flags=dict(flags), counts=dict(counts), entries=listed)
+    away = {key: tuple(values) for key, values in hidden.items()}
+    return Facts(flags=dict(flags), counts=dict(counts), entries=listed, hidden=away)
 
 
 def render_file(library: Library, text: str, *, name: str) -> str:
@@ -154,7 +166,11 @@ def _answer(move: str, current: Step, *, name: str) -> Tap | Typed:
 
 
 def _render(
-    current: Step, flags: dict[str, bool], counts: dict[str, int], entries: Entries
+    current: Step,
+    flags: dict[str, bool],
+    counts: dict[str, int],
+    entries: Entries,
+    hidden: Entries,
 ) -> list[str]:
     lines: list[str] = []
     for item in current.out:
@@ -168,7 +184,7 @@ def _render(
                 lines += [f"   [{b.label}]" for b in item.buttons]
         else:
             lines.append("   * " + _effect(item))
-            _apply(item, flags, counts, entries)
+            _apply(item, flags, counts, entries, hidden)
     if current.state is None:
         lines.append(RESTS)
     return lines
@@ -180,10 +196,15 @@ def _effect(effect: Effect) -> str:
 
 
 def _apply(
-    effect: Effect, flags: dict[str, bool], counts: dict[str, int], entries: Entries | None = None
+    effect: Effect,
+    flags: dict[str, bool],
+    counts: dict[str, int],
+    entries: Entries | None = None,
+    hidden: Entries | None = None,
 ) -> None:
     """Update the facts as the core would after carrying out the effect."""
     entries = {} if entries is None else entries
+    hidden = {} if hidden is None else hidden
     name = str(effect.args.get("field", ""))
     value = str(effect.args.get("value", ""))
     if effect.action == "consent":
@@ -194,8 +215,17 @@ def _apply(
         if value.casefold() not in (entry.casefold() for entry in kept):
             kept.append(value)
     elif effect.action == "drop":
-        counts[name] = max(0, counts.get(name, 0) - 1)
+        was_hidden = value.casefold() in (e.casefold() for e in hidden.get(name, []))
+        if not was_hidden:
+            counts[name] = max(0, counts.get(name, 0) - 1)
         entries[name] = [e for e in entries.get(name, []) if e.casefold() != value.casefold()]
+        hidden[name] = [e for e in hidden.get(name, []) if e.casefold() != value.casefold()]
+    elif effect.action in ("hide", "unhide"):
+        source, into = (entries, hidden) if effect.action == "hide" else (hidden, entries)
+        moved = [e for e in source.get(name, []) if e.casefold() == value.casefold()]
+        source[name] = [e for e in source.get(name, []) if e.casefold() != value.casefold()]
+        into[name] = [*into.get(name, []), *moved]
+        counts[name] = len(entries[name])
     elif effect.action == "forget":
         counts[name] = 0
         entries[name] = []

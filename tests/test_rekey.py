@@ -40,7 +40,9 @@ async def _fill(store: Store) -> dict[str, Any]:
             person.question = AskedSafe()
             person.episode = Episode(started=NOW, last_at=NOW, kinds=frozenset({"urge"}))
             await person.add_entry("toolbox", f"cold water {number}", now=NOW, replace=False)
-            await person.add_checkin(now=NOW, mood=number, urge=9 - number, note=f"note {number}")
+            await person.add_checkin(
+                now=NOW, mood=number, urge=9 - number, note=f"note {number}", tags=("sleep",)
+            )
             plan = Plan(DAILY, clock(19, 30), "Pacific/Auckland")
             await person.set_checkin_plan(plan, due_at=NOW + timedelta(hours=1))
         exports[someone.id] = await _export(store, someone)
@@ -54,6 +56,7 @@ async def _export(store: Store, someone: Person) -> dict[str, Any]:
         data["question"] = person.question
         data["episode"] = person.episode
         data["checkin_list"] = await person.checkins(since=NOW)
+        data["checkin_tags"] = await person.checkin_tags(since=NOW)
         return data
 
 
@@ -68,8 +71,9 @@ async def test_after_rekeying_the_old_key_can_be_dropped(url: str) -> None:
 
         done = await rekey(rotated, batch=2)
 
-        # 5 people x (4 secrets + the hash) + 5 entries + 5 x 2 check-in values + 5 zones
-        assert done.total == 5 * 5 + 5 + 5 * 2 + 5
+        # 5 people x (4 secrets + the hash) + 5 entries + 5 x 3 check-in values (scores,
+        # note, tags) + 5 zones
+        assert done.total == 5 * 5 + 5 + 5 * 3 + 5
         assert done.unreadable == 0
         for someone in PEOPLE:
             assert await after.has_person(someone)

@@ -421,3 +421,63 @@ async def test_one_entry_can_be_taken_out_and_the_rest_stay(store: Store) -> Non
         assert (await person.kept()).counts == {"toolbox": 1}
     async with store.person(ALEX, now=NOW) as person:
         assert [entry.text for entry in await person.entries("toolbox")] == ["music"]
+
+
+async def test_a_hidden_entry_is_kept_after_the_others_and_can_be_shown_again(
+    store: Store,
+) -> None:
+    async with store.person(ALEX, now=NOW) as person:
+        for idea, score in (("a walk", 5), ("music", 2), ("ice", None)):
+            await person.add_entry("toolbox", idea, now=NOW, replace=False)
+            if score is not None:
+                await person.rate_entry("toolbox", idea, score)
+        assert await person.hide_entry("toolbox", "A Walk", hidden=True) is True
+        assert await person.hide_entry("toolbox", "not there", hidden=True) is False
+    async with store.person(ALEX, now=NOW) as person:
+        listed = [(e.text, e.hidden) for e in await person.entries("toolbox")]
+        assert listed == [("music", False), ("ice", False), ("a walk", True)]
+        assert (await person.kept()).counts == {"toolbox": 3}  # hidden is still kept
+        exported = {e["text"]: e["hidden"] for e in (await person.export())["kept"]}
+        assert exported == {"a walk": True, "music": False, "ice": False}
+        await person.hide_entry("toolbox", "a walk", hidden=False)
+    async with store.person(ALEX, now=NOW) as person:
+        assert [e.text for e in await person.entries("toolbox")] == ["a walk", "music", "ice"]
+
+
+async def test_0009_and_0010_keep_what_was_there_visible_and_untagged(
+    empty_database: str, vault: Vault
+) -> None:
+    store = Store.open(empty_database, vault=vault)
+    try:
+        async with store.engine.begin() as connection:
+            await connection.run_sync(lambda c: command.upgrade(alembic_config(c), "0008"))
+        async with store.engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO people (id, platform, id_hash, id_secret, created_on,"
+                    " last_active_on, version) VALUES (1, 'telegram', :hash, :secret,"
+                    " :today, :today, 1)"
+                ).bindparams(bindparam("today", type_=Date())),
+                {
+                    "hash": vault.lookup("telegram", ALEX.id),
+                    "secret": vault.encrypt(ALEX.id),
+                    "today": NOW.date(),
+                },
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO entries (person_id, field, secret, created_at)"
+                    " VALUES (1, 'toolbox', :idea, :at)"
+                ).bindparams(bindparam("at", type_=UTCDateTime())),
+                {"idea": vault.encrypt("a walk"), "at": NOW},
+            )
+        await store.migrate()
+
+        async with store.person(ALEX, now=NOW) as person:
+            assert [(e.text, e.hidden) for e in await person.entries("toolbox")] == [
+                ("a walk", False)
+            ]
+            await person.add_checkin(now=NOW, mood=2, urge=1, note=None, tags=("family",))
+            assert await person.checkin_tags(since=NOW) == [(2, 1, ("family",))]
+    finally:
+        await store.close()

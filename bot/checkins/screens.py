@@ -6,6 +6,7 @@ import asyncio
 from datetime import datetime, timedelta
 
 import dialogues
+from bot.checkins import around as harder
 from bot.checkins import menus, zones
 from bot.checkins import progress_chart as pictures
 from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
@@ -153,6 +154,9 @@ class Checkins:
             _back(turn),
         )
         caption = pictures.caption(points, wins, days=days)
+        around = harder.line(await turn.person.checkin_tags(since=now - timedelta(days=days)))
+        if around is not None:
+            caption += "\n\n" + around
         return [Reply(caption, options=options, image=image)]
 
     # Settings helpers -------------------------------------------------------------------

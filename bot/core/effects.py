@@ -90,6 +90,15 @@ class Drop:
 
 
 @dataclass(frozen=True)
+class Hide:
+    """Hide one entry of `field` from suggestions (`hidden`), or show it again."""
+
+    field: str
+    value: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
 class CopyPlan:
     """Send the safety plan as a picture and as text, to keep outside the bot."""
 
@@ -108,6 +117,7 @@ class Record:
     mood: int | None
     urge: int | None
     note: str | None
+    tags: tuple[str, ...] = ()  # what was around (words.CHECKIN_TAGS' ids)
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,7 @@ FlowEffect = (
     | Save
     | Rate
     | Drop
+    | Hide
     | CopyPlan
     | Forget
     | Record
@@ -164,6 +175,9 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Rate(str(args["field"]), str(args["entry"]), int(args["score"]))
             case "drop":
                 return Drop(str(args["field"]), str(args["value"]))
+            case "hide" | "unhide":
+                hidden = effect.action == "hide"
+                return Hide(str(args["field"]), str(args["value"]), hidden=hidden)
             case "copy" if args.get("what") == "safety_plan":
                 return CopyPlan()
             case "asked":
@@ -174,10 +188,12 @@ def typed(effect: dialogues.Effect) -> FlowEffect:
                 return Forget(str(args["field"]))
             case "record":
                 note = args.get("note")
+                tags = str(args.get("tags", "")).split(",")
                 return Record(
                     mood=_optional_int(args.get("mood")),
                     urge=_optional_int(args.get("urge")),
                     note=str(note) if note else None,
+                    tags=tuple(tag for tag in tags if tag in words.CHECKIN_TAGS),
                 )
     except (KeyError, ValueError) as error:
         raise EffectError(f"flow effect {effect.action!r} with {dict(args)!r}") from error
@@ -205,11 +221,15 @@ class Effects:
     async def facts(self, turn: Turn) -> dialogues.Facts:
         person = turn.person
         kept = await person.kept()
-        entries = {
-            field: tuple(entry.text for entry in await person.entries(field))
-            for field in self._listed
-            if kept.counts.get(field, 0) > 0
-        }
+        counts = dict(kept.counts)
+        entries: dict[str, tuple[str, ...]] = {}
+        hidden: dict[str, tuple[str, ...]] = {}
+        for field in self._listed:
+            if kept.counts.get(field, 0) > 0:
+                kept_entries = await person.entries(field)
+                entries[field] = tuple(e.text for e in kept_entries if not e.hidden)
+                hidden[field] = tuple(e.text for e in kept_entries if e.hidden)
+                counts[field] = len(entries[field])  # {has: FIELD}: one not hidden
         return dialogues.Facts(
             flags={
                 "consent": person.consented,
@@ -217,8 +237,9 @@ class Effects:
                 "checkins_on": kept.checkins_on,
                 "asked_about_suicide": self._questions.suicide_known(turn),
             },
-            counts=kept.counts,
+            counts=counts,
             entries=entries,
+            hidden=hidden,
         )
 
     async def carry_out(self, turn: Turn, effect: dialogues.Effect) -> list[Reply]:
@@ -258,7 +279,7 @@ class Effects:
                 return []
             case CopyPlan():
                 return await self.copy_plan(turn)
-            case Save() | Rate() | Drop() | Forget() | Record() if not person.consented:
+            case Save() | Rate() | Drop() | Hide() | Forget() | Record() if not person.consented:
                 return [Reply(words.NOT_KEPT)]
             case Save(field=field, value=value):
                 replace = self._fields[field].kind == "text"
@@ -267,10 +288,12 @@ class Effects:
                 await person.rate_entry(field, entry, score)
             case Drop(field=field, value=value):
                 await person.remove_entry(field, value)
+            case Hide(field=field, value=value, hidden=hidden):
+                await person.hide_entry(field, value, hidden=hidden)
             case Forget(field=field):
                 await person.forget(field)
-            case Record(mood=mood, urge=urge, note=note):
-                await person.add_checkin(now=now, mood=mood, urge=urge, note=note)
+            case Record(mood=mood, urge=urge, note=note, tags=tags):
+                await person.add_checkin(now=now, mood=mood, urge=urge, note=note, tags=tags)
             case _:
                 assert_never(effect)
         return []
@@ -295,7 +318,8 @@ class Effects:
         lines = [words.KEPT_HEADING.format(label=spec.label)]
         for entry in entries:
             item = words.KEPT_ITEM_RATED if entry.rating else words.KEPT_ITEM
-            lines.append(item.format(text=entry.text, rating=entry.rating))
+            hidden = words.KEPT_HIDDEN if entry.hidden else ""
+            lines.append(item.format(text=entry.text, rating=entry.rating) + hidden)
         return [Reply("\n".join(lines))]
 
 

@@ -62,8 +62,12 @@ def _summary(data: dict[str, object]) -> str:
         words.MYDATA_KEPT.format(count=len(kept)),
     ]
     for entry in kept:
-        lines.append(words.MYDATA_KEPT_ITEM.format(field=entry["field"], text=entry["text"]))
+        item = words.MYDATA_KEPT_ITEM.format(field=entry["field"], text=entry["text"])
+        lines.append(item + (words.MYDATA_KEPT_HIDDEN if entry.get("hidden") else ""))
     lines.append(words.MYDATA_CHECKINS.format(count=len(checkins)))
+    notes = sum(1 for checkin in checkins if checkin.get("note"))
+    if notes:
+        lines.append(words.MYDATA_CHECKIN_NOTES.format(count=notes))
     lines.append(words.MYDATA_WAITING.format(count=len(reminders)))
     lines.append(words.MYDATA_END)
     return "\n".join(lines)

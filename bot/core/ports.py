@@ -86,6 +86,7 @@ class Entry:
     text: str
     rating: int | None
     created_at: datetime
+    hidden: bool = False  # the person hid it: out of suggestions, still theirs to show again
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,27 @@ class PersonState(Protocol):
 
     async def remove_entry(self, field: str, text: str) -> bool: ...
 
+    async def hide_entry(self, field: str, text: str, *, hidden: bool) -> bool: ...
+
     async def forget(self, field: str) -> None: ...
 
     async def add_checkin(
-        self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
+        self,
+        *,
+        now: datetime,
+        mood: int | None,
+        urge: int | None,
+        note: str | None,
+        tags: tuple[str, ...] = (),
     ) -> None: ...
 
     async def checkins(
         self, *, since: datetime
     ) -> list[tuple[datetime, int | None, int | None]]: ...
+
+    async def checkin_tags(
+        self, *, since: datetime
+    ) -> list[tuple[int | None, int | None, tuple[str, ...]]]: ...
 
     async def schedule(self, kind: str, *, due_at: datetime) -> None: ...
 

@@ -192,6 +192,8 @@ KEPT_HEADING = "{label}:"
 KEPT_NONE = "{label}: nothing kept here yet."
 KEPT_ITEM = "• {text}"
 KEPT_ITEM_RATED = "• {text} (helped {rating}/5)"
+# After an entry the person hid: still theirs, left out of suggestions until shown again.
+KEPT_HIDDEN = " (hidden)"
 
 # -- /mydata: the summary above the file ------------------------------------------------------
 
@@ -203,7 +205,9 @@ MYDATA_AGREED_YES = "yes"
 MYDATA_AGREED_NO = "no"
 MYDATA_KEPT = "• Things you kept: {count}"
 MYDATA_KEPT_ITEM = "   - {field}: {text}"
+MYDATA_KEPT_HIDDEN = " (hidden)"
 MYDATA_CHECKINS = "• Check-ins answered: {count}"
+MYDATA_CHECKIN_NOTES = "   - with a note of yours: {count} (the notes are in the file)"
 MYDATA_WAITING = "• Messages waiting to be sent: {count}"
 MYDATA_END = "The file has all of it. /delete erases it all."
 
@@ -305,6 +309,24 @@ PROGRESS_CAPTION = (
     "looking after yourself."
 )
 PROGRESS_WINS = " The stars are wins you noted."
+# What was around on the harder days (mood 1-2, or strong urges), from the tags the person
+# picked at their check-ins: their tags only, never their note.
+PROGRESS_AROUND = (
+    "What was around on your harder days: {tags}. Knowing this can help you plan ahead "
+    "and be kind to yourself."
+)
+PROGRESS_AROUND_TAG = "{label} ({days} of them)"
+# The check-in's tags for what was around that day: the ids the checkin flow collects
+# (`collect: {var: tags, value: ID}`), with the labels its buttons show.
+CHECKIN_TAGS = {
+    "school_work": "School or work",
+    "family": "Family",
+    "friends": "Friends",
+    "alone": "Feeling alone",
+    "sleep": "Sleep",
+    "body": "My body or looks",
+    "online": "Online or social media",
+}
 PROGRESS_MOOD = "Mood"
 PROGRESS_MOOD_TICKS = ("hard", "okay", "good")
 PROGRESS_URGES = "Urges"

@@ -98,14 +98,15 @@ class PersonRecord:
         return self.consent_at is not None
 
     async def entries(self, field: str) -> list[Entry]:
-        """The person's entries of a field: best-rated first, then oldest first."""
+        """The person's entries of a field: the ones they have not hidden first, each part
+        best-rated first, then oldest first."""
         rows = await self._session.scalars(
             select(EntryRow)
             .where(EntryRow.person_id == self.id, EntryRow.field == field)
             .order_by(EntryRow.id)
         )
         entries = [self._entry(row) for row in rows]
-        return sorted(entries, key=lambda entry: -(entry.rating or 0))
+        return sorted(entries, key=lambda entry: (entry.hidden, -(entry.rating or 0)))
 
     async def add_entry(self, field: str, text: str, *, now: datetime, replace: bool) -> None:
         """Keep `text` under `field`; `replace` drops what was there (single-value fields)."""
@@ -141,6 +142,17 @@ class PersonRecord:
                 return True
         return False
 
+    async def hide_entry(self, field: str, text: str, *, hidden: bool) -> bool:
+        """Hide an entry (kept, but left out of suggestions) or show it again (any case);
+        False if it was not there."""
+        for entry in await self.entries(field):
+            if entry.text.casefold() == text.casefold():
+                await self._session.execute(
+                    update(EntryRow).where(EntryRow.id == entry.id).values(hidden=hidden)
+                )
+                return True
+        return False
+
     async def forget(self, field: str) -> None:
         self._kept = None
         await self._session.execute(
@@ -158,7 +170,13 @@ class PersonRecord:
         return kept_of(found)
 
     async def add_checkin(
-        self, *, now: datetime, mood: int | None, urge: int | None, note: str | None
+        self,
+        *,
+        now: datetime,
+        mood: int | None,
+        urge: int | None,
+        note: str | None,
+        tags: tuple[str, ...] = (),
     ) -> None:
         self._session.add(
             CheckinRow(
@@ -166,6 +184,7 @@ class PersonRecord:
                 created_at=now,
                 scores_secret=self._vault.encrypt(json.dumps([mood, urge])),
                 secret=self._vault.encrypt(note) if note else None,
+                tags_secret=self._vault.encrypt(json.dumps(list(tags))) if tags else None,
             )
         )
 
@@ -177,6 +196,20 @@ class PersonRecord:
             .order_by(CheckinRow.created_at)
         )
         return [(at, *scores_of(self._vault, secret)) for at, secret in rows]
+
+    async def checkin_tags(
+        self, *, since: datetime
+    ) -> list[tuple[int | None, int | None, tuple[str, ...]]]:
+        """(mood, urge, tags) of the person's check-ins since a time, oldest first: what
+        was around, never their note."""
+        rows = await self._session.execute(
+            select(CheckinRow.scores_secret, CheckinRow.tags_secret)
+            .where(CheckinRow.person_id == self.id, CheckinRow.created_at >= since)
+            .order_by(CheckinRow.created_at)
+        )
+        return [
+            (*scores_of(self._vault, scores), tags_of(self._vault, tags)) for scores, tags in rows
+        ]
 
     async def schedule(self, kind: str, *, due_at: datetime) -> None:
         """Set the person's next reminder of a kind (one of each kind at a time)."""
@@ -221,6 +254,7 @@ class PersonRecord:
                     "field": entry.field,
                     "text": entry.text,
                     "rating": entry.rating,
+                    "hidden": entry.hidden,
                     "saved_at": entry.created_at.isoformat(),
                 }
                 for entry in map(self._entry, entries)
@@ -245,7 +279,13 @@ class PersonRecord:
     def _checkin_export(self, row: CheckinRow) -> dict[str, Any]:
         mood, urge = scores_of(self._vault, row.scores_secret)
         note = self._vault.decrypt(row.secret) if row.secret else None
-        return {"at": row.created_at.isoformat(), "mood": mood, "urge": urge, "note": note}
+        return {
+            "at": row.created_at.isoformat(),
+            "mood": mood,
+            "urge": urge,
+            "around": list(tags_of(self._vault, row.tags_secret)),
+            "note": note,
+        }
 
     def _entry(self, row: EntryRow) -> Entry:
         return Entry(
@@ -254,6 +294,7 @@ class PersonRecord:
             text=self._vault.decrypt(row.secret),
             rating=row.rating,
             created_at=row.created_at,
+            hidden=bool(row.hidden),
         )
 
     async def _save(self) -> None:
@@ -305,6 +346,13 @@ def scores_of(vault: Vault, secret: str | None) -> tuple[int | None, int | None]
         return None, None
     mood, urge = json.loads(vault.decrypt(secret))
     return mood, urge
+
+
+def tags_of(vault: Vault, secret: str | None) -> tuple[str, ...]:
+    """A check-in's tags (what was around), from their encrypted JSON."""
+    if not secret:
+        return ()
+    return tuple(str(tag) for tag in json.loads(vault.decrypt(secret)))
 
 
 def _iso(moment: datetime | None) -> str | None:

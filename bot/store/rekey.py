@@ -43,7 +43,7 @@ ENCRYPTED: list[tuple[Table, str, tuple[str, ...]]] = [
         ),
     ),
     (cast(Table, EntryRow.__table__), "id", ("secret",)),
-    (cast(Table, CheckinRow.__table__), "id", ("scores_secret", "secret")),
+    (cast(Table, CheckinRow.__table__), "id", ("scores_secret", "secret", "tags_secret")),
     (cast(Table, CheckinPlanRow.__table__), "person_id", ("timezone_secret",)),
 ]
 

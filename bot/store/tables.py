@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Dialect,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -111,6 +113,8 @@ class EntryRow(Base):
     field: Mapped[str] = mapped_column(String(40))
     secret: Mapped[str] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(SmallInteger)
+    # Hidden by the person: kept and shown in their list, but left out of suggestions.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -125,7 +129,11 @@ class CheckinRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Mood and urge strength, encrypted together as JSON `[mood, urge]` (either may be null).
     scores_secret: Mapped[str | None] = mapped_column(Text)
+    # The person's short note about the day, encrypted; shown back only in /mydata.
     secret: Mapped[str | None] = mapped_column(Text)
+    # What was around that day, as tags they picked (bot/core/words.py, CHECKIN_TAGS),
+    # encrypted as a JSON list; /progress counts them for the harder days.
+    tags_secret: Mapped[str | None] = mapped_column(Text)
 
 
 class CheckinPlanRow(Base):
