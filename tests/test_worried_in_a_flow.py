@@ -93,3 +93,14 @@ async def test_worry_about_someone_else_that_only_the_model_finds_goes_to_helpin
 def test_the_writers_own_risk_words_beside_another_person_stay_theirs() -> None:
     risk = safety.assess("my mum hates me and i want to cut")
     assert not someone_else.worried_about_them("my mum hates me and i want to cut", risk)
+
+
+async def test_hopelessness_typed_where_a_step_asks_for_words_is_heard_not_filed(
+    chat: FakeChat,
+) -> None:
+    await both_sides(chat)
+
+    await chat.send("nothing honestly, everything is pointless")
+
+    assert "What does it cost you?" not in chat.text()  # not taken as the step's answer
+    assert "are you thinking about suicide?" in chat.text()

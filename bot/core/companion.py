@@ -273,7 +273,10 @@ class Companion:
             ):
                 return await self._someone_else(turn, text)
             state = person.flow_state
-            if self._takes(state, text):  # the step's own answer, in words or one of its own
+            reads = state is not None and dialogues.reads(self._library, state, text)
+            keeps = state is not None and dialogues.asks(self._library, state)
+            # words a step asks for are its answer; hopelessness is heard, not filed away
+            if reads or (keeps and "hopelessness" not in risk.kinds):
                 self._questions.noticed(turn, risk)
                 return await self._answer(turn, dialogues.Typed(text))
             if someone_else.in_their_flow(state):  # worried for them, not for themselves
