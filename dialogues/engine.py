@@ -30,6 +30,7 @@ from dialogues.matching import (
     match_choice,
     match_entry,
     normalise,
+    not_known,
     parse_number,
     plain,
     read_scale,
@@ -620,7 +621,9 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
-        if plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass"):
+        skipped = plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass")
+        if skipped or not_known(answer):
+            # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         if ask.field is not None:
             run.saved(ask.field, answer)

@@ -1,11 +1,15 @@
 """Typed text -> a choice or a number on a scale, by the step's own question.
 
 Rules for choices (`match_choice`):
-1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins.
+1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins,
+   and so does a last sentence that is ("I already answered this. No.").
 2. Otherwise a label or synonym counts only where it stands in the text as whole words
    ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
    right after a negation ("not the wave"). The option whose phrase covers the most words
    wins, and only with a clear lead: a tie with another option is unclear.
+   A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
+   with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
+   about self-injury, not about leaving.
 3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
@@ -27,6 +31,7 @@ THRESHOLD = 85.0  # a typo-forgiving match must score at least this (0-100)
 MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
+_SENTENCE_END = re.compile(r"[.!?]+")
 # Words that say nothing of which entry is meant ("the walk one", "my music").
 _SMALL_WORDS = frozenset(
     ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
@@ -159,6 +164,15 @@ _GREETINGS = frozenset({"hi", "hello", "hey"})
 # A question word alone as a synonym ("what" for "What would you keep?") says nothing in a
 # longer message, which asks a question of its own.
 _ASKING = frozenset({"what", "who", "when", "where"})
+# Rule 2: words that end the chat, and the filler they may come with as a whole message.
+_LEAVING = frozenset({"stop", "bye", "done", "quit", "exit", "end", "later", "nothing", "leave"})
+_LEAVING_FILLER = _LEAVING | frozenset(
+    {"ok", "okay", "k", "please", "pls", "plz", "now", "for", "just", "lol", "thanks", "thx"}
+    | {"ty", "i", "m", "im", "am", "so", "then", "that", "s", "all", "it", "can", "we", "let"}
+    | {"lets", "here", "today", "else", "this", "chat", "talking", "yeah", "yes", "sorry"}
+    | {"actually", "no", "nah", "thank"}
+    | {"you", "u", "bye", "the", "there", "good", "night", "na", "po", "ako", "ko", "muna"}
+)
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -211,7 +225,10 @@ _THANKS |= frozenset({"tnx", "salamat", "danke", "merci", "gracias"})
 _BYE = (
     "bye", "goodbye", "bye bye", "cya", "see ya", "see you", "good night", "goodnight", "gtg",
     "gotta go", "got to go", "that s all", "thats all", "that is all", "that s it for",
-    "thats it for", "that will do", "that ll do", "for today", "i m going", "im going",
+    "thats it for", "that will do", "that ll do", "done for today", "enough for today",
+    "i m going now", "im going now", "i m going to bed", "im going to bed", "i m going to sleep",
+    "im going to sleep", "i m going to go", "im going to go", "i m going out", "im going out",
+    "i m going to his", "im going to his", "i m going to her", "im going to her",
     "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
     "im off", "signing off", "leaving now",
 )  # fmt: skip
@@ -227,6 +244,17 @@ _OK_TOO = frozenset({"po", "lol", "tbh", "ngl", "then", "so", "oh", "ah", "i", "
 _OK_TOO |= frozenset({"it", "that", "s", "thats", "is", "reassuring", "makes", "sense", "good"})
 _OK_TOO |= frozenset({"great", "nice", "fair", "enough", "true", "haha", "hm", "hmm", "mm"})
 _DECLINE = frozenset({"no", "not", "nah", "nope", "dont", "don", "never", "stop"})
+_PUT = ("put", "say", "write", "type")
+# `not_known`: a whole message that says "I don't know", and the filler around it.
+_NOT_KNOWN = frozenset(
+    {"idk", "idek", "dunno", "i dunno", "i don t know", "i dont know", "i do not know", "no idea"}
+    | {"not sure", "i m not sure", "im not sure", "no clue", "not a clue", "don t know"}
+    | {"dont know", "i really don t know", "i really dont know", "can t think", "cant think"}
+    | {"i can t think of anything", "i cant think of anything", "nothing comes to mind"}
+    | {"hmm", "hm", "umm", "um", "no se", "yo no se", "ewan", "ewan ko", "hindi ko alam"}
+    | {f"{i} what to {verb}" for i in ("i don t know", "i dont know", "idk") for verb in _PUT}
+)
+_NOT_KNOWN_FILLER = frozenset({"lol", "tbh", "honestly", "really", "yet", "sorry", "haha", "ngl"})
 _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
@@ -250,6 +278,10 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         return None
     said = [[normalise(w) for w in option if normalise(w)] for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
+    if len(exact) == 1:
+        return exact[0]
+    last = normalise(([""] + [p for p in _SENTENCE_END.split(text) if normalise(p)])[-1])
+    exact = [i for i, phrases in enumerate(said) if last != typed and last in phrases]
     if len(exact) == 1:
         return exact[0]
     if typed.isdecimal():
@@ -294,6 +326,14 @@ def small_talk(text: str) -> str | None:
     if len(words) <= 6 and _OK & set(words) and set(words) <= _OK | _OK_TOO:
         return "ok"
     return None
+
+
+def not_known(text: str) -> bool:
+    """Whether the whole message says only "I don't know" ("idk", "dunno lol", "no idea",
+    "not sure tbh", "?"): no answer to keep, however a step asks for words."""
+    words = [w for w in normalise(text).split() if w not in _NOT_KNOWN_FILLER]
+    said = " ".join(words)
+    return said in _NOT_KNOWN or (not said and "?" in text)
 
 
 def match_entry(text: str, entries: Sequence[str]) -> int | None:
@@ -376,6 +416,8 @@ def _covers(words: list[str], phrase: str) -> int:
         return 0
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
+    if phrase in _LEAVING and not set(words) <= _LEAVING_FILLER:
+        return 0  # leaving: only the whole message says it (rule 2)
     for start in range(len(words) - size + 1):
         if words[start : start + size] == target and not _negated(words[:start], phrase):
             return size

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogues.matching import match_choice, normalise, parse_number
+from dialogues.matching import match_choice, normalise, parse_number, small_talk
 from dialogues.readability import counts, grade, syllables
 
 OPTIONS = [
@@ -102,3 +102,41 @@ def test_long_latinate_sentences_read_far_above_grade_seven() -> None:
     ]
     assert grade(dense) > 15
     assert grade([]) == 0.0
+
+
+LEAVING = [
+    ("Part of me doesn't want to stop",),
+    ("Back",),
+    ("That's all for now", "bye", "done", "stop", "nothing"),
+]
+
+
+@pytest.mark.parametrize("typed", ["stop", "stop pls", "ok bye", "stop for now", "im done"])
+def test_a_word_that_ends_the_chat_ends_it_as_the_whole_message(typed: str) -> None:
+    assert match_choice(typed, LEAVING) == 2
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["i dont want to stop self harming yet", "i want to stop", "nothing helps when im done"],
+)
+def test_a_word_that_ends_the_chat_inside_a_sentence_does_not(typed: str) -> None:
+    assert match_choice(typed, LEAVING) != 2
+
+
+def test_a_last_sentence_that_is_exactly_an_option_picks_it() -> None:
+    swallowed = [("Yes, I did", "yes"), ("I'm not sure",), ("No, I didn't", "no")]
+    assert match_choice("I already answered this. No.", swallowed) == 2
+    assert match_choice("No, I didn't. Yes", swallowed) == 0
+
+
+@pytest.mark.parametrize(
+    "typed", ["im going to try to stop", "i m going to stop cutting", "for today i did ok"]
+)
+def test_a_sentence_about_going_on_is_no_goodbye(typed: str) -> None:
+    assert small_talk(typed) != "bye"
+
+
+@pytest.mark.parametrize("typed", ["im going to bed", "ok im going now thanks", "gotta go"])
+def test_leaving_is_a_goodbye(typed: str) -> None:
+    assert small_talk(typed) == "bye"

@@ -173,7 +173,36 @@ def test_i_live_in_reads_the_country_before_the_rest_of_the_sentence() -> None:
     assert countries.lives_in("I live in Scotland, in Glasgow.") == "GB"
     assert countries.lives_in("I live in France but I am Portuguese") == "FR"
     assert countries.lives_in("im in leeds") == "GB"
-    assert countries.lives_in("i'm from ireland but live in the uk") is None
+    assert countries.lives_in("i'm from ireland but live in the uk") == "GB"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("vivo en Alemania, en Munich. soy de Colombia", "DE"),
+        ("i am from mexico but i live in texas", "US"),
+        ("i live in ohio", "US"),
+        ("ich wohne in österreich", "AT"),
+        ("soy de méxico", "MX"),
+        ("wait can u give me like canada ones im in toronto", "CA"),
+    ],
+)
+def test_where_the_writer_lives_wins_in_any_clause_and_some_other_languages(
+    typed: str, code: str
+) -> None:
+    assert countries.lives_in(typed) == code
+
+
+def test_a_question_about_something_else_is_not_read_for_where_the_writer_lives() -> None:
+    assert (
+        countries.lives_in("Should I take her to a doctor? Who do I call, we're in Ontario") is None
+    )
+    assert countries.lives_in("I'm in the UK, Leeds. What now?") == "GB"
+
+
+@pytest.mark.parametrize("typed", ["India, Bangalore", "straya mate, melbourne"])
+def test_a_country_with_a_city_is_still_only_a_country(typed: str) -> None:
+    assert countries.named(typed) is not None
 
 
 async def test_a_short_country_sets_it_at_a_menu_and_the_same_again_is_not_the_same_words(

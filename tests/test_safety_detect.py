@@ -273,7 +273,16 @@ def test_not_feeling_safe_is_an_immediate_crisis(text: str) -> None:
     assert result.immediate
 
 
-@pytest.mark.parametrize("text", ["i feel safe now", "is it safe to eat this", "i am safe"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel safe now",
+        "is it safe to eat this",
+        "i am safe",
+        "im not in danger its just the urge",  # danger denied, like any crisis phrase
+        "i'm not in any danger",
+    ],
+)
 def test_feeling_safe_or_asking_if_something_is_safe_is_not(text: str) -> None:
     assert assess(text).tier is Tier.NONE
 
@@ -413,3 +422,16 @@ def test_an_idiom_negated_between_its_own_words_explains_nothing() -> None:
     assert assess("bought some rope today, not for camping").tier is Tier.CRISIS
     assert assess("i bought rope for camping").tier is Tier.NONE
     assert assess("im not killing it at work lol").tier is Tier.NONE
+
+
+def test_being_in_danger_still_counts_with_a_word_between() -> None:
+    assert assess("i am really in danger").tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["Don't keep anything for now.", "nah dont save anything yet", "don't store anything"]
+)
+def test_declining_to_have_data_kept_is_not_a_hedged_act(text: str) -> None:
+    # "do ... anything ... for now" once read as "i won't do anything, for now"
+    assert assess(text).tier is Tier.NONE
+    assert assess("i won't do anything for now").tier is Tier.CRISIS

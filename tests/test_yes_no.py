@@ -75,3 +75,30 @@ def test_anything_else_is_no_answer(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["no one cares about me", "no point anymore"])
 def test_a_no_that_goes_on_with_worry_is_unsure_never_a_no(typed: str) -> None:
     assert read(typed) is Said.UNSURE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["im not in danger its just the urge. can we just talk",
+     "omg no. i said im not in danger. keep talking", "i won't do anything",
+     "not going to do anything tonight", "im safe rn", "I am safe. Please go back",
+     "i'm perfectly safe", "i won't hurt myself", "bruh im not dying its just an urge"],
+)  # fmt: skip
+def test_danger_denied_is_safe_however_the_reply_goes_on(typed: str) -> None:
+    # To "are you safe right now?" these are a yes, never "call your emergency number now".
+    assert read(typed) is Said.FINE
+
+
+@pytest.mark.parametrize("typed", ["i'm not safe", "im in danger", "not sure im safe"])
+def test_danger_not_denied_is_still_unsure(typed: str) -> None:
+    assert read(typed) is Said.UNSURE
+
+
+def test_a_last_sentence_that_is_a_bare_no_is_no() -> None:
+    assert read("I already answered this. No.") is Said.NO
+    assert read("I already answered this. No?") is Said.NO
+    assert read("No. I feel so alone.") is not Said.NO
+
+
+def test_safe_with_a_hedge_is_no_plain_safe() -> None:
+    assert read("im safe ish. can we just keep talking") is not Said.FINE

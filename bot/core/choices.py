@@ -39,7 +39,7 @@ from bot.core.buttons import Button as AnyButton
 from bot.core.country_picker import country_picker
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
-from bot.core.questions import AskedDelete, AskedSafe, Question
+from bot.core.questions import AskedDelete, AskedSafe, Question, episode_at
 from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.messages import Reply
@@ -115,9 +115,10 @@ class Choices:
         said = words.COUNTRY_ALREADY if turn.person.country == code else words.COUNTRY_SET
         turn.person.country = code
         chosen = Reply(said.format(name=name))
-        if isinstance(
-            turn.person.question, AskedSafe
-        ):  # chosen under the crisis lines: theirs, now
-            now = turn.incoming.now
+        now = turn.incoming.now
+        after_lines = episode_at(turn.person.episode, now).lines_shown
+        if isinstance(turn.person.question, AskedSafe) or after_lines:
+            # chosen under the crisis lines, or typed after them in this episode: theirs, now
+            self._questions.ask(turn, AskedSafe())
             return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
         return [chosen, *await turn.resume(turn)]

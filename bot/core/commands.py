@@ -10,10 +10,11 @@ from bot.core import words
 from bot.core.buttons import Go
 from bot.core.callback_data import option
 from bot.core.country_picker import country_picker
+from bot.core.delete_typed import Reading
 from bot.core.effects import Effects
 from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
-from bot.core.questions import AskedDelete
+from bot.core.questions import AskedDelete, Moved
 from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.messages import Reply
@@ -84,6 +85,17 @@ class Commands:
     async def _ask_delete(self, turn: Turn) -> list[Reply]:
         self._questions.ask(turn, AskedDelete())  # only the very next step can say yes
         return [self._privacy.delete_question()]
+
+    async def delete_typed(self, turn: Turn, said: Reading) -> list[Reply]:
+        """/delete in words (bot/core/delete_typed.py): the question, its answer typed, or
+        whether it was done."""
+        asked = isinstance(turn.person.question, AskedDelete)
+        if said == "ask":
+            return await self._ask_delete(turn)
+        self._questions.step(turn, Moved(turn.incoming.now))  # the question is answered
+        if said == "check":
+            return [Reply(words.DELETE_CHECK)]
+        return await self._privacy.answer_delete(turn.person, erase=said == "erase", asked=asked)
 
     async def _stop(self, turn: Turn) -> list[Reply]:
         await turn.person.stop_reminders()

@@ -44,7 +44,7 @@ import logging
 
 import dialogues
 import safety
-from bot.core import repeats, words
+from bot.core import before_the_step, repeats, words
 from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
@@ -112,6 +112,7 @@ class Companion:
         self._commands = Commands(
             questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins
         )
+        self._library = library
         self._flows = Flows(library=library, effects=self._effects)
         self._listener = Listener(
             library=library,
@@ -223,6 +224,17 @@ class Companion:
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
+        asked = before_the_step.lines(self._library, turn)
+        if asked is not None:
+            return await questions.lines_asked(turn, asked)
+        button = before_the_step.safe_and_a_button(questions, turn)
+        if button is not None:  # "I am safe. Please go back": safe, and that button
+            keep_safe = isinstance(button, MoreHelp | Country | CountryPage)
+            question = questions.step(turn, Moved(incoming.now, keep_safe=keep_safe)).question
+            return await self._choices.choose(turn, button, question=question)
+        erase = before_the_step.delete(self._library, turn)
+        if erase is not None:
+            return await self._commands.delete_typed(turn, erase)
         if risk.tier is safety.Tier.CONCERN:
             return await self._listener.worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:

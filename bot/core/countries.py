@@ -10,7 +10,10 @@ Rules:
    country, so "i'm in a bad place" is no country. After "i live in", "i'm in" (not "i'm
    from") the country may be followed by more ("i live in scotland, in glasgow", "i live
    in france but i am portuguese"). A few big cities and states count as their country
-   ("im in leeds", "toronto", "texas").
+   ("im in leeds", "toronto", "texas", "ohio"). It is read in any clause of the message,
+   in a few other languages too ("vivo en alemania", "ich wohne in österreich"); where
+   the writer lives wins over where they are from ("i'm from mexico but i live in texas").
+   A message that asks something ("?") is about that, unless it begins by saying where.
 4. A short message that is only a country ("uk pls", "canada 🇨🇦", "Germany please") is
    read at any time (`named`), by its names, never by a bare two-letter code.
 """
@@ -115,24 +118,48 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _PLACES: dict[str, tuple[str, ...]] = {
     "GB": ("leeds", "manchester", "birmingham", "liverpool", "glasgow", "edinburgh", "cardiff"),
     "IE": ("dublin", "cork", "galway"),
-    "US": ("texas", "california", "florida", "new york", "chicago", "los angeles"),
-    "CA": ("toronto", "vancouver", "montreal", "ontario", "quebec", "calgary", "ottawa"),
-    "AU": ("sydney", "melbourne", "brisbane", "adelaide"),
-    "DE": ("berlin", "munich", "münchen", "hamburg", "cologne", "köln"),
+    "US": (
+        "chicago", "los angeles", "alabama", "alaska", "arizona", "arkansas", "california",
+        "colorado", "connecticut", "delaware", "florida", "hawaii", "idaho", "illinois",
+        "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+        "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+        "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+        "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "west virginia", "washington state", "wisconsin", "wyoming",
+    ),
+    "CA": (
+        "toronto", "vancouver", "montreal", "ontario", "quebec", "calgary", "ottawa",
+        "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
+    ),
+    "AU": (
+        "sydney", "melbourne", "brisbane", "adelaide", "perth", "queensland", "victoria",
+        "new south wales", "tasmania",
+    ),
+    "DE": ("berlin", "munich", "münchen", "hamburg", "cologne", "köln", "frankfurt"),
     "FR": ("paris", "lyon", "marseille"),
-}
+    "IN": ("bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "chennai", "kolkata"),
+}  # fmt: skip
 # Two-letter codes that are everyday words, never read as a country (rule 2).
 _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})
 _LIVES_IN = re.compile(
-    r"^(?:hi |hey |hello |and |but |also |btw |oh )?"
-    r"(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
+    r"\b(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
     r"i m from|im from|i am from|i come from|we live in|we re in|living in|based in|"
-    r"my country is|country is|i m located in|located in)"
+    r"my country is|country is|i m located in|located in|live in|"
+    # other languages: Spanish, Italian, Portuguese, French, German
+    r"vivo en|estoy en|soy de|vivo in|sono in|sono di|moro em|moro no|moro na|sou de|"
+    r"je vis en|je vis au|j habite en|j habite au|je suis en|je suis de|"
+    r"ich wohne in|ich lebe in|ich bin in|ich bin aus|ich komme aus)"
     r" (?P<place>.+)$"
 )
-_FROM = re.compile(r"^(?:hi |hey |hello |and |but |also |btw |oh )?(?:i m|im|i am|i come) from ")
+_FROM = re.compile(
+    r"\b(?:i m from|im from|i am from|i come from|soy de|sono di|sou de|je suis de|"
+    r"ich bin aus|ich komme aus) "
+)
+_US = re.compile(r"\b(?:in|for|the|a) us\b")
+_CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|pero|aber|mais)\b", re.IGNORECASE)
 _MOST_WORDS = 4  # a message only naming a country (rule 4) is this short
-_FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in)\s+")
+_FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in|en|de|la|el)\s+")
 _TRAILING = re.compile(r"\s+(?:thanks|thank you|ty|pls|please|lol|mate|now|atm|right now)$")
 
 
@@ -157,13 +184,31 @@ def find(text: str) -> str | None:
 
 
 def lives_in(text: str) -> str | None:
-    """The country in "i live in ireland", "i'm from the states", at any time (rule 3)."""
-    said = _LIVES_IN.match(_plain(text))
+    """The country in "i live in ireland", "i'm from the states", "vivo en alemania", at any
+    time (rule 3), in any sentence or clause of `text`: where they live wins over where they
+    are from ("vivo en Alemania, en Munich. soy de Colombia" is Germany)."""
+    if "?" in text and not _LIVES_IN.match(_plain(text)):
+        return None  # a question about something else ("who do i call, we're in ontario?")
+    found = [said for said in (_lives_in(clause) for clause in _CLAUSES.split(text)) if said]
+    lives = [code for code, origin in found if code is not None and not origin]
+    origins = [code for code, origin in found if code is not None and origin]
+    return next(iter(lives or origins), None)
+
+
+def _lives_in(clause: str) -> tuple[str | None, bool] | None:
+    """The country one clause says the writer lives in or is from (`origin`: from)."""
+    typed = _plain(clause)
+    said = _LIVES_IN.search(typed)
     if said is None:
         return None
-    place = _TRAILING.sub("", _FILLER.sub("", said["place"].strip()))
+    origin = _FROM.search(typed) is not None
+    return _place(said["place"], origin=origin), origin
+
+
+def _place(place: str, *, origin: bool) -> str | None:
+    place = _TRAILING.sub("", _FILLER.sub("", place.strip()))
     names = _names()
-    if place in names or _FROM.match(_plain(text)):
+    if place in names or origin:
         return names.get(place)
     words = place.split()
     for size in range(min(len(words) - 1, 4), 0, -1):
@@ -191,6 +236,24 @@ def named(text: str) -> str | None:
         if other == code and len(name) > 2:
             rest = f" {rest} ".replace(f" {name} ", " ").strip()
     return code if len(rest.split()) <= 1 else None
+
+
+def mentioned(text: str) -> tuple[str, ...]:
+    """Every country `text` names anywhere, in order ("what number is for austria? and
+    germany" -> AT, DE): by names of three letters or more, "uk", and "us" only after "in",
+    "for", "the" or "a" ("a helpline in the us", "a us number"); never a bare code that is
+    a word."""
+    typed = _plain(text)
+    at: dict[str, int] = {}
+    for name, code in _names().items():
+        if len(name) > 2 or name in ("uk", "u k"):
+            where = f" {typed} ".find(f" {name} ")
+            if where >= 0:
+                at[code] = min(where, at.get(code, where))
+    usa = _US.search(typed)
+    if usa:
+        at["US"] = min(usa.start(), at.get("US", usa.start()))
+    return tuple(sorted(at, key=at.__getitem__))
 
 
 def sounds_like_a_place(text: str) -> bool:

@@ -48,7 +48,9 @@ class Listener:
     async def worried(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """Worried words (rule 1): an answer to the core's open question first; then, about
         someone else's self-injury, how to help them; inside a flow, an answer to the
-        step's own question is answered there; else the concern reply."""
+        step's own question (a choice, or words it asks for) is answered there, and
+        worried words in the someone-else flow are the helper's worry for the other person;
+        else the concern reply."""
         text = turn.incoming.text
         person = turn.person
         button = self._questions.offered(person.question, text) if text is not None else None
@@ -61,17 +63,23 @@ class Listener:
             return await self._choices.choose(turn, button, question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
             state = person.flow_state
-            helping = state is not None and state.get("flow") == "someone_else"
-            if (risk.about_someone_else and someone_else.self_injury(risk)) or (
-                someone_else.about_them(text) and (helping or someone_else.mentioned(text))
+            helping = someone_else.in_their_flow(state)
+            if not helping and (
+                someone_else.worried_about_them(text, risk)
+                or (someone_else.about_them(text) and someone_else.mentioned(text))
             ):
                 # a parent or friend's worry (SAFE_MESSAGING.md, Always 11): how to help
-                if helping:
-                    return await self._flows.answer(turn, dialogues.Typed(text))
                 return await self._someone_else(turn, text)
-            if state is not None and dialogues.reads(self._library, state, text):
+            reads = state is not None and dialogues.reads(self._library, state, text)
+            keeps = state is not None and dialogues.asks(self._library, state)
+            # words a step asks for are its answer; hopelessness is heard, not filed away
+            if reads or (keeps and "hopelessness" not in risk.kinds):
                 self._questions.noticed(turn, risk)
                 return await self._flows.answer(turn, dialogues.Typed(text))
+            if helping:  # worried for them, not for themselves
+                self._questions.noticed(turn, risk)
+                replies = await self._flows.answer(turn, dialogues.Typed(text))
+                return someone_else.for_them(replies, person.flow_state)
         return await self._questions.concern(turn, risk)
 
     async def typed(self, turn: Turn, text: str) -> list[Reply]:

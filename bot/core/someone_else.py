@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 import safety
+from bot.core import words
+from bot.messages import Reply
 from dialogues import normalise
 
 _PERSON = (
@@ -31,6 +33,7 @@ _OWN = re.compile(
     r"my (?:arm|arms|leg|legs|skin|wrist|wrists|body|thigh|thighs))\b"
 )
 _ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
+FLOW = "someone_else"
 # Kinds of worry that are someone else's self-injury or risk, when safety says it is theirs.
 _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", "burden"})
 
@@ -47,6 +50,31 @@ def about_them(text: str) -> bool:
     writer's own wanting or body ("myself", "i want to", "my arms")."""
     typed = normalise(text)
     return not _OWN.search(typed) and bool(_ABOUT.search(typed) or _THIRD.search(typed))
+
+
+def worried_about_them(text: str, risk: safety.Assessment) -> bool:
+    """Whether worried words are about someone else's self-injury or risk: safety says so,
+    or only the model found worry (no risk words of the writer's own) in words about
+    another person ("I'm worried about my daughter")."""
+    if self_injury(risk):
+        return True
+    model_only = bool(risk.matched) and all(m.startswith("model.") for m in risk.matched)
+    return model_only and mentioned(text)
+
+
+def in_their_flow(state: dict[str, object] | None) -> bool:
+    """Whether the person is in the someone_else flow: their worried words are about the
+    other person, or their own worry for them, not their own distress."""
+    return state is not None and state.get("flow") == FLOW
+
+
+def for_them(replies: list[Reply], state: dict[str, object] | None) -> list[Reply]:
+    """The flow's replies to a helper's worried words: its first "not sure which one you
+    meant" at a step becomes words for their worry, with the same buttons; a second miss
+    gets the flow's way out, so worry never meets the same words in a loop."""
+    if state is None or state.get("missed") != 1 or len(replies) != 1:
+        return replies
+    return [Reply(words.WORRIED_FOR_THEM, options=replies[0].options)]
 
 
 def self_injury(risk: safety.Assessment) -> bool:

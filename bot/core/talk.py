@@ -117,6 +117,16 @@ class Questions:
     async def sos(self, turn: Turn) -> list[Reply]:
         return self.say(turn, self.step(turn, q.Sos(turn.incoming.now)))
 
+    async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
+        """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
+        named if any (the first with the crisis reply, each other's lines after it)."""
+        replies = await self.sos(turn)
+        if not codes:
+            return replies
+        now, resumable = turn.incoming.now, turn.person.flow_state is not None
+        first = self.crisis_reply(codes[0], None, resumable=resumable, now=now)
+        return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
+
     async def keep_talking(self, turn: Turn) -> list[Reply]:
         return self.say(turn, self.step(turn, q.KeepTalking(turn.incoming.now)))
 

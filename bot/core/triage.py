@@ -1,10 +1,11 @@
 """Triage: every message assessed once, the moment it arrives, before it waits for anything.
 
 What the adapters need to know before answering is whether the answer is crisis lines: a
-crisis message, /sos, "More ways to get help", or "Yes" to "are you thinking about
-suicide?". Such a message waits for nothing long: not the store (bot/core/companion.py,
-rules 3 and 6), and not the replies to the person's earlier messages (the Telegram
-adapter). The Companion answers the Triage, so the text is not assessed a second time.
+crisis message, /sos or the lines asked for in words, "More ways to get help", or "Yes" to
+"are you thinking about suicide?". Such a message waits for nothing long: not the store
+(bot/core/companion.py, rules 3 and 6), and not the replies to the person's earlier
+messages (the Telegram adapter). The Companion answers the Triage, so the text is not
+assessed a second time.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import safety
+from bot.core import lines_asked, yes_no
 from bot.core.buttons import Asked, Button, MoreHelp
 from bot.core.callback_data import ButtonError, decode, is_core
 from bot.core.questions import State, context_of
+from bot.core.yes_no import Said
 from bot.messages import Incoming
 
 
@@ -45,12 +48,19 @@ def triage(incoming: Incoming) -> Triage:
         or isinstance(button, MoreHelp)
         or button == Asked("yes")
         or is_sos(incoming)
+        or asks_for_lines(incoming)
     )
     return Triage(incoming, risk, urgent, button, refused)
 
 
 def is_sos(incoming: Incoming) -> bool:
     return (incoming.command or "").lower() == "sos"
+
+
+def asks_for_lines(incoming: Incoming) -> bool:
+    """Typed words asking for the lines ("crisis lines", "necesito ayuda ahora"): as /sos."""
+    typed = incoming.text if incoming.choice is None and incoming.command is None else None
+    return typed is not None and lines_asked.read(typed) is not None
 
 
 def in_context(triaged: Triage, state: State) -> safety.Assessment:
@@ -61,15 +71,41 @@ def in_context(triaged: Triage, state: State) -> safety.Assessment:
     is read (the crisis fast lane must not wait for the store), so the context can only
     refine that first assessment here, inside the record's transaction: a bare "yes" to
     "did you swallow anything?", or "it won't stop" after an injury (safety/followup.py).
-    Context only ever raises the tier.
+    Context only ever raises the tier, but for one thing: a plain answer to the question
+    just asked that nothing but a denial or the model finds risky ("i won't do anything"
+    to "are you safe right now?", "I already answered this. No." to "did you swallow
+    anything?") is that answer (`answers_plainly`), not a crisis.
     """
     asked, recent = context_of(state)
     text = " ".join(part for part in (triaged.incoming.text, triaged.incoming.args) if part)
     question = next((CONTEXT_QUESTIONS[a] for a in sorted(asked) if a in CONTEXT_QUESTIONS), None)
-    if not text or (question is None and not recent):
-        return triaged.risk
-    context = safety.Context(asked=question, recent_kinds=recent)
-    return safety.assess(text, context=context)
+    risk = triaged.risk
+    if text and (question is not None or recent):
+        risk = safety.assess(text, context=safety.Context(asked=question, recent_kinds=recent))
+    if text and answers_plainly(text, asked, risk):
+        return NOTHING_FOUND
+    return risk
+
+
+def answers_plainly(text: str, asked: frozenset[str], risk: safety.Assessment) -> bool:
+    """Whether `text` is a plain answer to what was just asked, with nothing risky in it
+    but the answer's own denial or the model's reading: "i'm safe", "i won't do anything"
+    to "are you safe right now?"; a no to "did you swallow anything?" or "are you thinking
+    about suicide?". A word of doubt, a yes, or any other risk word keeps the risk."""
+    if risk.tier is safety.Tier.NONE or not set(risk.matched) <= ANSWERS_EXPLAIN:
+        return False
+    said = yes_no.read(text)
+    if "safe" in asked and said is Said.FINE:
+        return True
+    return bool(asked & {"swallowed", "suicide"}) and said is Said.NO
+
+
+# What a plain answer explains: its own denial ("i won't do anything stupid"), and the
+# model's reading of a short answer with no risk word of the lexicon's in it.
+ANSWERS_EXPLAIN = frozenset({"ideation.vague_act_denied", "model.crisis", "model.risk"})
+NOTHING_FOUND = safety.Assessment(
+    tier=safety.Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
+)
 
 
 # The questions whose answers safety reads in context (bot/core/questions.py names them).

@@ -8,7 +8,7 @@ from bot.core import words
 from bot.core.buttons import Asked, KeepTalking, MoreHelp
 from bot.core.questions import SAID_YES
 from bot.core.talk import MORE_HELP_OPTION, Questions
-from bot.core.triage import Triage, is_sos
+from bot.core.triage import Triage, asks_for_lines, is_sos
 from bot.messages import Reply, ReplyKind
 
 
@@ -29,7 +29,7 @@ class WithoutStore:
             return [questions.more_help(country, now=now)]
         if triaged.button == Asked("yes"):
             return [questions.crisis_reply(country, SAID_YES, resumable=False, now=now)]
-        if is_sos(incoming):
+        if is_sos(incoming) or asks_for_lines(incoming):
             return [questions.crisis_reply(country, None, resumable=False, now=now)]
         return []
 

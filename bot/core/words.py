@@ -116,6 +116,13 @@ CONCERN_AGAIN = (
     "That's a lot to feel. It makes sense it's hard right now, and it can ease.",
     "I'm listening. Would one of these help for the next little while?",
 )
+# Worried words in the someone-else flow that its step cannot read: the helper's worry
+# for the other person, not their own distress (no concern reply, no suicide question);
+# the step's buttons stay.
+WORRIED_FOR_THEM = (
+    "It makes sense to be worried about them. Looking for help is a caring thing to do, "
+    "and your feelings matter too. Which of these fits best? You can tap one, or type it."
+)
 COUNTRY_ASK = (
     "Where do you live? I'll use it to show the right crisis lines. "
     "I only keep the country, nothing more precise."
@@ -144,6 +151,11 @@ DELETE_DONE = (
     "Take care of yourself."
 )
 DELETE_KEPT = "Okay, nothing was erased."
+# "did you delete it?" typed: what erasing did, and how to see.
+DELETE_CHECK = (
+    'If you tapped "Yes, erase everything", it\'s all erased. /mydata shows what I keep '
+    "about you now, and /delete erases it."
+)
 
 DELETE_STALE = (
     "That button was from an earlier question, so nothing was erased. "

@@ -15,6 +15,11 @@ Rules:
    no answer (None).
 6. A no that goes on with worry ("no one cares", "no point", "nobody would notice") is
    UNSURE, never a plain no.
+7. Danger denied is safe: "i'm not in danger", "i won't do anything tonight", "im safe rn",
+   "im not dying its just an urge"
+   (with no doubt word) are FINE, however the reply goes on ("... its just the urge") and
+   even after a no ("no. i said im not in danger"); "i'm not safe" is still UNSURE.
+8. A reply whose last sentence is a bare no ("I already answered this. No.") is NO.
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -42,7 +47,8 @@ _DOUBT = re.compile(
     r"(?:do ?n t|dont|do not) know|kind of|sort of|a bit|a little|i guess|"
     r"yes and no|most days|every day|all the time|some days|on and off|"
     r"not (?:right )?now|not today|not at the moment|"
-    r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|in danger|scared|afraid|hurt|"
+    r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|scared|afraid|"
+    r"(?<!not )(?<!n t )(?<!not any )in danger|(?<!not )(?<!n t )(?<!never )hurt|"
     r"(?<!not )(?<!n t )(?<!never )(?:thinking|thought|think) about it)\b"
 )
 _YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure)\b")
@@ -64,6 +70,16 @@ _WORRIED_NO = re.compile(
     r"^(?:no one|nobody|no body|no point|no hope|no reason|no future|no way out|no more|"
     r"no longer|no use|nothing matters|never (?:get|be|going) )"
 )
+# Rule 7: danger denied ("don't"/"won't" are normalised to "don t"/"won t").
+_SAFE = re.compile(
+    r"\b(?:(?:not|n t|never) in (?:any )?danger|(?:i m|im|i am|i feel|i ll be|i will be) "
+    r"(?:totally |completely |perfectly |quite |)safe(?! ish| ?ish\b)|(?:i won t|i wont|i will not|"
+    r"i m not|im not|i am not|i m not going to|im not going to|i am not going to|"
+    r"not going to|not gonna) (?:do|try) anything|"
+    r"(?:i won t|i wont|i will not|not going to|not gonna) (?:hurt|harm) myself|"
+    r"(?:i m|im|i am) not (?:dying|going to die|suicidal))\b"
+)
+_SENTENCES = re.compile(r"[.!?]+")
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
 _FINE = re.compile(
     r"^(?:(?:i m|im|i am) (?:fine|ok|okay|alright|all right|good|safe)|fine|safe|all good)"
@@ -81,7 +97,11 @@ def read(text: str) -> Said | None:
     if not typed:
         return None
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
-    if _DOUBT.search(typed) or (yes and no_word):
+    if _DOUBT.search(typed):
+        return Said.UNSURE
+    if _SAFE.search(typed) and not yes:
+        return Said.FINE  # rule 7
+    if yes and no_word:
         return Said.UNSURE
     if yes or _WHOLE_YES.match(typed):
         return Said.YES
@@ -94,4 +114,7 @@ def read(text: str) -> Said | None:
         return Said.FINE
     if _RATHER_NOT.search(typed):
         return Said.RATHER_NOT_SAY
+    last = [part for part in _SENTENCES.split(text) if normalise(part)][-1:]
+    if last and last[0] != text and _BARE_NO.match(normalise(last[0])):
+        return Said.NO  # rule 8
     return None

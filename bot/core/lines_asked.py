@@ -1,0 +1,80 @@
+"""Crisis lines asked for in words, at any step: "crisis lines", "show me the UK numbers",
+"whats a helpline in the us", "hay alguna linea de ayuda", "necesito ayuda ahora".
+
+Rules:
+1. Words that ask for lines or for help now, in English and a few other languages; "lines"
+   alone never does ("the lines on my arm" are scars).
+2. Not when the lines are denied or told of ("i don't want a helpline", "i called a
+   helpline last week"): those are talk, not a request.
+3. The countries the request names, in order, are whose lines to show; none named: the
+   person's own (bot/core/countries.py, `mentioned`).
+4. Where the step reads the text as one of its own answers, it is the step's; where the
+   step keeps what is typed, only a request put as one counts (`keeps_words`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.core import countries
+
+
+def read(text: str, *, keeps_words: bool = False) -> tuple[str, ...] | None:
+    """The countries whose lines `text` asks for (empty: the person's own); None when it
+    asks for none. `keeps_words`: the step keeps what is typed (a safety plan's "who can
+    I call?"), so only a request put as one counts ("can you show me a helpline?"), never
+    a helpline named as the answer ("the samaritans helpline")."""
+    typed = _plain(text)
+    asked = _ASKS.search(typed)
+    if asked is None or _DENIED.search(typed):
+        return None
+    if keeps_words and "?" not in text and not _REQUEST.match(typed):
+        return None
+    return countries.mentioned(text)
+
+
+def _plain(text: str) -> str:
+    """Lowercase, accents off, punctuation to spaces: "línea de ayuda?" -> "linea de ayuda"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+
+
+_ASKS = re.compile(
+    r"\b(?:"
+    # English
+    r"help ?lines?|hot ?lines?|crisis (?:lines?|numbers?|services?|contacts?|support|text)|"
+    r"suicide (?:lines?|numbers?|prevention)|support lines?|emergency (?:numbers?|lines?)|"
+    r"(?:show|give|send|get|see) (?:me |us )?(?:the |some |a |any |those |these |your )?"
+    r"(?:\w+ )?numbers?|(?:want|need) (?:the |some |a |any )(?:\w+ )?numbers?|"
+    r"numbers? (?:for|to call)|is there (?:a |an |any |like a )?(?:\w+ )?(?:numbers?|help ?lines?|"
+    r"hot ?lines?)|"
+    r"what (?:is |s )?(?:the |a )?numbers?|who (?:can|do|should|could) i (?:call|ring|text)|"
+    r"need (?:some )?help (?:right now|now|asap|urgently|immediately)|help me now|"
+    # Spanish, Portuguese, French, German, Italian
+    r"lineas? de (?:ayuda|crisis|apoyo|prevencion)|numeros? de (?:ayuda|emergencia|crisis)|"
+    r"necesito ayuda(?: ya| ahora| urgente)|telefonos? de (?:ayuda|la esperanza)|"
+    r"linhas? de (?:ajuda|apoio|crise)|preciso de ajuda (?:agora|ja|urgente)|"
+    r"lignes? d (?:ecoute|aide|urgence)|numeros? d (?:urgence|aide|ecoute)|"
+    r"besoin d aide (?:maintenant|tout de suite|urgent)|"
+    r"notruf(?:nummer)?n?|hilfe ?telefon|telefonseelsorge|krisen ?(?:telefon|hotline|nummer)|"
+    r"brauche (?:jetzt )?hilfe jetzt|brauche sofort hilfe|"
+    r"numero verde|linea di ascolto|ho bisogno di aiuto (?:ora|adesso|subito)"
+    r")\b"
+)
+# Rule 2: a request denied ("i don't want a helpline") or a helpline told of.
+_DENIED = re.compile(
+    r"\b(?:(?:don t|dont|do not|won t|will not|never|not going to) (?:want|need|like|call|"
+    r"ring|use|trust)|no more|without|hate|useless|stop)(?: \w+){0,3} "
+    r"(?:help ?lines?|hot ?lines?|crisis lines?|numbers?|lines?)\b|"
+    r"\b(?:called|rang|phoned|texted|tried|used to call)(?: \w+){0,3} "
+    r"(?:help ?lines?|hot ?lines?|crisis lines?|lines?|numbers?)\b|"
+    r"\b(?:help ?lines?|hot ?lines?|crisis lines?)(?: \w+){0,2} (?:are|is|were|was) "
+    r"(?:useless|pointless|shit|crap|no good|a joke|no help)\b"
+)
+# Rule 4: a request put as one.
+_REQUEST = re.compile(
+    r"^(?:please |pls |ok |okay |and |but )?(?:show|give|send|can|could|what|whats|where|who|"
+    r"is there|are there|i need|i want|i d like|necesito|hay|quiero|tienes|preciso)\b"
+)
