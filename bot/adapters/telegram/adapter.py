@@ -49,6 +49,7 @@ from bot.adapters.telegram.lifecycle import (
 from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates, handle_update
 from bot.adapters.telegram.render import KEEP, send_replies
 from bot.adapters.telegram.sending import GaveUp, Sending
+from bot.adapters.telegram.spool import Spool
 from bot.adapters.telegram.webhook import Webhook, serve
 from bot.config import Settings
 from bot.core import words
@@ -80,9 +81,13 @@ class TelegramAdapter:
         commands: Sequence[tuple[str, str]] = words.BASIC_COMMANDS,
         tick: Callable[[], Awaitable[object]] | None = None,
         tick_every: float = 60.0,
+        spool: Spool | None = None,
     ) -> None:
-        """`tick` (e.g. the check-in job) runs every `tick_every` seconds while the bot runs."""
+        """`tick` (e.g. the check-in job) runs every `tick_every` seconds while the bot runs.
+        With a `spool` (spool.py), polling reads ahead of the updates in hand (a crisis far
+        back in a backlog is seen at once), and what it took is replayed after a crash."""
         self._companion = companion
+        self._spool = spool
         self._settings = settings
         self._commands = tuple(commands)
         self._tick, self._tick_every = tick, tick_every
@@ -164,6 +169,7 @@ class TelegramAdapter:
                 allowed_updates=ALLOWED_UPDATES,
                 long_poll=long_poll,
                 lane=self,
+                spool=self._spool,
             )
             polling = asyncio.create_task(poller.run(), name="polling")
             try:

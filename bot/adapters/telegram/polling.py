@@ -27,7 +27,14 @@ Rules:
    LONGEST_PAUSE. A rejected token (InvalidToken) is raised: the bot cannot go on.
 6. On stop nothing more is fetched; the updates in hand are finished, then confirmed —
    except one whose crisis lines could not be delivered (`Lane.handle` says False): it and
-   those after it stay Telegram's, and come again.
+   those after it stay Telegram's (or the spool's), and come again.
+7. With a spool (spool.py), rules 2-4 apply only to what it cannot take: each fetched
+   batch is assessed while it is written to the spool, and once it is there Telegram may
+   forget it, so the poller reads on, up to the spool's capacity (plus LOOKAHEAD) ahead of
+   the updates in hand, and long-polls for new ones while those are handled. A handled
+   update leaves the spool (an urgent one only once its batch is written). At start the
+   spool's updates are taken first, as if just fetched; the Companion knows the ones that
+   were handled before a crash and not yet taken out (`Incoming.delivery`).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from telegram import Bot, Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
@@ -47,6 +54,7 @@ from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.sending import seconds
+from bot.adapters.telegram.spool import Spool
 
 LONG_POLL = 10.0  # seconds getUpdates waits for something new when nothing is in hand
 PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
@@ -87,12 +95,21 @@ class ReadableUpdates(HTTPXRequest):
             return code, NO_UPDATES
         return code, payload
 
-    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Update, ...]:
+    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Fetched, ...]:
         """The updates getUpdates brings, those below `fresh_from` left out unread."""
         self._batch = []
         await bot.get_updates(**get_updates)  # the library's part: the request, the errors
         batch, self._batch = self._batch, []
-        return tuple(_readable(raw, bot) for raw in batch if _update_id(raw) >= fresh_from)
+        return tuple(
+            Fetched(_readable(raw, bot), raw) for raw in batch if _update_id(raw) >= fresh_from
+        )
+
+
+class Fetched(NamedTuple):
+    """An update as the library reads it, and as Telegram sent it (what the spool keeps)."""
+
+    update: Update
+    raw: Any
 
 
 def _update_id(raw: Any) -> int:
@@ -191,6 +208,7 @@ class Poller:
         allowed_updates: Sequence[str],
         long_poll: float = LONG_POLL,
         lane: Lane | None = None,
+        spool: Spool | None = None,
     ) -> None:
         """`updates` is the request object the application's bot uses for getUpdates."""
         self._application = application
@@ -199,14 +217,17 @@ class Poller:
         self._allowed = list(allowed_updates)
         self._long_poll = long_poll
         self._lane = lane or PlainLane(application)
+        self._spool = spool
         self._in_hand: dict[int, asyncio.Task[None]] = {}  # being handled
         self._waiting: collections.deque[Update] = collections.deque()  # for a turn
         self._turns_taken = 0  # of the `window`: updates in hand that are not urgent
-        self._kept: set[int] = set()  # handled, but Telegram must not forget them (rule 6)
+        # Fetched and not in the spool: Telegram must not forget them until handled (rule 2),
+        # nor one whose crisis lines were not delivered (rule 6).
+        self._held: set[int] = set()
         self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
         self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
         self._stopped = asyncio.Event()
-        self._fetching: asyncio.Future[tuple[Update, ...]] | None = None
+        self._fetching: asyncio.Future[tuple[Fetched, ...]] | None = None
 
     def stop(self) -> None:
         """Fetch nothing more; run() returns once the updates in hand are handled."""
@@ -219,27 +240,46 @@ class Poller:
         """Fetch and handle updates until stop(); then finish and confirm those in hand."""
         failures = 0
         try:
+            self._replay()
             while not self._stopped.is_set():
                 if self._room() <= 0:
                     self._changed.clear()  # nothing can finish between the check and here
                     await self._until_changed()
                     continue
                 try:
-                    updates = await self._fetch()
+                    fetched = await self._fetch()
                 except Exception as error:  # rule 5: polling goes on, whatever went wrong
                     failures += 1
                     await self._sleep(pause_after(error, failures))
                     continue
                 failures = 0
-                for update in updates:
-                    self._take(update)
+                spooling = asyncio.ensure_future(self._spool_batch(fetched))
+                for update, _ in fetched:
+                    self._take(update, spooling)
+                await spooling
                 self._start_waiting()
-                if self._in_hand or self._waiting:
+                if self._held and (self._in_hand or self._waiting):
                     await self._until_changed(PEEK_EVERY)
         finally:
             await self._finish()
 
-    async def _fetch(self) -> tuple[Update, ...]:
+    def _replay(self) -> None:
+        """The spool's updates, from before a restart, first (rule 7)."""
+        if self._spool is None:
+            return
+        spooled: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        spooled.set_result(None)
+        for _, raw in self._spool.replay():
+            self._take(_readable(raw, self._application.bot), spooled)
+        self._start_waiting()
+
+    async def _spool_batch(self, fetched: Sequence[Fetched]) -> None:
+        """Into the spool, so Telegram may forget them (rule 7); the rest stay held."""
+        if self._spool is not None and fetched:
+            kept = await self._spool.put([(update.update_id, raw) for update, raw in fetched])
+            self._held.difference_update(kept)
+
+    async def _fetch(self) -> tuple[Fetched, ...]:
         """The next updates; none if stop() cut a long poll short (they come again)."""
         self._changed.clear()
         self._fetching = asyncio.ensure_future(self._get_updates())
@@ -254,66 +294,75 @@ class Poller:
             self._fetching = None
 
     def _room(self) -> int:
-        """How many new updates may be fetched now (rules 1 and 4)."""
-        room = LOOKAHEAD - len(self._waiting)
-        if self._waiting:
-            room = min(room, MAX_SPAN - (self._next - self._waiting[0].update_id))
+        """How many new updates may be fetched now (rules 1, 4 and 7)."""
+        held = [update.update_id for update in self._waiting if update.update_id in self._held]
+        room = LOOKAHEAD - len(held) + (self._spool.free() if self._spool is not None else 0)
+        if held:
+            room = min(room, MAX_SPAN - (self._next - held[0]))
         return room
 
     def _offset(self) -> int:
-        self._kept = {kept for kept in self._kept if kept >= self._next - MAX_SPAN}
-        held = [*self._in_hand, *self._kept]
-        if self._waiting:
-            held.append(self._waiting[0].update_id)
-        return max(min(held, default=self._next), self._next - MAX_SPAN)
+        floor = self._next - MAX_SPAN
+        self._held = {held for held in self._held if held >= floor}
+        return max(min(self._held, default=self._next), floor)
 
-    async def _get_updates(self) -> tuple[Update, ...]:
+    async def _get_updates(self) -> tuple[Fetched, ...]:
         offset = self._offset()
         return await self._updates.fetch(
             self._application.bot,
             fresh_from=self._next,
             offset=offset,
             limit=min(BATCH_LIMIT, self._next - offset + self._room()),
-            timeout=0 if self._in_hand or self._waiting else self._long_poll,
+            timeout=0 if self._held else self._long_poll,
             allowed_updates=self._allowed,
         )
 
-    def _take(self, update: Update) -> None:
+    def _take(self, update: Update, spooling: asyncio.Future[None]) -> None:
         if update.update_id < self._next:
             return  # in hand or handled already (rule 3)
         self._next = update.update_id + 1
+        if self._spool is None or update.update_id not in self._spool:
+            self._held.add(update.update_id)
         if self._lane.urgent(update):
-            self._start(update, turn=False)  # the crisis fast lane: no waiting for a turn
+            self._start(update, spooling, turn=False)  # the crisis fast lane: no waiting
         else:
             self._waiting.append(update)
 
     def _start_waiting(self) -> None:
         while self._waiting and self._turns_taken < self._window:
-            self._start(self._waiting.popleft(), turn=True)
+            self._start(self._waiting.popleft(), None, turn=True)
 
-    def _start(self, update: Update, *, turn: bool) -> None:
+    def _start(self, update: Update, spooling: asyncio.Future[None] | None, *, turn: bool) -> None:
         self._turns_taken += turn
         self._in_hand[update.update_id] = asyncio.create_task(
-            self._handle(update, turn=turn), name=f"update {update.update_id}"
+            self._handle(update, spooling, turn=turn), name=f"update {update.update_id}"
         )
 
-    async def _handle(self, update: Update, *, turn: bool) -> None:
+    async def _handle(
+        self, update: Update, spooling: asyncio.Future[None] | None, *, turn: bool
+    ) -> None:
+        delivered = False
         try:
-            if not await self._lane.handle(update):
-                self._kept.add(update.update_id)
+            delivered = await self._lane.handle(update)
+            if spooling is not None:
+                await spooling  # an urgent one may be done before its batch is spooled
         finally:
+            if delivered:  # else it stays held, or spooled, and comes again (rule 6)
+                self._held.discard(update.update_id)
+                if self._spool is not None:
+                    self._spool.remove(update.update_id)
             del self._in_hand[update.update_id]
             self._turns_taken -= turn
             self._start_waiting()
             self._changed.set()
 
     async def _finish(self) -> None:
-        # Those still waiting for a turn are not handled, nor confirmed: they come again.
-        unstarted = [update.update_id for update in self._waiting]
+        # Those still waiting for a turn are not handled: held ones are not confirmed and
+        # come again from Telegram; spooled ones come again from the spool (rule 7).
         self._waiting.clear()
         if self._in_hand:
             await asyncio.gather(*self._in_hand.values(), return_exceptions=True)
-        confirm = min([self._next, *self._kept, *unstarted]) if self._next else 0
+        confirm = self._offset() if self._next else 0
         if confirm:
             with contextlib.suppress(TelegramError):  # not confirmed: they come again, once
                 await self._application.bot.get_updates(
