@@ -34,7 +34,9 @@ Rules:
    the updates in hand, and long-polls for new ones while those are handled. A handled
    update leaves the spool (an urgent one only once its batch is written). At start the
    spool's updates are taken first, as if just fetched; the Companion knows the ones that
-   were handled before a crash and not yet taken out (`Incoming.delivery`).
+   were handled before a crash and not yet taken out (`Incoming.delivery`). On stop the
+   poller goes on handling what waits for up to DRAIN_ON_STOP seconds first (the next
+   start may be on a fresh disk); what is left stays in the spool.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ LONG_POLL = 10.0  # seconds getUpdates waits for something new when nothing is i
 PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
 MAX_SPAN = 90  # newer updates one slow update may hold the offset back for (rule 4)
 LOOKAHEAD = 80  # updates fetched and assessed while they wait for a turn (rule 1)
+DRAIN_ON_STOP = 5.0  # seconds a stopping poller goes on handling what waits in the spool
 BATCH_LIMIT = 100  # the most updates Telegram hands out at once (more than MAX_SPAN)
 # Seconds after a failed getUpdates (rule 5): short, so a bot is back within two seconds
 # of Telegram (a 30 s pause left replies 16.6 s late after an outage: issue 21, D14).
@@ -253,7 +256,7 @@ class Poller:
                     await self._sleep(pause_after(error, failures))
                     continue
                 failures = 0
-                spooling = asyncio.ensure_future(self._spool_batch(fetched))
+                spooling = self._spool_batch(fetched)  # written while they are assessed
                 for update, _ in fetched:
                     self._take(update, spooling)
                 await spooling
@@ -267,17 +270,25 @@ class Poller:
         """The spool's updates, from before a restart, first (rule 7)."""
         if self._spool is None:
             return
-        spooled: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        spooled.set_result(None)
-        for _, raw in self._spool.replay():
+        spooled = _done()
+        replayed = self._spool.replay()
+        if replayed:
+            _log.info("taking the spool's updates first", extra={"count": len(replayed)})
+        for _, raw in replayed:
             self._take(_readable(raw, self._application.bot), spooled)
         self._start_waiting()
 
-    async def _spool_batch(self, fetched: Sequence[Fetched]) -> None:
-        """Into the spool, so Telegram may forget them (rule 7); the rest stay held."""
-        if self._spool is not None and fetched:
-            kept = await self._spool.put([(update.update_id, raw) for update, raw in fetched])
-            self._held.difference_update(kept)
+    def _spool_batch(self, fetched: Sequence[Fetched]) -> asyncio.Future[None]:
+        """Into the spool, so Telegram may forget them (rule 7); the rest stay held. The
+        write starts now; the future is done once it is over."""
+        if self._spool is None or not fetched:
+            return _done()
+        writing = self._spool.put([(update.update_id, raw) for update, raw in fetched])
+
+        async def written() -> None:
+            self._held.difference_update(await writing)
+
+        return asyncio.ensure_future(written())
 
     async def _fetch(self) -> tuple[Fetched, ...]:
         """The next updates; none if stop() cut a long poll short (they come again)."""
@@ -357,6 +368,8 @@ class Poller:
             self._changed.set()
 
     async def _finish(self) -> None:
+        if self._spool is not None:  # in case the next start is on another disk (rule 7)
+            await self._drain(seconds=DRAIN_ON_STOP)
         # Those still waiting for a turn are not handled: held ones are not confirmed and
         # come again from Telegram; spooled ones come again from the spool (rule 7).
         self._waiting.clear()
@@ -369,6 +382,14 @@ class Poller:
                     offset=confirm, limit=1, timeout=0, allowed_updates=self._allowed
                 )
 
+    async def _drain(self, *, seconds: float) -> None:
+        """Handle the updates waiting for a turn, for at most `seconds`."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                while self._waiting:
+                    self._changed.clear()
+                    await self._changed.wait()
+
     async def _until_changed(self, seconds: float | None = None) -> None:
         """Until an update in hand is done or stop() is called, since `_changed` was last
         cleared; at most `seconds`. (If it is set already this returns without yielding.)"""
@@ -380,6 +401,12 @@ class Poller:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 await self._stopped.wait()
+
+
+def _done() -> asyncio.Future[None]:
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    done.set_result(None)
+    return done
 
 
 def pause_after(error: Exception, failures: int) -> float:

@@ -32,7 +32,7 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -111,21 +111,26 @@ class Spool:
     def free(self) -> int:
         return max(0, self._capacity - len(self._where))
 
-    async def put(self, batch: Sequence[tuple[int, Any]]) -> list[int]:
-        """Spool as much of `batch` (update id, Telegram's JSON) as fits, durably (rule 1);
-        the ids spooled, a prefix of the batch; none if the disk failed (rule 4)."""
+    def put(self, batch: Sequence[tuple[int, Any]]) -> Awaitable[list[int]]:
+        """Spool as much of `batch` (update id, Telegram's JSON) as fits, durably (rule 1).
+        The write starts now, in a thread (the caller assesses the batch meanwhile); awaited,
+        the ids spooled: a prefix of the batch, none if the disk failed (rule 4). One `put`
+        at a time: `free()` counts only what is written."""
         taken = [(update_id, raw) for update_id, raw in batch if update_id not in self._where]
         taken = taken[: self.free()]
-        if not taken:
-            return []
-        name = f"{taken[0][0]:020d}-{taken[-1][0]:020d}{SUFFIX}"
+        name = f"{taken[0][0]:020d}-{taken[-1][0]:020d}{SUFFIX}" if taken else ""
+        writing = asyncio.get_running_loop().run_in_executor(None, self._write_new, name, taken)
+        return self._written(name, writing)
+
+    async def _written(self, name: str, writing: asyncio.Future[dict[int, str]]) -> list[int]:
         try:
-            tokens = await asyncio.to_thread(self._write_new, name, taken)
+            tokens = await writing
         except OSError as error:
             _log.warning("the spool cannot be written", extra={"error": type(error).__name__})
             return []
-        self._segments[name] = tokens
-        self._where.update(dict.fromkeys(tokens, name))
+        if tokens:
+            self._segments[name] = tokens
+            self._where.update(dict.fromkeys(tokens, name))
         return list(tokens)
 
     def remove(self, update_id: int) -> None:
@@ -151,7 +156,8 @@ class Spool:
 
     def _write_new(self, name: str, batch: Sequence[tuple[int, Any]]) -> dict[int, str]:
         tokens = {update_id: self._sealer.encrypt(json.dumps(raw)) for update_id, raw in batch}
-        self._write(name, tokens, durable=True)
+        if tokens:
+            self._write(name, tokens, durable=True)
         return tokens
 
     def _write(self, name: str, tokens: dict[int, str], *, durable: bool) -> None:
