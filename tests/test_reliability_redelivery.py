@@ -20,7 +20,6 @@ from bot.adapters.telegram.polling import (
     FIRST_PAUSE,
     LONGEST_PAUSE,
     MAX_SPAN,
-    Fetched,
     Poller,
     pause_after,
 )
@@ -227,12 +226,12 @@ class ScriptedTelegram:
     def release(self, update_id: int) -> None:
         self.released.setdefault(update_id, asyncio.Event()).set()
 
-    async def fetch(self, bot: object, **_: object) -> tuple[Fetched, ...]:
+    async def fetch(self, bot: object, **_: object) -> tuple[dict[str, int], ...]:
         self.calls += 1
         self.on_call.get(self.calls, lambda: None)()
         await asyncio.sleep(0.01)  # a round trip: the updates in hand run meanwhile
         batch = self.batches.pop(0) if self.batches else []
-        return tuple(Fetched(Update(update_id), {"update_id": update_id}) for update_id in batch)
+        return tuple({"update_id": update_id} for update_id in batch)
 
     async def get_updates(self, **_: object) -> tuple[Update, ...]:
         return ()  # on stop, the poller confirms what it handled

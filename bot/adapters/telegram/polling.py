@@ -6,9 +6,10 @@ host going away) loses every update it had fetched and not yet answered — afte
 thousands, a crisis message among them — and a burst is pulled into memory whole.
 
 Rules:
-1. Every update is assessed the moment it is fetched (`Lane.urgent`: is the answer crisis
-   lines?). An urgent one is handled at once, whatever else is in hand (the crisis fast
-   lane). The others are handled `window` at a time, in the order they came (each chat in
+1. Every update is assessed the moment it is fetched (`Lane.urgent`, on Telegram's JSON:
+   is the answer crisis lines?; the library's objects are made when its turn comes). An
+   urgent one is handled at once, whatever else is in hand (the crisis fast lane). The
+   others are handled `window` at a time, in the order they came (each chat in
    order: see TelegramAdapter); up to LOOKAHEAD more are fetched and assessed while they
    wait for a turn, so a crisis message behind a backlog is seen without waiting for it.
 2. Telegram forgets every update below the offset getUpdates is asked for, so the offset
@@ -48,7 +49,7 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from telegram import Bot, Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
@@ -78,9 +79,10 @@ class ReadableUpdates(HTTPXRequest):
     python-telegram-bot parses a batch of updates whole: one it cannot read (a kind newer
     than the library, say) fails the batch, polling asks for the same batch again forever,
     and the library logs the raw batch — people's words — at CRITICAL. So the library is
-    handed an empty batch, and `fetch` reads the updates itself: each on its own (one that
-    cannot be read becomes its bare id, which no handler takes, so polling moves past it;
-    only the id is logged), and only the new ones (rule 3 brings those in hand again).
+    handed an empty batch, and `fetch` gives the new updates (rule 3 brings those in hand
+    again) as Telegram's JSON, each read on its own by `readable` when its turn comes (one
+    that cannot be read becomes its bare id, which no handler takes, so polling moves past
+    it; only the id is logged).
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -98,30 +100,25 @@ class ReadableUpdates(HTTPXRequest):
             return code, NO_UPDATES
         return code, payload
 
-    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Fetched, ...]:
-        """The updates getUpdates brings, those below `fresh_from` left out unread."""
+    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Any, ...]:
+        """The updates getUpdates brings, in Telegram's JSON, those below `fresh_from` left
+        out; each is read by the library only when its turn comes (`readable`)."""
         self._batch = []
         await bot.get_updates(**get_updates)  # the library's part: the request, the errors
         batch, self._batch = self._batch, []
-        return tuple(
-            Fetched(_readable(raw, bot), raw) for raw in batch if _update_id(raw) >= fresh_from
-        )
+        return tuple(raw for raw in batch if update_id_of(raw) >= fresh_from)
 
 
-class Fetched(NamedTuple):
-    """An update as the library reads it, and as Telegram sent it (what the spool keeps)."""
-
-    update: Update
-    raw: Any
-
-
-def _update_id(raw: Any) -> int:
+def update_id_of(raw: Any) -> int:
+    """The update_id of an update in Telegram's JSON; -1 if it has none."""
     found = raw.get("update_id") if isinstance(raw, dict) else None
     return found if isinstance(found, int) else -1  # no id: left out, like one fetched before
 
 
-def _readable(raw: Any, bot: Bot) -> Update:
-    return read_update(raw, bot) or Update(_update_id(raw))
+def readable(raw: Any, bot: Bot) -> Update:
+    """The update as the library reads it; one it cannot read becomes its bare id, which no
+    handler takes, so polling moves past it."""
+    return read_update(raw, bot) or Update(update_id_of(raw))
 
 
 def read_update(raw: Any, bot: Bot | None) -> Update | None:
@@ -176,11 +173,11 @@ async def handle_update(
 
 
 class Lane(Protocol):
-    """How updates are handled (the Telegram adapter): `urgent` assesses one as it arrives;
-    `handle` answers it, and says whether Telegram may forget it (False: crisis lines that
-    could not be delivered)."""
+    """How updates are handled (the Telegram adapter): `urgent` assesses one as it arrives,
+    in Telegram's JSON; `handle` answers it, and says whether Telegram may forget it (False:
+    crisis lines that could not be delivered)."""
 
-    def urgent(self, update: Update) -> bool: ...
+    def urgent(self, raw: Any) -> bool: ...
 
     async def handle(self, update: Update) -> bool: ...
 
@@ -191,7 +188,7 @@ class PlainLane:
     def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         self._application = application
 
-    def urgent(self, update: Update) -> bool:
+    def urgent(self, raw: Any) -> bool:
         return False
 
     async def handle(self, update: Update) -> bool:
@@ -222,7 +219,7 @@ class Poller:
         self._lane = lane or PlainLane(application)
         self._spool = spool
         self._in_hand: dict[int, asyncio.Task[None]] = {}  # being handled
-        self._waiting: collections.deque[Update] = collections.deque()  # for a turn
+        self._waiting: collections.deque[tuple[int, Any]] = collections.deque()  # id, JSON
         self._turns_taken = 0  # of the `window`: updates in hand that are not urgent
         # Fetched and not in the spool: Telegram must not forget them until handled (rule 2),
         # nor one whose crisis lines were not delivered (rule 6).
@@ -230,7 +227,7 @@ class Poller:
         self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
         self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
         self._stopped = asyncio.Event()
-        self._fetching: asyncio.Future[tuple[Fetched, ...]] | None = None
+        self._fetching: asyncio.Future[tuple[Any, ...]] | None = None
 
     def stop(self) -> None:
         """Fetch nothing more; run() returns once the updates in hand are handled."""
@@ -257,8 +254,8 @@ class Poller:
                     continue
                 failures = 0
                 spooling = self._spool_batch(fetched)  # written while they are assessed
-                for update, _ in fetched:
-                    self._take(update, spooling)
+                for raw in fetched:
+                    self._take(update_id_of(raw), raw, spooling)
                 await spooling
                 self._start_waiting()
                 if self._held and (self._in_hand or self._waiting):
@@ -274,23 +271,23 @@ class Poller:
         replayed = self._spool.replay()
         if replayed:
             _log.info("taking the spool's updates first", extra={"count": len(replayed)})
-        for _, raw in replayed:
-            self._take(_readable(raw, self._application.bot), spooled)
+        for update_id, raw in replayed:
+            self._take(update_id, raw, spooled)
         self._start_waiting()
 
-    def _spool_batch(self, fetched: Sequence[Fetched]) -> asyncio.Future[None]:
+    def _spool_batch(self, fetched: Sequence[Any]) -> asyncio.Future[None]:
         """Into the spool, so Telegram may forget them (rule 7); the rest stay held. The
         write starts now; the future is done once it is over."""
         if self._spool is None or not fetched:
             return _done()
-        writing = self._spool.put([(update.update_id, raw) for update, raw in fetched])
+        writing = self._spool.put([(update_id_of(raw), raw) for raw in fetched])
 
         async def written() -> None:
             self._held.difference_update(await writing)
 
         return asyncio.ensure_future(written())
 
-    async def _fetch(self) -> tuple[Fetched, ...]:
+    async def _fetch(self) -> tuple[Any, ...]:
         """The next updates; none if stop() cut a long poll short (they come again)."""
         self._changed.clear()
         self._fetching = asyncio.ensure_future(self._get_updates())
@@ -306,7 +303,7 @@ class Poller:
 
     def _room(self) -> int:
         """How many new updates may be fetched now (rules 1, 4 and 7)."""
-        held = [update.update_id for update in self._waiting if update.update_id in self._held]
+        held = [update_id for update_id, _ in self._waiting if update_id in self._held]
         room = LOOKAHEAD - len(held) + (self._spool.free() if self._spool is not None else 0)
         if held:
             room = min(room, MAX_SPAN - (self._next - held[0]))
@@ -317,7 +314,7 @@ class Poller:
         self._held = {held for held in self._held if held >= floor}
         return max(min(self._held, default=self._next), floor)
 
-    async def _get_updates(self) -> tuple[Fetched, ...]:
+    async def _get_updates(self) -> tuple[Any, ...]:
         offset = self._offset()
         return await self._updates.fetch(
             self._application.bot,
@@ -328,41 +325,43 @@ class Poller:
             allowed_updates=self._allowed,
         )
 
-    def _take(self, update: Update, spooling: asyncio.Future[None]) -> None:
-        if update.update_id < self._next:
+    def _take(self, update_id: int, raw: Any, spooling: asyncio.Future[None]) -> None:
+        if update_id < self._next:
             return  # in hand or handled already (rule 3)
-        self._next = update.update_id + 1
-        if self._spool is None or update.update_id not in self._spool:
-            self._held.add(update.update_id)
-        if self._lane.urgent(update):
-            self._start(update, spooling, turn=False)  # the crisis fast lane: no waiting
+        self._next = update_id + 1
+        if self._spool is None or update_id not in self._spool:
+            self._held.add(update_id)
+        if self._lane.urgent(raw):
+            self._start(update_id, raw, spooling, turn=False)  # the crisis fast lane
         else:
-            self._waiting.append(update)
+            self._waiting.append((update_id, raw))
 
     def _start_waiting(self) -> None:
         while self._waiting and self._turns_taken < self._window:
-            self._start(self._waiting.popleft(), None, turn=True)
+            self._start(*self._waiting.popleft(), None, turn=True)
 
-    def _start(self, update: Update, spooling: asyncio.Future[None] | None, *, turn: bool) -> None:
+    def _start(
+        self, update_id: int, raw: Any, spooling: asyncio.Future[None] | None, *, turn: bool
+    ) -> None:
         self._turns_taken += turn
-        self._in_hand[update.update_id] = asyncio.create_task(
-            self._handle(update, spooling, turn=turn), name=f"update {update.update_id}"
+        self._in_hand[update_id] = asyncio.create_task(
+            self._handle(update_id, raw, spooling, turn=turn), name=f"update {update_id}"
         )
 
     async def _handle(
-        self, update: Update, spooling: asyncio.Future[None] | None, *, turn: bool
+        self, update_id: int, raw: Any, spooling: asyncio.Future[None] | None, *, turn: bool
     ) -> None:
         delivered = False
         try:
-            delivered = await self._lane.handle(update)
+            delivered = await self._lane.handle(readable(raw, self._application.bot))
             if spooling is not None:
                 await spooling  # an urgent one may be done before its batch is spooled
         finally:
             if delivered:  # else it stays held, or spooled, and comes again (rule 6)
-                self._held.discard(update.update_id)
+                self._held.discard(update_id)
                 if self._spool is not None:
-                    self._spool.remove(update.update_id)
-            del self._in_hand[update.update_id]
+                    self._spool.remove(update_id)
+            del self._in_hand[update_id]
             self._turns_taken -= turn
             self._start_waiting()
             self._changed.set()
