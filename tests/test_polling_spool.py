@@ -11,6 +11,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,16 +59,21 @@ async def crisis_reply_after(api: FakeBotApi, chat: int = CHAT, *, timeout: floa
     return time.monotonic() - began
 
 
+def adapter_for(api: FakeBotApi, store: Store, spool: Spool) -> TelegramAdapter:
+    """The bot as `python -m bot run` makes it, in this process."""
+    settings = settings_for(api, waypoint_default_country="GB")
+    load_data(settings)  # as `python -m bot run` does: not on the first update assessed
+    companion = build(settings, store, library=shipped_library())
+    return TelegramAdapter(companion, settings=settings, spool=spool)
+
+
 @pytest.fixture
 async def spooled(
     fake_api: FakeBotApi, sqlite_store: Store, vault: Vault, tmp_path: Path
 ) -> AsyncIterator[TelegramAdapter]:
-    settings = settings_for(fake_api, waypoint_default_country="GB")
-    load_data(settings)  # as `python -m bot run` does: not on the first update assessed
-    companion = build(settings, sqlite_store, library=shipped_library())
     spool = Spool.open(tmp_path / "spool", vault)
     try:
-        yield TelegramAdapter(companion, settings=settings, spool=spool)
+        yield adapter_for(fake_api, sqlite_store, spool)
     finally:
         spool.close()
 
@@ -101,6 +107,30 @@ async def test_delete_leaves_nothing_of_the_person_in_the_spool(
         left = spooled_texts(tmp_path / "spool", vault)
         assert left, "the others are still waiting in the spool"
         assert not [text for text in left if str(CHAT) in text]
+
+
+async def test_updates_telegram_still_holds_are_taken_beside_the_spools_after_a_restart(
+    fake_api: FakeBotApi, sqlite_store: Store, vault: Vault, tmp_path: Path
+) -> None:
+    # What a kill -9 with a full spool leaves: the spool holds 10-14; Telegram still holds
+    # 5-9 (the spool had no room for them) and 15 (sent after the kill).
+    def update(update_id: int) -> dict[str, Any]:
+        made = fake_api.text_update(7000 + update_id, "hello")
+        return {**made, "update_id": update_id}
+
+    spool = Spool.open(tmp_path / "left", vault)
+    await spool.put([(update_id, update(update_id)) for update_id in range(10, 15)])
+    spool.close()
+    for update_id in [*range(5, 10), 15]:
+        fake_api.inject(update(update_id))
+    again = adapter_for(fake_api, sqlite_store, Spool.open(tmp_path / "left", vault))
+    async with again.polling(long_poll=1):
+        for update_id in range(5, 16):
+            await fake_api.wait_for_replies(7000 + update_id, timeout=20)
+        await asyncio.sleep(0.5)
+    counts = {len(fake_api.sent_to(7000 + update_id)) for update_id in range(5, 16)}
+    assert len(counts) == 1  # each chat answered once, as every other
+    assert list((tmp_path / "left").glob("*.spool")) == []
 
 
 async def test_after_a_kill_9_the_spool_is_replayed_nothing_lost_nothing_doubled(

@@ -174,7 +174,7 @@ async def test_an_update_is_forgotten_only_once_it_has_been_answered(fake_api: F
         assert max(offsets(fake_api)) <= held < min(others)
 
         gate.let_go(1)
-        await fake_api.wait_for_replies(1)
+        await fake_api.wait_for_replies(1, timeout=30)  # the process starting, too
         await until(lambda: max(offsets(fake_api)) > max(others))
 
 
@@ -338,7 +338,7 @@ async def test_updates_in_hand_when_the_bot_is_killed_are_answered_after_a_resta
     env = {"WAYPOINT_ENCRYPTION_KEY": generate_key(), "WAYPOINT_DEFAULT_COUNTRY": "GB"}
     with bot_process(fake_api, tmp_path, "run", env=env, log_name="first.log") as first:
         fake_api.inject_text(1, "/help")
-        await fake_api.wait_for_replies(1)
+        await fake_api.wait_for_replies(1, timeout=30)  # the process starting, too
         # Each reply now lands at the fake server but its answer is slow: the bot is killed
         # after the crisis lines and the help reached Telegram, before it heard back.
         fake_api.slow_next("sendMessage", delay=30, times=2)

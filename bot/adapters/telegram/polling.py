@@ -33,7 +33,9 @@ Rules:
    batch is assessed while it is written to the spool, and once it is there Telegram may
    forget it, so the poller reads on, up to the spool's capacity (plus LOOKAHEAD) ahead of
    the updates in hand, and long-polls for new ones while those are handled. A handled
-   update leaves the spool (an urgent one only once its batch is written). At start the
+   update leaves the spool (an urgent one only once its batch is written). While
+   getUpdates comes back full (a backlog), no more are taken in hand until it is read:
+   each is assessed first, and at most the spool's capacity is read so. At start the
    spool's updates are taken first, as if just fetched; the Companion knows the ones that
    were handled before a crash and not yet taken out (`Incoming.delivery`). On stop the
    poller goes on handling what waits for up to DRAIN_ON_STOP seconds first (the next
@@ -224,6 +226,8 @@ class Poller:
         # Fetched and not in the spool: Telegram must not forget them until handled (rule 2),
         # nor one whose crisis lines were not delivered (rule 6).
         self._held: set[int] = set()
+        self._replayed: set[int] = set()  # taken from the spool at start, not from Telegram
+        self._backlog = False  # the last getUpdates was full: read on first (rule 7)
         self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
         self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
         self._stopped = asyncio.Event()
@@ -243,6 +247,7 @@ class Poller:
             self._replay()
             while not self._stopped.is_set():
                 if self._room() <= 0:
+                    self._read_on(backlog=False)
                     self._changed.clear()  # nothing can finish between the check and here
                     await self._until_changed()
                     continue
@@ -250,14 +255,16 @@ class Poller:
                     fetched = await self._fetch()
                 except Exception as error:  # rule 5: polling goes on, whatever went wrong
                     failures += 1
+                    self._read_on(backlog=False)
                     await self._sleep(pause_after(error, failures))
                     continue
                 failures = 0
-                spooling = self._spool_batch(fetched)  # written while they are assessed
-                for raw in fetched:
-                    self._take(update_id_of(raw), raw, spooling)
+                fresh = self._fresh(fetched)
+                spooling = self._spool_batch(fresh)  # written while they are assessed
+                for update_id, raw in fresh:
+                    self._take(update_id, raw, spooling)
                 await spooling
-                self._start_waiting()
+                self._read_on(backlog=len(fetched) >= BATCH_LIMIT and self._spool is not None)
                 if self._held and (self._in_hand or self._waiting):
                     await self._until_changed(PEEK_EVERY)
         finally:
@@ -272,15 +279,18 @@ class Poller:
         if replayed:
             _log.info("taking the spool's updates first", extra={"count": len(replayed)})
         for update_id, raw in replayed:
-            self._take(update_id, raw, spooled)
+            # Not past `_next`: an update Telegram still holds (one the spool had no room
+            # for) may be older than the newest in the spool, and must not be passed over.
+            self._replayed.add(update_id)
+            self._assess(update_id, raw, spooled)
         self._start_waiting()
 
-    def _spool_batch(self, fetched: Sequence[Any]) -> asyncio.Future[None]:
+    def _spool_batch(self, fresh: Sequence[tuple[int, Any]]) -> asyncio.Future[None]:
         """Into the spool, so Telegram may forget them (rule 7); the rest stay held. The
         write starts now; the future is done once it is over."""
-        if self._spool is None or not fetched:
+        if self._spool is None or not fresh:
             return _done()
-        writing = self._spool.put([(update_id_of(raw), raw) for raw in fetched])
+        writing = self._spool.put(fresh)
 
         async def written() -> None:
             self._held.difference_update(await writing)
@@ -325,19 +335,33 @@ class Poller:
             allowed_updates=self._allowed,
         )
 
+    def _fresh(self, fetched: Sequence[Any]) -> list[tuple[int, Any]]:
+        """Those of `fetched` not in hand or handled already (rule 3), nor taken from the
+        spool at start; `_next` moves past them all."""
+        ids = [(update_id_of(raw), raw) for raw in fetched]
+        fresh = [(i, raw) for i, raw in ids if i >= self._next and i not in self._replayed]
+        self._next = max([self._next, *(i + 1 for i, _ in ids)])
+        return fresh
+
     def _take(self, update_id: int, raw: Any, spooling: asyncio.Future[None]) -> None:
-        if update_id < self._next:
-            return  # in hand or handled already (rule 3)
-        self._next = update_id + 1
         if self._spool is None or update_id not in self._spool:
             self._held.add(update_id)
+        self._assess(update_id, raw, spooling)
+
+    def _assess(self, update_id: int, raw: Any, spooling: asyncio.Future[None]) -> None:
         if self._lane.urgent(raw):
             self._start(update_id, raw, spooling, turn=False)  # the crisis fast lane
         else:
             self._waiting.append((update_id, raw))
 
+    def _read_on(self, *, backlog: bool) -> None:
+        """While Telegram hands out full batches, read and assess the backlog before taking
+        more of it in hand (the spool's capacity bounds how far); then take turns again."""
+        self._backlog = backlog
+        self._start_waiting()
+
     def _start_waiting(self) -> None:
-        while self._waiting and self._turns_taken < self._window:
+        while self._waiting and self._turns_taken < self._window and not self._backlog:
             self._start(*self._waiting.popleft(), None, turn=True)
 
     def _start(
@@ -367,6 +391,7 @@ class Poller:
             self._changed.set()
 
     async def _finish(self) -> None:
+        self._read_on(backlog=False)
         if self._spool is not None:  # in case the next start is on another disk (rule 7)
             await self._drain(seconds=DRAIN_ON_STOP)
         # Those still waiting for a turn are not handled: held ones are not confirmed and
