@@ -174,7 +174,7 @@ async def test_an_update_is_forgotten_only_once_it_has_been_answered(fake_api: F
         assert max(offsets(fake_api)) <= held < min(others)
 
         gate.let_go(1)
-        await fake_api.wait_for_replies(1, timeout=30)  # the process starting, too
+        await fake_api.wait_for_replies(1)
         await until(lambda: max(offsets(fake_api)) > max(others))
 
 
