@@ -47,10 +47,11 @@ from bot.adapters.telegram.lifecycle import (
     tried,
     until_signalled,
 )
-from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates, handle_update
+from bot.adapters.telegram.polling import LONG_POLL, Poller
 from bot.adapters.telegram.render import KEEP, send_replies
 from bot.adapters.telegram.sending import GaveUp, Sending
 from bot.adapters.telegram.spool import Spool
+from bot.adapters.telegram.updates import ReadableUpdates, handle_update
 from bot.adapters.telegram.webhook import Webhook, serve
 from bot.config import Settings
 from bot.core import words

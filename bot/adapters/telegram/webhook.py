@@ -34,7 +34,7 @@ import tornado.web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.adapters.telegram.polling import Lane, PlainLane, read_update
+from bot.adapters.telegram.updates import Lane, PlainLane, read_update
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024  # bytes: Telegram's updates are a few kilobytes
