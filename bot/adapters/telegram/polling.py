@@ -1,4 +1,4 @@
-"""Long polling that lets Telegram forget an update only once it has been handled.
+"""Long polling that lets Telegram forget an update only once it is handled or spooled.
 
 python-telegram-bot's own poller confirms each batch of updates as soon as it has fetched
 it, and queues every batch without limit. A process that dies (kill -9, out of memory, a
@@ -36,8 +36,10 @@ Rules:
    update leaves the spool (an urgent one only once its batch is written). While
    getUpdates comes back full (a backlog), no more are taken in hand until it is read:
    each is assessed first, and at most the spool's capacity is read so. At start the
-   spool's updates are taken first, as if just fetched; the Companion knows the ones that
-   were handled before a crash and not yet taken out (`Incoming.delivery`). On stop the
+   spool's updates are taken first, as if just fetched, and getUpdates starts from the
+   oldest Telegram still holds (with a full spool it may hold older ones), passing over
+   those; the Companion knows the ones that were handled before a crash and not yet
+   taken out (`Incoming.delivery`). On stop the
    poller goes on handling what waits for up to DRAIN_ON_STOP seconds first (the next
    start may be on a fresh disk); what is left stays in the spool.
 """
