@@ -13,9 +13,11 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import dialogues
 import safety
+from bot.adapters.telegram.spool import Spool, SpoolError
 from bot.checkins.screens import Checkins
 from bot.checkins.sender import Sender
 from bot.config import ConfigError, Settings
@@ -111,9 +113,13 @@ def run(settings: Settings, *, webhook: bool) -> None:
     settings.require_token()
     if webhook:
         settings.require_webhook()
-    store = _store(settings, _server_vault(settings))
+    vault = _server_vault(settings)
+    store = _store(settings, vault)
     library = load_data(settings)
     companion = build(settings, store, library=library)
+    # Polling keeps what it took from Telegram and has not handled in a local spool; a
+    # webhook needs none (Telegram holds an update until its request is answered).
+    spool = None if webhook else _open_spool(settings, vault)
     asyncio.run(_prepare(store, migrate=settings.is_sqlite, wait=settings.waypoint_database_wait))
     retention = Retention(store, days=settings.waypoint_retention_days, clock=wall_clock)
 
@@ -128,6 +134,7 @@ def run(settings: Settings, *, webhook: bool) -> None:
         commands=words.COMMANDS,
         tick=maintenance,
         tick_every=CHECKIN_TICK_SECONDS,
+        spool=spool,
     )
     # The adapter sends the check-ins; its periodic tick (above) runs the job.
     sender = checkin_sender(store, library, outbox=adapter, platform=Platform.TELEGRAM)
@@ -135,10 +142,20 @@ def run(settings: Settings, *, webhook: bool) -> None:
     # garbage collector from walking them again and again (about 170,000 objects).
     gc.freeze()
     log.info("starting", extra={"mode": "webhook" if webhook else "polling"})
-    if webhook:
-        adapter.run_webhook()
-    else:
-        adapter.run_polling()
+    try:
+        if webhook:
+            adapter.run_webhook()
+        else:
+            adapter.run_polling()
+    finally:
+        if spool is not None:
+            spool.close()
+
+
+def spool_folder(settings: Settings) -> Path:
+    """Where polling spools updates: beside the key file, in the bot's own data folder
+    (data/spool by default), on the same persistent disk, whatever the database."""
+    return settings.waypoint_key_file.parent / "spool"
 
 
 async def migrate(settings: Settings) -> None:
@@ -169,6 +186,7 @@ async def rekey(settings: Settings) -> None:
         done = await run_rekey(store, after_batch=progress)
     finally:
         await store.close()
+    _rekey_spool(settings, _server_vault(settings))
     print(
         f"waypoint: {done.total} values and hashes moved to the first key; "
         f"{done.current} were there already."
@@ -180,6 +198,28 @@ async def rekey(settings: Settings) -> None:
             "and run rekey again before dropping it"
         )
     print("waypoint: every value is under the first key: the keys after it can be dropped.")
+
+
+def _open_spool(settings: Settings, vault: Vault) -> Spool:
+    try:
+        return Spool.open(spool_folder(settings), vault)
+    except SpoolError as error:  # a deployment problem, told like a setting's
+        raise ConfigError(str(error)) from None
+
+
+def _rekey_spool(settings: Settings, vault: Vault) -> None:
+    """The polling spool's updates under the first key too (opening it moves them)."""
+    folder = spool_folder(settings)
+    if not folder.is_dir():
+        return
+    try:
+        Spool.open(folder, vault).close()
+    except SpoolError:
+        print(
+            f"waypoint: the bot is running with its spool at {folder}: what it holds is "
+            "under the key it runs with, and moves to the first key when it starts again.",
+            file=sys.stderr,
+        )
 
 
 async def stats(settings: Settings) -> None:

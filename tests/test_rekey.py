@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.__main__ import main
+from bot.adapters.telegram.spool import Spool
 from bot.checkins.schedule import DAILY, Plan
 from bot.core.questions import AskedSafe, Episode
 from bot.messages import Person, Platform
@@ -167,3 +168,25 @@ async def test_the_command_rekeys_and_says_the_old_key_can_go(
         assert await _export(after, PEOPLE[0]) == exports[PEOPLE[0].id]
     finally:
         await after.close()
+
+
+async def test_the_command_moves_the_polling_spool_to_the_first_key_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'waypoint.db'}"
+    old, new = generate_key(), generate_key()
+    before = Store.open(url, vault=Vault([old]))
+    await before.migrate()
+    await before.close()
+    spool = Spool.open(tmp_path / "data" / "spool", Vault([old]))  # where `run` keeps it
+    await spool.put([(7, {"update_id": 7, "message": {"text": "waiting when it stopped"}})])
+    spool.close()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("WAYPOINT_ENCRYPTION_KEY", f"{new},{old}")
+    monkeypatch.setattr("bot.__main__.configure_logging", lambda level: None)
+
+    assert await asyncio.to_thread(main, ["rekey"]) == 0
+
+    again = Spool.open(tmp_path / "data" / "spool", Vault([new]))  # the old key dropped
+    assert [update_id for update_id, _ in again.replay()] == [7]

@@ -226,12 +226,12 @@ class ScriptedTelegram:
     def release(self, update_id: int) -> None:
         self.released.setdefault(update_id, asyncio.Event()).set()
 
-    async def fetch(self, bot: object, **_: object) -> tuple[Update, ...]:
+    async def fetch(self, bot: object, **_: object) -> tuple[dict[str, int], ...]:
         self.calls += 1
         self.on_call.get(self.calls, lambda: None)()
         await asyncio.sleep(0.01)  # a round trip: the updates in hand run meanwhile
         batch = self.batches.pop(0) if self.batches else []
-        return tuple(Update(update_id) for update_id in batch)
+        return tuple({"update_id": update_id} for update_id in batch)
 
     async def get_updates(self, **_: object) -> tuple[Update, ...]:
         return ()  # on stop, the poller confirms what it handled
@@ -338,7 +338,7 @@ async def test_updates_in_hand_when_the_bot_is_killed_are_answered_after_a_resta
     env = {"WAYPOINT_ENCRYPTION_KEY": generate_key(), "WAYPOINT_DEFAULT_COUNTRY": "GB"}
     with bot_process(fake_api, tmp_path, "run", env=env, log_name="first.log") as first:
         fake_api.inject_text(1, "/help")
-        await fake_api.wait_for_replies(1)
+        await fake_api.wait_for_replies(1, timeout=30)  # the process starting, too
         # Each reply now lands at the fake server but its answer is slow: the bot is killed
         # after the crisis lines and the help reached Telegram, before it heard back.
         fake_api.slow_next("sendMessage", delay=30, times=2)

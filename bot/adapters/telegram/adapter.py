@@ -6,11 +6,11 @@ Rules:
 3. Callback data is a tag and the option id: KEEP on a crisis reply's buttons (a tap leaves
    that keyboard in place), TIDY on all others (a tap removes the old keyboard). Data
    without a tag is taken as a bare option id.
-4. The crisis fast lane: polling and the webhook ask `urgent(update)` the moment an update
-   arrives; it is triaged then, once (the Companion says whether the answer is crisis
-   lines), and an urgent one is handled at once, not after the updates ahead of it, nor
-   behind the chat's earlier ones. Its replies go out first and are resent until
-   delivered (sending.py). If its lines could not be delivered, `handle` says so and
+4. The crisis fast lane: polling and the webhook ask `urgent(raw)` the moment an update
+   arrives (Telegram's JSON); it is triaged then, once (the Companion says whether the
+   answer is crisis lines), and an urgent one is handled at once, not after the updates
+   ahead of it, nor behind the chat's earlier ones. Its replies go out first and are
+   resent until delivered (sending.py). If its lines could not be delivered, `handle` says so and
    Telegram is not told the update was handled: it comes again.
 """
 
@@ -24,6 +24,7 @@ import traceback
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -37,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.telegram.incoming import incoming_from
+from bot.adapters.telegram.incoming import incoming_from, incoming_from_json
 from bot.adapters.telegram.lifecycle import (
     START_TRIES,
     NoPersistenceApplication,
@@ -46,9 +47,11 @@ from bot.adapters.telegram.lifecycle import (
     tried,
     until_signalled,
 )
-from bot.adapters.telegram.polling import LONG_POLL, Poller, ReadableUpdates, handle_update
+from bot.adapters.telegram.polling import LONG_POLL, Poller
 from bot.adapters.telegram.render import KEEP, send_replies
 from bot.adapters.telegram.sending import GaveUp, Sending
+from bot.adapters.telegram.spool import Spool
+from bot.adapters.telegram.updates import ReadableUpdates, handle_update
 from bot.adapters.telegram.webhook import Webhook, serve
 from bot.config import Settings
 from bot.core import words
@@ -80,9 +83,13 @@ class TelegramAdapter:
         commands: Sequence[tuple[str, str]] = words.BASIC_COMMANDS,
         tick: Callable[[], Awaitable[object]] | None = None,
         tick_every: float = 60.0,
+        spool: Spool | None = None,
     ) -> None:
-        """`tick` (e.g. the check-in job) runs every `tick_every` seconds while the bot runs."""
+        """`tick` (e.g. the check-in job) runs every `tick_every` seconds while the bot runs.
+        With a `spool` (spool.py), polling reads ahead of the updates in hand (a crisis far
+        back in a backlog is seen at once), and what it took is replayed after a crash."""
         self._companion = companion
+        self._spool = spool
         self._settings = settings
         self._commands = tuple(commands)
         self._tick, self._tick_every = tick, tick_every
@@ -164,6 +171,7 @@ class TelegramAdapter:
                 allowed_updates=ALLOWED_UPDATES,
                 long_poll=long_poll,
                 lane=self,
+                spool=self._spool,
             )
             polling = asyncio.create_task(poller.run(), name="polling")
             try:
@@ -225,14 +233,14 @@ class TelegramAdapter:
 
     # -- the lane: what polling and the webhook ask (rule 4) -----------------------------------
 
-    def urgent(self, update: Update) -> bool:
-        """Triage an update the moment it arrives: whether its answer is crisis lines."""
-        chat = update.effective_chat
-        said = update.message or update.edited_message or update.callback_query
-        if chat is None or chat.type != ChatType.PRIVATE or said is None:
+    def urgent(self, raw: Any) -> bool:
+        """Triage an update the moment it arrives, in Telegram's JSON (a private chat's
+        message or tap; nothing else is answered): whether its answer is crisis lines."""
+        incoming = incoming_from_json(raw)
+        if incoming is None or incoming.delivery is None:
             return False
-        triaged = self._companion.triage(incoming_from(update))
-        self._triaged[update.update_id] = triaged
+        triaged = self._companion.triage(incoming)
+        self._triaged[incoming.delivery] = triaged
         return triaged.urgent
 
     async def handle(self, update: Update) -> bool:

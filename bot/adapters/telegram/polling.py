@@ -1,4 +1,4 @@
-"""Long polling that lets Telegram forget an update only once it has been handled.
+"""Long polling that lets Telegram forget an update only once it is handled or spooled.
 
 python-telegram-bot's own poller confirms each batch of updates as soon as it has fetched
 it, and queues every batch without limit. A process that dies (kill -9, out of memory, a
@@ -6,9 +6,10 @@ host going away) loses every update it had fetched and not yet answered — afte
 thousands, a crisis message among them — and a burst is pulled into memory whole.
 
 Rules:
-1. Every update is assessed the moment it is fetched (`Lane.urgent`: is the answer crisis
-   lines?). An urgent one is handled at once, whatever else is in hand (the crisis fast
-   lane). The others are handled `window` at a time, in the order they came (each chat in
+1. Every update is assessed the moment it is fetched (`Lane.urgent`, on Telegram's JSON:
+   is the answer crisis lines?; the library's objects are made when its turn comes). An
+   urgent one is handled at once, whatever else is in hand (the crisis fast lane). The
+   others are handled `window` at a time, in the order they came (each chat in
    order: see TelegramAdapter); up to LOOKAHEAD more are fetched and assessed while they
    wait for a turn, so a crisis message behind a backlog is seen without waiting for it.
 2. Telegram forgets every update below the offset getUpdates is asked for, so the offset
@@ -27,7 +28,20 @@ Rules:
    LONGEST_PAUSE. A rejected token (InvalidToken) is raised: the bot cannot go on.
 6. On stop nothing more is fetched; the updates in hand are finished, then confirmed —
    except one whose crisis lines could not be delivered (`Lane.handle` says False): it and
-   those after it stay Telegram's, and come again.
+   those after it stay Telegram's (or the spool's), and come again.
+7. With a spool (spool.py), rules 2-4 apply only to what it cannot take: each fetched
+   batch is assessed while it is written to the spool, and once it is there Telegram may
+   forget it, so the poller reads on, up to the spool's capacity (plus LOOKAHEAD) ahead of
+   the updates in hand, and long-polls for new ones while those are handled. A handled
+   update leaves the spool (an urgent one only once its batch is written). While
+   getUpdates comes back full (a backlog), no more are taken in hand until it is read:
+   each is assessed first, and at most the spool's capacity is read so. At start the
+   spool's updates are taken first, as if just fetched, and getUpdates starts from the
+   oldest Telegram still holds (with a full spool it may hold older ones), passing over
+   those; the Companion knows the ones that were handled before a crash and not yet
+   taken out (`Incoming.delivery`). On stop the
+   poller goes on handling what waits for up to DRAIN_ON_STOP seconds first (the next
+   start may be on a fresh disk); what is left stays in the spool.
 """
 
 from __future__ import annotations
@@ -35,148 +49,28 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import json
 import logging
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from telegram import Bot, Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application
-from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.sending import seconds
+from bot.adapters.telegram.spool import Spool
+from bot.adapters.telegram.updates import Lane, PlainLane, ReadableUpdates, readable, update_id_of
 
 LONG_POLL = 10.0  # seconds getUpdates waits for something new when nothing is in hand
 PEEK_EVERY = 0.1  # seconds between looks for new updates while some are in hand
 MAX_SPAN = 90  # newer updates one slow update may hold the offset back for (rule 4)
 LOOKAHEAD = 80  # updates fetched and assessed while they wait for a turn (rule 1)
+DRAIN_ON_STOP = 5.0  # seconds a stopping poller goes on handling what waits in the spool
 BATCH_LIMIT = 100  # the most updates Telegram hands out at once (more than MAX_SPAN)
 # Seconds after a failed getUpdates (rule 5): short, so a bot is back within two seconds
 # of Telegram (a 30 s pause left replies 16.6 s late after an outage: issue 21, D14).
 FIRST_PAUSE, LONGEST_PAUSE = 0.25, 2.0
-NO_UPDATES = b'{"ok": true, "result": []}'  # what the library is handed to read
 
 _log = logging.getLogger("bot.adapters.telegram")
-
-
-class ReadableUpdates(HTTPXRequest):
-    """The getUpdates connection: reads each new update on its own, and once.
-
-    python-telegram-bot parses a batch of updates whole: one it cannot read (a kind newer
-    than the library, say) fails the batch, polling asks for the same batch again forever,
-    and the library logs the raw batch — people's words — at CRITICAL. So the library is
-    handed an empty batch, and `fetch` reads the updates itself: each on its own (one that
-    cannot be read becomes its bare id, which no handler takes, so polling moves past it;
-    only the id is logged), and only the new ones (rule 3 brings those in hand again).
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._batch: list[Any] = []  # the last getUpdates answer's updates, unread
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        try:
-            answer = json.loads(payload)
-        except ValueError:
-            return code, payload  # the library reports what is wrong with it
-        if isinstance(answer, dict) and isinstance(answer.get("result"), list):
-            self._batch = answer["result"]
-            return code, NO_UPDATES
-        return code, payload
-
-    async def fetch(self, bot: Bot, *, fresh_from: int, **get_updates: Any) -> tuple[Update, ...]:
-        """The updates getUpdates brings, those below `fresh_from` left out unread."""
-        self._batch = []
-        await bot.get_updates(**get_updates)  # the library's part: the request, the errors
-        batch, self._batch = self._batch, []
-        return tuple(_readable(raw, bot) for raw in batch if _update_id(raw) >= fresh_from)
-
-
-def _update_id(raw: Any) -> int:
-    found = raw.get("update_id") if isinstance(raw, dict) else None
-    return found if isinstance(found, int) else -1  # no id: left out, like one fetched before
-
-
-def _readable(raw: Any, bot: Bot) -> Update:
-    return read_update(raw, bot) or Update(_update_id(raw))
-
-
-def read_update(raw: Any, bot: Bot | None) -> Update | None:
-    """The update in Telegram's JSON, or None if the library cannot read it or its fields
-    have the wrong types (only its id is logged: the rest may be people's words). For
-    polling and the webhook alike: nothing unchecked reaches the store."""
-    update_id = raw.get("update_id") if isinstance(raw, dict) else None
-    try:
-        update = Update.de_json(raw, bot) if _is_id(update_id) else None
-    except Exception:  # whatever the library raises on data it cannot read
-        update = None
-    if update is None or not _well_typed(update):
-        shown = update_id if _is_id(update_id) else None
-        _log.warning("passed over an update the library cannot read", extra={"update_id": shown})
-        return None
-    return update
-
-
-def _is_id(value: Any) -> bool:
-    """An update_id, a chat id: an integer (not a bool), within what JSON carries exactly."""
-    return type(value) is int and -(2**53) < value < 2**53
-
-
-def _well_typed(update: Update) -> bool:
-    """The fields the bot reads have the types Telegram gives them (the library does not
-    check: a forged webhook body could carry a list for a chat id, or a number for text)."""
-    chat = update.effective_chat
-    if chat is not None and not (_is_id(chat.id) and isinstance(chat.type, str)):
-        return False
-    message = update.effective_message
-    if message is not None:
-        texts = (message.text, message.caption)
-        if not all(text is None or isinstance(text, str) for text in texts):
-            return False
-        if not isinstance(message.date, datetime):
-            return False
-    query = update.callback_query
-    return query is None or query.data is None or isinstance(query.data, str)
-
-
-async def handle_update(
-    application: Application[Any, Any, Any, Any, Any, Any], update: Update
-) -> None:
-    """Hand one update to the application (for polling and the webhook alike).
-    process_update passes a handler's error to the error handler; this logs anything else."""
-    try:
-        await application.process_update(update)
-    except Exception as error:
-        _log.error(
-            "update failed", extra={"update_id": update.update_id, "error": type(error).__name__}
-        )
-
-
-class Lane(Protocol):
-    """How updates are handled (the Telegram adapter): `urgent` assesses one as it arrives;
-    `handle` answers it, and says whether Telegram may forget it (False: crisis lines that
-    could not be delivered)."""
-
-    def urgent(self, update: Update) -> bool: ...
-
-    async def handle(self, update: Update) -> bool: ...
-
-
-class PlainLane:
-    """Every update handled by the application, in turn: nothing is urgent."""
-
-    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        self._application = application
-
-    def urgent(self, update: Update) -> bool:
-        return False
-
-    async def handle(self, update: Update) -> bool:
-        await handle_update(self._application, update)
-        return True
 
 
 class Poller:
@@ -191,6 +85,7 @@ class Poller:
         allowed_updates: Sequence[str],
         long_poll: float = LONG_POLL,
         lane: Lane | None = None,
+        spool: Spool | None = None,
     ) -> None:
         """`updates` is the request object the application's bot uses for getUpdates."""
         self._application = application
@@ -199,14 +94,19 @@ class Poller:
         self._allowed = list(allowed_updates)
         self._long_poll = long_poll
         self._lane = lane or PlainLane(application)
+        self._spool = spool
         self._in_hand: dict[int, asyncio.Task[None]] = {}  # being handled
-        self._waiting: collections.deque[Update] = collections.deque()  # for a turn
+        self._waiting: collections.deque[tuple[int, Any]] = collections.deque()  # id, JSON
         self._turns_taken = 0  # of the `window`: updates in hand that are not urgent
-        self._kept: set[int] = set()  # handled, but Telegram must not forget them (rule 6)
+        # Fetched and not in the spool: Telegram must not forget them until handled (rule 2),
+        # nor one whose crisis lines were not delivered (rule 6).
+        self._held: set[int] = set()
+        self._replayed: set[int] = set()  # taken from the spool at start, not from Telegram
+        self._backlog = False  # the last getUpdates was full: read on first (rule 7)
         self._next = 0  # past every update fetched so far; 0: from the oldest Telegram holds
         self._changed = asyncio.Event()  # an update in hand was done, or stop() was called
         self._stopped = asyncio.Event()
-        self._fetching: asyncio.Future[tuple[Update, ...]] | None = None
+        self._fetching: asyncio.Future[tuple[Any, ...]] | None = None
 
     def stop(self) -> None:
         """Fetch nothing more; run() returns once the updates in hand are handled."""
@@ -219,27 +119,60 @@ class Poller:
         """Fetch and handle updates until stop(); then finish and confirm those in hand."""
         failures = 0
         try:
+            self._replay()
             while not self._stopped.is_set():
                 if self._room() <= 0:
+                    self._read_on(backlog=False)
                     self._changed.clear()  # nothing can finish between the check and here
                     await self._until_changed()
                     continue
                 try:
-                    updates = await self._fetch()
+                    fetched = await self._fetch()
                 except Exception as error:  # rule 5: polling goes on, whatever went wrong
                     failures += 1
+                    self._read_on(backlog=False)
                     await self._sleep(pause_after(error, failures))
                     continue
                 failures = 0
-                for update in updates:
-                    self._take(update)
-                self._start_waiting()
-                if self._in_hand or self._waiting:
+                fresh = self._fresh(fetched)
+                spooling = self._spool_batch(fresh)  # written while they are assessed
+                for update_id, raw in fresh:
+                    self._take(update_id, raw, spooling)
+                await spooling
+                self._read_on(backlog=len(fetched) >= BATCH_LIMIT and self._spool is not None)
+                if self._held and (self._in_hand or self._waiting):
                     await self._until_changed(PEEK_EVERY)
         finally:
             await self._finish()
 
-    async def _fetch(self) -> tuple[Update, ...]:
+    def _replay(self) -> None:
+        """The spool's updates, from before a restart, first (rule 7)."""
+        if self._spool is None:
+            return
+        spooled = _done()
+        replayed = self._spool.replay()
+        if replayed:
+            _log.info("taking the spool's updates first", extra={"count": len(replayed)})
+        for update_id, raw in replayed:
+            # Not past `_next`: an update Telegram still holds (one the spool had no room
+            # for) may be older than the newest in the spool, and must not be passed over.
+            self._replayed.add(update_id)
+            self._assess(update_id, raw, spooled)
+        self._start_waiting()
+
+    def _spool_batch(self, fresh: Sequence[tuple[int, Any]]) -> asyncio.Future[None]:
+        """Into the spool, so Telegram may forget them (rule 7); the rest stay held. The
+        write starts now; the future is done once it is over."""
+        if self._spool is None or not fresh:
+            return _done()
+        writing = self._spool.put(fresh)
+
+        async def written() -> None:
+            self._held.difference_update(await writing)
+
+        return asyncio.ensure_future(written())
+
+    async def _fetch(self) -> tuple[Any, ...]:
         """The next updates; none if stop() cut a long poll short (they come again)."""
         self._changed.clear()
         self._fetching = asyncio.ensure_future(self._get_updates())
@@ -254,71 +187,109 @@ class Poller:
             self._fetching = None
 
     def _room(self) -> int:
-        """How many new updates may be fetched now (rules 1 and 4)."""
-        room = LOOKAHEAD - len(self._waiting)
-        if self._waiting:
-            room = min(room, MAX_SPAN - (self._next - self._waiting[0].update_id))
+        """How many new updates may be fetched now (rules 1, 4 and 7)."""
+        # Those waiting that Telegram keeps: none while the spool takes everything (the
+        # spool's 2,000 need not be looked through at every fetch).
+        held = [i for i, _ in self._waiting if i in self._held] if self._held else []
+        room = LOOKAHEAD - len(held) + (self._spool.free() if self._spool is not None else 0)
+        if held:
+            room = min(room, MAX_SPAN - (self._next - held[0]))
         return room
 
     def _offset(self) -> int:
-        self._kept = {kept for kept in self._kept if kept >= self._next - MAX_SPAN}
-        held = [*self._in_hand, *self._kept]
-        if self._waiting:
-            held.append(self._waiting[0].update_id)
-        return max(min(held, default=self._next), self._next - MAX_SPAN)
+        floor = self._next - MAX_SPAN
+        self._held = {held for held in self._held if held >= floor}
+        return max(min(self._held, default=self._next), floor)
 
-    async def _get_updates(self) -> tuple[Update, ...]:
+    async def _get_updates(self) -> tuple[Any, ...]:
         offset = self._offset()
         return await self._updates.fetch(
             self._application.bot,
             fresh_from=self._next,
             offset=offset,
             limit=min(BATCH_LIMIT, self._next - offset + self._room()),
-            timeout=0 if self._in_hand or self._waiting else self._long_poll,
+            timeout=0 if self._held else self._long_poll,
             allowed_updates=self._allowed,
         )
 
-    def _take(self, update: Update) -> None:
-        if update.update_id < self._next:
-            return  # in hand or handled already (rule 3)
-        self._next = update.update_id + 1
-        if self._lane.urgent(update):
-            self._start(update, turn=False)  # the crisis fast lane: no waiting for a turn
+    def _fresh(self, fetched: Sequence[Any]) -> list[tuple[int, Any]]:
+        """Those of `fetched` not in hand or handled already (rule 3), nor taken from the
+        spool at start; `_next` moves past them all."""
+        ids = [(update_id_of(raw), raw) for raw in fetched]
+        fresh = [(i, raw) for i, raw in ids if i >= self._next and i not in self._replayed]
+        self._next = max([self._next, *(i + 1 for i, _ in ids)])
+        return fresh
+
+    def _take(self, update_id: int, raw: Any, spooling: asyncio.Future[None]) -> None:
+        if self._spool is None or update_id not in self._spool:
+            self._held.add(update_id)
+        self._assess(update_id, raw, spooling)
+
+    def _assess(self, update_id: int, raw: Any, spooling: asyncio.Future[None]) -> None:
+        if self._lane.urgent(raw):
+            self._start(update_id, raw, spooling, turn=False)  # the crisis fast lane
         else:
-            self._waiting.append(update)
+            self._waiting.append((update_id, raw))
+
+    def _read_on(self, *, backlog: bool) -> None:
+        """While Telegram hands out full batches, read and assess the backlog before taking
+        more of it in hand (the spool's capacity bounds how far); then take turns again."""
+        self._backlog = backlog
+        self._start_waiting()
 
     def _start_waiting(self) -> None:
-        while self._waiting and self._turns_taken < self._window:
-            self._start(self._waiting.popleft(), turn=True)
+        while self._waiting and self._turns_taken < self._window and not self._backlog:
+            self._start(*self._waiting.popleft(), None, turn=True)
 
-    def _start(self, update: Update, *, turn: bool) -> None:
+    def _start(
+        self, update_id: int, raw: Any, spooling: asyncio.Future[None] | None, *, turn: bool
+    ) -> None:
         self._turns_taken += turn
-        self._in_hand[update.update_id] = asyncio.create_task(
-            self._handle(update, turn=turn), name=f"update {update.update_id}"
+        self._in_hand[update_id] = asyncio.create_task(
+            self._handle(update_id, raw, spooling, turn=turn), name=f"update {update_id}"
         )
 
-    async def _handle(self, update: Update, *, turn: bool) -> None:
+    async def _handle(
+        self, update_id: int, raw: Any, spooling: asyncio.Future[None] | None, *, turn: bool
+    ) -> None:
+        delivered = False
         try:
-            if not await self._lane.handle(update):
-                self._kept.add(update.update_id)
+            delivered = await self._lane.handle(readable(raw, self._application.bot))
+            if spooling is not None:
+                await spooling  # an urgent one may be done before its batch is spooled
         finally:
-            del self._in_hand[update.update_id]
+            if delivered:  # else it stays held, or spooled, and comes again (rule 6)
+                self._held.discard(update_id)
+                if self._spool is not None:
+                    self._spool.remove(update_id)
+            del self._in_hand[update_id]
             self._turns_taken -= turn
             self._start_waiting()
             self._changed.set()
 
     async def _finish(self) -> None:
-        # Those still waiting for a turn are not handled, nor confirmed: they come again.
-        unstarted = [update.update_id for update in self._waiting]
+        self._read_on(backlog=False)
+        if self._spool is not None:  # in case the next start is on another disk (rule 7)
+            await self._drain(seconds=DRAIN_ON_STOP)
+        # Those still waiting for a turn are not handled: held ones are not confirmed and
+        # come again from Telegram; spooled ones come again from the spool (rule 7).
         self._waiting.clear()
         if self._in_hand:
             await asyncio.gather(*self._in_hand.values(), return_exceptions=True)
-        confirm = min([self._next, *self._kept, *unstarted]) if self._next else 0
+        confirm = self._offset() if self._next else 0
         if confirm:
             with contextlib.suppress(TelegramError):  # not confirmed: they come again, once
                 await self._application.bot.get_updates(
                     offset=confirm, limit=1, timeout=0, allowed_updates=self._allowed
                 )
+
+    async def _drain(self, *, seconds: float) -> None:
+        """Handle the updates waiting for a turn, for at most `seconds`."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                while self._waiting:
+                    self._changed.clear()
+                    await self._changed.wait()
 
     async def _until_changed(self, seconds: float | None = None) -> None:
         """Until an update in hand is done or stop() is called, since `_changed` was last
@@ -331,6 +302,12 @@ class Poller:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 await self._stopped.wait()
+
+
+def _done() -> asyncio.Future[None]:
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    done.set_result(None)
+    return done
 
 
 def pause_after(error: Exception, failures: int) -> float:

@@ -34,7 +34,7 @@ import tornado.web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.adapters.telegram.polling import Lane, PlainLane, read_update
+from bot.adapters.telegram.updates import Lane, PlainLane, read_update
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024  # bytes: Telegram's updates are a few kilobytes
@@ -72,13 +72,14 @@ class Webhook:
             return 403
         if self._stopping:
             return 503
-        update = self._read(body)
-        if update is None:
+        read = self._read(body)
+        if read is None:
             return 200
+        raw, update = read
         self._busy += 1
         self._idle.clear()
         try:
-            if self._lane.urgent(update):  # the crisis fast lane: no waiting for a turn
+            if self._lane.urgent(raw):  # the crisis fast lane: no waiting for a turn
                 delivered = await self._lane.handle(update)
             else:
                 async with self._turns:
@@ -94,13 +95,15 @@ class Webhook:
         self._stopping = True
         await self._idle.wait()
 
-    def _read(self, body: bytes) -> Update | None:
+    def _read(self, body: bytes) -> tuple[Any, Update] | None:
+        """The update in Telegram's JSON and as the library reads it; None if either fails."""
         try:
             raw = json.loads(body)
         except ValueError:
             _log.warning("passed over a webhook body that is not JSON")
             return None
-        return read_update(raw, self._application.bot)
+        update = read_update(raw, self._application.bot)
+        return None if update is None else (raw, update)
 
 
 @tornado.web.stream_request_body
