@@ -8,6 +8,7 @@ prints its leave-writers-out figures (writing the model only with --out).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     learn.add_argument("--out", type=Path, help="folder to write model.json and model.bin to")
     learn.add_argument("--max-crisis", type=float, default=0.03, help="safe rows to crisis")
     learn.add_argument("--max-any", type=float, default=0.10, help="safe rows flagged at all")
+    learn.add_argument(
+        "--crisis-threshold",
+        type=float,
+        help="ship this crisis threshold instead of the one chosen on the folds (both shown)",
+    )
     listing = commands.add_parser("resources", help="print the crisis-resource directory")
     listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
     listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
@@ -48,7 +54,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "eval":
             print(_evaluate(_rows(args.files)))
         elif args.command == "train":
-            print(_train(_rows(args.files), args.out, args.max_crisis, args.max_any))
+            print(
+                _train(
+                    _rows(args.files),
+                    args.out,
+                    args.max_crisis,
+                    args.max_any,
+                    crisis_threshold=args.crisis_threshold,
+                )
+            )
         elif args.check:
             report = check(directory(), today=dt.date.today())
             print(render_check(report))
@@ -80,11 +94,25 @@ def _evaluate(rows: list[Row]) -> str:
     return f"{report}\n\n{breakdown.render(rows, tiers, title='The shipped detector')}"
 
 
-def _train(rows: list[Row], out: Path | None, max_crisis: float, max_any: float) -> str:
-    """Fit on every row; the leave-writers-out figures; the model written to `out`."""
+def _train(
+    rows: list[Row],
+    out: Path | None,
+    max_crisis: float,
+    max_any: float,
+    *,
+    crisis_threshold: float | None = None,
+) -> str:
+    """Fit on every row; the leave-writers-out figures; the model written to `out`.
+
+    With `crisis_threshold`, that threshold is shipped and measured instead of the folds'
+    choice, which the model's header keeps beside it (`about`)."""
     from safety.train import tiers, train  # only the command line trains
 
     learned, scored = train(rows, max_crisis=max_crisis, max_any=max_any)
+    about: dict[str, object] = {"rows": len(rows), "writers": len({r.writer for r in rows})}
+    if crisis_threshold is not None:
+        about["crisis_threshold_on_folds"] = learned.crisis_threshold
+        learned = dataclasses.replace(learned, crisis_threshold=crisis_threshold)
     chosen = {
         "crisis_threshold": learned.crisis_threshold,
         "risk_threshold": learned.risk_threshold,
@@ -99,7 +127,7 @@ def _train(rows: list[Row], out: Path | None, max_crisis: float, max_any: float)
     )
     if out is None:
         return f"{found}\n\n{lexicon_alone}"
-    header, weights = to_data(learned, rows=len(rows), writers=len({r.writer for r in rows}))
+    header, weights = to_data(learned, **about)
     (out / MODEL_FILE).write_text(json.dumps(header, indent=1) + "\n", encoding="utf-8")
     (out / WEIGHTS_FILE).write_bytes(weights)
     return f"{found}\n\n{lexicon_alone}\n\nwrote {out / MODEL_FILE} and {out / WEIGHTS_FILE}"

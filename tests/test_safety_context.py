@@ -121,11 +121,7 @@ def test_everyday_words_are_never_corrected_into_risk_words(typed: str, kept: st
     [
         "i need help",
         "idk how much more i can take",
-        # the corpus-trained model reads it as crisis (the lines, not the warm reply)
-        pytest.param(
-            "i dont feel right tonight",
-            marks=pytest.mark.xfail(strict=True, reason="read as crisis by the model"),
-        ),
+        "i dont feel right tonight",
     ],
 )
 def test_worrying_but_unclear_messages_get_a_warm_concern_reply(text: str) -> None:

@@ -30,11 +30,11 @@ KINDS = {
 }
 # First contact and since (docs/safety.md): the held-out sets may not fall below these.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.75,
+    "crisis -> crisis": 0.785,
     "crisis -> at least concern": 0.94,
     "concern -> any flag": 0.90,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.06, "safe -> any flag": 0.13}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.045, "safe -> any flag": 0.11}
 
 
 def rows(folder: str) -> list[Row]:
