@@ -6,13 +6,17 @@ share of typed answers not understood or misrouted held to the bench's figures
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import safety
+from bot.core.triage import answers_plainly
 from bot.store import Store
 from tests.conversations.replay import Replayed, load, replay
 
 CONVERSATIONS = load()
+PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # The figures the bench reached (docs/benchmarks.md): they may only go down. The
 # corpus-trained safety model (docs/safety.md) took not understood from 0.142 to 0.183: it
 # reads some in-flow answers as worried ("I tried it" no longer; "I'm worried about my
@@ -50,7 +54,14 @@ async def test_each_conversation_replays_safely(conversation, sqlite_store: Stor
     for verdict in done.verdicts:
         tapped = verdict.typed.strip() in verdict.shown or verdict.typed.strip().isdigit()
         risk = safety.assess(verdict.typed)
-        if not tapped and risk.tier is safety.Tier.CRISIS and not risk.about_someone_else:
+        # a plain no to the yes-or-no question on screen, that only the model reads as risk
+        # ("I already answered this. No." to "did you swallow anything?"): bot/core/triage.py
+        answered = verdict.meant in verdict.shown and answers_plainly(
+            verdict.typed, PLAIN_ANSWERS, risk
+        )
+        if tapped or answered:
+            risk = dataclasses.replace(risk, tier=safety.Tier.NONE)
+        if risk.tier is safety.Tier.CRISIS and not risk.about_someone_else:
             assert verdict.crisis, f"no crisis lines first for {verdict.typed!r}"
         assert verdict.replies, f"no reply to {verdict.typed!r}"
 
