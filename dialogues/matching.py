@@ -6,7 +6,9 @@ Rules for choices (`match_choice`):
 2. Otherwise a label or synonym counts only where it stands in the text as whole words
    ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
    right after a negation ("not the wave"). The option whose phrase covers the most words
-   wins, and only with a clear lead: a tie with another option is unclear.
+   wins, and only with a clear lead: a tie with another option is unclear, unless the
+   text denies all but one of the tied options (a phrase of it later in the same clause
+   as a negation: "I don't think she's in danger right now, but I'm worried").
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
    about self-injury, not about leaving.
@@ -32,6 +34,8 @@ MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?]+")
+# Where a negation's reach ends: a sentence, a comma, a "but".
+_CLAUSE = re.compile(r"[.!?,;]+|\bbut\b", re.IGNORECASE)
 # Words that say nothing of which entry is meant ("the walk one", "my music").
 _SMALL_WORDS = frozenset(
     ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
@@ -299,8 +303,10 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         reverse=True,
     )
     if covered and covered[0][0] > 0:
-        if len(covered) > 1 and covered[1][0] == covered[0][0]:
-            return None
+        tied = [i for size, i in covered if size == covered[0][0]]
+        if len(tied) > 1:
+            kept = [i for i in tied if not _denied(text, said[i])]
+            return kept[0] if len(kept) == 1 else None
         return covered[0][1]
     begun = {i for i, phrases in enumerate(said) for p in phrases if _begins(typed, p)}
     if len(begun) == 1:
@@ -443,6 +449,19 @@ def _begins(typed: str, phrase: str) -> bool:
 
 def _negated(before: list[str], phrase: str) -> bool:
     return bool(before) and before[-1] in _NEGATION and phrase.split()[0] not in _NEGATION
+
+
+def _denied(text: str, phrases: list[str]) -> bool:
+    """Whether a phrase stands later in a clause of `text` than a negation ("don't think
+    she's in danger"): the text says the option is not so."""
+    for clause in _CLAUSE.split(text):
+        words = normalise(clause).split()
+        for at, word in enumerate(words):
+            if word in _NEGATION and any(
+                _covers(words[at + 1 :], p) for p in phrases if p.split()[0] not in _NEGATION
+            ):
+                return True
+    return False
 
 
 def _typo(typed: str, said: list[list[str]]) -> int | None:
