@@ -12,7 +12,9 @@ Rules for choices (`match_choice`):
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
    about self-injury, not about leaving.
-3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
+3. Failing that, a label or synonym of three words or more with a word put in, once in
+   each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
+   one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
 4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
@@ -308,6 +310,9 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
             kept = [i for i in tied if not _denied(text, said[i])]
             return kept[0] if len(kept) == 1 else None
         return covered[0][1]
+    spread = {i for i, phrases in enumerate(said) for p in phrases if _spread(words, p)}
+    if len(spread) == 1:
+        return spread.pop()
     begun = {i for i, phrases in enumerate(said) for p in phrases if _begins(typed, p)}
     if len(begun) == 1:
         return begun.pop()
@@ -439,6 +444,27 @@ def _intent(typed: str, said: list[list[str]]) -> int | None:
             if len(found) == 1:
                 return found[0]
     return None
+
+
+def _spread(words: list[str], phrase: str) -> bool:
+    """Rule 3: `phrase` (three words or more) in `words` in order, with at most one word
+    put in each gap, and not after a negation."""
+    target = phrase.split()
+    if len(target) < 3:
+        return False
+    for start, word in enumerate(words):
+        if word != target[0] or _negated(words[:start], phrase):
+            continue
+        at, found = start, 1
+        while found < len(target):
+            ahead = words[at + 1 : at + 3]
+            if target[found] not in ahead:
+                break
+            at += 1 + ahead.index(target[found])
+            found += 1
+        if found == len(target):
+            return True
+    return False
 
 
 def _begins(typed: str, phrase: str) -> bool:

@@ -670,3 +670,26 @@ async def test_a_helpers_right_now_in_the_someone_else_flow_is_never_their_own_u
         dialogues.named_topic(shipped_library(), "i have an urge right now", here="someone_else")
         is None
     )
+
+
+CONSENT_QUESTION = [
+    ("Yes, that's okay", "yes", "ok"),
+    ("No, don't keep anything", "no", "don't keep anything", "keep nothing"),
+    ("What would you keep?", "what", "question", "what would you keep"),
+]
+
+
+def test_an_options_words_with_one_put_in_are_that_option() -> None:
+    typed = "What exactly would you keep? And who can see it?"
+    assert match_choice(typed, CONSENT_QUESTION) == 2
+
+
+async def test_a_question_at_the_consent_step_is_answered_by_its_own_option(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.send("Tell me more")
+    assert "Is it okay for me to keep" in chat.text()
+    await chat.send("What exactly would you keep? And who can see it?")
+
+    assert "Only things you choose to keep." in chat.text()
