@@ -250,6 +250,14 @@ async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) ->
     return await chat.companion.handle(Incoming(other, now, choice=choice))
 
 
+def _country_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """A country typed where the writer meant the button that asks for one: the typed words
+    set it at once (the button's question answered in the same turn), which is better."""
+    asks = any(text.startswith(words.COUNTRY_ASK[:40]) for text in expected)
+    done = tuple(w.split("{")[0] for w in (words.COUNTRY_SET, words.COUNTRY_ALREADY))
+    return asks and bool(texts) and texts[0].startswith(done)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -267,7 +275,7 @@ def _judge(
         return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
-    if _same(texts, expected):
+    if _same(texts, expected) or _country_set(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"
