@@ -77,7 +77,9 @@ def test_normalisation_tricks_still_find_crisis(text: str) -> None:
         "i just want to end it all",
         pytest.param(
             "i feel like such a burden",
-            marks=pytest.mark.xfail(strict=True, reason="concern since the retrain (docs/safety.md)"),
+            marks=pytest.mark.xfail(
+                strict=True, reason="concern since the retrain (docs/safety.md)"
+            ),
         ),
         "nobody would notice if i was gone",
         "had a nice last dinner with my family. they dont know its the last",
