@@ -6,11 +6,15 @@ Rules for choices (`match_choice`):
 2. Otherwise a label or synonym counts only where it stands in the text as whole words
    ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
    right after a negation ("not the wave"). The option whose phrase covers the most words
-   wins, and only with a clear lead: a tie with another option is unclear.
+   wins, and only with a clear lead: a tie with another option is unclear, unless the
+   text denies all but one of the tied options (a phrase of it later in the same clause
+   as a negation: "I don't think she's in danger right now, but I'm worried").
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
    about self-injury, not about leaving.
-3. Failing that, a label typed part way ("ride the wav") or with a small typo ("surff"
+3. Failing that, a label or synonym of three words or more with a word put in, once in
+   each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
+   one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
 4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
@@ -32,6 +36,8 @@ MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?]+")
+# Where a negation's reach ends: a sentence, a comma, a "but".
+_CLAUSE = re.compile(r"[.!?,;]+|\bbut\b", re.IGNORECASE)
 # Words that say nothing of which entry is meant ("the walk one", "my music").
 _SMALL_WORDS = frozenset(
     ("the", "a", "an", "my", "one", "that", "this", "it", "to", "for", "of", "and", "i")
@@ -299,9 +305,14 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
         reverse=True,
     )
     if covered and covered[0][0] > 0:
-        if len(covered) > 1 and covered[1][0] == covered[0][0]:
-            return None
+        tied = [i for size, i in covered if size == covered[0][0]]
+        if len(tied) > 1:
+            kept = [i for i in tied if not _denied(text, said[i])]
+            return kept[0] if len(kept) == 1 else None
         return covered[0][1]
+    spread = {i for i, phrases in enumerate(said) for p in phrases if _spread(words, p)}
+    if len(spread) == 1:
+        return spread.pop()
     begun = {i for i, phrases in enumerate(said) for p in phrases if _begins(typed, p)}
     if len(begun) == 1:
         return begun.pop()
@@ -435,6 +446,27 @@ def _intent(typed: str, said: list[list[str]]) -> int | None:
     return None
 
 
+def _spread(words: list[str], phrase: str) -> bool:
+    """Rule 3: `phrase` (three words or more) in `words` in order, with at most one word
+    put in each gap, and not after a negation."""
+    target = phrase.split()
+    if len(target) < 3:
+        return False
+    for start, word in enumerate(words):
+        if word != target[0] or _negated(words[:start], phrase):
+            continue
+        at, found = start, 1
+        while found < len(target):
+            ahead = words[at + 1 : at + 3]
+            if target[found] not in ahead:
+                break
+            at += 1 + ahead.index(target[found])
+            found += 1
+        if found == len(target):
+            return True
+    return False
+
+
 def _begins(typed: str, phrase: str) -> bool:
     """A label typed part way, cut short ("ride the wav" for "ride the wave with me"):
     whole words but the last, at least two words and eight letters."""
@@ -443,6 +475,19 @@ def _begins(typed: str, phrase: str) -> bool:
 
 def _negated(before: list[str], phrase: str) -> bool:
     return bool(before) and before[-1] in _NEGATION and phrase.split()[0] not in _NEGATION
+
+
+def _denied(text: str, phrases: list[str]) -> bool:
+    """Whether a phrase stands later in a clause of `text` than a negation ("don't think
+    she's in danger"): the text says the option is not so."""
+    for clause in _CLAUSE.split(text):
+        words = normalise(clause).split()
+        for at, word in enumerate(words):
+            if word in _NEGATION and any(
+                _covers(words[at + 1 :], p) for p in phrases if p.split()[0] not in _NEGATION
+            ):
+                return True
+    return False
 
 
 def _typo(typed: str, said: list[list[str]]) -> int | None:

@@ -15,6 +15,10 @@ _FILLER = frozenset(
 )
 
 
+# Flows a helper is in for someone else: no topic of the writer's own is named from them.
+ABOUT_SOMEONE_ELSE = frozenset({"someone_else"})
+
+
 def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, str, bool] | None:
     """The topic of the topics menus `text` names: (its label, where it goes, sure).
 
@@ -27,9 +31,12 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
        of seven letters or more ("what's in my toolbox?").
     3. Never the flow the person is in (`here`), another menu or the goodbye; never a phrase
        two topics share; never a tie between two topics.
+    4. Never from a flow about someone else (`ABOUT_SOMEONE_ELSE`): a helper's words are
+       about the other person ("she's not in danger right now" is no urge of the writer's
+       own); that flow's own choices and "Back to topics" answer them.
     """
     topics = library.flows.get(TOPICS)
-    if topics is None:
+    if topics is None or here in ABOUT_SOMEONE_ELSE:
         return None
     typed = [w for w in normalise(text).split() if w]
     asking = "?" in text or within(typed, "talk") or within(typed, "about")

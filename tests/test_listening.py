@@ -633,3 +633,63 @@ async def test_leaving_in_a_few_words_at_a_step_without_such_a_button_is_a_goodb
 def test_a_no_in_tagalog_picks_the_option_that_says_no() -> None:
     assert match_choice("hindi po", [("Yes, I did",), ("No, I didn't",)]) == 1
     assert match_choice("later na lang po", [("Try one now",), ("I'll try it later",)]) == 1
+
+
+DANGER_QUESTION = [
+    ("Yes, right now", "yes", "danger", "now", "i think so"),
+    ("I'm not sure", "not sure", "maybe"),
+    ("No, but I'm worried", "no", "worried", "not right now"),
+]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "I don't think she's in danger right now, she's in her room. But I'm very worried.",
+        "she's not in danger now. worried though",
+    ],
+)
+def test_an_option_the_text_denies_loses_a_tie(typed: str) -> None:
+    assert match_choice(typed, DANGER_QUESTION) == 2
+
+
+def test_a_tie_with_nothing_denied_stays_unclear() -> None:
+    assert match_choice("danger and worried", DANGER_QUESTION) is None
+
+
+async def test_a_helpers_right_now_in_the_someone_else_flow_is_never_their_own_urge(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.send("my 14 year old daughter has been cutting herself")
+    await chat.send("she's in her room right now and I keep checking on her")
+
+    assert "How strong is the urge right now?" not in chat.text()
+    assert dialogues.named_topic(shipped_library(), "i have an urge right now") is not None
+    assert (
+        dialogues.named_topic(shipped_library(), "i have an urge right now", here="someone_else")
+        is None
+    )
+
+
+CONSENT_QUESTION = [
+    ("Yes, that's okay", "yes", "ok"),
+    ("No, don't keep anything", "no", "don't keep anything", "keep nothing"),
+    ("What would you keep?", "what", "question", "what would you keep"),
+]
+
+
+def test_an_options_words_with_one_put_in_are_that_option() -> None:
+    typed = "What exactly would you keep? And who can see it?"
+    assert match_choice(typed, CONSENT_QUESTION) == 2
+
+
+async def test_a_question_at_the_consent_step_is_answered_by_its_own_option(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.send("Tell me more")
+    assert "Is it okay for me to keep" in chat.text()
+    await chat.send("What exactly would you keep? And who can see it?")
+
+    assert "Only things you choose to keep." in chat.text()

@@ -49,10 +49,15 @@ async def test_a_helpers_worry_in_the_someone_else_flow_is_for_them(chat: FakeCh
     await chat.send("I don't think she's in danger now, she's in her room. But I'm very worried.")
 
     assert "suicide" not in chat.text()
-    assert "worried about them" in chat.first.text
-    assert "No, but I'm worried" in chat.buttons()  # the step's buttons stay
+    assert "Who are they to you?" in chat.text()  # "No, but I'm worried", read
 
     await chat.send("I'm so scared for her, I can't stop shaking")
+
+    assert "suicide" not in chat.text()
+    assert "worried about them" in chat.first.text
+    assert "I'm their parent or carer" in chat.buttons()  # the step's buttons stay
+
+    await chat.send("I'm so scared for her, my hands are shaking")
 
     assert "suicide" not in chat.text()
     assert "worried about them" not in chat.text()  # never the same words in a loop

@@ -138,13 +138,19 @@ async def replay(conversation: Conversation, store: Store, **chat_options: Any) 
         options = tuple(option for reply in chat.last for option in reply.options)
         meant = _meant_label(turn.meant, shown)
         expected: tuple[str, ...] = ()
+        topics: list[tuple[str, ...]] = []
         if meant is not None:
             choice = next(option.id for option in options if option.label == meant)
-            tapped = await _twin_taps(chat, store, choice, twin=f"{conversation.id}~{index}")
+            twin = f"{conversation.id}~{index}"
+            tapped = await _twin_taps(chat, store, choice, twin=twin)
             expected = tuple(reply.text for reply in tapped)
+            if _menu(tapped):
+                topics = await _topics_under(chat, store, choice, tapped, twin=twin)
         replies = await _type(chat, turn.typed, options)
         texts = tuple(reply.text for reply in replies)
         verdict = _judge(shown, meant, turn.meant, replies, expected)
+        if verdict == "misrouted" and any(_same(texts, topic) for topic in topics):
+            verdict = "understood"  # straight to a topic of the menu the writer meant
         done.verdicts.append(
             Verdict(
                 conversation.id,
@@ -250,6 +256,35 @@ async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) ->
     return await chat.companion.handle(Incoming(other, now, choice=choice))
 
 
+def _menu(replies: list[Reply]) -> bool:
+    """Whether `replies` end in a menu of topics (the topics flow's own buttons)."""
+    return bool(replies) and any(o.id.startswith("topics.") for o in replies[-1].options)
+
+
+async def _topics_under(
+    chat: FakeChat, store: Store, choice: str, menu: list[Reply], *, twin: str
+) -> list[tuple[str, ...]]:
+    """What each topic of the menu `choice` opens says when tapped (its other menus aside)."""
+    said = []
+    for k, option in enumerate(menu[-1].options):
+        other = f"{twin}~{k}"
+        await _twin_taps(chat, store, choice, twin=other)
+        person = Person(Platform.TELEGRAM, other)
+        now = chat.now + chat.pace * 2
+        tapped = await chat.companion.handle(Incoming(person, now, choice=option.id))
+        if not _menu(tapped):
+            said.append(tuple(reply.text for reply in tapped))
+    return said
+
+
+def _country_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """A country typed where the writer meant the button that asks for one: the typed words
+    set it at once (the button's question answered in the same turn), which is better."""
+    asks = any(text.startswith(words.COUNTRY_ASK[:40]) for text in expected)
+    done = tuple(w.split("{")[0] for w in (words.COUNTRY_SET, words.COUNTRY_ALREADY))
+    return asks and bool(texts) and texts[0].startswith(done)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -267,7 +302,7 @@ def _judge(
         return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
-    if _same(texts, expected):
+    if _same(texts, expected) or _country_set(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"

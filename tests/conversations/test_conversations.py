@@ -36,7 +36,7 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # tapped (a country typed sets it and shows its lines; "my scars" offered before "Me and
 # other people"), which the twin judges as another place.
 NOT_UNDERSTOOD_AT_MOST = 0.112
-MISROUTED_AT_MOST = 0.056
+MISROUTED_AT_MOST = 0.044
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 39
 
