@@ -60,3 +60,4 @@ def test_the_local_key_file_is_made_once_and_kept_private(tmp_path: Path) -> Non
     assert created and not created_again
     assert key == again
     assert path.stat().st_mode & 0o077 == 0
+    assert path.parent.stat().st_mode & 0o077 == 0  # a folder made for it is the owner's

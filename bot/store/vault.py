@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -112,8 +113,11 @@ def load_or_create_key_file(path: Path) -> tuple[str, bool]:
     """
     if path.exists():
         return path.read_text().strip(), False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.exists():  # the key's folder, made for it: the owner's alone
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
     key = generate_key()
-    path.write_text(key + "\n")
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as file:
+        file.write(key + "\n")
     path.chmod(0o600)
     return key, True
