@@ -19,19 +19,19 @@ from bot.core.words import SLOW_DOWN, SORRY
 from bot.messages import Person, Platform
 from bot.store import Store
 from bot.wiring import build
-from tests.fake_bot_api import Call, FakeBotApi, bot_process, post_webhook
+from tests.fake_bot_api import FakeBotApi, post_webhook
 from tests.fakes import shipped_library
-from tests.fixtures_telegram import settings_for
-from tests.proxy import TcpProxy
+from tests.fixtures_telegram import (
+    CRISIS_TEXT,
+    DUE,
+    crisis_behind_a_hung_database,
+    crisis_reply_after,
+    is_crisis_reply,
+    settings_for,
+)
 
 CHAT = 990001
 OTHER = 990002
-CRISIS_TEXT = "i want to kill myself"
-DUE = 1.0  # seconds: the target for a crisis reply under every fault that leaves Telegram up
-
-
-def is_crisis_reply(call: Call) -> bool:
-    return all(part in call.text for part in ("116 123", "999", "I'm a bot"))
 
 
 @pytest.fixture
@@ -47,14 +47,6 @@ async def running(adapter: TelegramAdapter) -> AsyncIterator[TelegramAdapter]:
         yield adapter
 
 
-async def crisis_reply_after(api: FakeBotApi, chat: int = CHAT, *, timeout: float = 5) -> float:
-    """Send the crisis message from `chat`; seconds until its lines were delivered."""
-    began = time.monotonic()
-    api.inject_text(chat, CRISIS_TEXT)
-    await api.wait_for_sent(lambda c: c.chat_id == chat and is_crisis_reply(c), timeout=timeout)
-    return time.monotonic() - began
-
-
 async def test_another_chats_429_holds_that_chat_only(
     fake_api: FakeBotApi, running: TelegramAdapter
 ) -> None:
@@ -62,7 +54,7 @@ async def test_another_chats_429_holds_that_chat_only(
     fake_api.inject_text(OTHER, "hello")
     (limited,) = await fake_api.wait_for_call("sendMessage", status=429)
     held_from = time.monotonic()
-    assert await crisis_reply_after(fake_api) < DUE
+    assert await crisis_reply_after(fake_api, CHAT) < DUE
     assert fake_api.sent_to(OTHER) == []  # still waiting out its own retry_after
     await fake_api.wait_for_replies(OTHER, timeout=8)
     assert time.monotonic() - held_from >= 3.5
@@ -73,7 +65,7 @@ async def test_six_5xx_answers_in_a_row_still_deliver_the_lines_and_no_apology(
     fake_api: FakeBotApi, running: TelegramAdapter
 ) -> None:
     fake_api.fail_next("sendMessage", status=500, times=6)
-    assert await crisis_reply_after(fake_api) < DUE
+    assert await crisis_reply_after(fake_api, CHAT) < DUE
     await asyncio.sleep(0.3)
     statuses = [call.status for call in fake_api.calls_to("sendMessage")]
     assert statuses[:7] == [500] * 6 + [200]
@@ -86,7 +78,7 @@ async def test_a_flood_before_a_crisis_never_silences_the_buttons_under_the_line
     for _ in range(13):
         fake_api.inject_text(CHAT, "hi")
     await fake_api.wait_for_sent(lambda c: c.chat_id == CHAT and c.text == SLOW_DOWN)
-    assert await crisis_reply_after(fake_api) < DUE
+    assert await crisis_reply_after(fake_api, CHAT) < DUE
     lines = next(c for c in fake_api.sent_to(CHAT) if is_crisis_reply(c))
     assert lines.message_id is not None
     for label in ("Keep talking with me", "Choose my country", "My safety plan"):
@@ -106,7 +98,7 @@ async def test_a_crisis_behind_a_backlog_is_seen_and_answered_first(
     for chat in range(1, 61):  # more than the bot handles at once; within what it looks ahead
         fake_api.inject_text(100 + chat, "hello")
     async with adapter.polling(long_poll=1):
-        assert await crisis_reply_after(fake_api) < DUE
+        assert await crisis_reply_after(fake_api, CHAT) < DUE
         for chat in range(1, 61):
             await fake_api.wait_for_replies(100 + chat, timeout=20)
 
@@ -136,17 +128,8 @@ async def test_lines_not_delivered_by_the_time_the_bot_stops_are_not_confirmed(
 async def test_a_hung_database_with_others_waiting_delays_crisis_lines_under_a_second(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
-    with TcpProxy(("127.0.0.1", 5432)) as proxy:
-        url = database.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
-        with bot_process(fake_api, tmp_path, "run", env={"DATABASE_URL": url}):
-            fake_api.inject_text(CHAT, "/start")
-            await fake_api.wait_for_replies(CHAT, timeout=30)
-            proxy.stall()
-            for chat in range(1, 11):
-                fake_api.inject_text(200 + chat, "hello")
-            await asyncio.sleep(0.3)
-            waited = await crisis_reply_after(fake_api, timeout=10)
-            proxy.restore()
+    waited = await crisis_behind_a_hung_database(fake_api, tmp_path, database, chat=CHAT, others=10)
+
     assert waited < DUE + 0.2
 
 

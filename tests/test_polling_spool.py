@@ -21,18 +21,16 @@ from bot.core.words import DELETE_ASK, DELETE_DONE, ERASE_YES
 from bot.store import Store
 from bot.store.vault import Vault, generate_key
 from bot.wiring import build, load_data
-from tests.fake_bot_api import Call, FakeBotApi, bot_process
+from tests.fake_bot_api import FakeBotApi, bot_process
 from tests.fakes import shipped_library
-from tests.fixtures_telegram import settings_for
-from tests.proxy import TcpProxy
+from tests.fixtures_telegram import (
+    DUE,
+    crisis_behind_a_hung_database,
+    crisis_reply_after,
+    settings_for,
+)
 
 CHAT = 990101
-CRISIS_TEXT = "i want to kill myself"
-DUE = 1.0  # seconds: the target for a crisis reply under every fault that leaves Telegram up
-
-
-def is_crisis_reply(call: Call) -> bool:
-    return all(part in call.text for part in ("116 123", "999", "I'm a bot"))
 
 
 def spooled_texts(folder: Path, vault: Vault) -> list[str]:
@@ -50,13 +48,6 @@ async def until_confirmed(api: FakeBotApi, update_id: int, *, timeout: float = 1
     while not any(int(c.params.get("offset") or 0) > update_id for c in api.calls_to("getUpdates")):
         assert time.monotonic() < deadline, f"update {update_id} was never confirmed"
         await asyncio.sleep(0.02)
-
-
-async def crisis_reply_after(api: FakeBotApi, chat: int = CHAT, *, timeout: float = 5) -> float:
-    began = time.monotonic()
-    api.inject_text(chat, CRISIS_TEXT)
-    await api.wait_for_sent(lambda c: c.chat_id == chat and is_crisis_reply(c), timeout=timeout)
-    return time.monotonic() - began
 
 
 def adapter_for(api: FakeBotApi, store: Store, spool: Spool) -> TelegramAdapter:
@@ -85,7 +76,7 @@ async def test_a_crisis_behind_a_500_chat_backlog_is_answered_within_a_second(
     for chat in range(1, 501):
         fake_api.inject_text(1000 + chat, "hello")
     async with spooled.polling(long_poll=1):
-        assert await crisis_reply_after(fake_api) < DUE
+        assert await crisis_reply_after(fake_api, CHAT) < DUE
 
 
 async def test_delete_leaves_nothing_of_the_person_in_the_spool(
@@ -171,15 +162,8 @@ async def test_after_a_kill_9_the_spool_is_replayed_nothing_lost_nothing_doubled
 async def test_a_crisis_behind_100_updates_stuck_on_a_hung_database_is_answered_within_a_second(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
-    with TcpProxy(("127.0.0.1", 5432)) as proxy:
-        url = database.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
-        with bot_process(fake_api, tmp_path, "run", env={"DATABASE_URL": url}):
-            fake_api.inject_text(CHAT, "/start")
-            await fake_api.wait_for_replies(CHAT, timeout=30)
-            proxy.stall()
-            for chat in range(1, 101):
-                fake_api.inject_text(200 + chat, "hello")
-            await asyncio.sleep(0.3)
-            waited = await crisis_reply_after(fake_api, timeout=10)
-            proxy.restore()
+    waited = await crisis_behind_a_hung_database(
+        fake_api, tmp_path, database, chat=CHAT, others=100
+    )
+
     assert waited < DUE + 0.2
