@@ -200,10 +200,8 @@ class Companion:
     def _vary(self, turn: Turn, replies: list[Reply]) -> list[Reply]:
         """No paragraph said twice within a few turns (bot/core/repeats.py)."""
         episode = turn.person.episode
-        if turn.incoming.command is not None:  # asked for by name: shown whole
-            said = repeats.remember(replies)
-        else:
-            replies, said = repeats.vary(replies, episode.said)
+        by_name = turn.incoming.command is not None  # shown whole, but for its questions
+        replies, said = repeats.vary(replies, episode.said, by_name=by_name)
         kept = (*episode.said, said)[-repeats.TURNS :]
         turn.person.episode = dataclasses.replace(episode, said=kept)
         return replies

@@ -6,14 +6,22 @@ Rules:
    is left out of a reply; a reply with nothing left is dropped, unless it carries buttons:
    then a short line stands above them, one not said in those turns either: its question
    asked again in other words (QUESTION_AGAIN: "Back to my question: is anyone in danger right
-   now?"), or for a menu MENU_AGAIN; the engine's "not sure" gets UNCLEAR_AGAIN.
+   now?"), or for a menu MENU_AGAIN; the engine's "not sure" gets UNCLEAR_AGAIN, and its
+   plain "thank you for telling me" another of its words (TOLD): heard, not "not sure".
 2. Crisis lines and the replies around them (CRISIS, CONCERN) are never shortened: they
    may be asked for again, and talk.py already varies the concern reply. Nor is a notice
    about the message just sent ("That button was from earlier"): it is news each time.
 3. Something is always said: if every reply would go, the first short line stands alone.
-4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered.
+4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered;
+   but a question a command asks with buttons (/delete's "Erase it all?", /checkin's "Is
+   that okay?") asked again within the turns is asked in other words, like any question.
 5. The record keeps a short key of each paragraph (`key`), in the episode, so a second
    instance or a restart knows what was said.
+6. The turns remembered are more than the five a person counts: a tap that only brings
+   back a step ("Carry on where we were") is a turn too, and must not push a paragraph
+   said four of the person's own turns ago out of mind.
+7. A question asked again more often than it has other words for it gives way to the
+   plain lines above a menu (MENU_AGAIN): never the same "Back to my question" twice.
 """
 
 from __future__ import annotations
@@ -26,9 +34,9 @@ from dataclasses import replace
 import dialogues
 from bot.core import words
 from bot.messages import Reply, ReplyKind
-from dialogues.engine import STALE
+from dialogues.engine import STALE, TOLD
 
-TURNS = 5
+TURNS = 10  # rule 6: five of the person's turns, with room for taps that bring a step back
 _KEEP = (ReplyKind.CRISIS, ReplyKind.CONCERN)
 # Notices about the very message just sent (a button from earlier): news each time.
 _NOTICES = (STALE, words.STALE_BUTTON)
@@ -37,19 +45,24 @@ _LEAD = re.compile(r"^(?:first|so|and|now|then|okay|ok),?\s+", re.IGNORECASE)
 
 
 def vary(
-    replies: Sequence[Reply], recent: Sequence[Sequence[str]]
+    replies: Sequence[Reply], recent: Sequence[Sequence[str]], *, by_name: bool = False
 ) -> tuple[list[Reply], tuple[str, ...]]:
     """`replies` without what the last turns said already (`recent`: the keys of each
-    turn's paragraphs, oldest first), and the keys of what this turn says."""
+    turn's paragraphs, oldest first), and the keys of what this turn says. `by_name`:
+    asked for by a command, shown whole but for the questions it asks (rule 4)."""
     said_before = {key for turn in recent for key in turn}
     seen: set[str] = set()
     out: list[Reply] = []
     for reply in replies:
         whole = reply.kind in _KEEP or reply.text.startswith(_NOTICES)
+        if by_name and not whole and not asks(reply):
+            seen.update(key(p) for p in _paragraphs(reply.text))
+            out.append(reply)
+            continue
         if whole or reply.image is not None or reply.document is not None:
             out.append(reply)
             continue
-        paragraphs = [p for p in (p.strip() for p in reply.text.split("\n\n")) if p]
+        paragraphs = _paragraphs(reply.text)
         fresh = [p for p in paragraphs if key(p) not in said_before and key(p) not in seen]
         seen.update(key(p) for p in paragraphs)
         if len(fresh) == len(paragraphs):
@@ -59,10 +72,13 @@ def vary(
         elif reply.options:
             asked = _question(paragraphs[-1])
             lines: Sequence[str] = words.MENU_AGAIN
-            if dialogues.unclear(reply.text):
+            if reply.text.startswith(TOLD):  # heard again, not "still not sure"
+                lines = (*TOLD, *words.MENU_AGAIN)
+            elif dialogues.unclear(reply.text):
                 lines = words.UNCLEAR_AGAIN
             elif asked is not None:
-                lines = tuple(line.format(question=asked) for line in words.QUESTION_AGAIN)
+                again = tuple(line.format(question=asked) for line in words.QUESTION_AGAIN)
+                lines = (*again, *words.MENU_AGAIN)  # all said: carry on, without the question
             line = _unsaid(lines, said_before | seen)
             seen.add(key(line))
             out.append(replace(reply, text=line))
@@ -73,10 +89,14 @@ def vary(
     return out, tuple(sorted(seen))
 
 
-def remember(replies: Sequence[Reply]) -> tuple[str, ...]:
-    """The keys of what `replies` say, for the next turns (`vary` leaves them whole)."""
-    _, said = vary([replace(r, kind=ReplyKind.NORMAL) for r in replies if r.text], ())
-    return said
+def asks(reply: Reply) -> bool:
+    """Whether `reply` asks a question with buttons to answer it ("Erase it all?")."""
+    paragraphs = _paragraphs(reply.text)
+    return bool(reply.options and paragraphs) and _question(paragraphs[-1]) is not None
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in (p.strip() for p in text.split("\n\n")) if p]
 
 
 def key(paragraph: str) -> str:

@@ -36,9 +36,12 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # tapped (a country typed sets it and shows its lines; "my scars" offered before "Me and
 # other people"), which the twin judges as another place.
 NOT_UNDERSTOOD_AT_MOST = 0.112
-MISROUTED_AT_MOST = 0.044
+MISROUTED_AT_MOST = 0.043
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 39
+# 11 since the core remembers ten turns (taps that bring a step back are turns too) and
+# /delete's and /checkin's questions asked again are asked in other words; the 11 left are
+# all across an erasure (/delete, then the same again): the bot must not remember them.
+REPEATED_AT_MOST = 11
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
