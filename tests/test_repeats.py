@@ -62,3 +62,14 @@ def test_words_told_again_are_heard_again_in_other_words_not_called_unclear() ->
     shown, _ = repeats.vary([told], [(repeats.key(told.text),)])
 
     assert shown[0].text == TOLD[1]
+
+
+def test_with_every_line_said_the_one_said_longest_ago_comes_back_first() -> None:
+    lines = [*words.MENU_AGAIN[1:], words.MENU_AGAIN[0]]  # the second said longest ago
+    recent = [(repeats.key(ERASE.text),), *((repeats.key(line),) for line in lines)]
+    menu = Reply("Pick one.", options=(Option("a", "A"),))
+    recent.append((repeats.key(menu.text),))
+
+    shown, _ = repeats.vary([menu], recent)
+
+    assert shown[0].text == words.MENU_AGAIN[1]

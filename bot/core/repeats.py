@@ -21,7 +21,8 @@ Rules:
    back a step ("Carry on where we were") is a turn too, and must not push a paragraph
    said four of the person's own turns ago out of mind.
 7. A question asked again more often than it has other words for it gives way to the
-   plain lines above a menu (MENU_AGAIN): never the same "Back to my question" twice.
+   plain lines above a menu (MENU_AGAIN): never the same "Back to my question" twice;
+   with every line said, the one said longest ago.
 """
 
 from __future__ import annotations
@@ -79,11 +80,11 @@ def vary(
             elif asked is not None:
                 again = tuple(line.format(question=asked) for line in words.QUESTION_AGAIN)
                 lines = (*again, *words.MENU_AGAIN)  # all said: carry on, without the question
-            line = _unsaid(lines, said_before | seen)
+            line = _unsaid(lines, recent, seen)
             seen.add(key(line))
             out.append(replace(reply, text=line))
     if not out and replies:
-        line = _unsaid(words.MENU_AGAIN, said_before | seen)
+        line = _unsaid(words.MENU_AGAIN, recent, seen)
         seen.add(key(line))
         out.append(Reply(line))
     return out, tuple(sorted(seen))
@@ -114,5 +115,13 @@ def _question(paragraph: str) -> str | None:
     return asked[:1].lower() + asked[1:] if asked else None
 
 
-def _unsaid(lines: Sequence[str], said: set[str]) -> str:
-    return next((line for line in lines if key(line) not in said), lines[-1])
+def _unsaid(lines: Sequence[str], recent: Sequence[Sequence[str]], seen: set[str]) -> str:
+    """The first of `lines` not said in the `recent` turns nor in this one (`seen`); all
+    said, the one said longest ago."""
+
+    def last_said(line: str) -> int:
+        if key(line) in seen:
+            return len(recent)
+        return max((i for i, turn in enumerate(recent) if key(line) in turn), default=-1)
+
+    return min(lines, key=last_said)
