@@ -9,9 +9,18 @@ import dialogues
 from bot.checkins import around as harder
 from bot.checkins import menus, zones
 from bot.checkins import progress_chart as pictures
-from bot.checkins.schedule import Plan, describe, local_day, local_moment, next_due, read_time
+from bot.checkins.schedule import (
+    Plan,
+    clock,
+    describe,
+    local_day,
+    local_moment,
+    next_due,
+    read_time,
+)
 from bot.checkins.sender import FLOW
-from bot.core import words
+from bot.checkins.wanted import DAILY_CODE, WEEKLY_NO_DAY, Wanted
+from bot.core import countries, words
 from bot.core.buttons import (
     CheckinBetter,
     CheckinButton,
@@ -171,11 +180,59 @@ class Checkins:
                     return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
                 return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
             case AskedZone(code=code, hhmm=hhmm):
-                zone = zones.find(text)
-                if zone is None:
+                found = _zones_named(text)
+                if not found:
                     turn.person.question = question
                     return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
-                return await self.choose(turn, CheckinZone(code, hhmm, zone.name))
+                if len(found) > 1:  # a country with more than one ("the states")
+                    turn.person.question = question
+                    return [menus.country_zone_menu(code, hhmm, found, page=0)]
+                return await self.choose(turn, CheckinZone(code, hhmm, found[0].name))
+
+    async def wanted(self, turn: Turn, wanted: Wanted) -> list[Reply]:
+        """A schedule typed where the set-up asks (bot/checkins/wanted.py): what it says
+        is set, and only what it leaves open is asked. How often, unsaid, stays as it was,
+        or is every day (the saved plan says so, with "Change it"). Typing the settings to
+        the set-up's "Is that okay?" agrees to keep them."""
+        person = turn.person
+        person.consent_at = person.consent_at or turn.incoming.now
+        plan = await person.checkin_plan()
+        code = wanted.code or (menus.encode(plan.frequency, plan.weekday) if plan else DAILY_CODE)
+        if code == WEEKLY_NO_DAY:
+            return [menus.weekday_menu()]
+        if wanted.at is not None:
+            return await self.choose(turn, CheckinTime(code, f"{wanted.at:%H%M}"))
+        person.question = AskedTime(code)
+        if wanted.hours:
+            morning, evening = (clock(at) for at in wanted.hours[:2])
+            text = words.CHECKIN_WHICH_HOUR.format(morning=morning, evening=evening)
+            times = tuple(
+                option(CheckinTime(code, f"{at:%H%M}"), clock(at)) for at in wanted.hours[:2]
+            )
+            return [Reply(text, options=(*times, option(CheckinFrequency(code), words.BACK)))]
+        if wanted.period is not None:
+            return [menus.times_menu(code, wanted.period)]
+        return [menus.period_menu(code)]
+
+    async def zone_asked(self, turn: Turn, text: str) -> list[Reply]:
+        """ "Is that 9pm india time?": the time zone the check-ins use, said plainly (with a
+        way to change it when the place asked about is another); the settings if none is set."""
+        plan = await turn.person.checkin_plan()
+        if plan is None:
+            return await self.settings(turn)
+        at, where = clock(plan.local_time), zones.city(plan.timezone)
+        named = _zones_named(text)
+        if not named:
+            return [
+                Reply(words.CHECKIN_ZONE_IS.format(time=at, where=where), options=(_back(turn),))
+            ]
+        if plan.timezone in {zone.name for zone in named}:
+            said = words.CHECKIN_ZONE_SAME.format(time=at, where=where)
+            return [Reply(said, options=(_back(turn),))]
+        asked = zones.city(named[0].name)
+        said = words.CHECKIN_ZONE_OTHER.format(time=at, where=where, asked=asked)
+        change = option(CheckinChangeZone(), words.CHECKIN_CHANGE_ZONE)
+        return [Reply(said, options=(change, _back(turn)))]
 
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
         found = zones.for_country(turn.person.country)
@@ -204,6 +261,19 @@ class Checkins:
         text = words.CHECKIN_PAUSED.format(until=local_day(until, plan.timezone))
         options = (option(CheckinSettings(), words.CHECKIN_SETTINGS), _back(turn))
         return [Reply(text, options=options)]
+
+
+def _zones_named(text: str) -> list[zones.Zone]:
+    """The zones a message names: a city or zone name in it ("Paris", "21h in Paris"),
+    else a country's ("india time": Kolkata), most people's first; [] for none."""
+    said = text.replace("?", " ").replace(",", " ").split()
+    for size in (3, 2, 1):
+        for start in range(len(said) - size + 1):
+            zone = zones.find(" ".join(said[start : start + size]))
+            if zone is not None:
+                return [zone]
+    named = countries.mentioned(text)
+    return zones.for_country(named[0]) if named else []
 
 
 def _back(turn: Turn) -> Option:

@@ -14,11 +14,32 @@ Rules:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import dialogues
+from bot.checkins import wanted as schedule
 from bot.core import delete_typed, lines_asked, yes_no
-from bot.core.buttons import Button
+from bot.core.buttons import (
+    Button,
+    CheckinChangeZone,
+    CheckinConsent,
+    CheckinFrequency,
+    CheckinHowOften,
+    CheckinPeriod,
+    CheckinSettings,
+    CheckinTime,
+    CheckinWeekday,
+)
+from bot.core.callback_data import ButtonError, decode
 from bot.core.delete_typed import Reading
-from bot.core.questions import AskedDelete, AskedSafe, AskedSuicide, AskedTime, AskedZone
+from bot.core.questions import (
+    AskedDelete,
+    AskedSafe,
+    AskedSuicide,
+    AskedTime,
+    AskedZone,
+    Question,
+)
 from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
@@ -57,6 +78,72 @@ def delete(library: dialogues.Library, turn: Turn) -> Reading | None:
     if not asked and state is not None and dialogues.reads(library, state, text):
         return None
     return delete_typed.read(text, asked=asked)
+
+
+@dataclass(frozen=True)
+class ZoneAsked:
+    """ "Is that 9pm india time?": which time zone the check-ins are in, asked."""
+
+    text: str
+
+
+def checkin(
+    library: dialogues.Library, turn: Turn, *, worried: bool = False
+) -> schedule.Wanted | ZoneAsked | None:
+    """A schedule typed where the check-in set-up asks (rule 3), or a question about its
+    time zone once one is set; None for anything else. Only a part of the day ("tonight")
+    is not enough where the set-up is done, nor in `worried` words ("tonight was awful")."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or isinstance(question, AskedZone | AskedSafe | AskedSuicide | AskedDelete):
+        return None  # a place is asked for (the screens read it), or the core asks its own
+    shown = _checkin_buttons(question)
+    opened = _opens_checkins(library, turn.person.flow_state)
+    asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
+    if not (asking or shown or opened):
+        return None
+    if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
+        return ZoneAsked(text)
+    wanted = schedule.read(text)
+    if wanted is None or (wanted.period and not wanted.code and (worried or not asking)):
+        return None
+    if isinstance(question, AskedTime) and wanted.code is None:
+        return schedule.Wanted(question.code, wanted.at, wanted.hours, wanted.period)
+    return wanted
+
+
+# The set-up's buttons while it still asks how often or when (not once it is done).
+_ASKING = (
+    CheckinConsent,
+    CheckinHowOften,
+    CheckinWeekday,
+    CheckinFrequency,
+    CheckinPeriod,
+    CheckinTime,
+)
+# Its buttons anywhere: the settings and the saved plan's "Change it" too.
+_SET_UP = (*_ASKING, CheckinSettings, CheckinChangeZone)
+
+
+def _checkin_buttons(question: Question) -> list[Button]:
+    """The check-in buttons on the last reply (what the core remembers it offered)."""
+    found: list[Button] = []
+    for _, button_id in getattr(question, "offered", ()):
+        try:
+            button = decode(button_id)
+        except ButtonError:
+            continue
+        if isinstance(button, _SET_UP):
+            found.append(button)
+    return found
+
+
+def _opens_checkins(library: dialogues.Library, state: dict[str, object] | None) -> bool:
+    """Whether the flow's step the person is at is the one that opened the check-in screens."""
+    if state is None:
+        return False
+    flow = library.flows.get(str(state.get("flow")))
+    node = flow.nodes.get(str(state.get("node"))) if flow is not None else None
+    return node is not None and any(action.open == "checkins" for action in node.do)
 
 
 def _typed(turn: Turn) -> str | None:

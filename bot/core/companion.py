@@ -113,6 +113,7 @@ class Companion:
             questions=self._questions, effects=self._effects, privacy=privacy, checkins=checkins
         )
         self._library = library
+        self._checkins = checkins
         self._flows = Flows(library=library, effects=self._effects)
         self._listener = Listener(
             library=library,
@@ -233,6 +234,14 @@ class Companion:
         erase = before_the_step.delete(self._library, turn)
         if erase is not None:
             return await self._commands.delete_typed(turn, erase)
+        worried = risk.tier is safety.Tier.CONCERN
+        schedule = before_the_step.checkin(self._library, turn, worried=worried)
+        if schedule is not None:  # a check-in time, never read as distress at its step
+            if worried:
+                self._questions.noticed(turn, risk)
+            if isinstance(schedule, before_the_step.ZoneAsked):
+                return await self._checkins.zone_asked(turn, schedule.text)
+            return await self._checkins.wanted(turn, schedule)
         if risk.tier is safety.Tier.CONCERN:
             return await self._listener.worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:

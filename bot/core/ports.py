@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.checkins.schedule import Plan
+from bot.checkins.wanted import Wanted
 from bot.core.buttons import CheckinButton
 from bot.core.questions import AskedTime, AskedZone, Episode, Question
 from bot.messages import Incoming, Person, Reply
@@ -64,6 +65,10 @@ class CheckinMenus(Protocol):
     async def typed(
         self, turn: Turn, question: AskedTime | AskedZone, text: str
     ) -> list[Reply]: ...
+
+    async def wanted(self, turn: Turn, wanted: Wanted) -> list[Reply]: ...
+
+    async def zone_asked(self, turn: Turn, text: str) -> list[Reply]: ...
 
 
 # -- The store, as the core sees it (bot/store/ is the one implementation) ----------------------

@@ -312,6 +312,15 @@ CHECKIN_SAVED = (
     "You can change or stop them any time with /checkin."
 )
 CHECKIN_CHANGE_IT = "Change it"
+# A time typed with no morning or evening to it ("half 8"): both, to pick.
+CHECKIN_WHICH_HOUR = "{morning} or {evening}? Pick one:"
+# "Is that 9pm india time?", once check-ins are set: the zone they use, plainly.
+CHECKIN_ZONE_SAME = "Yes: {time}, {where} time. That's the time zone your check-ins use."
+CHECKIN_ZONE_IS = "Your check-ins come at {time}, {where} time."
+CHECKIN_ZONE_OTHER = (
+    "Your check-ins come at {time} {where} time, not {asked} time. If that's wrong, "
+    "you can change the time zone."
+)
 CHECKIN_SETTINGS = "Check-in settings"
 CARRY_ON = "Carry on"
 BACK_TO_TOPICS = "Back to topics"

@@ -285,6 +285,15 @@ def _country_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return asks and bool(texts) and texts[0].startswith(done)
 
 
+def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """A check-in time typed where the writer meant how often ("evening, like 9 pm" for
+    "Every day"): the typed words set how often and when at once, and the set-up goes on
+    to the time zone (or is done), past the part of the day the button would ask."""
+    asks = any(text.startswith(words.CHECKIN_ASK_PERIOD) for text in expected)
+    further = (words.CHECKIN_ASK_ZONE, words.CHECKIN_ASK_REGION, words.CHECKIN_SAVED[:20])
+    return asks and bool(texts) and texts[0].startswith(further)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -302,7 +311,7 @@ def _judge(
         return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
-    if _same(texts, expected) or _country_set(texts, expected):
+    if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"

@@ -35,7 +35,7 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # misrouted turns are mostly the bot going further than the button its writer would have
 # tapped (a country typed sets it and shows its lines; "my scars" offered before "Me and
 # other people"), which the twin judges as another place.
-NOT_UNDERSTOOD_AT_MOST = 0.112
+NOT_UNDERSTOOD_AT_MOST = 0.102
 MISROUTED_AT_MOST = 0.043
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 # 10 since the core remembers ten turns (taps that bring a step back are turns too) and
