@@ -159,3 +159,62 @@ async def test_a_country_typed_for_the_time_zone_finds_its_zone(chat: FakeChat) 
     await chat.send("ireland")
 
     assert "every day at 9:00pm" in chat.text()
+
+
+async def test_a_place_in_the_time_sets_the_time_zone_at_once(chat: FakeChat) -> None:
+    await open_checkins(chat)
+    await chat.tap("Every day")
+
+    await chat.send("In the evening, at 21h Paris time")
+
+    assert "every day at 9:00pm" in chat.text()
+
+
+async def test_a_city_typed_with_its_region_is_the_city(chat: FakeChat) -> None:
+    await open_checkins(chat)
+    await chat.send("9pm")
+
+    await chat.send("Europe, Paris")
+
+    assert "every day at 9:00pm" in chat.text()
+
+
+async def test_a_time_typed_again_where_the_place_is_asked_keeps_asking_the_place(
+    chat: FakeChat,
+) -> None:
+    await open_checkins(chat)
+    await chat.send("9pm")
+
+    await chat.send("21:00")
+    await chat.send("Dublin")
+
+    assert "every day at 9:00pm" in chat.text()
+
+
+async def test_check_ins_asked_for_with_a_time_anywhere_start_the_set_up(chat: FakeChat) -> None:
+    await open_checkins(chat)
+    await chat.send("/topics")
+
+    await chat.send("can you check in on me every day at 9pm?")
+    await chat.send("Dublin")
+
+    assert "every day at 9:00pm" in chat.text()
+
+
+async def test_the_settings_typed_before_agreeing_to_keep_them_ask_first(chat: FakeChat) -> None:
+    await chat.send("/topics")
+
+    await chat.send("can you check in on me every day at 9pm?")
+
+    assert "Is that okay?" in chat.text()
+
+
+async def test_the_same_time_again_says_it_is_set_already(chat: FakeChat) -> None:
+    await open_checkins(chat)
+    await chat.send("9pm")
+    await chat.send("Dublin")
+
+    await chat.send("/checkin")
+    await chat.send("9pm")
+
+    assert chat.text().startswith("That's what they're set to already: every day at 9:00pm")

@@ -41,4 +41,3 @@ def line(days: Sequence[tuple[int | None, int | None, tuple[str, ...]]]) -> str 
     """The sentence for /progress, or None when no harder day had a tag."""
     tags = harder_days(days)
     return words.PROGRESS_AROUND.format(tags=", ".join(tags)) if tags else None
-

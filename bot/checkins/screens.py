@@ -20,7 +20,7 @@ from bot.checkins.schedule import (
 )
 from bot.checkins.sender import FLOW
 from bot.checkins.wanted import DAILY_CODE, WEEKLY_NO_DAY, Wanted
-from bot.core import countries, words
+from bot.core import words
 from bot.core.buttons import (
     CheckinBetter,
     CheckinButton,
@@ -44,8 +44,8 @@ from bot.core.buttons import (
     Go,
     Resume,
 )
-from bot.core.callback_data import option
-from bot.core.questions import AskedTime, AskedZone
+from bot.core.callback_data import encode, option
+from bot.core.questions import AskedTime, AskedZone, Nothing
 from bot.core.turn import Turn
 from bot.messages import Option, Reply
 from bot.store.checkin_plans import CHECKIN
@@ -180,7 +180,7 @@ class Checkins:
                     return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
                 return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
             case AskedZone(code=code, hhmm=hhmm):
-                found = _zones_named(text)
+                found = zones.named_in(text)
                 if not found:
                     turn.person.question = question
                     return [Reply(words.CHECKIN_NO_ZONE), menus.region_menu(code, hhmm)]
@@ -189,19 +189,26 @@ class Checkins:
                     return [menus.country_zone_menu(code, hhmm, found, page=0)]
                 return await self.choose(turn, CheckinZone(code, hhmm, found[0].name))
 
-    async def wanted(self, turn: Turn, wanted: Wanted) -> list[Reply]:
-        """A schedule typed where the set-up asks (bot/checkins/wanted.py): what it says
-        is set, and only what it leaves open is asked. How often, unsaid, stays as it was,
-        or is every day (the saved plan says so, with "Change it"). Typing the settings to
-        the set-up's "Is that okay?" agrees to keep them."""
+    async def wanted(self, turn: Turn, wanted: Wanted, text: str) -> list[Reply]:
+        """A schedule typed where the set-up asks (bot/checkins/wanted.py), in `text`:
+        what it says is set, and only what it leaves open is asked. How often, unsaid,
+        stays as it was, or is every day (the saved plan says so, with "Change it"); a
+        place in it ("at 21h Paris time") is the time zone. Typing the settings to the
+        set-up's "Is that okay?" agrees to keep them."""
         person = turn.person
-        person.consent_at = person.consent_at or turn.incoming.now
+        if not person.consented:
+            if not _offered(person.question, CheckinConsent()):
+                return await self.settings(turn)  # never agreed for them unasked
+            person.consent_at = turn.incoming.now
         plan = await person.checkin_plan()
         code = wanted.code or (menus.encode(plan.frequency, plan.weekday) if plan else DAILY_CODE)
         if code == WEEKLY_NO_DAY:
             return [menus.weekday_menu()]
         if wanted.at is not None:
-            return await self.choose(turn, CheckinTime(code, f"{wanted.at:%H%M}"))
+            hhmm, named = f"{wanted.at:%H%M}", zones.named_in(text)
+            if len(named) == 1:
+                return await self.choose(turn, CheckinZone(code, hhmm, named[0].name))
+            return await self.choose(turn, CheckinTime(code, hhmm))
         person.question = AskedTime(code)
         if wanted.hours:
             morning, evening = (clock(at) for at in wanted.hours[:2])
@@ -214,6 +221,13 @@ class Checkins:
             return [menus.times_menu(code, wanted.period)]
         return [menus.period_menu(code)]
 
+    async def place(self, turn: Turn, text: str) -> list[Reply]:
+        """A place typed where the time zone is asked (bot/core/before_the_step.py)."""
+        question = turn.person.question
+        if not isinstance(question, AskedZone):
+            return await self.settings(turn)
+        return await self.typed(turn, question, text)
+
     async def zone_asked(self, turn: Turn, text: str) -> list[Reply]:
         """ "Is that 9pm india time?": the time zone the check-ins use, said plainly (with a
         way to change it when the place asked about is another); the settings if none is set."""
@@ -221,7 +235,7 @@ class Checkins:
         if plan is None:
             return await self.settings(turn)
         at, where = clock(plan.local_time), zones.city(plan.timezone)
-        named = _zones_named(text)
+        named = zones.named_in(text)
         if not named:
             return [
                 Reply(words.CHECKIN_ZONE_IS.format(time=at, where=where), options=(_back(turn),))
@@ -246,11 +260,16 @@ class Checkins:
     async def _save(self, turn: Turn, plan: Plan | None) -> list[Reply]:
         if plan is None:
             return await self.settings(turn)
+        turn.person.question = Nothing()  # set: no time or place is asked any more
+        change = option(CheckinSettings(), words.CHECKIN_CHANGE_IT)
+        if plan == await turn.person.checkin_plan():  # the same again: said so, not "Done"
+            where = zones.city(plan.timezone)
+            text = words.CHECKIN_ALREADY.format(when=describe(plan), where=where)
+            return [Reply(text, options=(change, _back(turn)))]
         due = next_due(plan, turn.incoming.now)
         await turn.person.set_checkin_plan(plan, due_at=due)
         next_at = local_moment(due, plan.timezone)
         text = words.CHECKIN_SAVED.format(when=describe(plan), next_at=next_at)
-        change = option(CheckinSettings(), words.CHECKIN_CHANGE_IT)
         return [Reply(text, options=(change, _back(turn)))]
 
     async def _pause(self, turn: Turn, plan: Plan, until: datetime | None) -> list[Reply]:
@@ -263,17 +282,10 @@ class Checkins:
         return [Reply(text, options=options)]
 
 
-def _zones_named(text: str) -> list[zones.Zone]:
-    """The zones a message names: a city or zone name in it ("Paris", "21h in Paris"),
-    else a country's ("india time": Kolkata), most people's first; [] for none."""
-    said = text.replace("?", " ").replace(",", " ").split()
-    for size in (3, 2, 1):
-        for start in range(len(said) - size + 1):
-            zone = zones.find(" ".join(said[start : start + size]))
-            if zone is not None:
-                return [zone]
-    named = countries.mentioned(text)
-    return zones.for_country(named[0]) if named else []
+def _offered(question: object, button: CheckinButton) -> bool:
+    """Whether `button` was among the core's buttons on the last reply."""
+    offered: tuple[tuple[str, str], ...] = getattr(question, "offered", ())
+    return any(button_id == encode(button) for _, button_id in offered)
 
 
 def _back(turn: Turn) -> Option:

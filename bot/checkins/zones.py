@@ -7,6 +7,8 @@ import importlib.resources
 import zoneinfo
 from dataclasses import dataclass
 
+from bot.core import countries
+
 # Region buttons: a short code (fits in a button id) and the zone-name prefixes; what each
 # button says is in words.CHECKIN_REGIONS.
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -92,3 +94,17 @@ def find(text: str) -> Zone | None:
     if "/" in exact and exact in zoneinfo.available_timezones():
         return Zone(exact, city(exact))
     return None
+
+
+def named_in(text: str) -> list[Zone]:
+    """The zones a message names: a city or zone name in it ("Paris", "21h in Paris",
+    "Europe, Paris"), else a country's ("india time": Kolkata), most people's first; []
+    for none."""
+    said = text.replace("?", " ").replace(",", " ").replace(".", " ").split()
+    for size in (3, 2, 1):
+        for start in range(len(said) - size + 1):
+            zone = find(" ".join(said[start : start + size]))
+            if zone is not None:
+                return [zone]
+    named = countries.mentioned(text)
+    return for_country(named[0]) if named else []

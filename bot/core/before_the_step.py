@@ -14,10 +14,12 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import dialogues
 from bot.checkins import wanted as schedule
+from bot.checkins import zones
 from bot.core import delete_typed, lines_asked, yes_no
 from bot.core.buttons import (
     Button,
@@ -81,6 +83,13 @@ def delete(library: dialogues.Library, turn: Turn) -> Reading | None:
 
 
 @dataclass(frozen=True)
+class PlaceTyped:
+    """A place typed where the set-up asks for the time zone ("Europe, Paris")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class ZoneAsked:
     """ "Is that 9pm india time?": which time zone the check-ins are in, asked."""
 
@@ -89,28 +98,47 @@ class ZoneAsked:
 
 def checkin(
     library: dialogues.Library, turn: Turn, *, worried: bool = False
-) -> schedule.Wanted | ZoneAsked | None:
+) -> schedule.Wanted | ZoneAsked | PlaceTyped | None:
     """A schedule typed where the check-in set-up asks (rule 3), or a question about its
-    time zone once one is set; None for anything else. Only a part of the day ("tonight")
-    is not enough where the set-up is done, nor in `worried` words ("tonight was awful")."""
-    text, question = _typed(turn), turn.person.question
-    if text is None or isinstance(question, AskedZone | AskedSafe | AskedSuicide | AskedDelete):
-        return None  # a place is asked for (the screens read it), or the core asks its own
+    time zone once one is set, or a place where it asks for one; None for anything else.
+    Only a part of the day ("tonight") is not enough where the set-up is done, nor in
+    `worried` words ("tonight was awful")."""
+    text, question, state = _typed(turn), turn.person.question, turn.person.flow_state
+    if text is None or isinstance(question, AskedSafe | AskedSuicide | AskedDelete):
+        return None  # the core asks its own question
+    if isinstance(question, AskedZone):
+        if zones.named_in(text):  # "Europe, Paris": the city, before the region's button
+            return PlaceTyped(text)
+        wanted = schedule.read(text)  # a time again ("21:00"): that time, the place still asked
+        if wanted is None or wanted.at is None:
+            return None
+        return schedule.Wanted(wanted.code or question.code, wanted.at)
     shown = _checkin_buttons(question)
-    opened = _opens_checkins(library, turn.person.flow_state)
+    opened = _opens_checkins(library, state)
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
-    if not (asking or shown or opened):
+    named = _CHECKINS.search(text.lower()) is not None and not (
+        state is not None and dialogues.reads(library, state, text)
+    )
+    if not (asking or shown or opened or named):
         return None
     if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
         return ZoneAsked(text)
     wanted = schedule.read(text)
     if wanted is None or (wanted.period and not wanted.code and (worried or not asking)):
         return None
+    if named and not (asking or shown or opened) and not (wanted.code or wanted.at):
+        return (
+            None  # check-ins asked for anywhere: with how often or when, not only a part of the day
+        )
     if isinstance(question, AskedTime) and wanted.code is None:
         return schedule.Wanted(question.code, wanted.at, wanted.hours, wanted.period)
     return wanted
 
 
+# Check-ins named in words, anywhere ("can this bot check on me every day?").
+_CHECKINS = re.compile(
+    r"\b(?:check[\s-]?ins?|check on me|check up on me|remind(?:er)?s?\b|remind me)"
+)
 # The set-up's buttons while it still asks how often or when (not once it is done).
 _ASKING = (
     CheckinConsent,

@@ -241,7 +241,9 @@ class Companion:
                 self._questions.noticed(turn, risk)
             if isinstance(schedule, before_the_step.ZoneAsked):
                 return await self._checkins.zone_asked(turn, schedule.text)
-            return await self._checkins.wanted(turn, schedule)
+            if isinstance(schedule, before_the_step.PlaceTyped):
+                return await self._checkins.place(turn, schedule.text)
+            return await self._checkins.wanted(turn, schedule, turn.incoming.text or "")
         if risk.tier is safety.Tier.CONCERN:
             return await self._listener.worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:

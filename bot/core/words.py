@@ -312,6 +312,7 @@ CHECKIN_SAVED = (
     "You can change or stop them any time with /checkin."
 )
 CHECKIN_CHANGE_IT = "Change it"
+CHECKIN_ALREADY = "That's what they're set to already: {when}, {where} time."
 # A time typed with no morning or evening to it ("half 8"): both, to pick.
 CHECKIN_WHICH_HOUR = "{morning} or {evening}? Pick one:"
 # "Is that 9pm india time?", once check-ins are set: the zone they use, plainly.

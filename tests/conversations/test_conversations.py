@@ -38,10 +38,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 NOT_UNDERSTOOD_AT_MOST = 0.102
 MISROUTED_AT_MOST = 0.043
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-# 10 since the core remembers ten turns (taps that bring a step back are turns too) and
-# /delete's and /checkin's questions asked again are asked in other words; the 10 left are
-# all across an erasure (/delete, then the same again): the bot must not remember them.
-REPEATED_AT_MOST = 10
+# 8 since the core remembers ten turns (taps that bring a step back are turns too),
+# /delete's and /checkin's questions asked again are asked in other words, and a check-in
+# set twice says so; the 8 left are all across an erasure (/delete, then the same again):
+# the bot must not remember them.
+REPEATED_AT_MOST = 8
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
