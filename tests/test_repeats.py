@@ -4,11 +4,14 @@ other words for it gives way to plain lines, never the same line twice."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.core import repeats, words
-from bot.messages import Option, Reply
+from bot.messages import Option, Reply, ReplyKind
 from dialogues.engine import TOLD
 from tests.fakes import FakeChat
 
+NOW = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
 ERASE = Reply("This erases everything. Erase it all?", options=(Option("y", "Yes"),))
 HELP = Reply("Here is what I can do.\n\nType /sos for the lines.", options=(Option("t", "Topics"),))
 
@@ -73,3 +76,14 @@ def test_with_every_line_said_the_one_said_longest_ago_comes_back_first() -> Non
     shown, _ = repeats.vary([menu], recent)
 
     assert shown[0].text == words.MENU_AGAIN[1]
+
+
+def test_crisis_lines_shown_are_remembered_for_a_few_turns() -> None:
+    lines = Reply("Samaritans: call 116 123", kind=ReplyKind.CRISIS)
+    _, said = repeats.vary([lines], (), now=NOW)
+    recent = [said]
+
+    assert repeats.lines_lately(recent, NOW)
+    assert not repeats.lines_lately(recent, NOW + repeats.LINES_FOR * 2)
+    recent += [("a",)] * repeats.LINES_LATELY
+    assert not repeats.lines_lately(recent, NOW)

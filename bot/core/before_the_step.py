@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import dialogues
 from bot.checkins import wanted as schedule
 from bot.checkins import zones
-from bot.core import delete_typed, lines_asked, yes_no
+from bot.core import countries, delete_typed, lines_asked, repeats, yes_no
 from bot.core.buttons import (
     Button,
     CheckinChangeZone,
@@ -45,6 +45,7 @@ from bot.core.questions import (
 from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
+from dialogues.schema import Node
 
 
 def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
@@ -58,7 +59,21 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
     if said is None and state is not None and dialogues.reads(library, state, text):
         return None  # the step's own (a "fine" goes to the question, not to the step)
     keeps_words = state is not None and dialogues.asks(library, state)
-    return lines_asked.read(text, keeps_words=keeps_words)
+    asked = lines_asked.read(text, keeps_words=keeps_words)
+    if asked is None and repeats.lines_lately(turn.person.episode.said, turn.incoming.now):
+        return _other_country(text)
+    return asked
+
+
+def _other_country(text: str) -> tuple[str, ...] | None:
+    """Just after crisis lines: a question or a request naming a country ("is there like
+    a uk one", "can u give me like canada ones im in toronto") asks for its lines."""
+    named = countries.mentioned(text)
+    asks = "?" in text or _ONES.search(text.lower()) is not None
+    return named if named and asks else None
+
+
+_ONES = re.compile(r"\b(?:ones?|lines?|numbers?|helplines?|give me|show me|for)\b")
 
 
 def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:
@@ -167,11 +182,15 @@ def _checkin_buttons(question: Question) -> list[Button]:
 
 def _opens_checkins(library: dialogues.Library, state: dict[str, object] | None) -> bool:
     """Whether the flow's step the person is at is the one that opened the check-in screens."""
-    if state is None:
-        return False
-    flow = library.flows.get(str(state.get("flow")))
-    node = flow.nodes.get(str(state.get("node"))) if flow is not None else None
+    node = _node(library, state)
     return node is not None and any(action.open == "checkins" for action in node.do)
+
+
+def _node(library: dialogues.Library, state: dict[str, object] | None) -> Node | None:
+    if state is None:
+        return None
+    flow = library.flows.get(str(state.get("flow")))
+    return flow.nodes.get(str(state.get("node"))) if flow is not None else None
 
 
 def _typed(turn: Turn) -> str | None:

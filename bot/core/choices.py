@@ -6,7 +6,7 @@ from typing import assert_never
 
 import dialogues
 import safety
-from bot.core import words
+from bot.core import repeats, words
 from bot.core.buttons import (
     Asked,
     CheckinBetter,
@@ -121,4 +121,7 @@ class Choices:
             # chosen under the crisis lines, or typed after them in this episode: theirs, now
             self._questions.ask(turn, AskedSafe())
             return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
+        if repeats.lines_lately(turn.person.episode.said, now):
+            # typed just after a flow's lines ("we live in canada"): that country's, all of them
+            return [chosen, self._questions.more_help(code, now=now), *await turn.resume(turn)]
         return [chosen, *await turn.resume(turn)]

@@ -202,7 +202,7 @@ class Companion:
         """No paragraph said twice within a few turns (bot/core/repeats.py)."""
         episode = turn.person.episode
         by_name = turn.incoming.command is not None  # shown whole, but for its questions
-        replies, said = repeats.vary(replies, episode.said, by_name=by_name)
+        replies, said = repeats.vary(replies, episode.said, by_name=by_name, now=turn.incoming.now)
         kept = (*episode.said, said)[-repeats.TURNS :]
         turn.person.episode = dataclasses.replace(episode, said=kept)
         return replies

@@ -23,6 +23,9 @@ Rules:
 7. A question asked again more often than it has other words for it gives way to the
    plain lines above a menu (MENU_AGAIN): never the same "Back to my question" twice;
    with every line said, the one said longest ago.
+8. Crisis lines shown are remembered too (LINES_SHOWN and the time, among the turn's
+   keys): a country typed in the few turns after them, within the hour, shows that
+   country's lines (bot/core/choices.py).
 """
 
 from __future__ import annotations
@@ -31,12 +34,16 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 import dialogues
 from bot.core import words
 from bot.messages import Reply, ReplyKind
 from dialogues.engine import STALE, TOLD
 
+LINES_SHOWN = "lines@"  # rule 8: a mark and the time, not a paragraph's key (those are hex)
+LINES_LATELY = 3  # turns after crisis lines in which a country typed shows that country's
+LINES_FOR = timedelta(hours=1)  # and not longer ago than this
 TURNS = 10  # rule 6: five of the person's turns, with room for taps that bring a step back
 _KEEP = (ReplyKind.CRISIS, ReplyKind.CONCERN)
 # Notices about the very message just sent (a button from earlier): news each time.
@@ -46,16 +53,23 @@ _LEAD = re.compile(r"^(?:first|so|and|now|then|okay|ok),?\s+", re.IGNORECASE)
 
 
 def vary(
-    replies: Sequence[Reply], recent: Sequence[Sequence[str]], *, by_name: bool = False
+    replies: Sequence[Reply],
+    recent: Sequence[Sequence[str]],
+    *,
+    by_name: bool = False,
+    now: datetime | None = None,
 ) -> tuple[list[Reply], tuple[str, ...]]:
     """`replies` without what the last turns said already (`recent`: the keys of each
     turn's paragraphs, oldest first), and the keys of what this turn says. `by_name`:
-    asked for by a command, shown whole but for the questions it asks (rule 4)."""
+    asked for by a command, shown whole but for the questions it asks (rule 4); `now`:
+    when, for crisis lines shown (rule 8)."""
     said_before = {key for turn in recent for key in turn}
     seen: set[str] = set()
     out: list[Reply] = []
     for reply in replies:
         whole = reply.kind in _KEEP or reply.text.startswith(_NOTICES)
+        if reply.kind is ReplyKind.CRISIS and now is not None:
+            seen.add(f"{LINES_SHOWN}{now:%Y-%m-%dT%H:%M}")
         if by_name and not whole and not asks(reply):
             seen.update(key(p) for p in _paragraphs(reply.text))
             out.append(reply)
@@ -88,6 +102,18 @@ def vary(
         seen.add(key(line))
         out.append(Reply(line))
     return out, tuple(sorted(seen))
+
+
+def lines_lately(recent: Sequence[Sequence[str]], now: datetime) -> bool:
+    """Whether crisis lines were shown in the last LINES_LATELY turns, within LINES_FOR
+    of `now` (rule 8)."""
+    for turn in recent[-LINES_LATELY:]:
+        for said in turn:
+            if said.startswith(LINES_SHOWN):
+                at = datetime.fromisoformat(said.removeprefix(LINES_SHOWN))
+                if abs(now.replace(tzinfo=None) - at) <= LINES_FOR:
+                    return True
+    return False
 
 
 def asks(reply: Reply) -> bool:
