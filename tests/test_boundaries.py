@@ -173,7 +173,8 @@ def clock_calls(path: Path, *, bare: set[str], any_arguments: set[str]) -> Itera
 # -- the layers inside bot/ -----------------------------------------------------------------------
 
 # package -> the parts of bot/ it must not import. The core is the middle: it imports only
-# the shared values (bot.messages) and the check-in plan's pure value (bot.checkins.schedule);
+# the shared values (bot.messages) and the check-in plan's pure values (bot.checkins.schedule,
+# and what a person typed they want for it: bot.checkins.wanted);
 # the store implements the core's ports; the adapters talk to the core, never to the store;
 # only bot/wiring.py (and the command line) joins everything.
 LAYERS = {

@@ -218,3 +218,16 @@ async def test_the_same_time_again_says_it_is_set_already(chat: FakeChat) -> Non
     await chat.send("9pm")
 
     assert chat.text().startswith("That's what they're set to already: every day at 9:00pm")
+
+
+async def test_a_schedule_typed_to_the_offer_of_check_ins_takes_it_up(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    await chat.tap("Skip this")
+    assert "Set up check-ins" in chat.buttons()
+
+    await chat.send("yes every day at 9pm")
+    await chat.send("Dublin")
+
+    assert "every day at 9:00pm" in chat.text()

@@ -221,6 +221,10 @@ class Checkins:
             return [menus.times_menu(code, wanted.period)]
         return [menus.period_menu(code)]
 
+    def is_place(self, text: str) -> bool:
+        """Whether `text` names a place with a time zone ("Paris", "india")."""
+        return bool(zones.named_in(text))
+
     async def place(self, turn: Turn, text: str) -> list[Reply]:
         """A place typed where the time zone is asked (bot/core/before_the_step.py)."""
         question = turn.person.question

@@ -15,12 +15,13 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import dialogues
+import safety
 from bot.checkins import wanted as schedule
-from bot.checkins import zones
-from bot.core import countries, delete_typed, lines_asked, repeats, yes_no
+from bot.core import countries, delete_typed, lines_asked, repeats, someone_else, yes_no
 from bot.core.buttons import (
     Button,
     CheckinChangeZone,
@@ -32,7 +33,7 @@ from bot.core.buttons import (
     CheckinTime,
     CheckinWeekday,
 )
-from bot.core.callback_data import ButtonError, decode
+from bot.core.callback_data import ButtonError, decode, is_core
 from bot.core.delete_typed import Reading
 from bot.core.questions import (
     AskedDelete,
@@ -40,11 +41,13 @@ from bot.core.questions import (
     AskedSuicide,
     AskedTime,
     AskedZone,
+    Nothing,
     Question,
 )
 from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
+from bot.messages import Reply
 from dialogues.schema import Node
 
 
@@ -112,24 +115,29 @@ class ZoneAsked:
 
 
 def checkin(
-    library: dialogues.Library, turn: Turn, *, worried: bool = False
+    library: dialogues.Library,
+    turn: Turn,
+    *,
+    is_place: Callable[[str], bool],
+    worried: bool = False,
 ) -> schedule.Wanted | ZoneAsked | PlaceTyped | None:
     """A schedule typed where the check-in set-up asks (rule 3), or a question about its
     time zone once one is set, or a place where it asks for one; None for anything else.
     Only a part of the day ("tonight") is not enough where the set-up is done, nor in
-    `worried` words ("tonight was awful")."""
+    `worried` words ("tonight was awful"). `is_place`: whether words name a place with a
+    time zone (the check-in screens know the zones)."""
     text, question, state = _typed(turn), turn.person.question, turn.person.flow_state
     if text is None or isinstance(question, AskedSafe | AskedSuicide | AskedDelete):
         return None  # the core asks its own question
     if isinstance(question, AskedZone):
-        if zones.named_in(text):  # "Europe, Paris": the city, before the region's button
+        if is_place(text):  # "Europe, Paris": the city, before the region's button
             return PlaceTyped(text)
         wanted = schedule.read(text)  # a time again ("21:00"): that time, the place still asked
         if wanted is None or wanted.at is None:
             return None
         return schedule.Wanted(wanted.code or question.code, wanted.at)
     shown = _checkin_buttons(question)
-    opened = _opens_checkins(library, state)
+    opened = _opens_checkins(library, state) or checkins_offered(library, state) is not None
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
     named = _CHECKINS.search(text.lower()) is not None and not (
         state is not None and dialogues.reads(library, state, text)
@@ -169,15 +177,34 @@ _SET_UP = (*_ASKING, CheckinSettings, CheckinChangeZone)
 
 def _checkin_buttons(question: Question) -> list[Button]:
     """The check-in buttons on the last reply (what the core remembers it offered)."""
-    found: list[Button] = []
-    for _, button_id in getattr(question, "offered", ()):
-        try:
-            button = decode(button_id)
-        except ButtonError:
-            continue
-        if isinstance(button, _SET_UP):
-            found.append(button)
-    return found
+    buttons = (_button(button_id) for _, button_id in getattr(question, "offered", ()))
+    return [button for button in buttons if isinstance(button, _SET_UP)]
+
+
+def checkins_offered(library: dialogues.Library, state: dict[str, object] | None) -> str | None:
+    """Where the flow's step goes to open the check-in screens, when one of its choices
+    does ("I can also check in with you once a day": "Set up check-ins"); None if none."""
+    node = _node(library, state)
+    if node is None or state is None:
+        return None
+    flow = str(state.get("flow"))
+    for choice in node.choices or ():
+        target = library.resolve(flow, choice.to)
+        if target is not None and _opens_checkins(library, {"flow": target[0], "node": target[1]}):
+            return f"{target[0]}:{target[1]}"
+    return None
+
+
+def checkin_screen(reply: Reply) -> bool:
+    """Whether `reply` is one of the check-in set-up's screens (its buttons are)."""
+    return any(isinstance(_button(option.id), _SET_UP) for option in reply.options)
+
+
+def _button(button_id: str) -> Button | None:
+    try:
+        return decode(button_id) if is_core(button_id) else None
+    except ButtonError:
+        return None
 
 
 def _opens_checkins(library: dialogues.Library, state: dict[str, object] | None) -> bool:
@@ -191,6 +218,53 @@ def _node(library: dialogues.Library, state: dict[str, object] | None) -> Node |
         return None
     flow = library.flows.get(str(state.get("flow")))
     return flow.nodes.get(str(state.get("node"))) if flow is not None else None
+
+
+def topic_named(library: dialogues.Library, turn: Turn, risk: safety.Assessment) -> str | None:
+    """Where worried words that name a topic go (rule 4): the topic's target, or None."""
+    text, state = _typed(turn), turn.person.flow_state
+    if text is None or risk.tier is not safety.Tier.CONCERN or risk.about_someone_else:
+        return None
+    if not risk.kinds <= _ONLY or someone_else.mentioned(text) or someone_else.in_their_flow(state):
+        return None
+    if not isinstance(turn.person.question, Nothing) or turn.person.question.offered:
+        return None  # the core's own question or buttons are open: those read it first
+    if state is not None and (
+        dialogues.reads(library, state, text) or dialogues.asks(library, state)
+    ):
+        return None  # the step's own answer (bot/core/listening.py, `worried`)
+    here = str(state.get("flow", "")) if state is not None else ""
+    named = dialogues.named_topic(library, text, here=here)
+    if named is None:
+        named = dialogues.named_topic(library, f"{text}?", here=here)  # a word of one
+        only_the_model = all(m.startswith("model.") for m in risk.matched)
+        if named is None or not only_the_model:
+            return None
+    return named[1]
+
+
+# The only risk kind a topic stands in for: distress. An urge, a lapse, an injury or
+# hopelessness gets the concern reply (its ways to cope, its question) first.
+_ONLY = frozenset({"distress"})
+
+
+def other_language(turn: Turn) -> bool:
+    """Whether the typed text asks if the bot speaks another language (rule 5)."""
+    text = _typed(turn)
+    return text is not None and _OTHER_LANGUAGE.search(text.casefold()) is not None
+
+
+_LANGUAGES = (
+    r"espa[ñn]ol|spanish|castellano|portugu[eê]s|portuguese|fran[çc]ais|french|deutsch|german|"
+    r"italiano|italian|tagalog|filipino|hindi|arabic|polski|polish|nederlands|dutch|"
+    r"русском|russian|türkçe|turkish|urdu|bengali|chinese|中文|japanese|korean"
+)
+_OTHER_LANGUAGE = re.compile(
+    r"\b(?:(?:hablas?|falas?|parles?|parlez|sprichst|sprechen|parli|parla)"
+    r"(?:[\s-]+(?:usted|vous|tu|du|sie|voce|você|lei))?|"
+    r"(?:do|can|could) (?:you|u) (?:speak|talk|write|understand|answer)|speak|en|in)"
+    r"\s+(?:(?:in|en)\s+)?(?:" + _LANGUAGES + r")\b"
+)
 
 
 def _typed(turn: Turn) -> str | None:

@@ -235,7 +235,9 @@ class Companion:
         if erase is not None:
             return await self._commands.delete_typed(turn, erase)
         worried = risk.tier is safety.Tier.CONCERN
-        schedule = before_the_step.checkin(self._library, turn, worried=worried)
+        schedule = before_the_step.checkin(
+            self._library, turn, is_place=self._checkins.is_place, worried=worried
+        )
         if schedule is not None:  # a check-in time, never read as distress at its step
             if worried:
                 self._questions.noticed(turn, risk)
@@ -243,7 +245,21 @@ class Companion:
                 return await self._checkins.zone_asked(turn, schedule.text)
             if isinstance(schedule, before_the_step.PlaceTyped):
                 return await self._checkins.place(turn, schedule.text)
-            return await self._checkins.wanted(turn, schedule, turn.incoming.text or "")
+            said: list[Reply] = []
+            offered = before_the_step.checkins_offered(self._library, turn.person.flow_state)
+            if offered is not None:  # "every day at 9" to "I can also check in with you": yes
+                opened = await self.go(turn, offered)
+                said = [r for r in opened if not before_the_step.checkin_screen(r)]
+            return [*said, *await self._checkins.wanted(turn, schedule, turn.incoming.text or "")]
+        if before_the_step.other_language(turn):  # "hablas español?": English only, kindly
+            said = [Reply(words.ENGLISH_ONLY)]
+            if risk.tier is safety.Tier.CONCERN:
+                return [*said, *await self._listener.worried(turn, risk)]
+            return [*said, *await self.resume(turn)]
+        topic = before_the_step.topic_named(self._library, turn, risk)
+        if topic is not None:  # worried words that name what they want: that topic
+            self._questions.noticed(turn, risk)
+            return await self.go(turn, topic)
         if risk.tier is safety.Tier.CONCERN:
             return await self._listener.worried(turn, risk)
         if incoming.text is None and incoming.command is None and incoming.choice is None:

@@ -72,6 +72,8 @@ class CheckinMenus(Protocol):
 
     async def place(self, turn: Turn, text: str) -> list[Reply]: ...
 
+    def is_place(self, text: str) -> bool: ...
+
 
 # -- The store, as the core sees it (bot/store/ is the one implementation) ----------------------
 

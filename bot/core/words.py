@@ -51,6 +51,11 @@ ASIDE_PHONE = (
     "about what they see online, and agreeing on some steps, usually helps more."
 )
 ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
+# Asked whether the bot speaks another language ("hablas español?"): honestly, and the way on.
+ENGLISH_ONLY = (
+    "I'm sorry, I can only write in English. I'll keep my words simple. If you'd like to "
+    "talk with a person in your own language, a helpline can help: type /sos to see them."
+)
 # Said above a step's buttons instead of words said in the last few turns (bot/core/repeats.py).
 MENU_AGAIN = (
     "We can carry on from here whenever you're ready.",
@@ -314,7 +319,7 @@ CHECKIN_SAVED = (
 CHECKIN_CHANGE_IT = "Change it"
 CHECKIN_ALREADY = "That's what they're set to already: {when}, {where} time."
 # A time typed with no morning or evening to it ("half 8"): both, to pick.
-CHECKIN_WHICH_HOUR = "{morning} or {evening}? Pick one:"
+CHECKIN_WHICH_HOUR = "Which do you mean: {morning} or {evening}?"
 # "Is that 9pm india time?", once check-ins are set: the zone they use, plainly.
 CHECKIN_ZONE_SAME = "Yes: {time}, {where} time. That's the time zone your check-ins use."
 CHECKIN_ZONE_IS = "Your check-ins come at {time}, {where} time."

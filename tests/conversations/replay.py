@@ -286,12 +286,24 @@ def _country_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
 
 
 def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
-    """A check-in time typed where the writer meant how often ("evening, like 9 pm" for
-    "Every day"): the typed words set how often and when at once, and the set-up goes on
-    to the time zone (or is done), past the part of the day the button would ask."""
-    asks = any(text.startswith(words.CHECKIN_ASK_PERIOD) for text in expected)
-    further = (words.CHECKIN_ASK_ZONE, words.CHECKIN_ASK_REGION, words.CHECKIN_SAVED[:20])
-    return asks and bool(texts) and texts[0].startswith(further)
+    """A check-in schedule typed where the writer meant a button of the set-up ("evening,
+    like 9 pm" for "Every day", "yes, every day" for "Set up check-ins"): the typed words
+    answered the set-up's next questions too, and it went on past what the button asks."""
+    steps = (
+        (words.CHECKIN_OFF[:40], words.CHECKIN_HOW_OFTEN),
+        (words.CHECKIN_ASK_PERIOD,),
+        (words.CHECKIN_ASK_TIME, words.CHECKIN_WHICH_HOUR.split("{")[0]),
+        (words.CHECKIN_ASK_ZONE, words.CHECKIN_ASK_REGION),
+        (words.CHECKIN_SAVED[:20],),
+    )
+
+    def reached(said: tuple[str, ...]) -> int:
+        return max(
+            (i for i, starts in enumerate(steps) for text in said if text.startswith(starts)),
+            default=-1,
+        )
+
+    return reached(expected) >= 0 and reached(texts) > reached(expected)
 
 
 def _judge(

@@ -35,8 +35,12 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # misrouted turns are mostly the bot going further than the button its writer would have
 # tapped (a country typed sets it and shows its lines; "my scars" offered before "Me and
 # other people"), which the twin judges as another place.
-NOT_UNDERSTOOD_AT_MOST = 0.102
-MISROUTED_AT_MOST = 0.043
+# 0.098 and 0.041 since check-in schedules are read where the set-up asks (the judge
+# counting a set-up gone further than the button meant as understood, like a country),
+# crisis lines are followed by a country's lines, and worried words that name a topic
+# go to it (listen5).
+NOT_UNDERSTOOD_AT_MOST = 0.098
+MISROUTED_AT_MOST = 0.041
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 # 8 since the core remembers ten turns (taps that bring a step back are turns too),
 # /delete's and /checkin's questions asked again are asked in other words, and a check-in
