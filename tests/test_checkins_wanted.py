@@ -231,3 +231,15 @@ async def test_a_schedule_typed_to_the_offer_of_check_ins_takes_it_up(chat: Fake
     await chat.send("Dublin")
 
     assert "every day at 9:00pm" in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["9:30", "half 9"])
+async def test_a_time_with_no_am_or_pm_is_the_one_on_the_screen(chat: FakeChat, typed: str) -> None:
+    await open_checkins(chat)
+    await chat.tap("Every day")
+    await chat.tap("Evening (5pm to 10pm)")
+
+    await chat.send(typed)
+    await chat.send("Dublin")
+
+    assert "every day at 9:30pm" in chat.text()

@@ -150,12 +150,28 @@ def checkin(
     if wanted is None or (wanted.period and not wanted.code and (worried or not asking)):
         return None
     if named and not (asking or shown or opened) and not (wanted.code or wanted.at):
-        return (
-            None  # check-ins asked for anywhere: with how often or when, not only a part of the day
-        )
+        return None  # check-ins asked for anywhere: how often or when, not a part of the day
+    wanted = _as_on_screen(wanted, text, shown)
     if isinstance(question, AskedTime) and wanted.code is None:
         return schedule.Wanted(question.code, wanted.at, wanted.hours, wanted.period)
     return wanted
+
+
+def _as_on_screen(wanted: schedule.Wanted, text: str, shown: list[Button]) -> schedule.Wanted:
+    """A time typed with no am or pm ("9:30", "half 8") where the screen shows the times
+    of a part of the day: the one of those it is ("9:30" at the evening's is 9:30pm)."""
+    times = {button.hhmm for button in shown if isinstance(button, CheckinTime)}
+    if not times or _HALF_OF_DAY.search(text.lower()):
+        return wanted
+    could_be = list(wanted.hours) or ([wanted.at] if wanted.at is not None else [])
+    could_be += [at.replace(hour=(at.hour + 12) % 24) for at in could_be if at.hour != 12]
+    on_screen = sorted({at for at in could_be if f"{at:%H%M}" in times})
+    if len(on_screen) != 1:
+        return wanted
+    return schedule.Wanted(wanted.code, on_screen[0], (), None)
+
+
+_HALF_OF_DAY = re.compile(r"\d\s*[ap]\.?\s*m\b|\b(?:morning|evening|night|afternoon|tonight)\b")
 
 
 # Check-ins named in words, anywhere ("can this bot check on me every day?").
