@@ -243,3 +243,4 @@ async def test_a_time_with_no_am_or_pm_is_the_one_on_the_screen(chat: FakeChat, 
     await chat.send("Dublin")
 
     assert "every day at 9:30pm" in chat.text()
+

@@ -123,9 +123,9 @@ def checkin(
 ) -> schedule.Wanted | ZoneAsked | PlaceTyped | None:
     """A schedule typed where the check-in set-up asks (rule 3), or a question about its
     time zone once one is set, or a place where it asks for one; None for anything else.
-    Only a part of the day ("tonight") is not enough where the set-up is done, nor in
-    `worried` words ("tonight was awful"). `is_place`: whether words name a place with a
-    time zone (the check-in screens know the zones)."""
+    Only a part of the day ("tonight") is not enough where the set-up is done, and
+    `worried` words ("every day is hell") need a clock time in them. `is_place`: whether
+    words name a place with a time zone (the check-in screens know the zones)."""
     text, question, state = _typed(turn), turn.person.question, turn.person.flow_state
     if text is None or isinstance(question, AskedSafe | AskedSuicide | AskedDelete):
         return None  # the core asks its own question
@@ -147,8 +147,10 @@ def checkin(
     if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
         return ZoneAsked(text)
     wanted = schedule.read(text)
-    if wanted is None or (wanted.period and not wanted.code and (worried or not asking)):
+    if wanted is None or (wanted.period and not wanted.code and not asking):
         return None
+    if worried and wanted.at is None and not wanted.hours:
+        return None  # "every day is hell": worried words with no clock time are not a plan
     if named and not (asking or shown or opened) and not (wanted.code or wanted.at):
         return None  # check-ins asked for anywhere: how often or when, not a part of the day
     wanted = _as_on_screen(wanted, text, shown)
