@@ -37,6 +37,13 @@ from tests.fakes import FakeChat
             Wanted(code="d", at=time(21, 0)),
         ),
         ("every day around 9pm", Wanted(code="d", at=time(21, 0))),
+        ("half eight", Wanted(hours=(time(8, 30), time(20, 30)))),
+        ("nine in the evening", Wanted(at=time(21, 0))),
+        ("8 o'clock", Wanted(hours=(time(8, 0), time(20, 0)))),
+        ("nightly at 10", Wanted(code="d", at=time(22, 0))),
+        ("the evening one", Wanted(period="evening")),
+        ("twice a day", Wanted(code=wanted.CANNOT)),
+        ("weekends only", Wanted(code=wanted.CANNOT)),
     ],
 )
 def test_a_schedule_is_read_the_way_people_type_it(typed: str, meant: Wanted) -> None:
@@ -244,3 +251,11 @@ async def test_a_time_with_no_am_or_pm_is_the_one_on_the_screen(chat: FakeChat, 
 
     assert "every day at 9:30pm" in chat.text()
 
+
+async def test_a_frequency_there_is_no_plan_for_says_what_there_is(chat: FakeChat) -> None:
+    await open_checkins(chat)
+
+    await chat.send("twice a day please")
+
+    assert chat.text().startswith("I can check in once a day at most")
+    assert "Weekdays only" in chat.buttons()

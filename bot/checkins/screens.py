@@ -19,7 +19,7 @@ from bot.checkins.schedule import (
     read_time,
 )
 from bot.checkins.sender import FLOW
-from bot.checkins.wanted import DAILY_CODE, WEEKLY_NO_DAY, Wanted
+from bot.checkins.wanted import CANNOT, DAILY_CODE, WEEKLY_NO_DAY, Wanted
 from bot.core import words
 from bot.core.buttons import (
     CheckinBetter,
@@ -204,6 +204,8 @@ class Checkins:
         code = wanted.code or (menus.encode(plan.frequency, plan.weekday) if plan else DAILY_CODE)
         if code == WEEKLY_NO_DAY:
             return [menus.weekday_menu()]
+        if code == CANNOT:  # "twice a day": what there is, and the choice again
+            return [menus.frequency_menu(_back(turn), text=words.CHECKIN_FREQUENCIES)]
         if wanted.at is not None:
             hhmm, named = f"{wanted.at:%H%M}", zones.named_in(text)
             if len(named) == 1:

@@ -6,7 +6,9 @@ time is in ("is that 9pm india time?"). Pure: no I/O.
 Rules:
 1. Only what is plainly there is read: a time with no morning or evening to it ("half 8")
    is both hours (`hours`), for the person to pick; "once a week" with no day is weekly
-   with the day still to ask (WEEKLY_NO_DAY).
+   with the day still to ask (WEEKLY_NO_DAY); a frequency there is no plan for ("twice a
+   day", "every other day", "weekends") is CANNOT, to say so. Numbers may be words
+   ("half eight", "nine in the evening").
 2. A frequency and a time in one message ("every day around 9 at night") are both read.
 3. Words that name no frequency, time or part of the day are not a schedule (None).
 """
@@ -22,6 +24,7 @@ from bot.checkins.schedule import read_time
 DAILY_CODE = "d"
 WEEKDAYS_CODE = "k"
 WEEKLY_NO_DAY = "w"  # once a week, the day not said yet
+CANNOT = "-"  # a frequency there is no plan for ("twice a day", "weekends only")
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAILY = re.compile(
@@ -32,6 +35,14 @@ _WEEKDAYS = re.compile(
     r"\b(?:week\s?days?(?: only)?|mon(?:day)?s?\s*(?:-|to|through|thru|till|until)\s*fri(?:day)?|"
     r"school\s?days|work\s?days|working days|not (?:on )?weekends)\b"
 )
+_CANNOT = re.compile(
+    r"\b(?:twice|two times|three times|\d+ times) a day\b|\bevery (?:other|second|two|2) days?\b|"
+    r"\b(?:only )?(?:on )?weekends?(?: only)?\b|\bnot (?:every ?day|daily)\b|\bevery hour\b"
+)
+# Hours in words; not "one" ("the evening one" is a button, not 1pm).
+_HOURS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_NUMBERS = {word: str(number) for number, word in enumerate((*_HOURS, "twelve"), start=2)}
+_NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(_NUMBERS) + r")\b")
 _WEEKLY = re.compile(r"\b(?:once a week|one a week|weekly|once every week|every week)\b")
 _ONE_DAY = re.compile(
     r"\b(?:every|on|each)\s+(" + "|".join(_DAYS) + r")s?\b|\b(" + "|".join(_DAYS) + r")s\b"
@@ -43,7 +54,7 @@ _PERIODS = (
         "evening",
         re.compile(r"\b(?:evenings?|after work|after dinner|after tea|dinner\s?time|tonight)\b"),
     ),
-    ("night", re.compile(r"\b(?:before bed|bed\s?time|before i sleep|at night|nights?|late)\b")),
+    ("night", re.compile(r"\b(?:before bed|bed\s?time|before i sleep|at night|nights?|nightly)\b")),
     (
         "morning",
         re.compile(r"\b(?:mornings?|breakfast|when i wake up|before school|before work)\b"),
@@ -51,7 +62,9 @@ _PERIODS = (
 )
 _HALF = re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\b(?!\s*[:.]\d)")
 _QUARTER = re.compile(r"\bquarter\s+(past|after|to|till)\s+(\d{1,2})\b")
-_BARE_HOUR = re.compile(r"(?:^|\b(?:at|around|about|by|for|like)\s+)(\d{1,2})(?:\s*ish)?\s*$")
+_BARE_HOUR = re.compile(
+    r"(?:^|\b(?:at|around|about|by|for|like)\s+)(\d{1,2})(?:\s*ish|\s*o\s?clock)?\s*$"
+)
 _ZONE_WORDS = re.compile(r"\b(?:time\s?zone|zone|\w+ time|\w+ hour)\b")
 
 
@@ -67,7 +80,8 @@ class Wanted:
 
 def read(text: str) -> Wanted | None:
     """The schedule `text` asks for, or None when it names none (rule 3)."""
-    lowered = " ".join(text.lower().replace("’", "'").split())
+    lowered = " ".join(text.lower().replace("’", "'").replace("o'clock", "oclock").split())
+    lowered = _NUMBER_WORDS.sub(lambda word: _NUMBERS[word.group()], lowered)
     code = _frequency(lowered)
     period = _period(lowered)
     hours = _said_hours(lowered, period)  # "half 8" first: the clock would read it as 8
@@ -88,6 +102,8 @@ def asks_zone(text: str) -> bool:
 
 
 def _frequency(text: str) -> str | None:
+    if _CANNOT.search(text):
+        return CANNOT
     day = _ONE_DAY.search(text)
     if day is not None:
         return f"w{_DAYS.index(day.group(1) or day.group(2))}"

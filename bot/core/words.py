@@ -267,6 +267,11 @@ CHECKIN_OFF = (
     "lock screen. How often would you like one?"
 )
 CHECKIN_HOW_OFTEN = "How often would you like a check-in?"
+# A frequency typed that there is no plan for ("twice a day", "weekends only").
+CHECKIN_FREQUENCIES = (
+    "I can check in once a day at most: every day, on weekdays, or once a week. "
+    "Which would suit you?"
+)
 CHECKIN_EVERY_DAY = "Every day"
 CHECKIN_WEEKDAYS = "Weekdays only"
 CHECKIN_WEEKLY = "Once a week"
