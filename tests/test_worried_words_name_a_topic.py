@@ -78,3 +78,22 @@ async def test_asked_about_another_language_with_nothing_worrying_it_carries_on(
 
     assert chat.first.text == words.ENGLISH_ONLY
     assert "I have an urge right now" in chat.buttons()
+
+
+async def test_a_first_message_that_names_a_topic_goes_there(chat: FakeChat) -> None:
+    await chat.send("my psych reckons i should make a safety plan, can u help with that")
+
+    assert "Go through the steps" in chat.buttons() or "Let's make one" in chat.buttons()
+    assert words.NO_CONVERSATION not in chat.text()
+
+
+async def test_a_first_message_that_only_suggests_a_topic_asks_about_it(chat: FakeChat) -> None:
+    await chat.send("can we talk about my scars?")
+
+    assert 'Did you mean "My scars"?' in chat.text()
+
+
+async def test_a_first_message_that_names_nothing_gets_the_topics(chat: FakeChat) -> None:
+    await chat.send("hello")
+
+    assert words.NO_CONVERSATION in chat.text()

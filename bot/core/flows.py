@@ -50,10 +50,22 @@ class Flows:
         return await self._run(turn, moved or dialogues.resume(self._library, state, facts=facts))
 
     async def answer(self, turn: Turn, answer: dialogues.Answer) -> list[Reply]:
-        """Step the person's flow with what they tapped or typed (the topics if none)."""
+        """Step the person's flow with what they tapped or typed (the topics if none, or
+        the topic typed words plainly name)."""
         state = turn.person.flow_state
         if state is None:
-            return [Reply(words.NO_CONVERSATION), *await self.go(turn, dialogues.TOPICS)]
+            # in no conversation: words that plainly name a topic ("my psych reckons i
+            # should make a safety plan") go there, words that suggest one are asked about
+            # at the topics menu ("did you mean...?"); anything else gets the topics
+            named = None
+            if isinstance(answer, dialogues.Typed):
+                named = dialogues.named_topic(self._library, answer.text)
+            if named is not None and named[2]:
+                return await self.go(turn, named[1])
+            shown = await self.go(turn, dialogues.TOPICS)
+            if named is None:
+                return [Reply(words.NO_CONVERSATION), *shown]
+            return await self.answer(turn, answer)  # only suggested: asked there, at the menu
         facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.step(self._library, state, answer, facts=facts))
 
