@@ -67,7 +67,8 @@ async def test_asked_about_another_language_it_says_english_only_and_still_cares
 
 
 @pytest.mark.parametrize(
-    "typed", ["do you speak french?", "parlez-vous français?", "sprichst du deutsch"]
+    "typed",
+    ["do you speak french?", "parlez-vous français?", "sprichst du deutsch", "hablo español"],
 )
 async def test_asked_about_another_language_with_nothing_worrying_it_carries_on(
     chat: FakeChat, typed: str

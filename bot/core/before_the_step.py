@@ -278,7 +278,7 @@ _LANGUAGES = (
     r"русском|russian|türkçe|turkish|urdu|bengali|chinese|中文|japanese|korean"
 )
 _OTHER_LANGUAGE = re.compile(
-    r"\b(?:(?:hablas?|falas?|parles?|parlez|sprichst|sprechen|parli|parla)"
+    r"\b(?:(?:habl[aoe]s?|fal[ao]s?|parles?|parlez|parle|sprichst|spreche|sprechen|parl[aio])"
     r"(?:[\s-]+(?:usted|vous|tu|du|sie|voce|você|lei))?|"
     r"(?:do|can|could) (?:you|u) (?:speak|talk|write|understand|answer)|speak|en|in)"
     r"\s+(?:(?:in|en)\s+)?(?:" + _LANGUAGES + r")\b"
