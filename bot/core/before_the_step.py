@@ -266,10 +266,12 @@ def topic_named(library: dialogues.Library, turn: Turn, risk: safety.Assessment)
 _ONLY = frozenset({"distress"})
 
 
-def other_language(turn: Turn) -> bool:
-    """Whether the typed text asks if the bot speaks another language (rule 5)."""
+def other_language(turn: Turn) -> str | None:
+    """The language the typed text asks if the bot speaks (rule 5): its name as typed
+    ("español"), or None."""
     text = _typed(turn)
-    return text is not None and _OTHER_LANGUAGE.search(text.casefold()) is not None
+    found = _OTHER_LANGUAGE.search(text.casefold()) if text is not None else None
+    return found.group("language") if found is not None else None
 
 
 _LANGUAGES = (
@@ -281,7 +283,7 @@ _OTHER_LANGUAGE = re.compile(
     r"\b(?:(?:habl[aoe]s?|fal[ao]s?|parles?|parlez|parle|sprichst|spreche|sprechen|parl[aio])"
     r"(?:[\s-]+(?:usted|vous|tu|du|sie|voce|você|lei))?|"
     r"(?:do|can|could) (?:you|u) (?:speak|talk|write|understand|answer)|speak|en|in)"
-    r"\s+(?:(?:in|en)\s+)?(?:" + _LANGUAGES + r")\b"
+    r"\s+(?:(?:in|en)\s+)?(?P<language>" + _LANGUAGES + r")\b"
 )
 
 

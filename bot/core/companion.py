@@ -251,8 +251,9 @@ class Companion:
                 opened = await self.go(turn, offered)
                 said = [r for r in opened if not before_the_step.checkin_screen(r)]
             return [*said, *await self._checkins.wanted(turn, schedule, turn.incoming.text or "")]
-        if before_the_step.other_language(turn):  # "hablas español?": English only, kindly
-            said = [Reply(words.ENGLISH_ONLY)]
+        language = before_the_step.other_language(turn)
+        if language is not None:  # "hablas español?": English only, kindly
+            said = [Reply(words.english_only(language))]
             if risk.tier is safety.Tier.CONCERN:
                 return [*said, *await self._listener.worried(turn, risk)]
             return [*said, *await self.resume(turn)]
