@@ -259,3 +259,15 @@ async def test_a_frequency_there_is_no_plan_for_says_what_there_is(chat: FakeCha
 
     assert chat.text().startswith("I can check in once a day at most")
     assert "Weekdays only" in chat.buttons()
+
+
+async def test_a_buttons_number_typed_at_the_set_up_is_that_button(chat: FakeChat) -> None:
+    await open_checkins(chat)
+
+    await chat.send("2")
+
+    assert "Morning (6am to noon)" in chat.buttons()  # "Weekdays only": then when
+    await chat.tap("Evening (5pm to 10pm)")
+    await chat.tap("9:00pm")
+    await chat.send("Dublin")
+    assert "weekdays at 9:00pm" in chat.text()

@@ -146,6 +146,9 @@ def checkin(
         return None
     if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
         return ZoneAsked(text)
+    offered = getattr(question, "offered", ())
+    if text.strip().isdigit() and 1 <= int(text.strip()) <= len(offered):
+        return None  # a button's number ("2": "Weekdays only"), not a time
     wanted = schedule.read(text)
     if wanted is None or (wanted.period and not wanted.code and not asking):
         return None
