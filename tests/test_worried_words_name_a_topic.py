@@ -99,3 +99,14 @@ async def test_a_first_message_that_names_nothing_gets_the_topics(chat: FakeChat
     await chat.send("hello")
 
     assert words.NO_CONVERSATION in chat.text()
+
+
+@pytest.mark.parametrize(
+    "typed", ["talking in spanish with my mum", "my mum can only speak polish"]
+)
+async def test_a_language_mentioned_in_passing_is_not_asked_about(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send(typed)
+
+    assert words.ENGLISH_ONLY not in chat.text()

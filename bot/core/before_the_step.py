@@ -271,9 +271,15 @@ _ONLY = frozenset({"distress"})
 
 def other_language(turn: Turn) -> str | None:
     """The language the typed text asks if the bot speaks (rule 5): its name as typed
-    ("español"), or None."""
+    ("español"), or None. "In spanish please" counts only said short, never inside a
+    longer message ("talking in spanish with my mum")."""
     text = _typed(turn)
-    found = _OTHER_LANGUAGE.search(text.casefold()) if text is not None else None
+    if text is None:
+        return None
+    typed = text.casefold()
+    found = _OTHER_LANGUAGE.search(typed)
+    if found is None and len(typed.split()) <= 4:
+        found = _IN_LANGUAGE.search(typed)
     return found.group("language") if found is not None else None
 
 
@@ -285,9 +291,10 @@ _LANGUAGES = (
 _OTHER_LANGUAGE = re.compile(
     r"\b(?:(?:habl[aoe]s?|fal[ao]s?|parles?|parlez|parle|sprichst|spreche|sprechen|parl[aio])"
     r"(?:[\s-]+(?:usted|vous|tu|du|sie|voce|você|lei))?|"
-    r"(?:do|can|could) (?:you|u) (?:speak|talk|write|understand|answer)|speak|en|in)"
+    r"(?:do|can|could) (?:you|u) (?:speak|talk|write|understand|answer)|i (?:only )?speak)"
     r"\s+(?:(?:in|en)\s+)?(?P<language>" + _LANGUAGES + r")\b"
 )
+_IN_LANGUAGE = re.compile(r"^(?:(?:in|en)\s+)(?P<language>" + _LANGUAGES + r")\b")
 
 
 def _typed(turn: Turn) -> str | None:
