@@ -140,8 +140,9 @@ def checkin(
     opened = _opens_checkins(library, state) or checkins_offered(library, state) is not None
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
     named = _CHECKINS.search(text.lower()) is not None and not (
-        state is not None and dialogues.reads(library, state, text)
-    )
+        state is not None
+        and (dialogues.reads(library, state, text) or dialogues.asks(library, state))
+    )  # the step's own answer, or words it keeps ("my mum checks in on me every day")
     if not (asking or shown or opened or named):
         return None
     if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
