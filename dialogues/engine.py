@@ -526,9 +526,16 @@ def _settled(run: _Run, node: Node) -> str | None:
         if not any(arm.if_ is not None and arm.if_.fact is not None for arm in arms):
             continue
         sent_here = {arm.target for arm in arms} & here
-        now = run._branch(other)
-        if sent_here and now not in here:
-            return now
+        has = set(run.last)
+        taken = next(
+            (a for a in arms if a.if_ is None or holds(a.if_, run.vars, has, run.facts, run.known)),
+            None,
+        )
+        # only a fact that is so now moves the person on: not the `else` of one still not
+        # so (a country skipped, then check-ins set: "Carry on" is not the country again)
+        moved = taken is not None and taken.if_ is not None and taken.if_.fact is not None
+        if sent_here and moved and taken is not None and taken.target not in here:
+            return taken.target
     return None
 
 

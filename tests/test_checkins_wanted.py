@@ -271,3 +271,32 @@ async def test_a_buttons_number_typed_at_the_set_up_is_that_button(chat: FakeCha
     await chat.tap("9:00pm")
     await chat.send("Dublin")
     assert "weekdays at 9:00pm" in chat.text()
+
+
+async def welcome_to_the_country_question(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.tap("Tell me more")
+    await chat.tap("Yes, that's okay")
+    assert "Pick my country" in chat.buttons()
+
+
+async def test_carry_on_after_check_ins_set_does_not_ask_a_skipped_country_again(
+    chat: FakeChat,
+) -> None:
+    await welcome_to_the_country_question(chat)
+    await chat.tap("Skip this")
+    await chat.send("yes every day at 9pm")
+    await chat.send("Dublin")
+
+    await chat.tap("Carry on")
+
+    assert "Which country are you in?" not in chat.text()
+    assert "which country are you in?" not in chat.text()
+
+
+async def test_carry_on_once_the_country_is_set_goes_on_to_check_ins(chat: FakeChat) -> None:
+    await welcome_to_the_country_question(chat)
+    await chat.tap("Pick my country")
+    await chat.send("ireland")
+
+    assert "Set up check-ins" in chat.buttons()
