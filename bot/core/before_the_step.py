@@ -1,15 +1,34 @@
 """Typed words read before the open question and the flow's step: the crisis lines asked
 for ("crisis lines", "show me the UK numbers"), a safe answer to "are you safe right
-now?" that names a button of the crisis reply too ("I am safe. Please go back"), and
-/delete in words ("delete my data", "yes erase it").
+now?" that names a button of the crisis reply too ("I am safe. Please go back"), /delete
+in words ("delete my data", "yes erase it"), a check-in schedule where the set-up asks
+("every day around 9pm", "half 8", "is that 9pm india time?"), worried words that name a
+topic, and "hablas español?".
 
 Rules:
-1. Only typed text (no tap, no command), and never a check-in's own question.
+1. Only typed text (no tap, no command); the lines and /delete never at a check-in's own
+   question (its time or place).
 2. Lines asked for are the step's when the step reads the words as one of its own answers
    (a menu's "I need help now"); where the step keeps what is typed, only a request put as
    one counts (bot/core/lines_asked.py). A yes, no or doubt to "are you safe right now?"
    or "are you thinking about suicide?" is that answer first ("no. what number do i
    call?" to "are you safe?" gets the emergency number first).
+3. Just after crisis lines (bot/core/repeats.py, rule 8), a question or request naming a
+   country ("is there like a uk one") asks for that country's lines.
+4. Worried words that plainly name a topic of the menus, with nothing in them but distress
+   (never an urge, a lapse, an injury, hopelessness; never about someone else), go to
+   that topic: "i dont want to stop self harming yet" is the ambivalence topic; and so do
+   those that only suggest one by a word of it ("old scars ... how to tell him") where
+   only the model, no word of the lexicon, found the worry. A crisis never reaches here.
+5. Asking whether the bot speaks another language ("hablas español?") gets an honest
+   answer: English only, and where people speak theirs (the crisis lines).
+6. The check-in set-up asks while its screen is the last thing shown (its buttons), while
+   it asks for a time or a place, while the flow's step is the one that opened it or
+   offers it ("I can also check in with you"), and where check-ins are asked for in
+   words. There, words that name how often or when (bot/checkins/wanted.py) are that
+   answer, worried-sounding or not ("every day around 9 at night after dinner", with a
+   clock time): a crisis still comes first. A button's number is that button. A question
+   about the time zone is answered once check-ins are set.
 """
 
 from __future__ import annotations
@@ -121,7 +140,7 @@ def checkin(
     is_place: Callable[[str], bool],
     worried: bool = False,
 ) -> schedule.Wanted | ZoneAsked | PlaceTyped | None:
-    """A schedule typed where the check-in set-up asks (rule 3), or a question about its
+    """A schedule typed where the check-in set-up asks (rule 6), or a question about its
     time zone once one is set, or a place where it asks for one; None for anything else.
     Only a part of the day ("tonight") is not enough where the set-up is done, and
     `worried` words ("every day is hell") need a clock time in them. `is_place`: whether
