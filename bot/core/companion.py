@@ -8,7 +8,9 @@ Rules:
    you thinking about suicide?"; a "yes" gets the crisis reply, a "no" never hides the
    lines). Neither is passed on to the flow, so a risky message is never kept as an answer.
    A typed answer to the core's own open question (that one, or "are you safe right
-   now?" after the lines) is read as one before anything else but a crisis.
+   now?" after the lines) is read as one before anything else but a crisis. So is a
+   check-in time typed where the check-in set-up asks; and worried words that plainly
+   name a topic go to it (bot/core/before_the_step.py, rules 4 and 6), never a crisis.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it. It survives a
    check-in too (the place is kept: `before_checkin`): "Carry on where we were", on the
    check-in and when the check-in is over, returns to it; going somewhere else by a
