@@ -110,3 +110,10 @@ async def test_a_language_mentioned_in_passing_is_not_asked_about(
     await chat.send(typed)
 
     assert words.ENGLISH_ONLY not in chat.text()
+
+
+async def test_words_about_someone_else_naming_a_topic_go_to_helping_them(chat: FakeChat) -> None:
+    await chat.send("my daughter doesnt want to stop self harming")
+
+    assert "is anyone in danger right now?" in chat.text()
+    assert "Part of you may want to stop" not in chat.text()
