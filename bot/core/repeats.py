@@ -34,7 +34,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import dialogues
 from bot.core import words
@@ -69,7 +69,7 @@ def vary(
     for reply in replies:
         whole = reply.kind in _KEEP or reply.text.startswith(_NOTICES)
         if reply.kind is ReplyKind.CRISIS and now is not None:
-            seen.add(f"{LINES_SHOWN}{now:%Y-%m-%dT%H:%M}")
+            seen.add(f"{LINES_SHOWN}{_utc(now):%Y-%m-%dT%H:%M}")
         if by_name and not whole and not asks(reply):
             seen.update(key(p) for p in _paragraphs(reply.text))
             out.append(reply)
@@ -111,9 +111,14 @@ def lines_lately(recent: Sequence[Sequence[str]], now: datetime) -> bool:
         for said in turn:
             if said.startswith(LINES_SHOWN):
                 at = datetime.fromisoformat(said.removeprefix(LINES_SHOWN))
-                if abs(now.replace(tzinfo=None) - at) <= LINES_FOR:
+                if abs(_utc(now) - at) <= LINES_FOR:
                     return True
     return False
+
+
+def _utc(moment: datetime) -> datetime:
+    """`moment` as a naive UTC time (the mark keeps no zone)."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def asks(reply: Reply) -> bool:
