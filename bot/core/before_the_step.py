@@ -290,9 +290,10 @@ _ONLY = frozenset({"distress"})
 
 
 def other_language(turn: Turn) -> str | None:
-    """The language the typed text asks if the bot speaks (rule 5): its name as typed
-    ("español"), or None. "In spanish please" counts only said short, never inside a
-    longer message ("talking in spanish with my mum")."""
+    """The language the typed text asks if the bot speaks (rule 5): its code where we
+    know it ("es" for "español"), "" for another, None when none is asked about. "In
+    spanish please" counts only said short, never inside a longer message ("talking in
+    spanish with my mum")."""
     text = _typed(turn)
     if text is None:
         return None
@@ -300,9 +301,19 @@ def other_language(turn: Turn) -> str | None:
     found = _OTHER_LANGUAGE.search(typed)
     if found is None and len(typed.split()) <= 4:
         found = _IN_LANGUAGE.search(typed)
-    return found.group("language") if found is not None else None
+    if found is None:
+        return None
+    named = found.group("language")
+    return next((code for code, names in _LANGUAGE_CODES.items() if named in names), "")
 
 
+_LANGUAGE_CODES = {
+    "es": ("español", "espanol", "spanish", "castellano"),
+    "pt": ("português", "portugues", "portuguese"),
+    "fr": ("français", "francais", "french"),
+    "de": ("deutsch", "german"),
+    "it": ("italiano", "italian"),
+}
 _LANGUAGES = (
     r"espa[ñn]ol|spanish|castellano|portugu[eê]s|portuguese|fran[çc]ais|french|deutsch|german|"
     r"italiano|italian|tagalog|filipino|hindi|arabic|polski|polish|nederlands|dutch|"

@@ -255,7 +255,8 @@ class Companion:
             return [*said, *await self._checkins.wanted(turn, schedule, turn.incoming.text or "")]
         language = before_the_step.other_language(turn)
         if language is not None:  # "hablas español?": English only, kindly
-            said = [Reply(words.english_only(language))]
+            sorry = words.SORRY_ONLY_ENGLISH.get(language)
+            said = [Reply(f"{sorry}\n\n{words.ENGLISH_ONLY}" if sorry else words.ENGLISH_ONLY)]
             if risk.tier is safety.Tier.CONCERN:
                 return [*said, *await self._listener.worried(turn, risk)]
             return [*said, *await self.resume(turn)]

@@ -56,7 +56,8 @@ ENGLISH_ONLY = (
     "I'm sorry, I can only write in English. I'll keep my words simple. If you'd like to "
     "talk with a person in your own language, a helpline can help: type /sos to see them."
 )
-# The same "sorry, only English", first in the language asked about, where we know it.
+# The same "sorry, only English", first in the language asked about, where we know it
+# (by its code: bot/core/before_the_step.py, `other_language`).
 SORRY_ONLY_ENGLISH = {
     "es": "Lo siento, solo puedo escribir en inglés.",
     "pt": "Desculpe, só consigo escrever em inglês.",
@@ -64,20 +65,6 @@ SORRY_ONLY_ENGLISH = {
     "de": "Es tut mir leid, ich kann nur auf Englisch schreiben.",
     "it": "Mi dispiace, posso scrivere solo in inglese.",
 }
-_LANGUAGE_CODES = {
-    "es": ("español", "espanol", "spanish", "castellano"),
-    "pt": ("português", "portugues", "portuguese"),
-    "fr": ("français", "francais", "french"),
-    "de": ("deutsch", "german"),
-    "it": ("italiano", "italian"),
-}
-
-
-def english_only(language: str) -> str:
-    """ENGLISH_ONLY, after its first words in `language` (as typed) where we have them."""
-    code = next((c for c, names in _LANGUAGE_CODES.items() if language.casefold() in names), None)
-    sorry = SORRY_ONLY_ENGLISH.get(code or "")
-    return f"{sorry}\n\n{ENGLISH_ONLY}" if sorry else ENGLISH_ONLY
 # Said above a step's buttons instead of words said in the last few turns (bot/core/repeats.py).
 MENU_AGAIN = (
     "We can carry on from here whenever you're ready.",
