@@ -69,6 +69,8 @@ _INT = re.compile(r"-?\d+")
 _OUT_OF = re.compile(r"^\s*(-?\d+)\s*(?:/|out of|of)\s*\d+\s*$")
 _PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
 _NEGATION = frozenset({"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt"})
+# Words between a negation and what it turns ("not really close", "not that strong").
+_SOFTENING = frozenset({"really", "very", "that", "so", "too", "even", "all", "rly", "exactly"})
 # How far along a scale a phrase puts it (0 the low end, 1 the high end), longest first.
 # Intensity: how much of something (an urge, how much a thing helped).
 _INTENSITY: tuple[tuple[str, float], ...] = (
@@ -474,7 +476,12 @@ def _begins(typed: str, phrase: str) -> bool:
 
 
 def _negated(before: list[str], phrase: str) -> bool:
-    return bool(before) and before[-1] in _NEGATION and phrase.split()[0] not in _NEGATION
+    """Whether a negation stands right before `phrase`, or before a softening word that
+    stands right before it ("not really close", "not very strong")."""
+    if phrase.split()[0] in _NEGATION:
+        return False
+    softened = len(before) > 1 and before[-1] in _SOFTENING
+    return bool(before) and (before[-1] in _NEGATION or (softened and before[-2] in _NEGATION))
 
 
 def _denied(text: str, phrases: list[str]) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import normalise
-from dialogues.schema import Node
+from dialogues.meaning import singular
+from dialogues.schema import Choice
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
 _FILLER = frozenset(
@@ -13,13 +14,15 @@ _FILLER = frozenset(
     | {"ok", "okay", "no", "so", "um", "uh", "like", "tbh", "po", "and", "about", "to", "my"}
     | {"topic", "thing", "bit", "part", "stuff", "i", "meant", "mean", "want", "go"}
 )
-
+_FILLER_SINGULAR = frozenset(singular(word) for word in _FILLER)
 
 # Flows a helper is in for someone else: no topic of the writer's own is named from them.
 ABOUT_SOMEONE_ELSE = frozenset({"someone_else"})
 
 
-def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, str, bool] | None:
+def named_topic(
+    library: Library, text: str, *, here: str = "", at: str = ""
+) -> tuple[str, str, bool] | None:
     """The topic of the topics menus `text` names: (its label, where it goes, sure).
 
     Rules:
@@ -29,43 +32,69 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
     2. Only suggested (not sure), in a message that asks something or asks to talk: a
        one-word label anywhere in it ("can we talk about my scars?"), or a one-word synonym
        of seven letters or more ("what's in my toolbox?").
-    3. Never the flow the person is in (`here`), another menu or the goodbye; never a phrase
-       two topics share; never a tie between two topics.
+    3. Never the flow the person is in (`here`), the first menu or the goodbye; never a
+       phrase two topics share; never a tie between two topics. Another menu of the
+       topics ("getting better", "me and other people") only when named plainly (rule 1),
+       and never the menu the person is at (`at`).
     4. Never from a flow about someone else (`ABOUT_SOMEONE_ELSE`): a helper's words are
        about the other person ("she's not in danger right now" is no urge of the writer's
        own); that flow's own choices and "Back to topics" answer them.
+    5. At a menu of the topics (`here` is the topics), the person is choosing a topic: a
+       one-word label or synonym anywhere in the message names it plainly ("how to fade
+       scars").
+    6. Words are matched whole, as typed; failing that, plurals as one ("partners" names
+       "partner").
     """
     topics = library.flows.get(TOPICS)
     if topics is None or here in ABOUT_SOMEONE_ELSE:
         return None
-    typed = [w for w in normalise(text).split() if w]
-    asking = "?" in text or within(typed, "talk") or within(typed, "about")
+    first = (TOPICS, topics.start)
     choices = [
-        choice
+        (choice, where[0] == TOPICS and topics.nodes[where[1]].choices is not None)
         for node in topics.nodes.values()
         for choice in node.choices or ()
         if (where := library.resolve(TOPICS, choice.to)) is not None
-        and where != END
-        and where[0] != here
-        and not (where[0] == TOPICS and _menu_or_end(topics.nodes[where[1]]))
+        and where not in (END, first, (here, at))
+        and (where[0] != here or here == TOPICS)
+        and not (where[0] == TOPICS and topics.nodes[where[1]].end)
     ]
+    said = normalise(text).split()
+    asking = "?" in text or within(said, "talk") or within(said, "about")
+    found = _named(choices, said, asking=asking, choosing=here == TOPICS, plurals=False)
+    if found is None:  # "partners" for "partner": the words again, plurals as one
+        found = _named(choices, said, asking=asking, choosing=here == TOPICS, plurals=True)
+    return found
+
+
+def _named(
+    choices: list[tuple[Choice, bool]],
+    said: list[str],
+    *,
+    asking: bool,
+    choosing: bool,
+    plurals: bool,
+) -> tuple[str, str, bool] | None:
+    """Rules 1-5 over `choices` (each with whether it is another menu of the topics), the
+    words `said` matched as they are or by their stems."""
+    typed = [singular(w) for w in said] if plurals else said
+    filler = _FILLER_SINGULAR if plurals else _FILLER
     owners: dict[str, set[str]] = {}
-    for choice in choices:
-        for phrase in (_content(choice.label), *map(normalise, choice.synonyms)):
+    for choice, _ in choices:
+        for phrase in _phrases(choice.label, choice.synonyms, plurals=plurals):
             owners.setdefault(phrase, set()).add(choice.label)
     sure: dict[str, tuple[str, int]] = {}
     maybe: dict[str, str] = {}
-    for choice in choices:
-        label = _content(choice.label)
-        for phrase in (label, *map(normalise, choice.synonyms)):
+    for choice, menu in choices:
+        phrases = _phrases(choice.label, choice.synonyms, plurals=plurals)
+        for phrase in phrases:
             if not phrase or len(owners[phrase]) > 1 or not within(typed, phrase):
                 continue
             size = len(phrase.split())
-            alone = set(typed) - {phrase} <= _FILLER
-            if size >= 2 or alone:
+            alone = set(typed) - {phrase} <= filler
+            if size >= 2 or alone or (choosing and not menu):
                 best = sure.get(choice.label, ("", 0))[1]
                 sure[choice.label] = (choice.to, max(best, size))
-            elif asking and (phrase == label or len(phrase) >= 7):
+            elif asking and not menu and (phrase == phrases[0] or len(phrase) >= 7):
                 maybe[choice.label] = choice.to
     if sure:
         ranked = sorted(sure.items(), key=lambda item: -item[1][1])
@@ -79,9 +108,14 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
     return None
 
 
-def _menu_or_end(node: Node) -> bool:
-    """A node of the topics flow that is another menu, or its goodbye: not a topic."""
-    return node.choices is not None or node.end
+def _phrases(label: str, synonyms: tuple[str, ...], *, plurals: bool) -> list[str]:
+    """A topic's label (its content) and synonyms, plurals made singular if `plurals`."""
+    phrases = [_content(label), *map(normalise, synonyms)]
+    return [_singular_words(p) for p in phrases] if plurals else phrases
+
+
+def _singular_words(phrase: str) -> str:
+    return " ".join(singular(word) for word in phrase.split())
 
 
 def _content(label: str) -> str:

@@ -1,0 +1,150 @@
+"""Short everyday answers at a menu ("nah", "not rn", "bin it", "main menu please",
+"back"), and the option of the step that means the same.
+
+Rules:
+1. `said` names what a message says, one of: no, later, yes, skip, remove, back, menu.
+   No, later and yes are read from the first clause: the form, with only small words
+   around it ("then not now. it does not work", "okay, it is fine for me"); the longest
+   form wins ("ok not now" is later). Skip, remove, back and menu are the whole message,
+   politeness aside ("bin it", "main menu please").
+2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
+   ("not now", "not really").
+3. `option` is the one option whose label begins the way that answer is put ("No, don't
+   keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
+   option and a later on a no, but never when two options could be meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dialogues.matching import normalise, plain
+from dialogues.meaning import stems, words
+
+# Rule 1: forms read at the start of a message, by what they say.
+_LEADING: dict[str, frozenset[str]] = {
+    "later": frozenset(
+        {"not rn", "not right now", "not now", "not yet", "not today", "maybe later", "later"}
+        | {"another time", "some other time", "not at the moment", "not atm", "not tonight"}
+        | {"maybe another time", "later na", "later na lang", "another day", "not for now"}
+    ),
+    "no": frozenset(
+        {"no", "nah", "nope", "no thanks", "no thank you", "nah thanks", "hell no", "no way"}
+        | {"not really", "nah not really", "no not really", "not at all", "no not at all"}
+        | {"nooo", "noo", "na", "nay", "hindi", "hindi po", "nein", "non"}
+    ),
+    "yes": frozenset(
+        {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "ok", "okay", "sure", "alright"}
+        | {"yes please", "sounds good", "ok fine", "fine", "why not", "go on", "of course"}
+        | {"oo", "opo", "sige", "sige po", "yes po"}
+    ),
+}
+# Rule 1: whole messages, by what they ask for.
+_WHOLE: dict[str, frozenset[str]] = {
+    "menu": frozenset(
+        {"main menu", "menu", "the menu", "the main menu", "home", "start again", "start over"}
+        | {"topics", "the topics", "all topics", "back to the menu", "back to menu"}
+        | {"back to the main menu", "back to main menu", "go to the menu", "show me the menu"}
+        | {"take me to the menu", "back to the start", "main topics", "list of topics"}
+    ),
+    "back": frozenset(
+        {"back", "go back", "take me back", "previous", "back a step", "go back a step"}
+        | {"one step back", "back one", "the last one", "back please"}
+    ),
+    "remove": frozenset(
+        {"bin it", "bin that", "bin", "delete", "delete it", "delete that", "remove"}
+        | {"remove it", "remove that", "get rid of it", "get rid of that", "scrap it"}
+        | {"scrap that", "ditch it", "ditch that", "chuck it", "take it out", "take that out"}
+        | {"take it off", "drop it", "throw it out", "throw it away", "erase it", "lose it"}
+    ),
+    "skip": frozenset(
+        {"skip", "skip it", "skip this", "skip that", "pass", "next", "next one", "move on"}
+        | {"skip for now", "skip this one", "i ll skip", "ill skip", "let s skip", "lets skip"}
+    ),
+}
+# Rule 2: words after "no" that make it something else.
+_NOT_A_NO = frozenset(
+    {"one", "idea", "clue", "point", "body", "more", "longer", "matter", "hope", "reason"}
+    | {"use", "sense", "way", "problem", "worries", "need", "what"}
+)
+# Rule 3: how the labels that mean each answer begin (normalised), in order of preference.
+_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "no": (("no ",), ("not now", "not right now", "not yet", "maybe another time")),
+    "later": (
+        ("not now", "not right now", "not yet", "not today", "maybe another time"),
+        ("maybe later", "i ll try it later", "later"),
+        ("no ",),
+        ("stop for now",),
+    ),
+    "yes": (("yes",), ("okay", "ok ", "let s", "i feel ready")),
+    "skip": (("skip",), ("not now", "not right now", "not yet", "maybe another time")),
+    "remove": (
+        ("take it out", "take one out", "yes take it out", "remove", "delete"),
+        ("change or take out", "please clear it"),
+    ),
+    "back": (("back",), ("back to",)),
+    "menu": (("back to topics",),),
+}
+_CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# Words that may stand before a short answer ("then not now", "wait no", "um yeah").
+_LEAD_FILLER = frozenset({"then", "um", "umm", "uh", "well", "oh", "hmm", "honestly", "wait"})
+_LEAD_FILLER |= frozenset({"so", "ok", "okay", "ah", "erm", "actually", "i", "think"})
+_NEGATIONS = frozenset({"not", "dont", "no", "never", "nah", "cant", "wont", "didnt"})
+
+
+def said(text: str) -> str | None:
+    """What a short everyday answer says (rules 1-2), or None."""
+    whole = plain(text)
+    for kind, forms in _WHOLE.items():
+        if whole in forms:
+            return kind
+    first = next((c for c in _CLAUSE.split(text.casefold()) if normalise(c)), "")
+    typed = words(first)
+    found = [
+        (len(form.split()), kind, rest)
+        for kind, forms in _LEADING.items()
+        for form in forms
+        if (rest := _after(typed, form.split())) is not None
+    ]
+    if not found:
+        return None
+    _, kind, rest = max(found)
+    if stems(" ".join(rest)):
+        return None  # more is said than the short answer: other rules read it
+    if kind == "yes" and _NEGATIONS & set(rest):
+        return None  # "yes i dont" is no plain yes
+    return kind
+
+
+def option(kind: str, labels: Sequence[str]) -> int | None:
+    """The one option whose label means `kind` (rule 3), or None."""
+    said_labels = [f"{normalise(label)} " for label in labels]
+    for starts in _LABELS.get(kind, ()):
+        found = [
+            i
+            for i, label in enumerate(said_labels)
+            if label.startswith(starts) or label.strip() in {s.strip() for s in starts}
+        ]
+        if kind == "back":
+            found = [i for i in found if said_labels[i].strip() != "back to topics"] or found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _after(typed: list[str], form: list[str]) -> list[str] | None:
+    """The words after `form` when the clause begins with it (a little filler before it
+    aside: "then not now", "wait no"); None when it does not, or when a "no" is followed
+    by a word that makes it something else (rule 2)."""
+    for start in range(min(len(typed), 3)):
+        if typed[start : start + len(form)] == form:
+            rest = typed[start + len(form) :]
+            if form[-1] in ("no", "nah") and rest[:1] and rest[0] in _NOT_A_NO:
+                return None
+            return rest
+        if typed[start] not in _LEAD_FILLER:
+            return None
+    return None

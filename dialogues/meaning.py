@@ -1,0 +1,162 @@
+"""Typed words at a menu read by what they mean: the last rules of `matching.match_choice`.
+
+Rules:
+1. Words, not letters. Each word is cut to a simple stem ("hiding", "hides", "hide" ->
+   "hid"; "scars" -> "scar"; "worried" -> "worry"); small words that say nothing of which
+   option is meant ("the", "i", "what", "please", "now", "back") are left out; a word is
+   never matched by a piece of it ("boyfriend" is not "friend").
+2. A word after a negation in the same clause stands apart: "don't keep" is "not keep". It
+   matches an option that says "don't keep anything" and rules out one that says "keep".
+3. An option is known by the stems of its label and synonyms that no other option of the
+   step has. Its score is how many typed stems are such; an option the text denies
+   (rule 2) scores nothing.
+4. An option is `meant` when it scores and no other does; a long message (seven words
+   that mean something, or more) that touches an option by one word only hints at it.
+   Otherwise the best of two that score, ahead of the other, is only `hinted` ("Did you
+   mean ...?"); a tie is nothing.
+All of it is exact and ordered: the same text and options always read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogues.matching import normalise
+
+# Words that carry no meaning for which option is meant (rule 1).
+_SMALL = frozenset(
+    {"a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "to", "of", "in", "on"}
+    | {"at", "by", "for", "with", "from", "into", "about", "as", "up", "out", "off", "over"}
+    | {"i", "me", "my", "mine", "myself", "you", "your", "yours", "u", "ur", "he", "him", "his"}
+    | {"she", "her", "hers", "they", "them", "their", "theirs", "we", "us", "our", "it", "its"}
+    | {"this", "that", "these", "those", "there", "here", "is", "am", "are", "was", "were"}
+    | {"be", "been", "being", "do", "does", "did", "doing", "done", "have", "has", "had"}
+    | {"having", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+    | {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "just", "really"}
+    | {"very", "too", "also", "even", "still", "only", "quite", "pretty", "kinda", "sorta"}
+    | {"like", "maybe", "perhaps", "probably", "ok", "okay", "yeah", "yes", "yep", "yup", "ya"}
+    | {"yea", "sure", "fine", "alright", "please", "pls", "plz", "thanks", "thank", "thx", "ty"}
+    | {"lol", "haha", "tbh", "idk", "ngl", "rn", "po", "one", "ones", "thing", "things"}
+    | {"stuff", "something", "anything", "everything", "nothing", "someone", "anyone"}
+    | {"everyone", "somebody", "anybody", "get", "got", "go", "going", "gonna", "wanna", "want"}
+    | {"need", "know", "think", "mean", "meant", "make", "let", "lets", "now", "right", "back"}
+    | {"more", "other", "another", "some", "any", "all", "each", "every", "much", "many", "lot"}
+    | {"lots", "im", "ive", "id", "ill", "youre", "theyre", "hes", "shes", "thats", "whats"}
+    | {"theres", "hmm", "um", "uh", "oh", "well", "honestly", "actually", "mostly", "bit"}
+    | {"tho", "though", "guess", "topics", "topic", "menu", "option"}
+)
+# Words that turn what follows in their clause into its opposite (rule 2).
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "nah", "nope", "dont", "doesnt", "didnt", "cant", "cannot", "wont"}
+    | {"isnt", "arent", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "havent"}
+    | {"hasnt", "without", "nor"}
+)
+_NEGATION_REACH = 4  # words after a negation that it turns
+# Where a clause ends: a sentence, a comma, a "but".
+_CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b", re.IGNORECASE)
+# Contractions that `normalise` splits ("don't" -> "don t"), put back together.
+_TAILS = frozenset({"t", "m", "s", "re", "ve", "ll", "d"})
+_LONG = 7  # content words from which one word in common is only a hint (rule 4)
+NOT = "not "
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Which option the words point to, and whether clearly (`meant`) or only `hinted`."""
+
+    index: int
+    meant: bool
+
+
+def read_options(text: str, options: Sequence[Sequence[str]]) -> Reading | None:
+    """The option `text` points to by its meaningful words (rules 3-4); None for none or a
+    tie. Each option is its label followed by its synonyms."""
+    typed = set(stems(text))
+    if not typed:
+        return None
+    said = [{stem for phrase in option for stem in stems(phrase)} for option in options]
+    scores = sorted(
+        ((_score(typed, i, said), i) for i in range(len(said))),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    if not scores or scores[0][0] == 0:
+        return None
+    best, index = scores[0]
+    second = scores[1][0] if len(scores) > 1 else 0
+    if best == second:
+        return None
+    brushed = best == 1 and len(typed) >= _LONG
+    return Reading(index, meant=second == 0 and not brushed)
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the meaningful words of `text`, in order; a word a negation turns is
+    "not <stem>" (rules 1-2): "I don't want to keep it" -> ["not keep"]."""
+    found: list[str] = []
+    for clause in _CLAUSE.split(text):
+        reach = 0
+        for word in words(clause):
+            if word in _NEGATIONS:
+                reach = _NEGATION_REACH
+                continue
+            turned = reach > 0
+            reach = max(reach - 1, 0)
+            if word in _SMALL or word.isdecimal():
+                continue
+            found.append(f"{NOT}{stem(word)}" if turned else stem(word))
+    return found
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` with contractions whole again: "don't" -> "dont", "I'm" -> "im"."""
+    joined: list[str] = []
+    for word in normalise(text).split():
+        if joined and word in _TAILS:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+def singular(word: str) -> str:
+    """A plural made singular, nothing else: "partners" -> "partner", "worries" -> "worry"."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def stem(word: str) -> str:
+    """A simple stem, the same for a word's common forms: "scars", "scar" -> "scar";
+    "hiding", "hide", "hides" -> "hid"; "worried", "worries", "worry" -> "worry"."""
+    if len(word) <= 3:
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouy":
+        word = word[:-1]  # "stopp" (stopped) -> "stop"
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]  # "hide" and "hid(ing)" alike
+    return word
+
+
+def _score(typed: set[str], index: int, said: list[set[str]]) -> int:
+    """Rule 3: typed stems only this option has; none where the text denies the option."""
+    own = said[index]
+    if any(f"{NOT}{stem}" in typed for stem in own if not stem.startswith(NOT)):
+        return 0
+    others = set().union(*(s for i, s in enumerate(said) if i != index))
+    return len(typed & (own - others))

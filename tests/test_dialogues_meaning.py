@@ -1,0 +1,116 @@
+"""Typed words at a menu read by what they mean (dialogues/meaning.py) and short everyday
+answers (dialogues/everyday.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogues import everyday
+from dialogues.meaning import Reading, read_options, stem, stems
+
+SCARS = [
+    ("How I feel about them", "feel", "feelings", "how i feel"),
+    ("To cover them or not", "cover", "covering", "hide", "show"),
+    ("Looking after scars", "care", "looking after", "skin", "doctor"),
+    ("Partners and intimacy", "partner", "partners", "intimacy", "dating"),
+]
+CONSENT = [("Yes, that's okay",), ("No, don't keep anything",), ("What would you keep?",)]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("hiding", "hide", "hides"),
+        ("scars", "scar"),
+        ("worried", "worries", "worry"),
+        ("stopped", "stopping", "stop"),
+        ("feelings", "feeling", "feel"),
+        ("happens", "happened", "happen"),
+    ],
+)
+def test_a_words_common_forms_share_one_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem(word) for word in forms}) == 1
+
+
+def test_small_words_say_nothing_and_a_negation_turns_what_follows_in_its_clause() -> None:
+    assert stems("what do I say to her?") == ["say"]
+    assert stems("nah dont keep stuff") == ["not keep"]
+    assert stems("I don't want to keep it, but talk to me") == ["not keep", "talk"]
+
+
+def test_an_option_is_meant_by_a_word_only_it_has_in_any_of_its_forms() -> None:
+    assert read_options("i keep hiding them", SCARS) == Reading(1, meant=True)
+    assert read_options("what about my partner", SCARS) == Reading(3, meant=True)
+    assert read_options("when they ask po", [("When people ask",), ("How I feel",)]) == Reading(
+        0, meant=True
+    )
+
+
+def test_a_word_is_never_matched_by_a_piece_of_it() -> None:
+    assert read_options("my boyfriend", [("A friend",), ("Someone in my family",)]) is None
+
+
+def test_words_the_text_denies_rule_the_option_out() -> None:
+    assert read_options("nah dont keep stuff", CONSENT) == Reading(1, meant=True)
+    assert read_options("i don't want to cover them", SCARS) is None
+
+
+def test_two_options_touched_unevenly_is_only_a_hint_and_evenly_is_nothing() -> None:
+    assert read_options("skin care and feelings", SCARS) == Reading(2, meant=False)
+    assert read_options("my skin and my feelings", SCARS) is None
+
+
+def test_one_word_in_a_long_message_is_only_a_hint() -> None:
+    long = "the whole thing with my skin is exhausting me every single day at school and work"
+    assert read_options(long, SCARS) == Reading(2, meant=False)
+
+
+def test_the_same_words_always_read_the_same() -> None:
+    readings = {read_options("skin care and feelings", SCARS) for _ in range(20)}
+    assert len(readings) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("nah", "no"),
+        ("NO. i said dont keep anything", "no"),
+        ("not rn. maybe later. thx for not lecturing me", "later"),
+        ("Then not now. It does not work.", "later"),
+        ("ok not now", "later"),
+        ("Okay, it is fine for me.", "yes"),
+        ("bin it", "remove"),
+        ("get rid of that please", "remove"),
+        ("main menu please", "menu"),
+        ("back", "back"),
+        ("skip for now", "skip"),
+    ],
+)
+def test_short_everyday_answers_are_read(typed: str, kind: str) -> None:
+    assert everyday.said(typed) == kind
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "no one cares",
+        "no idea",
+        "no the help now one",
+        "yes i dont",
+        "wait no im not in danger",
+        "is it ok to cry",
+        "i will do it later maybe if i can",
+    ],
+)
+def test_a_message_that_says_more_is_no_short_answer(typed: str) -> None:
+    assert everyday.said(typed) is None
+
+
+def test_a_short_answer_picks_the_one_option_put_that_way() -> None:
+    later = ["Choose a small step", "Things that do the same job", "Not right now", "Back"]
+    assert everyday.option("later", later) == 2
+    assert everyday.option("no", later) == 2  # no "No" here: the not-now option
+    assert everyday.option("remove", ["Take it out", "Write it again", "Leave it as it is"]) == 0
+    assert everyday.option("yes", [label for label, *_ in CONSENT]) == 0
+    assert everyday.option("back", ["Looking after myself", "Back", "Back to topics"]) == 1
+    assert everyday.option("yes", ["Yes, right now", "Yes, or I'm not sure"]) is None

@@ -1,0 +1,72 @@
+"""Typed words at a step with buttons, through the engine and the shipped flows: read by
+their meaning, short everyday answers, another topic named, and "Did you mean …?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dialogues import Facts, Message, Step, Typed, step
+from dialogues.engine import OFFER_CHOICE, UNCLEAR
+from tests.fakes import shipped_library
+
+
+def at(flow: str, node: str) -> dict[str, Any]:
+    return {"flow": flow, "node": node, "vars": {}, "last": {}, "known": {}}
+
+
+def typed(state: dict[str, Any], text: str) -> Step:
+    return step(shipped_library(), state, Typed(text), facts=Facts())
+
+
+def said(result: Step) -> str:
+    return "\n".join(item.text for item in result.out if isinstance(item, Message))
+
+
+def where(result: Step) -> tuple[str, str] | None:
+    return (result.state["flow"], result.state["node"]) if result.state else None
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("i keep hiding them in summer", "covering"),  # "hiding" for "hide"
+        ("what about my partner", "intimacy"),
+        ("how do i take care of my skin", "care"),
+    ],
+)
+def test_an_option_is_picked_by_its_meaningful_words_in_any_form(text: str, node: str) -> None:
+    assert where(typed(at("scars", "intro"), text)) == ("scars", node)
+
+
+def test_a_question_one_option_answers_goes_to_it() -> None:
+    result = typed(at("someone_else", "parent"), "What do I say to her? I don't want to yell")
+    assert where(result) == ("someone_else", "parent_calm")
+
+
+def test_main_menu_goes_to_the_option_that_means_it_or_else_to_the_topics() -> None:
+    assert where(typed(at("scars", "intro"), "main menu please")) == ("topics", "menu")
+    assert where(typed(at("someone_else", "parent_calm"), "main menu")) == ("topics", "menu")
+
+
+def test_another_menu_of_the_topics_named_at_a_menu_goes_there() -> None:
+    assert where(typed(at("scars", "intro"), "getting better")) == ("topics", "recovery")
+
+
+def test_words_that_only_hint_at_an_option_are_asked_about_then_answered() -> None:
+    state = at("scars", "intro")
+    asked = typed(state, "skin care and feelings")
+
+    assert OFFER_CHOICE.format(label="Looking after scars") in said(asked)
+    assert UNCLEAR not in said(asked)
+    assert asked.state is not None
+    assert where(typed(asked.state, "yes")) == ("scars", "care")
+    again = typed(asked.state, "no")
+    assert where(again) == ("scars", "intro")
+    assert "What would help to talk about?" in said(again)
+
+
+def test_words_that_say_nothing_of_any_option_are_still_not_understood() -> None:
+    result = typed(at("scars", "intro"), "purple elephants")
+    assert UNCLEAR in said(result)
