@@ -2,11 +2,13 @@
 "back"), and the option of the step that means the same.
 
 Rules:
-1. `said` names what a message says, one of: no, later, yes, skip, remove, back, menu.
-   No, later and yes are read from the first clause: the form, with only small words
-   around it ("then not now. it does not work", "okay, it is fine for me"); the longest
-   form wins ("ok not now" is later). Skip, remove, back and menu are the whole message,
-   politeness aside ("bin it", "main menu please").
+1. `said` names what a message says, one of: no, later, yes, stop, skip, remove, back,
+   menu. No, later, yes and stop (here, for now: never "stop" alone, which may be about
+   self-injury) are read from the first clause: the form, with only small words around
+   it ("then not now. it does not work", "okay, it is fine for me", "i need to stop here
+   for today"), or a no followed by what it says no to ("nah dont keep stuff"); the
+   longest form wins ("ok not now" is later). Skip, remove, back and menu are the whole
+   message, politeness aside ("bin it", "main menu please").
 2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
    ("not now", "not really").
 3. `option` is the one option whose label begins the way that answer is put ("No, don't
@@ -20,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from dialogues.matching import normalise, plain
-from dialogues.meaning import stems, words
+from dialogues.meaning import says_something, words
 
 # Rule 1: forms read at the start of a message, by what they say.
 _LEADING: dict[str, frozenset[str]] = {
@@ -40,6 +42,23 @@ _LEADING: dict[str, frozenset[str]] = {
         | {"oo", "opo", "sige", "sige po", "yes po"}
     ),
 }
+# Rule 1: stopping here for now, however it is put ("i need to stop here for today").
+_STOP_HERE = (
+    *("stop here", "stop there", "stop for now", "stop for today", "stop for tonight"),
+    *("leave it here", "leave it there", "leave it for now", "leave it for today"),
+    *("call it a day", "pause here", "pause for now", "finish later", "finish it later"),
+)
+_STOP_FIRST = (
+    *("", "i need to ", "i have to ", "i want to ", "ill ", "id like to ", "lets "),
+    *("can we ", "we can ", "i think ill ", "gotta ", "i gotta ", "im going to "),
+    *("im gonna ", "i might ", "maybe "),
+)
+_LEADING["stop"] = frozenset(
+    f"{first}{core}{last}"
+    for first in _STOP_FIRST
+    for core in _STOP_HERE
+    for last in ("", " for today", " for now", " for tonight", " today")
+)
 # Rule 1: whole messages, by what they ask for.
 _WHOLE: dict[str, frozenset[str]] = {
     "menu": frozenset(
@@ -84,6 +103,10 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("change or take out", "please clear it"),
     ),
     "back": (("back",), ("back to",)),
+    "stop": (
+        ("stop for now", "i m done for now", "done for now"),
+        ("that s all", "that s it", "i m done"),
+    ),
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
@@ -110,10 +133,11 @@ def said(text: str) -> str | None:
     if not found:
         return None
     _, kind, rest = max(found)
-    if stems(" ".join(rest)):
+    agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
+    if says_something(" ".join(rest)) and not agrees:
         return None  # more is said than the short answer: other rules read it
-    if kind == "yes" and _NEGATIONS & set(rest):
-        return None  # "yes i dont" is no plain yes
+    if kind == "yes" and (_NEGATIONS & set(rest) or " but " in f" {normalise(text)} "):
+        return None  # "yes i dont", "yes but i'm scared": no plain yes
     return kind
 
 

@@ -3,15 +3,18 @@
 Rules:
 1. Words, not letters. Each word is cut to a simple stem ("hiding", "hides", "hide" ->
    "hid"; "scars" -> "scar"; "worried" -> "worry"); small words that say nothing of which
-   option is meant ("the", "i", "what", "please", "now", "back") are left out; a word is
-   never matched by a piece of it ("boyfriend" is not "friend").
+   option is meant ("the", "i", "what", "please", "now", "back") and words too common to
+   ("feel", "help", "today", "stop") are left out; a word is never matched by a piece of
+   it ("boyfriend" is not "friend").
 2. A word after a negation in the same clause stands apart: "don't keep" is "not keep". It
    matches an option that says "don't keep anything" and rules out one that says "keep".
 3. An option is known by the stems of its label and synonyms that no other option of the
    step has. Its score is how many typed stems are such; an option the text denies
    (rule 2) scores nothing.
-4. An option is `meant` when it scores and no other does; a long message (seven words
-   that mean something, or more) that touches an option by one word only hints at it.
+4. An option is `meant` when it scores and no other does; a message that touches it by
+   one word only hints at it when it has other words that mean something ("i hate my
+   body" is no choice of "Moving my body"), or seven or more in a question (a question
+   one option answers is asked of it: "what do i say to her?").
    Otherwise the best of two that score, ahead of the other, is only `hinted` ("Did you
    mean ...?"); a tie is nothing.
 All of it is exact and ordered: the same text and options always read the same.
@@ -47,6 +50,17 @@ _SMALL = frozenset(
     | {"theres", "hmm", "um", "uh", "oh", "well", "honestly", "actually", "mostly", "bit"}
     | {"tho", "though", "guess", "topics", "topic", "menu", "option"}
 )
+# Words too common in what people type to say which option is meant ("i feel terrible
+# today", "can you help me", "i keep thinking about it"); an exact label or synonym with
+# them is still read by `matching.match_choice`. "stop" is here too: "i want to stop" is
+# about self-injury, never "Stop for now".
+_GENERIC = frozenset(
+    {"feel", "feeling", "keep", "talk", "help", "today", "tonight", "think", "try", "time"}
+    | {"day", "way", "good", "bad", "hard", "better", "worse", "life", "again", "start"}
+    | {"stop", "first", "last", "people", "person", "said", "put", "take", "look", "see"}
+)
+# Words whose simple stem would be another word's ("scared" is not "scar").
+_OWN_STEMS = {"scared": "scare", "scare": "scare", "scary": "scare", "scaring": "scare"}
 # Words that turn what follows in their clause into its opposite (rule 2).
 _NEGATIONS = frozenset(
     {"not", "no", "never", "nah", "nope", "dont", "doesnt", "didnt", "cant", "cannot", "wont"}
@@ -58,7 +72,12 @@ _NEGATION_REACH = 4  # words after a negation that it turns
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b", re.IGNORECASE)
 # Contractions that `normalise` splits ("don't" -> "don t"), put back together.
 _TAILS = frozenset({"t", "m", "s", "re", "ve", "ll", "d"})
-_LONG = 7  # content words from which one word in common is only a hint (rule 4)
+_QUESTION_WORDS = frozenset({"what", "how", "why", "who", "when", "where", "which", "should"})
+_QUESTION_WORDS |= frozenset({"can", "could", "is", "are", "do", "does", "will", "would"})
+# Rule 4: one word in common is only a hint among more words that mean something than
+# _FEW (a question: fewer than _LONG).
+_FEW = 1
+_LONG = 7
 NOT = "not "
 
 
@@ -87,7 +106,10 @@ def read_options(text: str, options: Sequence[Sequence[str]]) -> Reading | None:
     second = scores[1][0] if len(scores) > 1 else 0
     if best == second:
         return None
-    brushed = best == 1 and len(typed) >= _LONG
+    # one word in common, among several that mean something, is only a hint; but a
+    # question one option answers is asked of that option ("what do i say to her?")
+    few = len(typed) <= _FEW or _asks(text)
+    brushed = best == 1 and (len(typed) >= _LONG or not few)
     return Reading(index, meant=second == 0 and not brushed)
 
 
@@ -103,10 +125,15 @@ def stems(text: str) -> list[str]:
                 continue
             turned = reach > 0
             reach = max(reach - 1, 0)
-            if word in _SMALL or word.isdecimal():
+            if word in _SMALL or word.isdecimal() or stem(word) in _GENERIC_STEMS:
                 continue
             found.append(f"{NOT}{stem(word)}" if turned else stem(word))
     return found
+
+
+def says_something(text: str) -> bool:
+    """Whether `text` has a word that means something, common ones too ("help")."""
+    return any(w not in _SMALL and w not in _NEGATIONS and not w.isdecimal() for w in words(text))
 
 
 def words(text: str) -> list[str]:
@@ -134,6 +161,8 @@ def singular(word: str) -> str:
 def stem(word: str) -> str:
     """A simple stem, the same for a word's common forms: "scars", "scar" -> "scar";
     "hiding", "hide", "hides" -> "hid"; "worried", "worries", "worry" -> "worry"."""
+    if word in _OWN_STEMS:
+        return _OWN_STEMS[word]
     if len(word) <= 3:
         return word
     if word.endswith(("ies", "ied")) and len(word) > 4:
@@ -151,6 +180,15 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]  # "hide" and "hid(ing)" alike
     return word
+
+
+_GENERIC_STEMS = frozenset(stem(word) for word in _GENERIC)
+
+
+def _asks(text: str) -> bool:
+    """Whether `text` asks a question: a "?", or its first word asks ("what happens if")."""
+    said = words(text)
+    return "?" in text or (bool(said) and said[0] in _QUESTION_WORDS)
 
 
 def _score(typed: set[str], index: int, said: list[set[str]]) -> int:

@@ -39,9 +39,9 @@ def named_topic(
     4. Never from a flow about someone else (`ABOUT_SOMEONE_ELSE`): a helper's words are
        about the other person ("she's not in danger right now" is no urge of the writer's
        own); that flow's own choices and "Back to topics" answer them.
-    5. At a menu of the topics (`here` is the topics), the person is choosing a topic: a
-       one-word label or synonym anywhere in the message names it plainly ("how to fade
-       scars").
+    5. At a menu of the topics (`here` is the topics), the person is choosing a topic: the
+       one word of a label anywhere in the message names it plainly ("how to fade scars"
+       for "My scars"); a synonym does not ("my friend is worried about me").
     6. Words are matched whole, as typed; failing that, plurals as one ("partners" names
        "partner").
     """
@@ -91,7 +91,8 @@ def _named(
                 continue
             size = len(phrase.split())
             alone = set(typed) - {phrase} <= filler
-            if size >= 2 or alone or (choosing and not menu):
+            chosen = choosing and not menu and phrase == phrases[0]  # rule 5
+            if size >= 2 or alone or chosen:
                 best = sure.get(choice.label, ("", 0))[1]
                 sure[choice.label] = (choice.to, max(best, size))
             elif asking and not menu and (phrase == phrases[0] or len(phrase) >= 7):

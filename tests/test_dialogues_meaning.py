@@ -34,8 +34,13 @@ def test_a_words_common_forms_share_one_stem(forms: tuple[str, ...]) -> None:
 
 def test_small_words_say_nothing_and_a_negation_turns_what_follows_in_its_clause() -> None:
     assert stems("what do I say to her?") == ["say"]
-    assert stems("nah dont keep stuff") == ["not keep"]
-    assert stems("I don't want to keep it, but talk to me") == ["not keep", "talk"]
+    assert stems("nah dont cover them") == ["not cover"]
+    assert stems("I don't want to cover it, but the skin") == ["not cover", "skin"]
+
+
+def test_words_too_common_to_say_which_option_are_left_out() -> None:
+    assert stems("can you help me, i feel terrible today") == ["terribl"]
+    assert stems("i keep thinking about it") == []
 
 
 def test_an_option_is_meant_by_a_word_only_it_has_in_any_of_its_forms() -> None:
@@ -51,22 +56,30 @@ def test_a_word_is_never_matched_by_a_piece_of_it() -> None:
 
 
 def test_words_the_text_denies_rule_the_option_out() -> None:
-    assert read_options("nah dont keep stuff", CONSENT) == Reading(1, meant=True)
+    assert read_options("not the covering, the skin and care", SCARS) == Reading(2, meant=True)
     assert read_options("i don't want to cover them", SCARS) is None
+    options = [("Write it again",), ("Don't write anything",)]
+    assert read_options("no dont write it", options) == Reading(1, meant=True)
 
 
 def test_two_options_touched_unevenly_is_only_a_hint_and_evenly_is_nothing() -> None:
-    assert read_options("skin care and feelings", SCARS) == Reading(2, meant=False)
-    assert read_options("my skin and my feelings", SCARS) is None
+    assert read_options("skin care and covering", SCARS) == Reading(2, meant=False)
+    assert read_options("my skin and my covering", SCARS) is None
+
+
+def test_one_word_in_common_among_several_is_a_hint_but_a_question_is_asked_of_it() -> None:
+    assert read_options("i hate my dating life lately", SCARS) == Reading(3, meant=False)
+    question = "what if the guy i'm dating sees them at the beach this summer?"
+    assert read_options(question, SCARS) == Reading(3, meant=True)
 
 
 def test_one_word_in_a_long_message_is_only_a_hint() -> None:
-    long = "the whole thing with my skin is exhausting me every single day at school and work"
+    long = "why is the whole thing with my skin so exhausting every single week at school and work?"
     assert read_options(long, SCARS) == Reading(2, meant=False)
 
 
 def test_the_same_words_always_read_the_same() -> None:
-    readings = {read_options("skin care and feelings", SCARS) for _ in range(20)}
+    readings = {read_options("skin care and covering", SCARS) for _ in range(20)}
     assert len(readings) == 1
 
 
@@ -84,6 +97,8 @@ def test_the_same_words_always_read_the_same() -> None:
         ("main menu please", "menu"),
         ("back", "back"),
         ("skip for now", "skip"),
+        ("I need to stop here for today, I'll finish it later.", "stop"),
+        ("can we leave it there please", "stop"),
     ],
 )
 def test_short_everyday_answers_are_read(typed: str, kind: str) -> None:
@@ -100,6 +115,9 @@ def test_short_everyday_answers_are_read(typed: str, kind: str) -> None:
         "wait no im not in danger",
         "is it ok to cry",
         "i will do it later maybe if i can",
+        "i want to stop",
+        "i need to stop self harming",
+        "yes but i'm scared",
     ],
 )
 def test_a_message_that_says_more_is_no_short_answer(typed: str) -> None:
