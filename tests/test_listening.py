@@ -721,3 +721,17 @@ async def test_a_question_at_the_consent_step_is_answered_by_its_own_option(
     await chat.send("What exactly would you keep? And who can see it?")
 
     assert "Only things you choose to keep." in chat.text()
+
+
+def test_an_answer_put_first_is_read_before_what_follows_it() -> None:
+    feelings = [
+        ("Upset or ashamed", "upset", "hate them"),
+        ("Mixed, or it changes", "mixed", "both"),
+        ("Mostly okay with them", "okay", "fine"),
+    ]
+    typed = "mixed i guess. some days i dont care and some days i hate them so much"
+    assert match_choice(typed, feelings) == 1
+    welcome = [("Tell me more", "hello", "more"), ("I need help right now", "help"), ("Not now",)]
+    assert match_choice("hello. i did it again last week", welcome) is None  # hello, first
+    yes_no = [("Yes", "yes"), ("No", "no"), ("Back to topics", "topics")]
+    assert match_choice("no, the topics please", yes_no) != 1  # a no, corrected after
