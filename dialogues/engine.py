@@ -17,10 +17,11 @@ Rules:
    typed text naming several collecting choices of one node ("family and sleep") picks
    them all.
 8. Typed text at a step with buttons that picks none by its words (dialogues/matching.py)
-   is read in this order: a short everyday answer ("nah", "not rn", "bin it", "main
-   menu please": dialogues/everyday.py); small talk; a topic named plainly; the option its
-   meaningful words point to (dialogues/meaning.py); a topic only suggested, or an option
-   only hinted at, is asked about ("Did you mean …?"); else not understood.
+   is read in this order: an option by its place ("the second one"); a short everyday
+   answer ("nah", "not rn", "bin it", "main menu please": dialogues/everyday.py); small
+   talk; a topic named plainly; the option its meaningful words point to
+   (dialogues/meaning.py); a topic only suggested, or an option only hinted at, is asked
+   about ("Did you mean …?"); else not understood.
 """
 
 from __future__ import annotations
@@ -631,6 +632,11 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
+        place = everyday.position(text, len(options))  # "the second one"
+        if place is not None and place < len(listed):
+            return _pick(run, node, listed[place])
+        if place is not None:
+            return _choose(run, node, place - len(listed))
         short = _everyday(run, node, text)
         if short is not None:
             return short

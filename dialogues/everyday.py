@@ -1,5 +1,5 @@
 """Short everyday answers at a menu ("nah", "not rn", "bin it", "main menu please",
-"back"), and the option of the step that means the same.
+"back", "the second one"), and the option of the step that means the same.
 
 Rules:
 1. `said` names what a message says, one of: no, later, yes, stop, skip, remove, back,
@@ -11,7 +11,9 @@ Rules:
    message, politeness aside ("bin it", "main menu please").
 2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
    ("not now", "not really").
-3. `option` is the one option whose label begins the way that answer is put ("No, don't
+3. `position`: an option named by its place, the whole message ("the second one", "2nd",
+   "number 3", "the last one").
+4. `option` is the one option whose label begins the way that answer is put ("No, don't
    keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
    option and a later on a no, but never when two options could be meant.
 """
@@ -69,7 +71,7 @@ _WHOLE: dict[str, frozenset[str]] = {
     ),
     "back": frozenset(
         {"back", "go back", "take me back", "previous", "back a step", "go back a step"}
-        | {"one step back", "back one", "the last one", "back please"}
+        | {"one step back", "back one", "back please"}
     ),
     "remove": frozenset(
         {"bin it", "bin that", "bin", "delete", "delete it", "delete that", "remove"}
@@ -110,6 +112,18 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# `position`: words for a place in the list, and the words around them.
+_PLACES = {
+    **dict.fromkeys(("first", "1st", "top"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("fifth", "5th"), 4),
+    **dict.fromkeys(("sixth", "6th"), 5),
+    **dict.fromkeys(("seventh", "7th"), 6),
+    **dict.fromkeys(("eighth", "8th"), 7),
+}
+_AROUND_A_PLACE = frozenset({"the", "one", "option", "button", "pls", "please", "i", "ll", "take"})
 # Words that may stand before a short answer ("then not now", "wait no", "um yeah").
 _LEAD_FILLER = frozenset({"then", "um", "umm", "uh", "well", "oh", "hmm", "honestly", "wait"})
 _LEAD_FILLER |= frozenset({"so", "ok", "okay", "ah", "erm", "actually", "i", "think"})
@@ -139,6 +153,21 @@ def said(text: str) -> str | None:
     if kind == "yes" and (_NEGATIONS & set(rest) or " but " in f" {normalise(text)} "):
         return None  # "yes i dont", "yes but i'm scared": no plain yes
     return kind
+
+
+def position(text: str, count: int) -> int | None:
+    """The option a message names by its place ("the second one", "2nd", "number 3",
+    "the last one"), 0-based among `count`; None for anything else or out of range."""
+    said = [w for w in plain(text).split() if w not in _AROUND_A_PLACE]
+    if len(said) == 2 and said[0] in ("number", "option", "no", "choice", "nr"):
+        said = said[1:]
+    if len(said) != 1:
+        return None
+    word = said[0]
+    at = count - 1 if word in ("last", "bottom") else _PLACES.get(word)
+    if at is None and word.isdecimal() and len(said) == 1 and text.strip() != word:
+        at = int(word) - 1  # "number 2", "option 3"
+    return at if at is not None and 0 <= at < count else None
 
 
 def option(kind: str, labels: Sequence[str]) -> int | None:

@@ -147,17 +147,6 @@ def words(text: str) -> list[str]:
     return joined
 
 
-def singular(word: str) -> str:
-    """A plural made singular, nothing else: "partners" -> "partner", "worries" -> "worry"."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") else word
-
-
 def stem(word: str) -> str:
     """A simple stem, the same for a word's common forms: "scars", "scar" -> "scar";
     "hiding", "hide", "hides" -> "hid"; "worried", "worries", "worry" -> "worry"."""

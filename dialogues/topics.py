@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import normalise
-from dialogues.meaning import singular
 from dialogues.schema import Choice
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
@@ -14,7 +13,6 @@ _FILLER = frozenset(
     | {"ok", "okay", "no", "so", "um", "uh", "like", "tbh", "po", "and", "about", "to", "my"}
     | {"topic", "thing", "bit", "part", "stuff", "i", "meant", "mean", "want", "go"}
 )
-_FILLER_SINGULAR = frozenset(singular(word) for word in _FILLER)
 
 # Flows a helper is in for someone else: no topic of the writer's own is named from them.
 ABOUT_SOMEONE_ELSE = frozenset({"someone_else"})
@@ -42,8 +40,6 @@ def named_topic(
     5. At a menu of the topics (`here` is the topics), the person is choosing a topic: the
        one word of a label anywhere in the message names it plainly ("how to fade scars"
        for "My scars"); a synonym does not ("my friend is worried about me").
-    6. Words are matched whole, as typed; failing that, plurals as one ("partners" names
-       "partner").
     """
     topics = library.flows.get(TOPICS)
     if topics is None or here in ABOUT_SOMEONE_ELSE:
@@ -60,10 +56,7 @@ def named_topic(
     ]
     said = normalise(text).split()
     asking = "?" in text or within(said, "talk") or within(said, "about")
-    found = _named(choices, said, asking=asking, choosing=here == TOPICS, plurals=False)
-    if found is None:  # "partners" for "partner": the words again, plurals as one
-        found = _named(choices, said, asking=asking, choosing=here == TOPICS, plurals=True)
-    return found
+    return _named(choices, said, asking=asking, choosing=here == TOPICS)
 
 
 def _named(
@@ -72,25 +65,21 @@ def _named(
     *,
     asking: bool,
     choosing: bool,
-    plurals: bool,
 ) -> tuple[str, str, bool] | None:
-    """Rules 1-5 over `choices` (each with whether it is another menu of the topics), the
-    words `said` matched as they are or by their stems."""
-    typed = [singular(w) for w in said] if plurals else said
-    filler = _FILLER_SINGULAR if plurals else _FILLER
+    """Rules 1-5 over `choices` (each with whether it is another menu of the topics)."""
     owners: dict[str, set[str]] = {}
     for choice, _ in choices:
-        for phrase in _phrases(choice.label, choice.synonyms, plurals=plurals):
+        for phrase in _phrases(choice.label, choice.synonyms):
             owners.setdefault(phrase, set()).add(choice.label)
     sure: dict[str, tuple[str, int]] = {}
     maybe: dict[str, str] = {}
     for choice, menu in choices:
-        phrases = _phrases(choice.label, choice.synonyms, plurals=plurals)
+        phrases = _phrases(choice.label, choice.synonyms)
         for phrase in phrases:
-            if not phrase or len(owners[phrase]) > 1 or not within(typed, phrase):
+            if not phrase or len(owners[phrase]) > 1 or not within(said, phrase):
                 continue
             size = len(phrase.split())
-            alone = set(typed) - {phrase} <= filler
+            alone = set(said) - {phrase} <= _FILLER
             chosen = choosing and not menu and phrase == phrases[0]  # rule 5
             if size >= 2 or alone or chosen:
                 best = sure.get(choice.label, ("", 0))[1]
@@ -109,14 +98,9 @@ def _named(
     return None
 
 
-def _phrases(label: str, synonyms: tuple[str, ...], *, plurals: bool) -> list[str]:
-    """A topic's label (its content) and synonyms, plurals made singular if `plurals`."""
-    phrases = [_content(label), *map(normalise, synonyms)]
-    return [_singular_words(p) for p in phrases] if plurals else phrases
-
-
-def _singular_words(phrase: str) -> str:
-    return " ".join(singular(word) for word in phrase.split())
+def _phrases(label: str, synonyms: tuple[str, ...]) -> list[str]:
+    """A topic's label (its content) and synonyms, normalised."""
+    return [_content(label), *map(normalise, synonyms)]
 
 
 def _content(label: str) -> str:

@@ -132,3 +132,16 @@ def test_a_short_answer_picks_the_one_option_put_that_way() -> None:
     assert everyday.option("yes", [label for label, *_ in CONSENT]) == 0
     assert everyday.option("back", ["Looking after myself", "Back", "Back to topics"]) == 1
     assert everyday.option("yes", ["Yes, right now", "Yes, or I'm not sure"]) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [("the second one", 1), ("2nd", 1), ("number 3", 2), ("the last one", 3), ("first pls", 0)],
+)
+def test_an_option_is_named_by_its_place(typed: str, place: int) -> None:
+    assert everyday.position(typed, 4) == place
+
+
+@pytest.mark.parametrize("typed", ["2", "the first time i did it", "last night", "number 9"])
+def test_a_place_is_only_a_whole_message_that_names_one(typed: str) -> None:
+    assert everyday.position(typed, 4) is None

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from dialogues import Facts, Message, Step, Typed, step
+from dialogues import Facts, Message, Step, Tap, Typed, step
 from dialogues.engine import OFFER_CHOICE, UNCLEAR
 from tests.fakes import shipped_library
 
@@ -70,3 +70,19 @@ def test_words_that_only_hint_at_an_option_are_asked_about_then_answered() -> No
 def test_words_that_say_nothing_of_any_option_are_still_not_understood() -> None:
     result = typed(at("scars", "intro"), "purple elephants")
     assert UNCLEAR in said(result)
+
+
+def test_the_options_hinted_at_can_be_tapped() -> None:
+    asked = typed(at("scars", "intro"), "skin care and covering")
+    assert asked.state is not None
+    buttons = [b.id for item in asked.out if isinstance(item, Message) for b in item.buttons]
+    assert buttons == ["scars.intro.offer-yes", "scars.intro.offer-no"]
+    library = shipped_library()
+    tapped = step(library, asked.state, Tap("scars.intro.offer-yes"), facts=Facts())
+    assert where(tapped) == ("scars", "care")
+    stayed = step(library, asked.state, Tap("scars.intro.offer-no"), facts=Facts())
+    assert where(stayed) == ("scars", "intro")
+
+
+def test_an_option_named_by_its_place_is_picked() -> None:
+    assert where(typed(at("scars", "intro"), "the second one")) == ("scars", "covering")
