@@ -749,8 +749,9 @@ def _offered_index(node: Node, offered: Any) -> int | None:
 
 def _everyday(run: _Run, node: Node, text: str) -> Step | None:
     """A short everyday answer (dialogues/everyday.py) on the option that means it; "main
-    menu" goes to the topics where no option of the step does. None when the words say
-    more than that, or no option means it."""
+    menu" and "something else" go to the topics where no option of the step does, "try
+    again" shows the question again. None when the words say more than that, or no
+    option means it."""
     kind = everyday.said(text)
     if kind is None:
         return None
@@ -759,6 +760,8 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
         return _choose(run, node, index)
     if kind == "menu":
         return run.enter_target("", TOPICS)
+    if kind == "again":  # the step's question again, with its buttons
+        return run.way_out("again", node)
     return None
 
 

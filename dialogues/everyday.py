@@ -3,12 +3,13 @@
 
 Rules:
 1. `said` names what a message says, one of: no, later, yes, stop, skip, remove, back,
-   menu. No, later, yes and stop (here, for now: never "stop" alone, which may be about
-   self-injury) are read from the first clause: the form, with only small words around
-   it ("then not now. it does not work", "okay, it is fine for me", "i need to stop here
-   for today"), or a no followed by what it says no to ("nah dont keep stuff"); the
-   longest form wins ("ok not now" is later). Skip, remove, back and menu are the whole
-   message, politeness aside ("bin it", "main menu please").
+   menu (the topics, or something else), again (the question again). No, later, yes and
+   stop (here, for now: never "stop" alone, which may be about self-injury) are read
+   from the first clause: the form, with only small words around it ("then not now. it
+   does not work", "okay, it is fine for me", "i need to stop here for today"), or a no
+   followed by what it says no to ("nah dont keep stuff"); the longest form wins ("ok
+   not now" is later). Skip, remove, back, menu and again are the whole message,
+   politeness aside ("bin it", "main menu please", "try again").
 2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
    ("not now", "not really").
 3. `position`: an option named by its place, the whole message ("the second one", "2nd",
@@ -68,6 +69,15 @@ _WHOLE: dict[str, frozenset[str]] = {
         | {"topics", "the topics", "all topics", "back to the menu", "back to menu"}
         | {"back to the main menu", "back to main menu", "go to the menu", "show me the menu"}
         | {"take me to the menu", "back to the start", "main topics", "list of topics"}
+        | {"something else", "something different", "talk about something else"}
+        | {"another topic", "a different topic", "different topic", "other topics"}
+        | {"change the topic", "change topic", "can we talk about something else"}
+    ),
+    "again": frozenset(
+        {"try again", "again", "say that again", "repeat", "repeat that", "show me again"}
+        | {"what were the options", "what are the options", "show the options", "options"}
+        | {"show me the options", "can you repeat that", "come again", "sorry what", "huh"}
+        | {"what are my options", "the options again", "what were my options"}
     ),
     "back": frozenset(
         {"back", "go back", "take me back", "previous", "back a step", "go back a step"}

@@ -50,6 +50,13 @@ def test_main_menu_goes_to_the_option_that_means_it_or_else_to_the_topics() -> N
     assert where(typed(at("someone_else", "parent_calm"), "main menu")) == ("topics", "menu")
 
 
+def test_something_else_goes_to_the_topics_and_try_again_asks_again() -> None:
+    assert where(typed(at("someone_else", "parent_calm"), "something else")) == ("topics", "menu")
+    again = typed(at("scars", "intro"), "try again")
+    assert where(again) == ("scars", "intro")
+    assert "What would help to talk about?" in said(again)
+
+
 def test_another_menu_of_the_topics_named_at_a_menu_goes_there() -> None:
     assert where(typed(at("scars", "intro"), "getting better")) == ("topics", "recovery")
 
