@@ -4,8 +4,9 @@ Rules:
 1. Words, not letters. Each word is cut to a simple stem ("hiding", "hides", "hide" ->
    "hid"; "scars" -> "scar"; "worried" -> "worry"); small words that say nothing of which
    option is meant ("the", "i", "what", "please", "now", "back") and words too common to
-   ("feel", "help", "today", "stop") are left out; a word is never matched by a piece of
-   it ("boyfriend" is not "friend").
+   ("feel", "help", "today", "stop") are left out; words for the same person or place
+   are one ("boyfriend" and "wife" are "partner", "gp" is "doctor"); a word is never
+   matched by a piece of it ("boyfriend" is not "friend").
 2. A word after a negation in the same clause stands apart: "don't keep" is "not keep". It
    matches an option that says "don't keep anything" and rules out one that says "keep".
 3. An option is known by the stems of its label and synonyms that no other option of the
@@ -58,9 +59,19 @@ _GENERIC = frozenset(
     {"feel", "feeling", "keep", "talk", "help", "today", "tonight", "think", "try", "time"}
     | {"day", "way", "good", "bad", "hard", "better", "worse", "life", "again", "start"}
     | {"stop", "first", "last", "people", "person", "said", "put", "take", "look", "see"}
+    | {"work"}
 )
 # Words whose simple stem would be another word's ("scared" is not "scar").
 _OWN_STEMS = {"scared": "scare", "scare": "scare", "scary": "scare", "scaring": "scare"}
+# Words for the same person or place, read as one (rule 1): "my boyfriend" for "partner".
+# Not "mum" or "dad": "my mum" is someone else, "i'm their mum" the writer.
+_FAMILIES = (
+    ("partner", "boyfriend", "girlfriend", "husband", "wife", "bf", "gf", "fiance", "spouse"),
+    ("doctor", "gp", "doc", "physician"),
+    ("counsellor", "counselor", "therapist", "psychologist", "psychiatrist", "psych"),
+    ("school", "college", "uni", "university", "class", "classes"),
+)
+_KIN = {word: family[0] for family in _FAMILIES for word in family}
 # Words that turn what follows in their clause into its opposite (rule 2).
 _NEGATIONS = frozenset(
     {"not", "no", "never", "nah", "nope", "dont", "doesnt", "didnt", "cant", "cannot", "wont"}
@@ -152,6 +163,8 @@ def stem(word: str) -> str:
     "hiding", "hide", "hides" -> "hid"; "worried", "worries", "worry" -> "worry"."""
     if word in _OWN_STEMS:
         return _OWN_STEMS[word]
+    if word in _KIN:
+        return _KIN[word]
     if len(word) <= 3:
         return word
     if word.endswith(("ies", "ied")) and len(word) > 4:
@@ -168,7 +181,7 @@ def stem(word: str) -> str:
         word = word[:-1]  # "stopp" (stopped) -> "stop"
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]  # "hide" and "hid(ing)" alike
-    return word
+    return _KIN.get(word, word)
 
 
 _GENERIC_STEMS = frozenset(stem(word) for word in _GENERIC)

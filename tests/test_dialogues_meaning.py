@@ -51,8 +51,14 @@ def test_an_option_is_meant_by_a_word_only_it_has_in_any_of_its_forms() -> None:
     )
 
 
+def test_words_for_the_same_person_are_one() -> None:
+    who = [("A friend", "friend", "partner"), ("Someone in my family",), ("A doctor or nurse",)]
+    assert read_options("my boyfriend", who) == Reading(0, meant=True)
+    assert read_options("my gp", who) == Reading(2, meant=True)
+
+
 def test_a_word_is_never_matched_by_a_piece_of_it() -> None:
-    assert read_options("my boyfriend", [("A friend",), ("Someone in my family",)]) is None
+    assert read_options("my girlfriends", [("A friend",), ("Someone in my family",)]) is None
 
 
 def test_words_the_text_denies_rule_the_option_out() -> None:
@@ -74,7 +80,10 @@ def test_one_word_in_common_among_several_is_a_hint_but_a_question_is_asked_of_i
 
 
 def test_one_word_in_a_long_message_is_only_a_hint() -> None:
-    long = "why is the whole thing with my skin so exhausting every single week at school and work?"
+    long = (
+        "why is the whole thing with my skin so exhausting every week at school and my job "
+        "lately?"
+    )
     assert read_options(long, SCARS) == Reading(2, meant=False)
 
 
