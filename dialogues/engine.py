@@ -632,40 +632,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        place = everyday.position(text, len(options))  # "the second one"
-        if place is not None and place < len(listed):
-            return _pick(run, node, listed[place])
-        if place is not None:
-            return _choose(run, node, place - len(listed))
-        short = _everyday(run, node, text)
-        if short is not None:
-            return short
-        talk = small_talk(text)
-        figure = typed_number(text)
-        named = None if figure else named_topic(run.library, text, here=run.flow, at=run.node)
-        if named is not None and named[2]:
-            return run.enter_target(TOPICS, named[1])
-        reading = read_options(text, options) if talk is None else None
-        if reading is not None and reading.meant:
-            if reading.index < len(listed):
-                return _pick(run, node, listed[reading.index])
-            return _choose(run, node, reading.index - len(listed), typed=text)
-        if named is not None:
-            return _offer_topic(run, named[0], named[1])
-        earlier = _earlier(run, text) if talk is None else None
-        if earlier is not None:
-            return earlier
-        if reading is not None and reading.index >= len(listed) and run.missed == 0:
-            return _offer_choice(run, node, reading, listed=len(listed))
-        if talk is None and _told(text) and run.missed == 0:
-            run.missed += 1  # a miss all the same: the next one gets the way out
-            run.chatted += 1
-            return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
-        if talk is None:
-            return run.unclear(UNCLEAR, node)
-        labels = [normalise(choice.label) for choice in node.choices]
-        on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
-        return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+        return _unmatched(run, node, text, options, listed)
     if node.ask is not None:
         ask = node.ask
         answer = text.strip()
@@ -696,10 +663,51 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     return _rate(run, node, number)
 
 
+def _unmatched(
+    run: _Run, node: Node, text: str, options: list[tuple[str, ...]], listed: tuple[str, ...]
+) -> Step:
+    """Rule 8: typed text at a step with buttons that picks none by its words. `options`
+    are the step's buttons' words, the person's own entries (`listed`) first."""
+    place = everyday.position(text, len(options))  # "the second one"
+    if place is not None and place < len(listed):
+        return _pick(run, node, listed[place])
+    if place is not None:
+        return _choose(run, node, place - len(listed))
+    short = _everyday(run, node, text)
+    if short is not None:
+        return short
+    talk = small_talk(text)
+    alone = _number_alone(text)
+    named = None if alone else named_topic(run.library, text, here=run.flow, at=run.node)
+    if named is not None and named[2]:
+        return run.enter_target(TOPICS, named[1])
+    reading = read_options(text, options) if talk is None else None
+    if reading is not None and reading.meant:
+        if reading.index < len(listed):
+            return _pick(run, node, listed[reading.index])
+        return _choose(run, node, reading.index - len(listed), typed=text)
+    if named is not None:
+        return _offer_topic(run, named[0], named[1])
+    earlier = _earlier(run, text) if talk is None else None
+    if earlier is not None:
+        return earlier
+    if reading is not None and reading.index >= len(listed) and run.missed == 0:
+        return _offer_choice(run, node, reading, listed=len(listed))
+    if talk is None and _told(text) and run.missed == 0:
+        run.missed += 1  # a miss all the same: the next one gets the way out
+        run.chatted += 1
+        return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if talk is None:
+        return run.unclear(UNCLEAR, node)
+    labels = [normalise(choice.label) for choice in node.choices or ()]
+    on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
+    return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
 def _topic(run: _Run, node: Node, text: str) -> Step | None:
     """A topic named where the step did not offer it (rules at `named_topic`): its flow
     when the text names it plainly; "shall we go there?" when only a word of it is there."""
-    if typed_number(text):
+    if _number_alone(text):
         return None
     named = named_topic(run.library, text, here=run.flow, at=run.node)
     if named is None:
@@ -710,7 +718,7 @@ def _topic(run: _Run, node: Node, text: str) -> Step | None:
     return _offer_topic(run, label, target)
 
 
-def typed_number(text: str) -> bool:
+def _number_alone(text: str) -> bool:
     """Whether `text` is a number alone ("5"): a button's number, never a topic."""
     return normalise(text).isdecimal()
 

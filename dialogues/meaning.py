@@ -1,4 +1,5 @@
-"""Typed words at a menu read by what they mean: the last rules of `matching.match_choice`.
+"""Typed words at a menu read by what they mean, when `matching.match_choice` finds no
+option by its label or synonyms (dialogues/engine.py, rule 8).
 
 Rules:
 1. Words, not letters. Each word is cut to a simple stem ("hiding", "hides", "hide" ->
@@ -7,17 +8,18 @@ Rules:
    ("feel", "help", "today", "stop") are left out; words for the same person or place
    are one ("boyfriend" and "wife" are "partner", "gp" is "doctor"); a word is never
    matched by a piece of it ("boyfriend" is not "friend").
-2. A word after a negation in the same clause stands apart: "don't keep" is "not keep". It
-   matches an option that says "don't keep anything" and rules out one that says "keep".
+2. A word after a negation in the same clause stands apart: "don't write" is "not write".
+   It matches an option that says "don't write anything" and rules out one that says
+   "write it again".
 3. An option is known by the stems of its label and synonyms that no other option of the
    step has. Its score is how many typed stems are such; an option the text denies
    (rule 2) scores nothing.
-4. An option is `meant` when it scores and no other does; a message that touches it by
-   one word only hints at it when it has other words that mean something ("i hate my
-   body" is no choice of "Moving my body"), or seven or more in a question (a question
-   one option answers is asked of it: "what do i say to her?").
-   Otherwise the best of two that score, ahead of the other, is only `hinted` ("Did you
-   mean ...?"); a tie is nothing.
+4. An option is `meant` when it scores and no other does, unless it shares one word only
+   with a message that has other words that mean something ("i hate my body" is no
+   choice of "Moving my body"); a question is asked of the one option that answers it
+   ("what do i say to her?"), unless it is long (seven such words or more). Otherwise the
+   best option, when it leads, is only hinted (`meant` false: "Did you mean …?"); a tie
+   is nothing.
 All of it is exact and ordered: the same text and options always read the same.
 """
 
@@ -94,7 +96,7 @@ NOT = "not "
 
 @dataclass(frozen=True)
 class Reading:
-    """Which option the words point to, and whether clearly (`meant`) or only `hinted`."""
+    """Which option the words point to, and whether clearly (`meant`) or only as a hint."""
 
     index: int
     meant: bool
@@ -126,7 +128,7 @@ def read_options(text: str, options: Sequence[Sequence[str]]) -> Reading | None:
 
 def stems(text: str) -> list[str]:
     """The stems of the meaningful words of `text`, in order; a word a negation turns is
-    "not <stem>" (rules 1-2): "I don't want to keep it" -> ["not keep"]."""
+    "not <stem>" (rules 1-2): "I don't want to cover them" -> ["not cover"]."""
     found: list[str] = []
     for clause in _CLAUSE.split(text):
         reach = 0
