@@ -638,6 +638,8 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
+        if everyday.said(answer) == "menu":  # "main menu please" is no answer to keep
+            return run.enter_target("", TOPICS)
         skipped = plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass")
         if skipped or not_known(answer):
             # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped

@@ -57,6 +57,12 @@ def test_something_else_goes_to_the_topics_and_try_again_asks_again() -> None:
     assert "What would help to talk about?" in said(again)
 
 
+def test_main_menu_typed_where_words_are_asked_for_is_not_kept_as_the_answer() -> None:
+    result = typed(at("safety_plan", "warning"), "main menu please")
+    assert where(result) == ("topics", "menu")
+    assert not [item for item in result.out if not isinstance(item, Message)]  # nothing saved
+
+
 def test_another_menu_of_the_topics_named_at_a_menu_goes_there() -> None:
     assert where(typed(at("scars", "intro"), "getting better")) == ("topics", "recovery")
 
