@@ -2,14 +2,15 @@
 "back", "the second one"), and the option of the step that means the same.
 
 Rules:
-1. `said` names what a message says, one of: no, later, yes, stop, skip, remove, back,
-   menu (the topics, or something else), again (the question again). No, later, yes and
-   stop (here, for now: never "stop" alone, which may be about self-injury) are read
-   from the first clause: the form, with only small words around it ("then not now. it
-   does not work", "okay, it is fine for me", "i need to stop here for today"), or a no
-   followed by what it says no to ("nah dont keep stuff"); the longest form wins ("ok
-   not now" is later). Skip, remove, back, menu and again are the whole message,
-   politeness aside ("bin it", "main menu please", "try again").
+1. `said` names what a message says, one of: no, later, yes, ok (agreeing to what is
+   offered, no "yes" to a question), stop, skip, remove, back, menu (the topics, or
+   something else), again (the question again). No, later, yes, ok and stop (here, for
+   now: never "stop" alone, which may be about self-injury) are read from the first
+   clause: the form, with only small words around it ("then not now. it does not work",
+   "okay, it is fine for me", "i need to stop here for today"), or a no followed by what
+   it says no to ("nah dont keep stuff"); the longest form wins ("ok not now" is later).
+   Skip, remove, back, menu and again are the whole message, politeness aside ("bin it",
+   "main menu please", "try again").
 2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
    ("not now", "not really").
 3. `position`: an option named by its place, the whole message ("the second one", "2nd",
@@ -40,9 +41,13 @@ _LEADING: dict[str, frozenset[str]] = {
         | {"nooo", "noo", "na", "nay", "hindi", "hindi po", "nein", "non"}
     ),
     "yes": frozenset(
-        {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "ok", "okay", "sure", "alright"}
-        | {"yes please", "sounds good", "ok fine", "fine", "why not", "go on", "of course"}
+        {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "sure", "yes please", "of course"}
         | {"oo", "opo", "sige", "sige po", "yes po"}
+    ),
+    # "ok" agrees to something offered; it is no "yes" to "are you thinking of suicide?"
+    "ok": frozenset(
+        {"ok", "okay", "alright", "sounds good", "ok fine", "fine", "why not", "go on"}
+        | {"ok sure", "okay sure", "k", "kk"}
     ),
 }
 # Rule 1: stopping here for now, however it is put ("i need to stop here for today").
@@ -109,6 +114,7 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("stop for now",),
     ),
     "yes": (("yes",), ("okay", "ok ", "let s", "i feel ready")),
+    "ok": (("okay", "ok ", "let s", "yes let s", "i feel ready", "carry on", "go on"),),
     "skip": (("skip",), ("not now", "not right now", "not yet", "maybe another time")),
     "remove": (
         ("take it out", "take one out", "yes take it out", "remove", "delete"),
@@ -160,7 +166,7 @@ def said(text: str) -> str | None:
     agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
     if says_something(" ".join(rest)) and not agrees:
         return None  # more is said than the short answer: other rules read it
-    if kind == "yes" and (_NEGATIONS & set(rest) or " but " in f" {normalise(text)} "):
+    if kind in ("yes", "ok") and (_NEGATIONS & set(rest) or " but " in f" {normalise(text)} "):
         return None  # "yes i dont", "yes but i'm scared": no plain yes
     return kind
 
@@ -181,13 +187,15 @@ def position(text: str, count: int) -> int | None:
 
 
 def option(kind: str, labels: Sequence[str]) -> int | None:
-    """The one option whose label means `kind` (rule 3), or None."""
+    """The one option whose label means `kind` (rule 4), or None."""
     said_labels = [f"{normalise(label)} " for label in labels]
     for starts in _LABELS.get(kind, ()):
         found = [
             i
             for i, label in enumerate(said_labels)
-            if label.startswith(starts) or label.strip() in {s.strip() for s in starts}
+            if label.startswith(starts)
+            or label.strip() in {s.strip() for s in starts}
+            or (kind == "ok" and label.endswith(" okay "))  # "Yes, that's okay"
         ]
         if kind == "back":
             found = [i for i in found if said_labels[i].strip() != "back to topics"] or found

@@ -100,7 +100,8 @@ def test_the_same_words_always_read_the_same() -> None:
         ("not rn. maybe later. thx for not lecturing me", "later"),
         ("Then not now. It does not work.", "later"),
         ("ok not now", "later"),
-        ("Okay, it is fine for me.", "yes"),
+        ("Okay, it is fine for me.", "ok"),
+        ("yeah sure", "yes"),
         ("bin it", "remove"),
         ("get rid of that please", "remove"),
         ("main menu please", "menu"),
@@ -142,6 +143,9 @@ def test_a_short_answer_picks_the_one_option_put_that_way() -> None:
     assert everyday.option("no", later) == 2  # no "No" here: the not-now option
     assert everyday.option("remove", ["Take it out", "Write it again", "Leave it as it is"]) == 0
     assert everyday.option("yes", [label for label, *_ in CONSENT]) == 0
+    assert everyday.option("ok", [label for label, *_ in CONSENT]) == 0  # "Yes, that's okay"
+    suicide = ["No, it's an urge to self-injure", "Yes, or I'm not sure", "I don't feel safe"]
+    assert everyday.option("ok", suicide) is None  # "ok" is no yes to a question
     assert everyday.option("back", ["Looking after myself", "Back", "Back to topics"]) == 1
     assert everyday.option("yes", ["Yes, right now", "Yes, or I'm not sure"]) is None
 
