@@ -17,7 +17,8 @@ Rules:
    "number 3", "the last one").
 4. `option` is the one option whose label begins the way that answer is put ("No, don't
    keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
-   option and a later on a no, but never when two options could be meant.
+   option, never the other way ("not now" is no "no" to "did you take anything?"), and
+   never when two options could be meant.
 """
 
 from __future__ import annotations
@@ -110,7 +111,6 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "later": (
         ("not now", "not right now", "not yet", "not today", "maybe another time"),
         ("maybe later", "i ll try it later", "later"),
-        ("no ",),
         ("stop for now",),
     ),
     "yes": (("yes",), ("okay", "ok ", "let s", "i feel ready")),

@@ -141,6 +141,8 @@ def test_a_short_answer_picks_the_one_option_put_that_way() -> None:
     later = ["Choose a small step", "Things that do the same job", "Not right now", "Back"]
     assert everyday.option("later", later) == 2
     assert everyday.option("no", later) == 2  # no "No" here: the not-now option
+    took = ["Yes, I did", "I'm not sure", "No, I didn't", "I'd rather not say"]
+    assert everyday.option("later", took) is None  # "not now" is no "no" to that
     assert everyday.option("remove", ["Take it out", "Write it again", "Leave it as it is"]) == 0
     assert everyday.option("yes", [label for label, *_ in CONSENT]) == 0
     assert everyday.option("ok", [label for label, *_ in CONSENT]) == 0  # "Yes, that's okay"
