@@ -12,7 +12,8 @@ Rules:
    Skip, remove, back, menu and again are the whole message, politeness aside ("bin it",
    "main menu please", "try again").
 2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
-   ("not now", "not really").
+   ("not now", "not really"); a "but" or a doubt anywhere makes none of them plain ("no,
+   but sometimes i think about it", "yes but i'm scared", "nah, maybe a bit").
 3. `position`: an option named by its place, the whole message ("the second one", "2nd",
    "number 3", "the last one").
 4. `option` is the one option whose label begins the way that answer is put ("No, don't
@@ -144,6 +145,11 @@ _AROUND_A_PLACE = frozenset({"the", "one", "option", "button", "pls", "please", 
 _LEAD_FILLER = frozenset({"then", "um", "umm", "uh", "well", "oh", "hmm", "honestly", "wait"})
 _LEAD_FILLER |= frozenset({"so", "ok", "okay", "ah", "erm", "actually", "i", "think"})
 _NEGATIONS = frozenset({"not", "dont", "no", "never", "nah", "cant", "wont", "didnt"})
+# A turn or a doubt anywhere makes a short answer no plain one ("no, but sometimes ...").
+_DOUBT = re.compile(
+    r"\b(?:but|maybe|sometimes|kinda|sorta|kind of|sort of|a bit|a little|idk|dunno|unsure|"
+    r"not sure|probably|possibly|perhaps|i guess|except|although|though|tho)\b"
+)
 
 
 def said(text: str) -> str | None:
@@ -166,8 +172,11 @@ def said(text: str) -> str | None:
     agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
     if says_something(" ".join(rest)) and not agrees:
         return None  # more is said than the short answer: other rules read it
-    if kind in ("yes", "ok") and (_NEGATIONS & set(rest) or " but " in f" {normalise(text)} "):
-        return None  # "yes i dont", "yes but i'm scared": no plain yes
+    plainly = normalise(text).replace("maybe later", "later").replace("maybe another", "another")
+    if _DOUBT.search(plainly):
+        return None  # "no, but sometimes i think about it", "yes but i'm scared": not plain
+    if kind in ("yes", "ok") and _NEGATIONS & set(rest):
+        return None  # "yes i dont" is no plain yes
     return kind
 
 

@@ -131,6 +131,8 @@ def test_short_everyday_answers_are_read(typed: str, kind: str) -> None:
         "i want to stop",
         "i need to stop self harming",
         "yes but i'm scared",
+        "no, but sometimes i think about it",
+        "nah, maybe a bit",
     ],
 )
 def test_a_message_that_says_more_is_no_short_answer(typed: str) -> None:
