@@ -61,7 +61,7 @@ _STOP_HERE = (
 _STOP_FIRST = (
     *("", "i need to ", "i have to ", "i want to ", "ill ", "id like to ", "lets "),
     *("can we ", "we can ", "i think ill ", "gotta ", "i gotta ", "im going to "),
-    *("im gonna ", "i might ", "maybe "),
+    *("im gonna ", "i might "),
 )
 _LEADING["stop"] = frozenset(
     f"{first}{core}{last}"
