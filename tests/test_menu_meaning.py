@@ -9,7 +9,7 @@ import pytest
 
 from dialogues import Facts, Message, Step, Tap, Typed, step
 from dialogues.engine import OFFER_CHOICE, UNCLEAR
-from tests.fakes import shipped_library
+from tests.fakes import FakeChat, shipped_library
 
 
 def at(flow: str, node: str) -> dict[str, Any]:
@@ -99,3 +99,16 @@ def test_the_options_hinted_at_can_be_tapped() -> None:
 
 def test_an_option_named_by_its_place_is_picked() -> None:
     assert where(typed(at("scars", "intro"), "the second one")) == ("scars", "covering")
+
+
+async def test_did_you_mean_an_option_is_asked_and_answered_through_the_companion(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("my scars")
+    await chat.send("skin care and covering")
+
+    assert 'Did you mean "Looking after scars"?' in chat.text()
+    assert chat.buttons() == ["Yes, that one", "No, show me the choices"]
+    await chat.tap("Yes, that one")
+    assert "caring for scars" in chat.text()
