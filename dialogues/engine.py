@@ -20,8 +20,9 @@ Rules:
    is read in this order: an option by its place ("the second one"); a short everyday
    answer ("nah", "not rn", "bin it", "main menu please": dialogues/everyday.py); small
    talk; a topic named plainly; the option its meaningful words point to
-   (dialogues/meaning.py); a topic only suggested, or an option only hinted at, is asked
-   about ("Did you mean …?"); else not understood.
+   (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
+   step of this flow, or of another topic's first menu, typed as its label goes there;
+   an option only hinted at is asked about ("Did you mean …?"); else not understood.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from dialogues.matching import (
 )
 from dialogues.meaning import Reading, read_options
 from dialogues.schema import Action, Choice, Condition, Node
-from dialogues.topics import named_topic
+from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
@@ -693,6 +694,9 @@ def _unmatched(
     earlier = _earlier(run, text) if talk is None else None
     if earlier is not None:
         return earlier
+    part = named_part(run.library, text, here=run.flow) if talk is None else None
+    if part is not None:  # "when people ask", typed in another topic
+        return run.enter_target(run.flow, part)
     if reading is not None and reading.index >= len(listed) and run.missed == 0:
         return _offer_choice(run, node, reading, listed=len(listed))
     if talk is None and _told(text) and run.missed == 0:

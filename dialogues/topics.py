@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import normalise
-from dialogues.schema import Choice
+from dialogues.schema import Choice, Node
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
 _FILLER = frozenset(
@@ -13,6 +13,11 @@ _FILLER = frozenset(
     | {"ok", "okay", "no", "so", "um", "uh", "like", "tbh", "po", "and", "about", "to", "my"}
     | {"topic", "thing", "bit", "part", "stuff", "i", "meant", "mean", "want", "go"}
 )
+
+# Around a label typed ("the when people ask one please").
+_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
+# Labels that answer the menu's own question, never a part of a topic to go to.
+_ANSWERS = ("yes", "no ", "i m not sure", "i d rather", "back to", "tell me more")
 
 # Flows a helper is in for someone else: no topic of the writer's own is named from them.
 ABOUT_SOMEONE_ELSE = frozenset({"someone_else"})
@@ -96,6 +101,48 @@ def _named(
         label, target = next(iter(maybe.items()))
         return label, target, False
     return None
+
+
+def named_part(library: Library, text: str, *, here: str = "") -> str | None:
+    """A part of a topic typed as its label, anywhere ("when people ask", "partners and
+    intimacy", "telling a doctor"): where it goes. Rules: the whole message, small words
+    around it aside, is the label of one choice on the first menu of a topic's flow; a
+    label of two words or more, unique among those menus, that answers no question and
+    goes on no conversation (not "Yes, …", "No, …", "I'm not sure", "Tell me more");
+    never the flow the person is in (`here`), whose own earlier steps the engine reads
+    itself, nor from a flow about someone else."""
+    if here in ABOUT_SOMEONE_ELSE:
+        return None
+    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
+    found = {
+        library.resolve(flow, choice.to)
+        for flow, menu in _first_menus(library)
+        if flow != here
+        for choice in menu.choices or ()
+        if normalise(choice.label) == typed
+    }
+    if len(found) != 1 or len(typed.split()) < 2 or typed.startswith(_ANSWERS):
+        return None
+    where = found.pop()
+    return None if where is None or where == END else f"{where[0]}:{where[1]}"
+
+
+def _first_menus(library: Library) -> list[tuple[str, Node]]:
+    """The first node with choices of each flow the topics lead to, with its flow."""
+    topics = library.flows.get(TOPICS)
+    menus: list[tuple[str, Node]] = []
+    for node in topics.nodes.values() if topics is not None else ():
+        for choice in node.choices or ():
+            where = library.resolve(TOPICS, choice.to)
+            for _ in range(10):  # `next` steps to the first menu
+                if where is None or where == END or where[0] == TOPICS:
+                    break
+                step = library.flows[where[0]].nodes[where[1]]
+                if step.choices is not None:
+                    menus.append((where[0], step))
+                    break
+                where = library.resolve(where[0], step.next) if step.next else None
+    return menus
 
 
 def _phrases(label: str, synonyms: tuple[str, ...]) -> list[str]:

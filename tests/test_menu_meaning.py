@@ -9,6 +9,7 @@ import pytest
 
 from dialogues import Facts, Message, Step, Tap, Typed, step
 from dialogues.engine import OFFER_CHOICE, UNCLEAR
+from dialogues.topics import named_part
 from tests.fakes import FakeChat, shipped_library
 
 
@@ -61,6 +62,25 @@ def test_main_menu_typed_where_words_are_asked_for_is_not_kept_as_the_answer() -
     result = typed(at("safety_plan", "warning"), "main menu please")
     assert where(result) == ("topics", "menu")
     assert not [item for item in result.out if not isinstance(item, Message)]  # nothing saved
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("when people ask", ("scars", "questions")),
+        ("the partners and intimacy one", ("scars", "intimacy")),
+        ("how do urges work?", ("urges", "learn")),
+    ],
+)
+def test_a_part_of_another_topic_typed_as_its_label_goes_there(
+    text: str, place: tuple[str, str]
+) -> None:
+    assert where(typed(at("toolbox", "intro"), text)) == place
+
+
+@pytest.mark.parametrize("text", ["tell me more", "yes, right now", "back to topics"])
+def test_labels_that_answer_or_go_on_are_no_part_of_a_topic(text: str) -> None:
+    assert named_part(shipped_library(), text, here="telling") is None
 
 
 def test_another_menu_of_the_topics_named_at_a_menu_goes_there() -> None:

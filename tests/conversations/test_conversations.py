@@ -35,11 +35,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # misrouted turns are mostly the bot going further than the button its writer would have
 # tapped (a country typed sets it and shows its lines; "my scars" offered before "Me and
 # other people"), which the twin judges as another place.
-# 0.095, 0.034 and 36 since typed words at a menu are read by their meaning, short everyday
+# 0.094, 0.034 and 36 since typed words at a menu are read by their meaning, short everyday
 # answers by what they say, and another menu of the topics named anywhere (listen4). A
 # seated turn now keeps the engine's counts of what the conversation said (the replay on
 # main, so seated: 0.112, 0.044 and 36).
-NOT_UNDERSTOOD_AT_MOST = 0.095
+NOT_UNDERSTOOD_AT_MOST = 0.094
 MISROUTED_AT_MOST = 0.034
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 36
