@@ -16,6 +16,13 @@ Rules:
 7. A choice with `collect` adds its value to a list var (several may be picked in turn);
    typed text naming several collecting choices of one node ("family and sleep") picks
    them all.
+8. Typed text at a step with buttons that picks none by its words (dialogues/matching.py)
+   is read in this order: an option by its place ("the second one"); a short everyday
+   answer ("nah", "not rn", "bin it", "main menu please": dialogues/everyday.py); small
+   talk; a topic named plainly; the option its meaningful words point to
+   (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
+   step of this flow, or of another topic's first menu, typed as its label goes there;
+   an option only hinted at is asked about ("Did you mean …?"); else not understood.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dialogues import everyday
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import (
@@ -36,8 +44,9 @@ from dialogues.matching import (
     read_scale,
     small_talk,
 )
+from dialogues.meaning import Reading, read_options
 from dialogues.schema import Action, Choice, Condition, Node
-from dialogues.topics import named_topic
+from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
 STALE = "That button was from earlier — here's where we are now."
@@ -98,9 +107,18 @@ OFFER = 'Did you mean "{label}"? We can go there now, or stay here.'
 OFFER_YES = "Yes, go there"
 OFFER_NO = "No, stay here"
 OFFERED = "_offered"  # the var holding the topic offered: [label, target]
+# An option of the step only hinted at by the words typed (dialogues/meaning.py): asked.
+OFFER_CHOICE = 'Did you mean "{label}"?'
+OFFER_CHOICE_YES = "Yes, that one"
+OFFER_CHOICE_NO = "No, show me the choices"
+OFFERED_CHOICE = "_offered_choice"  # the var holding the index of the option offered
 _OFFER_WORDS = (
     (OFFER_YES, "yes", "yeah", "yep", "ok", "okay", "sure", "go there", "yes please"),
     (OFFER_NO, "no", "nope", "nah", "stay", "stay here", "no thanks"),
+)
+_OFFER_CHOICE_WORDS = (
+    (OFFER_CHOICE_YES, "yes", "yeah", "yep", "ya", "ok", "okay", "sure", "yes please", "that one"),
+    (OFFER_CHOICE_NO, "no", "nope", "nah", "no thanks", "something else", "show me"),
 )
 # Something told in the person's own words at a step with buttons, that picks none of them
 # ("ice maybe, there's some in the freezer"): acknowledged plainly, never praised or kept;
@@ -110,6 +128,8 @@ TOLD = (
     "help from here.",
     "Thanks, I hear you. I can't answer that myself, so pick one of these to go on, or type "
     "/topics for something else.",
+    "I hear you, thank you. I can't reply to that in my own words. One of these may help, or "
+    "type /topics for something else.",
 )
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
@@ -548,6 +568,7 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 def _tap(run: _Run, node: Node, option_id: str) -> Step:
     prefix, _, suffix = option_id.rpartition(".")
     offered = run.vars.pop(OFFERED, None)  # "did you mean …?" is answered by any tap
+    offered_choice = _offered_index(node, run.vars.pop(OFFERED_CHOICE, None))
     if prefix == f"{run.flow}.{run.node}":
         listed = run.listed()
         if node.listing is not None and suffix.startswith("e") and suffix[1:].isdigit():
@@ -564,8 +585,12 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
             number = parse_number(suffix[1:])
             if number is not None and node.scale.min <= number <= node.scale.max:
                 return _rate(run, node, number)
-        if suffix in ("offer-yes", "offer-no") and isinstance(offered, list):
-            if suffix == "offer-yes":
+        if suffix == "offer-yes" and offered_choice is not None:
+            return _choose(run, node, offered_choice)
+        if suffix in ("offer-yes", "offer-no") and (
+            isinstance(offered, list) or offered_choice is not None
+        ):
+            if suffix == "offer-yes" and isinstance(offered, list):
                 return run.enter_target(TOPICS, str(offered[1]))
             run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
             return run.wait()
@@ -579,6 +604,14 @@ def _tap(run: _Run, node: Node, option_id: str) -> Step:
 
 def _typed(run: _Run, node: Node, text: str) -> Step:
     offered = run.vars.pop(OFFERED, None)
+    offered_choice = _offered_index(node, run.vars.pop(OFFERED_CHOICE, None))
+    if offered_choice is not None:  # "did you mean <an option>?": a yes or no to it
+        said = match_choice(text, _OFFER_CHOICE_WORDS)
+        if said == 0:
+            return _choose(run, node, offered_choice)
+        if said == 1:
+            run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
+            return run.wait()
     if isinstance(offered, list):  # "did you mean …?" is on the screen: a yes or no to it
         said = match_choice(text, _OFFER_WORDS)
         if said == 0:
@@ -607,27 +640,14 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         entry = match_entry(text, listed) if listed else None
         if entry is not None:
             return _pick(run, node, listed[entry])
-        topic = _topic(run, node, text)
-        if topic is not None:
-            return topic
-        talk = small_talk(text)
-        earlier = _earlier(run, text) if talk is None else None
-        if earlier is not None:
-            return earlier
-        if talk is None and _told(text) and run.missed == 0:
-            run.missed += 1  # a miss all the same: the next one gets the way out
-            run.chatted += 1
-            return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
-        if talk is None:
-            return run.unclear(UNCLEAR, node)
-        labels = [normalise(choice.label) for choice in node.choices]
-        on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
-        return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+        return _unmatched(run, node, text, options, listed)
     if node.ask is not None:
         ask = node.ask
         answer = text.strip()
         if not answer:
             return run.reask(node.say[-1], node)
+        if everyday.said(answer) == "menu":  # "main menu please" is no answer to keep
+            return run.enter_target("", TOPICS)
         skipped = plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass")
         if skipped or not_known(answer):
             # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
@@ -643,6 +663,8 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     talk = small_talk(text) if number is None else None
     if talk is not None:
         return run.small_talk(talk, node)
+    if number is None and everyday.said(text) == "menu":
+        return run.enter_target("", TOPICS)
     topic = _topic(run, node, text) if number is None else None
     if topic is not None:
         return topic
@@ -651,22 +673,117 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     return _rate(run, node, number)
 
 
+def _unmatched(
+    run: _Run, node: Node, text: str, options: list[tuple[str, ...]], listed: tuple[str, ...]
+) -> Step:
+    """Rule 8: typed text at a step with buttons that picks none by its words. `options`
+    are the step's buttons' words, the person's own entries (`listed`) first."""
+    place = everyday.position(text, len(options))  # "the second one"
+    if place is not None and place < len(listed):
+        return _pick(run, node, listed[place])
+    if place is not None:
+        return _choose(run, node, place - len(listed))
+    short = _everyday(run, node, text)
+    if short is not None:
+        return short
+    talk = small_talk(text)
+    alone = _number_alone(text)
+    named = None if alone else named_topic(run.library, text, here=run.flow, at=run.node)
+    if named is not None and named[2]:
+        return run.enter_target(TOPICS, named[1])
+    reading = read_options(text, options) if talk is None else None
+    if reading is not None and reading.meant:
+        if reading.index < len(listed):
+            return _pick(run, node, listed[reading.index])
+        return _choose(run, node, reading.index - len(listed), typed=text)
+    if named is not None:
+        return _offer_topic(run, named[0], named[1])
+    earlier = _earlier(run, text) if talk is None else None
+    if earlier is not None:
+        return earlier
+    part = named_part(run.library, text, here=run.flow) if talk is None else None
+    if part is not None:  # "when people ask", typed in another topic
+        return run.enter_target(run.flow, part)
+    if reading is not None and reading.index >= len(listed) and run.missed == 0:
+        return _offer_choice(run, node, reading, listed=len(listed))
+    if talk is None and _told(text) and run.missed == 0:
+        run.missed += 1  # a miss all the same: the next one gets the way out
+        run.chatted += 1
+        return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if talk is None:
+        return run.unclear(UNCLEAR, node)
+    labels = [normalise(choice.label) for choice in node.choices or ()]
+    on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
+    return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
 def _topic(run: _Run, node: Node, text: str) -> Step | None:
     """A topic named where the step did not offer it (rules at `named_topic`): its flow
     when the text names it plainly; "shall we go there?" when only a word of it is there."""
-    if normalise(text).isdecimal():
+    if _number_alone(text):
         return None
-    named = named_topic(run.library, text, here=run.flow)
+    named = named_topic(run.library, text, here=run.flow, at=run.node)
     if named is None:
         return None
     label, target, sure = named
     if sure:
         return run.enter_target(TOPICS, target)
+    return _offer_topic(run, label, target)
+
+
+def _number_alone(text: str) -> bool:
+    """Whether `text` is a number alone ("5"): a button's number, never a topic."""
+    return normalise(text).isdecimal()
+
+
+def _offer_topic(run: _Run, label: str, target: str) -> Step:
+    """'Did you mean "<topic>"?', with a way to go there and a way to stay."""
     run.vars[OFFERED] = [label, target]
     prefix = f"{run.flow}.{run.node}"
     buttons = (Button(f"{prefix}.offer-yes", OFFER_YES), Button(f"{prefix}.offer-no", OFFER_NO))
     run.say(OFFER.format(label=label), buttons)
     return run.wait()
+
+
+def _offer_choice(run: _Run, node: Node, reading: Reading, *, listed: int) -> Step:
+    """'Did you mean "<option>"?' for an option the words only hint at (rule 8). A miss
+    all the same: not understood next time gets the way out."""
+    index = reading.index - listed
+    run.vars[OFFERED_CHOICE] = index
+    run.missed += 1
+    prefix = f"{run.flow}.{run.node}"
+    buttons = (
+        Button(f"{prefix}.offer-yes", OFFER_CHOICE_YES),
+        Button(f"{prefix}.offer-no", OFFER_CHOICE_NO),
+    )
+    run.say(OFFER_CHOICE.format(label=(node.choices or ())[index].label), buttons)
+    return run.wait()
+
+
+def _offered_index(node: Node, offered: Any) -> int | None:
+    """The option offered ("did you mean …?"), if it is still one of this step's."""
+    choices = node.choices or ()
+    if isinstance(offered, int) and not isinstance(offered, bool) and 0 <= offered < len(choices):
+        return offered
+    return None
+
+
+def _everyday(run: _Run, node: Node, text: str) -> Step | None:
+    """A short everyday answer (dialogues/everyday.py) on the option that means it; "main
+    menu" and "something else" go to the topics where no option of the step does, "try
+    again" shows the question again. None when the words say more than that, or no
+    option means it."""
+    kind = everyday.said(text)
+    if kind is None:
+        return None
+    index = everyday.option(kind, [choice.label for choice in node.choices or ()])
+    if index is not None:
+        return _choose(run, node, index)
+    if kind == "menu":
+        return run.enter_target("", TOPICS)
+    if kind == "again":  # the step's question again, with its buttons
+        return run.way_out("again", node)
+    return None
 
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:

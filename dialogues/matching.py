@@ -2,7 +2,9 @@
 
 Rules for choices (`match_choice`):
 1. "1", "2", … pick by position; a whole answer that is exactly a label or a synonym wins,
-   and so does a last sentence that is ("I already answered this. No.").
+   and so does a last sentence that is ("I already answered this. No."), and a first
+   clause that is, hedges aside ("mixed i guess. some days i hate them so much"); a bare
+   yes or no first only when the rest names no other option ("no, the help now one").
 2. Otherwise a label or synonym counts only where it stands in the text as whole words
    ("wait" in "ok i'll wait"; never "hate them" in "what do i want from them"), and not
    right after a negation ("not the wave"). The option whose phrase covers the most words
@@ -69,6 +71,8 @@ _INT = re.compile(r"-?\d+")
 _OUT_OF = re.compile(r"^\s*(-?\d+)\s*(?:/|out of|of)\s*\d+\s*$")
 _PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
 _NEGATION = frozenset({"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt"})
+# Words between a negation and what it turns ("not really close", "not that strong").
+_SOFTENING = frozenset({"really", "very", "that", "so", "too", "even", "all", "rly", "exactly"})
 # How far along a scale a phrase puts it (0 the low end, 1 the high end), longest first.
 # Intensity: how much of something (an urge, how much a thing helped).
 _INTENSITY: tuple[tuple[str, float], ...] = (
@@ -167,6 +171,9 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 1: words that hedge an answer put first ("mixed i guess", "maybe the first").
+_HEDGES = frozenset({"maybe", "probably", "prob", "tbh", "honestly", "idk", "lol", "i", "think"})
+_REACTIONS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "sure", "k"})
 # A question word alone as a synonym ("what" for "What would you keep?") says nothing in a
 # longer message, which asks a question of its own.
 _ASKING = frozenset({"what", "who", "when", "where"})
@@ -290,6 +297,9 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     exact = [i for i, phrases in enumerate(said) if last != typed and last in phrases]
     if len(exact) == 1:
         return exact[0]
+    first = _answered_first(text, said)
+    if first is not None:
+        return first
     if typed.isdecimal():
         index = int(typed) - 1
         return index if 0 <= index < len(options) else None
@@ -317,6 +327,26 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _answered_first(text: str, said: list[list[str]]) -> int | None:
+    """Rule 1: the answer first, hedges aside, then more about it ("mixed i guess. some
+    days i hate them"): the option the first clause is exactly; a bare yes or no only
+    when the rest names no other option."""
+    clauses = [normalise(c) for c in _CLAUSE.split(text) if normalise(c)]
+    if len(clauses) < 2:
+        return None
+    first = " ".join(w for w in f" {clauses[0]} ".replace(" i guess ", " ").split())
+    first = " ".join(w for w in first.split() if w not in _HEDGES)
+    exact = [i for i, phrases in enumerate(said) if first in phrases]
+    if len(exact) != 1 or first in _GREETINGS or first in _THANKS:
+        return None  # "hello. i was clean for 5 months but ..." says hello first
+    if first not in _REACTIONS:
+        return exact[0]
+    # a bare "no" first may be corrected after ("no, the help now one")
+    rest = " ".join(clauses[1:]).split()
+    named = {i for i, phrases in enumerate(said) for p in phrases if _covers(rest, p)}
+    return exact[0] if named <= {exact[0]} else None
 
 
 def small_talk(text: str) -> str | None:
@@ -474,7 +504,12 @@ def _begins(typed: str, phrase: str) -> bool:
 
 
 def _negated(before: list[str], phrase: str) -> bool:
-    return bool(before) and before[-1] in _NEGATION and phrase.split()[0] not in _NEGATION
+    """Whether a negation stands right before `phrase`, or before a softening word that
+    stands right before it ("not really close", "not very strong")."""
+    if phrase.split()[0] in _NEGATION:
+        return False
+    softened = len(before) > 1 and before[-1] in _SOFTENING
+    return bool(before) and (before[-1] in _NEGATION or (softened and before[-2] in _NEGATION))
 
 
 def _denied(text: str, phrases: list[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import normalise
-from dialogues.schema import Node
+from dialogues.schema import Choice, Node
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
 _FILLER = frozenset(
@@ -14,12 +14,18 @@ _FILLER = frozenset(
     | {"topic", "thing", "bit", "part", "stuff", "i", "meant", "mean", "want", "go"}
 )
 
+# Around a label typed ("the when people ask one please").
+_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
+# Labels that answer the menu's own question, never a part of a topic to go to.
+_ANSWERS = ("yes", "no ", "i m not sure", "i d rather", "back to", "tell me more")
 
 # Flows a helper is in for someone else: no topic of the writer's own is named from them.
 ABOUT_SOMEONE_ELSE = frozenset({"someone_else"})
 
 
-def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, str, bool] | None:
+def named_topic(
+    library: Library, text: str, *, here: str = "", at: str = ""
+) -> tuple[str, str, bool] | None:
     """The topic of the topics menus `text` names: (its label, where it goes, sure).
 
     Rules:
@@ -29,43 +35,61 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
     2. Only suggested (not sure), in a message that asks something or asks to talk: a
        one-word label anywhere in it ("can we talk about my scars?"), or a one-word synonym
        of seven letters or more ("what's in my toolbox?").
-    3. Never the flow the person is in (`here`), another menu or the goodbye; never a phrase
-       two topics share; never a tie between two topics.
+    3. Never the flow the person is in (`here`), the first menu or the goodbye; never a
+       phrase two topics share; never a tie between two topics. Another menu of the
+       topics ("getting better", "me and other people") only when named plainly (rule 1),
+       and never the menu the person is at (`at`).
     4. Never from a flow about someone else (`ABOUT_SOMEONE_ELSE`): a helper's words are
        about the other person ("she's not in danger right now" is no urge of the writer's
        own); that flow's own choices and "Back to topics" answer them.
+    5. At a menu of the topics (`here` is the topics), the person is choosing a topic: the
+       one word of a label anywhere in the message names it plainly ("how to fade scars"
+       for "My scars"); a synonym does not ("my friend is worried about me").
     """
     topics = library.flows.get(TOPICS)
     if topics is None or here in ABOUT_SOMEONE_ELSE:
         return None
-    typed = [w for w in normalise(text).split() if w]
-    asking = "?" in text or within(typed, "talk") or within(typed, "about")
+    first = (TOPICS, topics.start)
     choices = [
-        choice
+        (choice, where[0] == TOPICS and topics.nodes[where[1]].choices is not None)
         for node in topics.nodes.values()
         for choice in node.choices or ()
         if (where := library.resolve(TOPICS, choice.to)) is not None
-        and where != END
-        and where[0] != here
-        and not (where[0] == TOPICS and _menu_or_end(topics.nodes[where[1]]))
+        and where not in (END, first, (here, at))
+        and (where[0] != here or here == TOPICS)
+        and not (where[0] == TOPICS and topics.nodes[where[1]].end)
     ]
+    said = normalise(text).split()
+    asking = "?" in text or within(said, "talk") or within(said, "about")
+    return _named(choices, said, asking=asking, choosing=here == TOPICS)
+
+
+def _named(
+    choices: list[tuple[Choice, bool]],
+    said: list[str],
+    *,
+    asking: bool,
+    choosing: bool,
+) -> tuple[str, str, bool] | None:
+    """Rules 1-5 over `choices` (each with whether it is another menu of the topics)."""
     owners: dict[str, set[str]] = {}
-    for choice in choices:
-        for phrase in (_content(choice.label), *map(normalise, choice.synonyms)):
+    for choice, _ in choices:
+        for phrase in _phrases(choice.label, choice.synonyms):
             owners.setdefault(phrase, set()).add(choice.label)
     sure: dict[str, tuple[str, int]] = {}
     maybe: dict[str, str] = {}
-    for choice in choices:
-        label = _content(choice.label)
-        for phrase in (label, *map(normalise, choice.synonyms)):
-            if not phrase or len(owners[phrase]) > 1 or not within(typed, phrase):
+    for choice, menu in choices:
+        phrases = _phrases(choice.label, choice.synonyms)
+        for phrase in phrases:
+            if not phrase or len(owners[phrase]) > 1 or not within(said, phrase):
                 continue
             size = len(phrase.split())
-            alone = set(typed) - {phrase} <= _FILLER
-            if size >= 2 or alone:
+            alone = set(said) - {phrase} <= _FILLER
+            chosen = choosing and not menu and phrase == phrases[0]  # rule 5
+            if size >= 2 or alone or chosen:
                 best = sure.get(choice.label, ("", 0))[1]
                 sure[choice.label] = (choice.to, max(best, size))
-            elif asking and (phrase == label or len(phrase) >= 7):
+            elif asking and not menu and (phrase == phrases[0] or len(phrase) >= 7):
                 maybe[choice.label] = choice.to
     if sure:
         ranked = sorted(sure.items(), key=lambda item: -item[1][1])
@@ -79,9 +103,51 @@ def named_topic(library: Library, text: str, *, here: str = "") -> tuple[str, st
     return None
 
 
-def _menu_or_end(node: Node) -> bool:
-    """A node of the topics flow that is another menu, or its goodbye: not a topic."""
-    return node.choices is not None or node.end
+def named_part(library: Library, text: str, *, here: str = "") -> str | None:
+    """A part of a topic typed as its label, anywhere ("when people ask", "partners and
+    intimacy", "telling a doctor"): where it goes. Rules: the whole message, small words
+    around it aside, is the label of one choice on the first menu of a topic's flow; a
+    label of two words or more, unique among those menus, that answers no question and
+    goes on no conversation (not "Yes, …", "No, …", "I'm not sure", "Tell me more");
+    never the flow the person is in (`here`), whose own earlier steps the engine reads
+    itself, nor from a flow about someone else."""
+    if here in ABOUT_SOMEONE_ELSE:
+        return None
+    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
+    found = {
+        library.resolve(flow, choice.to)
+        for flow, menu in _first_menus(library)
+        if flow != here
+        for choice in menu.choices or ()
+        if normalise(choice.label) == typed
+    }
+    if len(found) != 1 or len(typed.split()) < 2 or typed.startswith(_ANSWERS):
+        return None
+    where = found.pop()
+    return None if where is None or where == END else f"{where[0]}:{where[1]}"
+
+
+def _first_menus(library: Library) -> list[tuple[str, Node]]:
+    """The first node with choices of each flow the topics lead to, with its flow."""
+    topics = library.flows.get(TOPICS)
+    menus: list[tuple[str, Node]] = []
+    for node in topics.nodes.values() if topics is not None else ():
+        for choice in node.choices or ():
+            where = library.resolve(TOPICS, choice.to)
+            for _ in range(10):  # `next` steps to the first menu
+                if where is None or where == END or where[0] == TOPICS:
+                    break
+                step = library.flows[where[0]].nodes[where[1]]
+                if step.choices is not None:
+                    menus.append((where[0], step))
+                    break
+                where = library.resolve(where[0], step.next) if step.next else None
+    return menus
+
+
+def _phrases(label: str, synonyms: tuple[str, ...]) -> list[str]:
+    """A topic's label (its content) and synonyms, normalised."""
+    return [_content(label), *map(normalise, synonyms)]
 
 
 def _content(label: str) -> str:

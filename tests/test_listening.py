@@ -322,14 +322,41 @@ async def test_a_topic_named_at_a_step_with_other_buttons_is_taken_there(
 
 async def test_a_topic_only_hinted_at_is_asked_about_with_a_way_to_stay(chat: FakeChat) -> None:
     await chat.send("/topics")
+    await chat.tap("I have an urge right now")  # a step of its own: how strong is the urge
     await chat.send("I'm going to the beach and I'm freaking out about my scars, can we talk?")
 
     assert 'Did you mean "My scars"?' in chat.text()
     await chat.send("no")
-    assert "what would you like to talk about?" in chat.text().casefold()  # the step again
+    assert "how strong is the urge right now?" in chat.text().casefold()  # the step again
     await chat.send("freaking out about my scars, can we talk?")
     await chat.tap("Yes, go there")
     assert "scars" in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["how to fade scars", "looking after scars", "my scars po"])
+async def test_at_the_topics_a_word_of_a_topic_in_another_menu_goes_there(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")  # choosing a topic: one word of one is enough
+    await chat.send(typed)
+
+    assert "Many people who have self-injured have scars." in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [("getting better", "about getting better"), ("me and other people", "people around you")],
+)
+async def test_another_menu_of_the_topics_named_plainly_at_a_step_goes_there(
+    chat: FakeChat, typed: str, heard: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("My things")
+    await chat.tap("My safety plan")  # a menu of its own, far from those
+    await chat.send(typed)
+
+    assert heard in chat.text()
+    assert "not sure" not in chat.text()
 
 
 def test_a_topic_is_never_named_by_a_word_in_passing() -> None:
@@ -522,9 +549,10 @@ async def test_a_topic_offered_is_forgotten_once_the_person_taps_something_else(
     chat: FakeChat,
 ) -> None:
     await chat.send("/topics")
+    await chat.tap("I have an urge right now")
     await chat.send("I'm freaking out about my scars at the beach, can we talk?")
     await chat.tap("No, stay here")
-    await chat.tap("Getting better")
+    await chat.tap("3")
     await chat.send("yes")
 
     assert "scars" not in chat.text()
@@ -693,3 +721,17 @@ async def test_a_question_at_the_consent_step_is_answered_by_its_own_option(
     await chat.send("What exactly would you keep? And who can see it?")
 
     assert "Only things you choose to keep." in chat.text()
+
+
+def test_an_answer_put_first_is_read_before_what_follows_it() -> None:
+    feelings = [
+        ("Upset or ashamed", "upset", "hate them"),
+        ("Mixed, or it changes", "mixed", "both"),
+        ("Mostly okay with them", "okay", "fine"),
+    ]
+    typed = "mixed i guess. some days i dont care and some days i hate them so much"
+    assert match_choice(typed, feelings) == 1
+    welcome = [("Tell me more", "hello", "more"), ("I need help right now", "help"), ("Not now",)]
+    assert match_choice("hello. i did it again last week", welcome) is None  # hello, first
+    yes_no = [("Yes", "yes"), ("No", "no"), ("Back to topics", "topics")]
+    assert match_choice("no, the topics please", yes_no) != 1  # a no, corrected after

@@ -193,13 +193,27 @@ async def _seat(chat: FakeChat, store: Store, place: tuple[str, str]) -> None:
     writer answered that step (the replay had gone another way before)."""
     flow, node = place
     async with store.person(chat.person, now=chat.now) as person:
-        person.flow_state = {"flow": flow, "node": node, "vars": {}, "last": {}, "known": {}}
+        was = person.flow_state or {}
+        # what the conversation has said so far (how often "not sure", small talk) goes on
+        said = {key: was[key] for key in _SAID if key in was}
+        person.flow_state = {
+            "flow": flow,
+            "node": node,
+            "vars": {},
+            "last": {},
+            "known": {},
+            **said,
+        }
         person.consent_at = person.consent_at or chat.now
         nothing = Nothing() if Nothing is not None else None
         for name, value in (("question", nothing), ("awaiting", None)):
             if hasattr(person, name):
                 setattr(person, name, value)
     await chat.press(RESUME)
+
+
+# The engine's counts of what it has said in the conversation, kept when a turn is seated.
+_SAID = ("unclear", "chatted")
 
 
 def _same(got: tuple[str, ...], expected: tuple[str, ...]) -> bool:
@@ -306,6 +320,12 @@ def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return reached(expected) >= 0 and reached(texts) > reached(expected)
 
 
+def _asked_about(texts: tuple[str, ...], meant: str) -> bool:
+    """Whether the bot asked "did you mean <the option meant>?" instead of going there."""
+    offer = getattr(dialogues.engine, "OFFER_CHOICE", None)
+    return offer is not None and offer.format(label=meant) in texts
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -323,6 +343,8 @@ def _judge(
         return "not_understood"  # words taken as told, where the writer meant a button
     if meant is None:
         return "free" if written.startswith("free:") else "diverged"
+    if _asked_about(texts, meant):
+        return "not_understood"  # "did you mean <it>?": right, but one more turn
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:

@@ -1,0 +1,230 @@
+"""Short everyday answers at a menu ("nah", "not rn", "bin it", "main menu please",
+"back", "the second one"), and the option of the step that means the same.
+
+Rules:
+1. `said` names what a message says, one of: no, later, yes, ok (agreeing to what is
+   offered, no "yes" to a question), stop, skip, remove, back, menu (the topics, or
+   something else), again (the question again). No, later, yes, ok and stop (here, for
+   now: never "stop" alone, which may be about self-injury) are read from the first
+   clause: the form, with only small words around it ("then not now. it does not work",
+   "okay, it is fine for me", "i need to stop here for today"), or a no followed by what
+   it says no to ("nah dont keep stuff"); the longest form wins ("ok not now" is later).
+   Skip, remove, back, menu and again are the whole message, politeness aside ("bin it",
+   "main menu please", "try again").
+2. "no one", "no idea", "no point" are no "no"; a "not" is one only in a form
+   ("not now", "not really"); a "but" or a doubt anywhere makes none of them plain ("no,
+   but sometimes i think about it", "yes but i'm scared", "nah, maybe a bit").
+3. `position`: an option named by its place, the whole message ("the second one", "2nd",
+   "number 3", "the last one").
+4. `option` is the one option whose label begins the way that answer is put ("No, don't
+   keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
+   option, never the other way ("not now" is no "no" to "did you take anything?"), and
+   never when two options could be meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dialogues.matching import normalise, plain
+from dialogues.meaning import says_something, words
+
+# Rule 1: forms read at the start of a message, by what they say.
+_LEADING: dict[str, frozenset[str]] = {
+    "later": frozenset(
+        {"not rn", "not right now", "not now", "not yet", "not today", "maybe later", "later"}
+        | {"another time", "some other time", "not at the moment", "not atm", "not tonight"}
+        | {"maybe another time", "later na", "later na lang", "another day", "not for now"}
+    ),
+    "no": frozenset(
+        {"no", "nah", "nope", "no thanks", "no thank you", "nah thanks", "hell no", "no way"}
+        | {"not really", "nah not really", "no not really", "not at all", "no not at all"}
+        | {"nooo", "noo", "na", "nay", "hindi", "hindi po", "nein", "non"}
+    ),
+    "yes": frozenset(
+        {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "sure", "yes please", "of course"}
+        | {"oo", "opo", "sige", "sige po", "yes po"}
+    ),
+    # "ok" agrees to something offered; it is no "yes" to "are you thinking of suicide?"
+    "ok": frozenset(
+        {"ok", "okay", "alright", "sounds good", "ok fine", "fine", "why not", "go on"}
+        | {"ok sure", "okay sure", "k", "kk"}
+    ),
+}
+# Rule 1: stopping here for now, however it is put ("i need to stop here for today").
+_STOP_HERE = (
+    *("stop here", "stop there", "stop for now", "stop for today", "stop for tonight"),
+    *("leave it here", "leave it there", "leave it for now", "leave it for today"),
+    *("call it a day", "pause here", "pause for now", "finish later", "finish it later"),
+)
+_STOP_FIRST = (
+    *("", "i need to ", "i have to ", "i want to ", "ill ", "id like to ", "lets "),
+    *("can we ", "we can ", "i think ill ", "gotta ", "i gotta ", "im going to "),
+    *("im gonna ", "i might "),
+)
+_LEADING["stop"] = frozenset(
+    f"{first}{core}{last}"
+    for first in _STOP_FIRST
+    for core in _STOP_HERE
+    for last in ("", " for today", " for now", " for tonight", " today")
+)
+# Rule 1: whole messages, by what they ask for.
+_WHOLE: dict[str, frozenset[str]] = {
+    "menu": frozenset(
+        {"main menu", "menu", "the menu", "the main menu", "home", "start again", "start over"}
+        | {"topics", "the topics", "all topics", "back to the menu", "back to menu"}
+        | {"back to the main menu", "back to main menu", "go to the menu", "show me the menu"}
+        | {"take me to the menu", "back to the start", "main topics", "list of topics"}
+        | {"something else", "something different", "talk about something else"}
+        | {"another topic", "a different topic", "different topic", "other topics"}
+        | {"change the topic", "change topic", "can we talk about something else"}
+    ),
+    "again": frozenset(
+        {"try again", "again", "say that again", "repeat", "repeat that", "show me again"}
+        | {"what were the options", "what are the options", "show the options", "options"}
+        | {"show me the options", "can you repeat that", "come again", "sorry what", "huh"}
+        | {"what are my options", "the options again", "what were my options"}
+    ),
+    "back": frozenset(
+        {"back", "go back", "take me back", "previous", "back a step", "go back a step"}
+        | {"one step back", "back one", "back please"}
+    ),
+    "remove": frozenset(
+        {"bin it", "bin that", "bin", "delete", "delete it", "delete that", "remove"}
+        | {"remove it", "remove that", "get rid of it", "get rid of that", "scrap it"}
+        | {"scrap that", "ditch it", "ditch that", "chuck it", "take it out", "take that out"}
+        | {"take it off", "drop it", "throw it out", "throw it away", "erase it", "lose it"}
+    ),
+    "skip": frozenset(
+        {"skip", "skip it", "skip this", "skip that", "pass", "next", "next one", "move on"}
+        | {"skip for now", "skip this one", "i ll skip", "ill skip", "let s skip", "lets skip"}
+    ),
+}
+# Rule 2: words after "no" that make it something else.
+_NOT_A_NO = frozenset(
+    {"one", "idea", "clue", "point", "body", "more", "longer", "matter", "hope", "reason"}
+    | {"use", "sense", "way", "problem", "worries", "need", "what"}
+)
+# Rule 3: how the labels that mean each answer begin (normalised), in order of preference.
+_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "no": (("no ",), ("not now", "not right now", "not yet", "maybe another time")),
+    "later": (
+        ("not now", "not right now", "not yet", "not today", "maybe another time"),
+        ("maybe later", "i ll try it later", "later"),
+        ("stop for now",),
+    ),
+    "yes": (("yes",), ("okay", "ok ", "let s", "i feel ready")),
+    "ok": (("okay", "ok ", "let s", "yes let s", "i feel ready", "carry on", "go on"),),
+    "skip": (("skip",), ("not now", "not right now", "not yet", "maybe another time")),
+    "remove": (
+        ("take it out", "take one out", "yes take it out", "remove", "delete"),
+        ("change or take out", "please clear it"),
+    ),
+    "back": (("back",), ("back to",)),
+    "stop": (
+        ("stop for now", "i m done for now", "done for now"),
+        ("that s all", "that s it", "i m done"),
+    ),
+    "menu": (("back to topics",),),
+}
+_CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# `position`: words for a place in the list, and the words around them.
+_PLACES = {
+    **dict.fromkeys(("first", "1st", "top"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("fifth", "5th"), 4),
+    **dict.fromkeys(("sixth", "6th"), 5),
+    **dict.fromkeys(("seventh", "7th"), 6),
+    **dict.fromkeys(("eighth", "8th"), 7),
+}
+_AROUND_A_PLACE = frozenset({"the", "one", "option", "button", "pls", "please", "i", "ll", "take"})
+# Words that may stand before a short answer ("then not now", "wait no", "um yeah").
+_LEAD_FILLER = frozenset({"then", "um", "umm", "uh", "well", "oh", "hmm", "honestly", "wait"})
+_LEAD_FILLER |= frozenset({"so", "ok", "okay", "ah", "erm", "actually", "i", "think"})
+_NEGATIONS = frozenset({"not", "dont", "no", "never", "nah", "cant", "wont", "didnt"})
+# A turn or a doubt anywhere makes a short answer no plain one ("no, but sometimes ...").
+_DOUBT = re.compile(
+    r"\b(?:but|maybe|sometimes|kinda|sorta|kind of|sort of|a bit|a little|idk|dunno|unsure|"
+    r"not sure|probably|possibly|perhaps|i guess|except|although|though|tho)\b"
+)
+
+
+def said(text: str) -> str | None:
+    """What a short everyday answer says (rules 1-2), or None."""
+    whole = plain(text)
+    for kind, forms in _WHOLE.items():
+        if whole in forms:
+            return kind
+    first = next((c for c in _CLAUSE.split(text.casefold()) if normalise(c)), "")
+    typed = words(first)
+    found = [
+        (len(form.split()), kind, rest)
+        for kind, forms in _LEADING.items()
+        for form in forms
+        if (rest := _after(typed, form.split())) is not None
+    ]
+    if not found:
+        return None
+    _, kind, rest = max(found)
+    agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
+    if says_something(" ".join(rest)) and not agrees:
+        return None  # more is said than the short answer: other rules read it
+    plainly = normalise(text).replace("maybe later", "later").replace("maybe another", "another")
+    if _DOUBT.search(plainly):
+        return None  # "no, but sometimes i think about it", "yes but i'm scared": not plain
+    if kind in ("yes", "ok") and _NEGATIONS & set(rest):
+        return None  # "yes i dont" is no plain yes
+    return kind
+
+
+def position(text: str, count: int) -> int | None:
+    """The option a message names by its place ("the second one", "2nd", "number 3",
+    "the last one"), 0-based among `count`; None for anything else or out of range."""
+    said = [w for w in plain(text).split() if w not in _AROUND_A_PLACE]
+    if len(said) == 2 and said[0] in ("number", "option", "no", "choice", "nr"):
+        said = said[1:]
+    if len(said) != 1:
+        return None
+    word = said[0]
+    at = count - 1 if word in ("last", "bottom") else _PLACES.get(word)
+    if at is None and word.isdecimal() and len(said) == 1 and text.strip() != word:
+        at = int(word) - 1  # "number 2", "option 3"
+    return at if at is not None and 0 <= at < count else None
+
+
+def option(kind: str, labels: Sequence[str]) -> int | None:
+    """The one option whose label means `kind` (rule 4), or None."""
+    said_labels = [f"{normalise(label)} " for label in labels]
+    for starts in _LABELS.get(kind, ()):
+        found = [
+            i
+            for i, label in enumerate(said_labels)
+            if label.startswith(starts)
+            or label.strip() in {s.strip() for s in starts}
+            or (kind == "ok" and label.endswith(" okay "))  # "Yes, that's okay"
+        ]
+        if kind == "back":
+            found = [i for i in found if said_labels[i].strip() != "back to topics"] or found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _after(typed: list[str], form: list[str]) -> list[str] | None:
+    """The words after `form` when the clause begins with it (a little filler before it
+    aside: "then not now", "wait no"); None when it does not, or when a "no" is followed
+    by a word that makes it something else (rule 2)."""
+    for start in range(min(len(typed), 3)):
+        if typed[start : start + len(form)] == form:
+            rest = typed[start + len(form) :]
+            if form[-1] in ("no", "nah") and rest[:1] and rest[0] in _NOT_A_NO:
+                return None
+            return rest
+        if typed[start] not in _LEAD_FILLER:
+            return None
+    return None
