@@ -119,9 +119,17 @@ def _train(
         "crisis_veto": learned.crisis_veto,
         "risk_veto": learned.risk_veto,
     }
+    by_language = dict(learned.crisis_thresholds)
     found = breakdown.render(
-        rows, tiers(scored, chosen), title=f"Leave-writers-out, lexicon and model: {chosen}"
+        rows,
+        tiers(scored, chosen, by_language),
+        title=f"Leave-writers-out, lexicon and model: {chosen}, other languages {by_language}",
     )
+    told = sum(
+        (row.language or "en") == language
+        for row, language in zip(rows, scored.language, strict=True)
+    )
+    found += f"\n\nlanguage told right for {told} of {len(rows)} rows"
     lexicon_alone = breakdown.render(
         rows, [first.tier for first in scored.first], title="The lexicon alone"
     )

@@ -134,7 +134,14 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: b
     """The learned model raises a tier, or lowers one it is sure of: rule 6."""
     learned = model()
     reading = read(learned, tokens)
-    tier = decide(found, reading.crisis, reading.risk, learned, words=words(tokens))
+    tier = decide(
+        found,
+        reading.crisis,
+        reading.risk,
+        learned,
+        words=words(tokens),
+        language=reading.language,
+    )
     if tier is found.tier:
         return found
     if tier.rank < found.tier.rank:

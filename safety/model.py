@@ -23,6 +23,9 @@ Rules:
    when its risk probability is below `risk_veto`. Never lowered: a lexicon match of danger
    now (`immediate`), and a match of a lexicon pattern the corpus shows to be reliable
    (`trusted`: most corpus rows it matched carry its tier: safety/train.py, rule 4).
+5. The crisis threshold is the message's language's (`crisis_thresholds`, told by
+   safety/language.py), or `crisis_threshold` for English and any language without one:
+   the same risk scores lower in a language with fewer rows behind it.
 """
 
 from __future__ import annotations
@@ -34,12 +37,13 @@ import math
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
 
 from safety.errors import SafetyError
+from safety.language import ENGLISH, language_of
 from safety.normalize import BOUNDARY
 from safety.risk import Assessment, Tier
 
@@ -86,6 +90,12 @@ class Model:
     trusted_crisis: frozenset[str] = frozenset()
     trusted_risk: frozenset[str] = frozenset()
     kinds: tuple[Score, ...] = ()  # one per KINDS, in that order (a softmax)
+    crisis_thresholds: Mapping[str, float] = field(default_factory=dict)  # by language
+    language_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def crisis_threshold_for(self, language: str) -> float:
+        """The crisis threshold for a message in `language` (rule 5)."""
+        return self.crisis_thresholds.get(language, self.crisis_threshold)
 
 
 @dataclass(frozen=True)
@@ -96,18 +106,25 @@ class Reading:
     crisis: float
     risk: float
     kind: str | None
+    language: str = ENGLISH
 
 
 def decide(
-    first: Assessment, crisis: float, risk: float, model: Model, *, words: int = MIN_WORDS
+    first: Assessment,
+    crisis: float,
+    risk: float,
+    model: Model,
+    *,
+    words: int = MIN_WORDS,
+    language: str = ENGLISH,
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rule 4).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4, 5).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
     its risk is the lexicon's, or its context's, to read."""
     if words < MIN_WORDS:
         return first.tier
-    if crisis >= model.crisis_threshold:
+    if crisis >= model.crisis_threshold_for(language):
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
@@ -157,12 +174,14 @@ def scores(model: Model, tokens: Iterable[str]) -> tuple[float, float]:
 
 
 def read(model: Model, tokens: Iterable[str]) -> Reading:
-    """The model's probabilities for a message's normalised tokens, and its kind."""
-    found = vector(buckets(tokens), model.idf)
+    """The model's probabilities for a message's normalised tokens, its kind and language."""
+    seen = tuple(tokens)
+    found = vector(buckets(seen), model.idf)
     return Reading(
         crisis=model.crisis.probability(model.crisis.raw(found)),
         risk=model.risk.probability(model.risk.raw(found)),
         kind=_kind(model, found),
+        language=language_of(seen, model.language_words),
     )
 
 
@@ -201,6 +220,14 @@ def from_data(header: Any, weights: bytes) -> Model:
             risk_veto=float(header.get("risk_veto", 0.0)),
             trusted_crisis=frozenset(map(str, header.get("trusted_crisis", ()))),
             trusted_risk=frozenset(map(str, header.get("trusted_risk", ()))),
+            crisis_thresholds={
+                str(code): float(value)
+                for code, value in header.get("crisis_thresholds", {}).items()
+            },
+            language_words={
+                str(code): frozenset(map(str, listed))
+                for code, listed in header.get("language_words", {}).items()
+            },
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SafetyError(f"{MODEL_FILE}: malformed model ({exc})") from exc
@@ -220,6 +247,12 @@ def to_data(found: Model, **about: Any) -> tuple[dict[str, Any], bytes]:
         "trusted_crisis": sorted(found.trusted_crisis),
         "trusted_risk": sorted(found.trusted_risk),
         "kinds": [_calibration(kind) for kind in found.kinds],
+        "crisis_thresholds": {
+            code: round(value, 4) for code, value in sorted(found.crisis_thresholds.items())
+        },
+        "language_words": {
+            code: sorted(listed) for code, listed in sorted(found.language_words.items())
+        },
     }
     weights = [found.idf, found.crisis.weights, found.risk.weights]
     weights += [kind.weights for kind in found.kinds]

@@ -13,6 +13,12 @@ Offline tooling, never imported by `assess`: it needs NumPy, SciPy and scikit-le
 4. The lexicon entries that the corpus shows to be reliable are trusted: the model never
    lowers their matches (see `trusted`).
 5. The kind of crisis (safety.model.KINDS) is a softmax fitted on the crisis rows alone.
+6. Languages: the words that tell each language (safety/language.py) are those common in
+   its rows and rare in the others' (`language_words`). After rule 2, one crisis threshold
+   for the rows read as any language but English, the lowest that holds the same caps on
+   those rows (`language_thresholds`): pooled, as no one language has enough rows for a
+   steady threshold of its own. The same risk scores lower in those languages, so the
+   threshold chosen for all rows at once finds too few of their crises.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from sklearn.model_selection import GroupKFold
 
 from safety.detect import first_layer
 from safety.evaluate import Row
+from safety.language import ENGLISH, language_of
 from safety.lexicon import lexicon
 from safety.model import BITS, KINDS, MIN_WORDS, Model, Score, buckets, words
 from safety.risk import Assessment, Tier
@@ -53,6 +60,12 @@ SHORT = 6  # words: a short message, like most of what people type in a chat
 SHORT_SHARE = 0.5
 TRUSTED = 0.75
 REGULARISATION = 10.0  # scikit-learn's C
+# Rule 6: a word tells its language when at least LANGUAGE_SHARE of the rows using it, each
+# language weighted by its number of rows, are in that language, and LANGUAGE_MIN_ROWS of
+# them are; the LANGUAGE_WORDS commonest such words are kept.
+LANGUAGE_SHARE = 0.9
+LANGUAGE_MIN_ROWS = 5
+LANGUAGE_WORDS = 400
 
 Thresholds = dict[str, float]
 
@@ -69,16 +82,22 @@ class OutOfFold:
     keeps_crisis: tuple[bool, ...] = ()  # a trusted crisis entry matched (rule 4)
     keeps_risk: tuple[bool, ...] = ()
     short: tuple[bool, ...] = ()  # fewer than MIN_WORDS words: the model does not raise it
+    language: tuple[str, ...] = ()  # as safety.language reads each row (rule 6)
 
 
-def counts(rows: Sequence[Row]) -> sparse.csr_matrix:
-    """The hashed feature counts of every row, read exactly as `assess` reads them."""
+def normalised(rows: Sequence[Row]) -> list[tuple[str, ...]]:
+    """Every row's normalised tokens, exactly as `assess` reads them."""
     tokens = lexicon().normaliser.tokens
+    return [tokens(row.text) for row in rows]
+
+
+def counts(rows: Sequence[Row], read: Sequence[tuple[str, ...]] | None = None) -> sparse.csr_matrix:
+    """The hashed feature counts of every row, read exactly as `assess` reads them."""
     indptr = [0]
     indices: list[int] = []
     data: list[float] = []
-    for row in rows:
-        found = buckets(tokens(row.text))
+    for tokens in normalised(rows) if read is None else read:
+        found = buckets(tokens)
         indices.extend(found.keys())
         data.extend(float(count) for count in found.values())
         indptr.append(len(indices))
@@ -92,7 +111,9 @@ def train(
     rows: Sequence[Row], *, max_crisis: float = 0.03, max_any: float = 0.10
 ) -> tuple[Model, OutOfFold]:
     """The shipped model and the out-of-fold scores its calibration came from (rule 3)."""
-    matrix = counts(rows)
+    read = normalised(rows)
+    matrix = counts(rows, read)
+    told_by = language_words(rows, read)
     is_crisis = np.array([row.label == "crisis" for row in rows])
     is_risk = np.array([row.label != "safe" for row in rows])
     raw_crisis, raw_risk = _out_of_fold(rows, matrix, is_crisis, is_risk)
@@ -113,9 +134,11 @@ def train(
         scored,
         keeps_crisis=tuple(bool(set(f.sources) & trusted_crisis) for f in scored.first),
         keeps_risk=tuple(bool(set(f.sources) & trusted_risk) for f in scored.first),
-        short=tuple(_words(row.text) < MIN_WORDS for row in rows),
+        short=tuple(words(tokens) < MIN_WORDS for tokens in read),
+        language=tuple(language_of(tokens, told_by) for tokens in read),
     )
     chosen = choose_thresholds(scored, max_crisis=max_crisis, max_any=max_any)
+    by_language = language_thresholds(scored, chosen, max_crisis=max_crisis)
     learned = Model(
         idf=weighting.idf_.tolist(),
         crisis=crisis,
@@ -127,8 +150,83 @@ def train(
         risk_threshold=chosen["risk_threshold"],
         crisis_veto=chosen["crisis_veto"],
         risk_veto=chosen["risk_veto"],
+        crisis_thresholds=by_language,
+        language_words=told_by,
     )
     return learned, scored
+
+
+def language_words(
+    rows: Sequence[Row], read: Sequence[tuple[str, ...]]
+) -> dict[str, frozenset[str]]:
+    """Rule 6: for each language of the rows, the words that tell it from the others."""
+    languages = sorted({row.language or ENGLISH for row in rows})
+    size = {code: sum((row.language or ENGLISH) == code for row in rows) for code in languages}
+    used: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row, tokens in zip(rows, read, strict=True):
+        for token in {t for t in tokens if len(t) > 1 and t.isalpha()}:
+            used[token][row.language or ENGLISH] += 1
+    told: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for token, by_code in used.items():
+        weighted = {code: count / size[code] for code, count in by_code.items()}
+        code = max(weighted, key=weighted.__getitem__)
+        if by_code[code] >= LANGUAGE_MIN_ROWS and weighted[code] >= LANGUAGE_SHARE * sum(
+            weighted.values()
+        ):
+            told[code].append((by_code[code], token))
+    return {
+        code: frozenset(token for _, token in sorted(found, reverse=True)[:LANGUAGE_WORDS])
+        for code, found in told.items()
+    }
+
+
+def language_thresholds(
+    scored: OutOfFold,
+    chosen: Thresholds,
+    *,
+    max_crisis: float,
+    short_share: float = SHORT_SHARE,
+) -> dict[str, float]:
+    """Rule 6: one crisis threshold for every language but English, pooled: the lowest that
+    holds the safe-to-crisis caps on those rows, with the vetoes and risk threshold `chosen`
+    (and never above the threshold `chosen`)."""
+    others = np.array([language != ENGLISH for language in scored.language])
+    if not others.any():
+        return {}
+    pooled = _only(scored, others)
+    labels = np.array([row.label for row in pooled.rows])
+    safe = labels == "safe"
+    short = np.array([len(row.text.split()) <= SHORT for row in pooled.rows])
+    rest = {key: value for key, value in chosen.items() if key != "crisis_threshold"}
+    threshold = chosen["crisis_threshold"]
+    for candidate in [round(0.10 + 0.01 * step, 2) for step in range(90)]:
+        crisis, _ = _flags(pooled, crisis_threshold=candidate, **rest)
+        if _share(crisis, safe) <= max_crisis and _share(crisis, safe & short) <= (
+            max_crisis * short_share
+        ):
+            threshold = candidate
+            break
+    return {code: threshold for code in sorted(set(scored.language)) if code != ENGLISH}
+
+
+def _only(scored: OutOfFold, keep: np.ndarray) -> OutOfFold:
+    """The out-of-fold scores of the rows `keep` marks."""
+    at = np.flatnonzero(keep)
+
+    def pick(values: tuple[object, ...]) -> tuple[object, ...]:
+        return tuple(values[n] for n in at) if values else ()
+
+    return OutOfFold(
+        rows=tuple(scored.rows[n] for n in at),
+        crisis=scored.crisis[at],
+        risk=scored.risk[at],
+        first=tuple(scored.first[n] for n in at),
+        settled=tuple(scored.settled[n] for n in at),
+        keeps_crisis=pick(scored.keeps_crisis),  # type: ignore[arg-type]
+        keeps_risk=pick(scored.keeps_risk),  # type: ignore[arg-type]
+        short=pick(scored.short),  # type: ignore[arg-type]
+        language=pick(scored.language),  # type: ignore[arg-type]
+    )
 
 
 def trusted(
@@ -163,9 +261,18 @@ def trusted(
     return frozenset(crisis), frozenset(risk)
 
 
-def tiers(scored: OutOfFold, chosen: Thresholds) -> list[Tier]:
-    """The whole detector's tier for each row, the model's scores being out of fold."""
-    crisis, concern = _flags(scored, **chosen)
+def tiers(
+    scored: OutOfFold, chosen: Thresholds, by_language: dict[str, float] | None = None
+) -> list[Tier]:
+    """The whole detector's tier for each row, the model's scores being out of fold, with
+    each language's crisis threshold (rule 6)."""
+    thresholds = dict(chosen)
+    crisis_threshold: float | np.ndarray = thresholds.pop("crisis_threshold")
+    if by_language and scored.language:
+        crisis_threshold = np.array(
+            [by_language.get(language, crisis_threshold) for language in scored.language]
+        )
+    crisis, concern = _flags(scored, crisis_threshold=crisis_threshold, **thresholds)
     return [
         Tier.CRISIS if c else Tier.CONCERN if k else Tier.NONE
         for c, k in zip(crisis, concern, strict=True)
@@ -228,7 +335,7 @@ def choose_thresholds(
 def _flags(
     scored: OutOfFold,
     *,
-    crisis_threshold: float,
+    crisis_threshold: float | np.ndarray,
     risk_threshold: float,
     crisis_veto: float,
     risk_veto: float,
@@ -316,10 +423,6 @@ def _calibrated(score: Score, raw: np.ndarray, positive: np.ndarray) -> Score:
         scale=float(platt.coef_[0][0]),
         shift=float(platt.intercept_[0]),
     )
-
-
-def _words(text: str) -> int:
-    return words(lexicon().normaliser.tokens(text))
 
 
 def _probabilities(score: Score, raw: np.ndarray) -> np.ndarray:
