@@ -42,10 +42,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # must not remember. 0.094, 0.034 and 36 after listen4 alone (typed words at a menu read by
 # their meaning, short everyday answers by what they say, the topics named anywhere; a
 # seated turn keeps the engine's counts of what the conversation said). Both: 0.081, 0.031, 8.
-NOT_UNDERSTOOD_AT_MOST = 0.081
-MISROUTED_AT_MOST = 0.031
+# With c5 (12 people, 333 turns; first contact 13.2%, 5.7%, 9 on its own): 0.093, 0.036, 17.
+NOT_UNDERSTOOD_AT_MOST = 0.0931
+MISROUTED_AT_MOST = 0.0355
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 8
+REPEATED_AT_MOST = 17
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
