@@ -23,6 +23,10 @@ Rules:
    (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
    step of this flow, or of another topic's first menu, typed as its label goes there;
    an option only hinted at is asked about ("Did you mean …?"); else not understood.
+9. A choice that leaves (it ends the chat, or it is the step's "Not now") is read into
+   typed words only when they clearly decline ("no", "not now", "bye", its own label:
+   dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
+   hoy me volví a lastimar") is heard as told, never as "Not now".
 """
 
 from __future__ import annotations
@@ -788,6 +792,9 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     choice = (node.choices or ())[index]
+    phrases = (choice.label, *choice.synonyms)
+    if typed and _leaves(run, node, index) and not everyday.declines(typed, phrases):
+        return _not_a_decline(run, node, typed)
     asked = next((action.asked for action in node.do if action.asked is not None), None)
     if asked is not None and choice.means is not None:
         run.effect("answered", about=asked, said=choice.means)
@@ -800,6 +807,26 @@ def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     before = len(run.out)
     went = run.enter_target(run.flow, choice.to)
     return _carry_on(run, choice, typed, went, before=before) if typed else went
+
+
+def _leaves(run: _Run, node: Node, index: int) -> bool:
+    """Rule 9: whether a choice leaves: it ends the chat, or it is the step's "not now"."""
+    where = run.library.resolve(run.flow, (node.choices or ())[index].to)
+    if where == END or (where is not None and run.library.flows[where[0]].nodes[where[1]].end):
+        return True
+    asked = any(action.asked is not None for action in node.do)
+    labels = [choice.label for choice in node.choices or ()]
+    return not asked and everyday.option("later", labels) == index
+
+
+def _not_a_decline(run: _Run, node: Node, text: str) -> Step:
+    """Rule 9: words that only seemed to pick the way out ("ok no pasa nada, hoy me volví
+    a lastimar"): heard as told, or not understood; the step stays."""
+    if _told(text) and run.missed == 0:
+        run.missed += 1
+        run.chatted += 1
+        return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    return run.unclear(UNCLEAR, node)
 
 
 def _carry_on(run: _Run, choice: Choice, typed: str, went: Step, *, before: int) -> Step:

@@ -20,6 +20,11 @@ Rules:
    keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
    option, never the other way ("not now" is no "no" to "did you take anything?"), and
    never when two options could be meant.
+5. `declines`: a message clearly declines when it is only a no, a not-now, a stop-for-now
+   or a goodbye ("no", "not now thanks", "bye"), or exactly the words of the option that
+   leaves ("Not now"). Anything more ("ok no pasa nada, hoy me volví a lastimar", "no
+   nothing like that, i did it again") is no decline: a choice that ends the chat is never
+   read into it (dialogues/engine.py).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dialogues.matching import normalise, plain
+from dialogues.matching import normalise, plain, small_talk
 from dialogues.meaning import says_something, words
 
 # Rule 1: forms read at the start of a message, by what they say.
@@ -129,6 +134,8 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# Rule 5: a decline is short ("no thanks not right now"); more words say something else.
+_SHORT_DECLINE = 6
 # `position`: words for a place in the list, and the words around them.
 _PLACES = {
     **dict.fromkeys(("first", "1st", "top"), 0),
@@ -178,6 +185,17 @@ def said(text: str) -> str | None:
     if kind in ("yes", "ok") and _NEGATIONS & set(rest):
         return None  # "yes i dont" is no plain yes
     return kind
+
+
+def declines(text: str, phrases: Sequence[str]) -> bool:
+    """Rule 5: whether `text` clearly declines: a short no, not-now, stop or goodbye, or
+    exactly one of `phrases` (the leaving option's label and synonyms)."""
+    typed = plain(text)
+    if typed.isdecimal() or typed in {normalise(p) for p in phrases}:
+        return True
+    if said(text) in ("no", "later", "stop"):
+        return len(words(text)) <= _SHORT_DECLINE
+    return small_talk(text) == "bye"
 
 
 def position(text: str, count: int) -> int | None:
