@@ -27,6 +27,8 @@ Rules:
    typed words only when they clearly decline ("no", "not now", "bye", its own label:
    dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
    hoy me volví a lastimar") is heard as told, never as "Not now".
+10. Words that pick nothing are read again glossed into English when they are short answers
+   in Spanish, Portuguese, German or French ("sim", "jetzt nicht": dialogues/glosses.py).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dialogues import everyday
+from dialogues import everyday, glosses
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import (
@@ -637,6 +639,10 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
+        glossed = glosses.english(text)
+        if index is None and normalise(glossed) != normalise(text):  # "sim", "arbeit"
+            index = match_choice(glossed, options)
+            text = glossed if index is None else text
         if index is not None:
             if index < len(listed):
                 return _pick(run, node, listed[index])
@@ -792,8 +798,8 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     choice = (node.choices or ())[index]
-    phrases = (choice.label, *choice.synonyms)
-    if typed and _leaves(run, node, index) and not everyday.declines(typed, phrases):
+    declined = everyday.declines(typed, choice.label, choice.synonyms) if typed else True
+    if not declined and _leaves(run, node, index):
         return _not_a_decline(run, node, typed)
     asked = next((action.asked for action in node.do if action.asked is not None), None)
     if asked is not None and choice.means is not None:

@@ -29,6 +29,7 @@ half", "not much"), read along the scale's own direction (its `high` label).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -186,6 +187,12 @@ _LEAVING_FILLER = _LEAVING | frozenset(
     | {"actually", "no", "nah", "thank"}
     | {"you", "u", "bye", "the", "there", "good", "night", "na", "po", "ako", "ko", "muna"}
 )
+# Rule 4: "that's all", said as the whole message.
+_THATS_ALL = frozenset(
+    {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
+    | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
+    | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
+)
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -200,11 +207,7 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("okay thank", "ok thank", "thank", "that s all", "that s it"),
     ),
     (
-        frozenset(
-            {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
-            | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
-            | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
-        ),
+        _THATS_ALL,
         ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
     ),
     (
@@ -272,8 +275,12 @@ _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
 def normalise(text: str) -> str:
-    """Lowercase, punctuation to spaces, spaces collapsed: "Ride it out!" -> "ride it out"."""
-    return " ".join(_NOT_WORD.sub(" ", text.casefold()).replace("_", " ").split())
+    """Lowercase, accents folded, punctuation to spaces, spaces collapsed: "Ride it out!" ->
+    "ride it out"; "São Paulo" -> "sao paulo"; "não" -> "nao"."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
+    )
+    return " ".join(_NOT_WORD.sub(" ", folded).replace("_", " ").split())
 
 
 def plain(text: str) -> str:
@@ -367,6 +374,14 @@ def small_talk(text: str) -> str | None:
     if len(words) <= 6 and _OK & set(words) and set(words) <= _OK | _OK_TOO:
         return "ok"
     return None
+
+
+def only_leaving(text: str) -> bool:
+    """Whether the whole message only leaves: a word that ends the chat with filler at most
+    ("stop pls", "done na po ako"), or a short "that's all" ("im good", "nah thats it")."""
+    typed = plain(text)
+    words = set(normalise(text).split())
+    return typed in _THATS_ALL or (bool(words & _LEAVING) and words <= _LEAVING_FILLER)
 
 
 def not_known(text: str) -> bool:
