@@ -29,6 +29,9 @@ Rules:
    hoy me volví a lastimar") is heard as told, never as "Not now".
 10. Words that pick nothing are read again glossed into English when they are short answers
    in Spanish, Portuguese, German or French ("sim", "jetzt nicht": dialogues/glosses.py).
+11. At a step whose buttons lead to one step that asks for the person's own words ("Anything
+   else?" with "Add another" or "In my own words"), own words that pick no button and
+   are told, not asked (five words or more), are that answer: kept, as if typed there.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ from dialogues.matching import (
     small_talk,
 )
 from dialogues.meaning import Reading, read_options
-from dialogues.schema import Action, Choice, Condition, Node
+from dialogues.schema import Action, Ask, Choice, Condition, Node
 from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
@@ -662,11 +665,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if skipped or not_known(answer):
             # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
-        if ask.field is not None:
-            run.saved(ask.field, answer)
-        else:
-            run.vars[str(ask.var)] = answer
-        return run.enter_target(run.flow, ask.then)
+        return _keep_answer(run, ask, answer)
     scale = node.scale
     assert scale is not None  # restore() only returns waiting nodes
     number = read_scale(text, low=scale.min, high=scale.max, high_label=scale.high)
@@ -714,6 +713,9 @@ def _unmatched(
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)
+    own = _own_words_ask(run, node) if talk is None and _told(text) else None
+    if own is not None:  # rule 11: "anything else?" answered with the next one itself
+        return _keep_answer(run, own, text.strip())
     if reading is not None and reading.index >= len(listed) and run.missed == 0:
         return _offer_choice(run, node, reading, listed=len(listed))
     if talk is None and _told(text) and run.missed == 0:
@@ -725,6 +727,28 @@ def _unmatched(
     labels = [normalise(choice.label) for choice in node.choices or ()]
     on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
     return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
+def _keep_answer(run: _Run, ask: Ask, answer: str) -> Step:
+    """An ask's answer kept (a field, or a var of this conversation); on to its `then`."""
+    if ask.field is not None:
+        run.saved(ask.field, answer)
+    else:
+        run.vars[str(ask.var)] = answer
+    return run.enter_target(run.flow, ask.then)
+
+
+def _own_words_ask(run: _Run, node: Node) -> Ask | None:
+    """Rule 11: the one step of this flow that the step's buttons lead to and that asks
+    for the person's own words ("Add another", "In my own words"), if there is one."""
+    asks = {
+        where[1]: ask
+        for choice in node.choices or ()
+        if (where := run.library.resolve(run.flow, choice.to)) not in (None, END)
+        and where[0] == run.flow
+        and (ask := run.library.flows[run.flow].nodes[where[1]].ask) is not None
+    }
+    return next(iter(asks.values())) if len(asks) == 1 else None
 
 
 def _topic(run: _Run, node: Node, text: str) -> Step | None:

@@ -38,7 +38,8 @@ STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk ab
 
 # Questions back to the bot, typed at any step (bot/core/asides.py); the step follows.
 ASIDE_PRIVACY = (
-    "No one reads this chat. I'm a bot, and I don't keep your messages. I only keep things "
+    "No one reads this chat. I'm a bot, and I don't keep your messages. I don't tell or "
+    "send anything to anyone: not a counsellor, a parent or a school. I only keep things "
     "you choose to save, locked (encrypted). /mydata shows them, and /delete erases them."
 )
 ASIDE_ATTENTION = (
