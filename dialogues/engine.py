@@ -29,9 +29,10 @@ Rules:
    hoy me volví a lastimar") is heard as told, never as "Not now".
 10. Words that pick nothing are read again glossed into English when they are short answers
    in Spanish, Portuguese, German or French ("sim", "jetzt nicht": dialogues/glosses.py).
-11. At a step whose buttons lead to one step that asks for the person's own words ("Anything
-   else?" with "Add another" or "In my own words"), own words that pick no button and
-   are told, not asked (five words or more), are that answer: kept, as if typed there.
+11. At a step whose buttons lead to one step that asks for the person's own words and then
+   comes back ("Anything else?" with "Add another" or "In my own words"), own words that
+   pick no button and are told, not asked (five words or more), are that answer: kept,
+   as if typed there.
 """
 
 from __future__ import annotations
@@ -739,16 +740,40 @@ def _keep_answer(run: _Run, ask: Ask, answer: str) -> Step:
 
 
 def _own_words_ask(run: _Run, node: Node) -> Ask | None:
-    """Rule 11: the one step of this flow that the step's buttons lead to and that asks
-    for the person's own words ("Add another", "In my own words"), if there is one."""
+    """Rule 11: the one step of this flow that the step's buttons lead to, that asks for
+    the person's own words and comes back here after ("Add another", "In my own words"
+    at "Anything else?"), if there is one."""
     asks = {
         where[1]: ask
         for choice in node.choices or ()
         if (where := run.library.resolve(run.flow, choice.to)) not in (None, END)
         and where[0] == run.flow
         and (ask := run.library.flows[run.flow].nodes[where[1]].ask) is not None
+        and _comes_back(run, ask.then)
     }
     return next(iter(asks.values())) if len(asks) == 1 else None
+
+
+def _comes_back(run: _Run, target: str) -> bool:
+    """Whether `target` leads back to the step the person is at by `next` and `branch`
+    alone (an "Anything else?" loop), within a few steps."""
+    nodes = run.library.flows[run.flow].nodes
+    seen: set[str] = set()
+    ahead = [target]
+    while ahead and len(seen) < _LOOP_STEPS:
+        where = run.library.resolve(run.flow, ahead.pop())
+        if where is None or where == END or where[0] != run.flow or where[1] in seen:
+            continue
+        if where[1] == run.node:
+            return True
+        seen.add(where[1])
+        step_ = nodes[where[1]]
+        if not step_.waits:
+            ahead.extend(step_.targets())
+    return False
+
+
+_LOOP_STEPS = 6
 
 
 def _topic(run: _Run, node: Node, text: str) -> Step | None:

@@ -37,6 +37,12 @@ _BY_MEANING: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ok", ("passt", "alles klar", "einverstanden", "d accord", "ok d accord")),
     ("let s do it", ("vamos", "bora", "vamos la", "vamonos", "los geht s", "los gehts")),
     ("let s do it", ("allons y", "on y va", "machen wir", "dale vamos")),
+    (
+        "try it now",
+        ("lo intento ahora", "lo pruebo ahora", "vou tentar agora", "j essaie maintenant"),
+    ),
+    ("try it now", ("ich versuche es jetzt", "ich probiere es jetzt")),
+    ("try it", ("lo intento", "lo pruebo", "vou tentar", "ich versuche es", "j essaie")),
     ("thanks", ("gracias", "obrigado", "obrigada", "danke", "danke schon", "merci")),
     ("every day", ("jeden tag", "taglich", "todos los dias", "todo dia", "todos os dias")),
     ("every day", ("tous les jours", "cada dia")),

@@ -21,6 +21,8 @@ Rules for choices (`match_choice`):
    label or synonym, never a fragment in the middle of either.
 4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
 5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
+6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
+   done", "dont keep anything").
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
 half", "not much"), read along the scale's own direction (its `high` label).
@@ -38,6 +40,8 @@ THRESHOLD = 85.0  # a typo-forgiving match must score at least this (0-100)
 MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# A contraction split by `normalise` ("that s", "don t", "i m"), to be put back whole.
+_CONTRACTION = re.compile(r"\b(\w+) (s|t|m|re|ve|ll|d)\b")
 _SENTENCE_END = re.compile(r"[.!?]+")
 # Where a negation's reach ends: a sentence, a comma, a "but".
 _CLAUSE = re.compile(r"[.!?,;]+|\bbut\b", re.IGNORECASE)
@@ -296,7 +300,7 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     typed = plain(text)
     if not typed:
         return None
-    said = [[normalise(w) for w in option if normalise(w)] for option in options]
+    said = [_with_contractions_whole(option) for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
     if len(exact) == 1:
         return exact[0]
@@ -334,6 +338,14 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _with_contractions_whole(option: Sequence[str]) -> list[str]:
+    """An option's phrases normalised, each also with its contractions whole, as people
+    type them without the apostrophe (rule 6): "that s it for now" and "thats it for now"."""
+    phrases = [normalise(p) for p in option if normalise(p)]
+    whole = [_CONTRACTION.sub(r"\1\2", p) for p in phrases]
+    return list(dict.fromkeys([*phrases, *whole]))
 
 
 def _answered_first(text: str, said: list[list[str]]) -> int | None:

@@ -73,3 +73,10 @@ async def test_the_second_warning_sign_is_in_the_plan(chat: FakeChat) -> None:
     text = "\n".join(r.text for r in chat.last)
     assert "I get very quiet at dinner" in text
     assert "I skip lunch with my friends at school" in text
+
+
+def test_own_words_at_a_pick_or_write_step_that_does_not_come_back_are_not_kept_unasked() -> None:
+    # "Pick one / Write my own" goes on to show the kept words: no "Anything else?" loop
+    result = typed(at("self_acceptance", "kind_pick"), "You are allowed to make mistakes today")
+
+    assert saves(result) == []
