@@ -68,3 +68,15 @@ def test_a_win_with_saving_off_is_never_said_to_be_kept() -> None:
 def test_help_and_the_command_menu_name_keep() -> None:
     assert "/keep" in words.HELP
     assert "keep" in dict(words.COMMANDS)
+
+
+async def test_asking_in_words_how_to_turn_saving_on_asks_the_keep_question(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("how do i turn saving on then")
+
+    assert "Shall I keep" in text(chat)
+    await chat.tap("Yes, keep them")
+    await chat.send("u said saving is off?? how do i turn it on")
+    assert chat.last[0].text == words.KEEP_ALREADY_ON

@@ -22,6 +22,8 @@ from bot.core import words
 from dialogues import normalise
 
 Way = Literal["resume", "talk", "country"]
+# Where "how do i turn saving on?" goes: the question that turns it on (/keep).
+TURN_SAVING_ON = "welcome:keep_later"
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
             r"my messages|the chat|this chat)(?: \w+)?$)\b"
         ),
         Answer(words.ASIDE_PRIVACY, anywhere=True),
+    ),
+    (
+        re.compile(
+            r"\b(?:turn|switch|put) (?:saving|it|keeping) (?:back )?on\b|\b(?:turn|switch) on "
+            r"(?:saving|keeping)\b|\b(?:can|could|will) you (?:save|keep) (?:it|this|that|things|"
+            r"my \w+)\b|\bhow do (?:i|you) (?:save|keep) (?:it|this|things|stuff)\b"
+        ),
+        Answer(target=TURN_SAVING_ON, anywhere=True),
     ),
     (
         re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),
