@@ -23,6 +23,16 @@ Rules:
    (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
    step of this flow, or of another topic's first menu, typed as its label goes there;
    an option only hinted at is asked about ("Did you mean …?"); else not understood.
+9. A choice that leaves (it ends the chat, or it is the step's "Not now") is read into
+   typed words only when they clearly decline ("no", "not now", "bye", its own label:
+   dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
+   hoy me volví a lastimar") is heard as told, never as "Not now".
+10. Words that pick nothing are read again glossed into English when they are short answers
+   in Spanish, Portuguese, German or French ("sim", "jetzt nicht": dialogues/glosses.py).
+11. At a step whose buttons lead to one step that asks for the person's own words and then
+   comes back ("Anything else?" with "Add another" or "In my own words"), own words that
+   pick no button and are told, not asked (five words or more), are that answer: kept,
+   as if typed there.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dialogues import everyday
+from dialogues import everyday, glosses
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import (
@@ -45,7 +55,7 @@ from dialogues.matching import (
     small_talk,
 )
 from dialogues.meaning import Reading, read_options
-from dialogues.schema import Action, Choice, Condition, Node
+from dialogues.schema import Action, Ask, Choice, Condition, Node
 from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
 
@@ -633,6 +643,10 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
+        glossed = glosses.english(text)
+        if index is None and normalise(glossed) != normalise(text):  # "sim", "arbeit"
+            index = match_choice(glossed, options)
+            text = glossed if index is None else text
         if index is not None:
             if index < len(listed):
                 return _pick(run, node, listed[index])
@@ -652,11 +666,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if skipped or not_known(answer):
             # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
-        if ask.field is not None:
-            run.saved(ask.field, answer)
-        else:
-            run.vars[str(ask.var)] = answer
-        return run.enter_target(run.flow, ask.then)
+        return _keep_answer(run, ask, answer)
     scale = node.scale
     assert scale is not None  # restore() only returns waiting nodes
     number = read_scale(text, low=scale.min, high=scale.max, high_label=scale.high)
@@ -704,6 +714,9 @@ def _unmatched(
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)
+    own = _own_words_ask(run, node) if talk is None and _told(text) else None
+    if own is not None:  # rule 11: "anything else?" answered with the next one itself
+        return _keep_answer(run, own, text.strip())
     if reading is not None and reading.index >= len(listed) and run.missed == 0:
         return _offer_choice(run, node, reading, listed=len(listed))
     if talk is None and _told(text) and run.missed == 0:
@@ -715,6 +728,52 @@ def _unmatched(
     labels = [normalise(choice.label) for choice in node.choices or ()]
     on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
     return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
+def _keep_answer(run: _Run, ask: Ask, answer: str) -> Step:
+    """An ask's answer kept (a field, or a var of this conversation); on to its `then`."""
+    if ask.field is not None:
+        run.saved(ask.field, answer)
+    else:
+        run.vars[str(ask.var)] = answer
+    return run.enter_target(run.flow, ask.then)
+
+
+def _own_words_ask(run: _Run, node: Node) -> Ask | None:
+    """Rule 11: the one step of this flow that the step's buttons lead to, that asks for
+    the person's own words and comes back here after ("Add another", "In my own words"
+    at "Anything else?"), if there is one."""
+    asks = {
+        where[1]: ask
+        for choice in node.choices or ()
+        if (where := run.library.resolve(run.flow, choice.to)) not in (None, END)
+        and where[0] == run.flow
+        and (ask := run.library.flows[run.flow].nodes[where[1]].ask) is not None
+        and _comes_back(run, ask.then)
+    }
+    return next(iter(asks.values())) if len(asks) == 1 else None
+
+
+def _comes_back(run: _Run, target: str) -> bool:
+    """Whether `target` leads back to the step the person is at by `next` and `branch`
+    alone (an "Anything else?" loop), within a few steps."""
+    nodes = run.library.flows[run.flow].nodes
+    seen: set[str] = set()
+    ahead = [target]
+    while ahead and len(seen) < _LOOP_STEPS:
+        where = run.library.resolve(run.flow, ahead.pop())
+        if where is None or where == END or where[0] != run.flow or where[1] in seen:
+            continue
+        if where[1] == run.node:
+            return True
+        seen.add(where[1])
+        step_ = nodes[where[1]]
+        if not step_.waits:
+            ahead.extend(step_.targets())
+    return False
+
+
+_LOOP_STEPS = 6
 
 
 def _topic(run: _Run, node: Node, text: str) -> Step | None:
@@ -788,6 +847,9 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     choice = (node.choices or ())[index]
+    declined = everyday.declines(typed, choice.label, choice.synonyms) if typed else True
+    if not declined and _leaves(run, node, index):
+        return _not_a_decline(run, node, typed)
     asked = next((action.asked for action in node.do if action.asked is not None), None)
     if asked is not None and choice.means is not None:
         run.effect("answered", about=asked, said=choice.means)
@@ -800,6 +862,26 @@ def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
     before = len(run.out)
     went = run.enter_target(run.flow, choice.to)
     return _carry_on(run, choice, typed, went, before=before) if typed else went
+
+
+def _leaves(run: _Run, node: Node, index: int) -> bool:
+    """Rule 9: whether a choice leaves: it ends the chat, or it is the step's "not now"."""
+    where = run.library.resolve(run.flow, (node.choices or ())[index].to)
+    if where == END or (where is not None and run.library.flows[where[0]].nodes[where[1]].end):
+        return True
+    asked = any(action.asked is not None for action in node.do)
+    labels = [choice.label for choice in node.choices or ()]
+    return not asked and everyday.option("later", labels) == index
+
+
+def _not_a_decline(run: _Run, node: Node, text: str) -> Step:
+    """Rule 9: words that only seemed to pick the way out ("ok no pasa nada, hoy me volví
+    a lastimar"): heard as told, or not understood; the step stays."""
+    if _told(text) and run.missed == 0:
+        run.missed += 1
+        run.chatted += 1
+        return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    return run.unclear(UNCLEAR, node)
 
 
 def _carry_on(run: _Run, choice: Choice, typed: str, went: Step, *, before: int) -> Step:

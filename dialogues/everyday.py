@@ -20,6 +20,13 @@ Rules:
    keep anything", "Not right now", "Take it out", "Back"); a no falls back on a not-now
    option, never the other way ("not now" is no "no" to "did you take anything?"), and
    never when two options could be meant.
+5. `declines`: a message clearly declines when it is only a no, a not-now, a stop-for-now
+   a skip or a goodbye ("no", "not now thanks", "skip this", "bye", "no gracias", "im
+   good", "done na po ako"), exactly the words of the
+   option that leaves, or that option's label as its first clause ("Not now. Can I talk
+   about being alone?"). Anything more ("ok no pasa nada, hoy me volví a lastimar", "no
+   nothing like that, i did it again") is no decline: a choice that ends the chat is never
+   read into it (dialogues/engine.py).
 """
 
 from __future__ import annotations
@@ -27,7 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dialogues.matching import normalise, plain
+from dialogues.glosses import english
+from dialogues.matching import normalise, only_leaving, plain, small_talk
 from dialogues.meaning import says_something, words
 
 # Rule 1: forms read at the start of a message, by what they say.
@@ -129,6 +137,8 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# Rule 5: a decline is short ("no thanks not right now"); more words say something else.
+_SHORT_DECLINE = 6
 # `position`: words for a place in the list, and the words around them.
 _PLACES = {
     **dict.fromkeys(("first", "1st", "top"), 0),
@@ -178,6 +188,24 @@ def said(text: str) -> str | None:
     if kind in ("yes", "ok") and _NEGATIONS & set(rest):
         return None  # "yes i dont" is no plain yes
     return kind
+
+
+def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
+    """Rule 5: whether `text` (or its English gloss: "no gracias") clearly declines: a short
+    no, not-now, stop or goodbye; exactly the leaving option's label or a synonym; or its
+    label as the first clause ("Not now. Can I talk about being alone?")."""
+    for typed in dict.fromkeys((text, english(text))):
+        plainly = plain(typed)
+        if plainly.isdecimal() or plainly in {normalise(p) for p in (label, *synonyms)}:
+            return True
+        first = next((c for c in _CLAUSE.split(typed.casefold()) if normalise(c)), "")
+        if normalise(first) == normalise(label):
+            return True
+        if said(typed) in ("no", "later", "stop", "skip") and len(words(typed)) <= _SHORT_DECLINE:
+            return True
+        if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
+            return True
+    return False
 
 
 def position(text: str, count: int) -> int | None:

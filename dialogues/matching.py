@@ -21,6 +21,8 @@ Rules for choices (`match_choice`):
    label or synonym, never a fragment in the middle of either.
 4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
 5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
+6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
+   done", "dont keep anything").
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
 half", "not much"), read along the scale's own direction (its `high` label).
@@ -29,6 +31,7 @@ half", "not much"), read along the scale's own direction (its `high` label).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -37,6 +40,8 @@ THRESHOLD = 85.0  # a typo-forgiving match must score at least this (0-100)
 MARGIN = 10.0  # and beat the next choice by this much, or it is unclear
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# A contraction split by `normalise` ("that s", "don t", "i m"), to be put back whole.
+_CONTRACTION = re.compile(r"\b(\w+) (s|t|m|re|ve|ll|d)\b")
 _SENTENCE_END = re.compile(r"[.!?]+")
 # Where a negation's reach ends: a sentence, a comma, a "but".
 _CLAUSE = re.compile(r"[.!?,;]+|\bbut\b", re.IGNORECASE)
@@ -186,6 +191,12 @@ _LEAVING_FILLER = _LEAVING | frozenset(
     | {"actually", "no", "nah", "thank"}
     | {"you", "u", "bye", "the", "there", "good", "night", "na", "po", "ako", "ko", "muna"}
 )
+# Rule 4: "that's all", said as the whole message.
+_THATS_ALL = frozenset(
+    {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
+    | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
+    | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
+)
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -200,11 +211,7 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
         ("okay thank", "ok thank", "thank", "that s all", "that s it"),
     ),
     (
-        frozenset(
-            {"thats all", "that s all", "thats it", "that s it", "im good", "i m good"}
-            | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
-            | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
-        ),
+        _THATS_ALL,
         ("that s all", "that s it", "stop for now", "i m done", "done for now", "not now"),
     ),
     (
@@ -272,8 +279,12 @@ _GOOD_HIGH = re.compile(r"\b(?:good|great|well|happy|fine)\b")
 
 
 def normalise(text: str) -> str:
-    """Lowercase, punctuation to spaces, spaces collapsed: "Ride it out!" -> "ride it out"."""
-    return " ".join(_NOT_WORD.sub(" ", text.casefold()).replace("_", " ").split())
+    """Lowercase, accents folded, punctuation to spaces, spaces collapsed: "Ride it out!" ->
+    "ride it out"; "São Paulo" -> "sao paulo"; "não" -> "nao"."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
+    )
+    return " ".join(_NOT_WORD.sub(" ", folded).replace("_", " ").split())
 
 
 def plain(text: str) -> str:
@@ -289,7 +300,7 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     typed = plain(text)
     if not typed:
         return None
-    said = [[normalise(w) for w in option if normalise(w)] for option in options]
+    said = [_with_contractions_whole(option) for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
     if len(exact) == 1:
         return exact[0]
@@ -327,6 +338,14 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _with_contractions_whole(option: Sequence[str]) -> list[str]:
+    """An option's phrases normalised, each also with its contractions whole, as people
+    type them without the apostrophe (rule 6): "that s it for now" and "thats it for now"."""
+    phrases = [normalise(p) for p in option if normalise(p)]
+    whole = [_CONTRACTION.sub(r"\1\2", p) for p in phrases]
+    return list(dict.fromkeys([*phrases, *whole]))
 
 
 def _answered_first(text: str, said: list[list[str]]) -> int | None:
@@ -367,6 +386,14 @@ def small_talk(text: str) -> str | None:
     if len(words) <= 6 and _OK & set(words) and set(words) <= _OK | _OK_TOO:
         return "ok"
     return None
+
+
+def only_leaving(text: str) -> bool:
+    """Whether the whole message only leaves: a word that ends the chat with filler at most
+    ("stop pls", "done na po ako"), or a short "that's all" ("im good", "nah thats it")."""
+    typed = plain(text)
+    words = set(normalise(text).split())
+    return typed in _THATS_ALL or (bool(words & _LEAVING) and words <= _LEAVING_FILLER)
 
 
 def not_known(text: str) -> bool:

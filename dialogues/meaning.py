@@ -6,8 +6,9 @@ Rules:
    "hid"; "scars" -> "scar"; "worried" -> "worry"); small words that say nothing of which
    option is meant ("the", "i", "what", "please", "now", "back") and words too common to
    ("feel", "help", "today", "stop") are left out; words for the same person or place
-   are one ("boyfriend" and "wife" are "partner", "gp" is "doctor"); a word is never
-   matched by a piece of it ("boyfriend" is not "friend").
+   are one ("boyfriend" and "wife" are "partner", "gp" is "doctor", "funny" is
+   "humour", "my mom" is "family"); a word is never matched by a piece of it
+   ("boyfriend" is not "friend").
 2. A word after a negation in the same clause stands apart: "don't write" is "not write".
    It matches an option that says "don't write anything" and rules out one that says
    "write it again".
@@ -72,6 +73,16 @@ _FAMILIES = (
     ("doctor", "gp", "doc", "physician"),
     ("counsellor", "counselor", "therapist", "psychologist", "psychiatrist", "psych"),
     ("school", "college", "uni", "university", "class", "classes"),
+    ("humour", "humor", "funny", "jokes", "joke", "laugh", "laughing", "laughter"),
+    ("family", "families", "relatives"),
+)
+# Relatives, read as "family" after "my" (rule 1): "my mom" is someone in my family; "i'm
+# their mum" is not.
+_RELATIVES = frozenset(
+    {"mom", "mum", "mam", "mama", "mother", "dad", "father", "papa", "brother", "sister"}
+    | {"bro", "sis", "aunt", "auntie", "uncle", "cousin", "grandma", "granny", "nan", "nana"}
+    | {"grandad", "grandpa", "grandmother", "grandfather", "stepmom", "stepdad", "parents"}
+    | {"parent", "siblings", "sibling", "mommy", "mummy", "daddy", "stepmum"}
 )
 _KIN = {word: family[0] for family in _FAMILIES for word in family}
 # Words that turn what follows in their clause into its opposite (rule 2).
@@ -132,7 +143,10 @@ def stems(text: str) -> list[str]:
     found: list[str] = []
     for clause in _CLAUSE.split(text):
         reach = 0
-        for word in words(clause):
+        said = words(clause)
+        for at, word in enumerate(said):
+            if word in _RELATIVES and at and said[at - 1] in ("my", "our"):
+                word = "family"  # "my mom", "our dad" (rule 1)
             if word in _NEGATIONS:
                 reach = _NEGATION_REACH
                 continue

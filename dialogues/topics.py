@@ -36,7 +36,9 @@ def named_topic(
        one-word label anywhere in it ("can we talk about my scars?"), or a one-word synonym
        of seven letters or more ("what's in my toolbox?").
     3. Never the flow the person is in (`here`), the first menu or the goodbye; never a
-       phrase two topics share; never a tie between two topics. Another menu of the
+       phrase two topics share, unless only one of their labels says it ("toolbox" is "My
+       coping toolbox"'s, not "Things to try instead"'s); never a tie between two topics.
+       Another menu of the
        topics ("getting better", "me and other people") only when named plainly (rule 1),
        and never the menu the person is at (`at`).
     4. Never from a flow about someone else (`ABOUT_SOMEONE_ELSE`): a helper's words are
@@ -76,12 +78,16 @@ def _named(
     for choice, _ in choices:
         for phrase in _phrases(choice.label, choice.synonyms):
             owners.setdefault(phrase, set()).add(choice.label)
+    for phrase, labels in owners.items():  # rule 3: a shared word is the one label's that says it
+        saying = {label for label in labels if within(normalise(label).split(), phrase)}
+        if len(labels) > 1 and len(saying) == 1:
+            owners[phrase] = saying
     sure: dict[str, tuple[str, int]] = {}
     maybe: dict[str, str] = {}
     for choice, menu in choices:
         phrases = _phrases(choice.label, choice.synonyms)
         for phrase in phrases:
-            if not phrase or len(owners[phrase]) > 1 or not within(said, phrase):
+            if not phrase or owners[phrase] != {choice.label} or not within(said, phrase):
                 continue
             size = len(phrase.split())
             alone = set(said) - {phrase} <= _FILLER

@@ -6,7 +6,8 @@ the bot ("who reads this?", "is it attention seeking?"), or the child they are w
 Rules:
 1. Read only where the step did not take the text as its answer (bot/core/listening.py).
 2. Whole words and phrases, never a fragment; a question back is read only as a question
-   (a "?", or its first words ask).
+   (a "?", or the first words of one of its sentences ask: "bro answer the question. does
+   mrs reyes see this").
 3. A question back gets a short honest answer, or the topic that answers it; then the step
    the person was at, so nothing is lost.
 """
@@ -21,6 +22,8 @@ from bot.core import words
 from dialogues import normalise
 
 Way = Literal["resume", "talk", "country"]
+# Where "how do i turn saving on?" goes: the question that turns it on (/keep).
+TURN_SAVING_ON = "welcome:keep_later"
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,13 @@ def way(text: str) -> Way | None:
 
 def question(text: str) -> Answer | None:
     """A question back to the bot, and its answer (rule 3); None for anything else."""
-    typed = normalise(text)
-    if "?" not in text and not _ASKS.match(typed):
-        return None
+    asked = [
+        normalise(sentence)
+        for sentence in _SENTENCES.split(text)
+        if "?" in text or _ASKS.match(normalise(sentence))
+    ]  # "bro answer the question. does mrs reyes see this": its last sentence asks
     for pattern, answer in _QUESTIONS:
-        if pattern.search(typed):
+        if any(pattern.search(typed) for typed in asked):
             return answer
     return None
 
@@ -87,6 +92,7 @@ _COUNTRY = re.compile(
     r"^(?:choose|pick|change|set|select) (?:my|the|a) country$|"
     r"\b(?:choose|pick|change|set) my country\b"
 )
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(
     r"^(?:is|isn t|are|am|do|does|did|can|could|should|shall|will|would|who|what|why|how|"
     r"where|when)\b"
@@ -97,9 +103,22 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
         re.compile(
             r"\b(?:who (?:reads|sees|can see|can read)|(?:does|can) (?:anyone|any one|someone|"
             r"anybody|a person|people) (?:see|read)|what do you (?:keep|save|store)|"
-            r"is (?:this|it|this chat) private|do you (?:keep|save|store|read))\b"
+            r"is (?:this|it|this chat) private|do you (?:keep|save|store|read)|"
+            # "does this tell my counselor", "does mrs reyes see this", "will my mum know"
+            r"(?:does|do|will|would|can|could) (?:this|it|you|the bot) (?:tell|show|send|report|"
+            r"share|text|email)|(?:does|do|will|would|can|could) (?:\w+ ){1,3}(?:see|read|"
+            r"know about|find out about|get|be told) (?:this|it|what i (?:say|type|write)|"
+            r"my messages|the chat|this chat)(?: \w+)?$)\b"
         ),
         Answer(words.ASIDE_PRIVACY, anywhere=True),
+    ),
+    (
+        re.compile(
+            r"\b(?:turn|switch|put) (?:saving|it|keeping) (?:back )?on\b|\b(?:turn|switch) on "
+            r"(?:saving|keeping)\b|\b(?:can|could|will) you (?:save|keep) (?:it|this|that|things|"
+            r"my \w+)\b|\bhow do (?:i|you) (?:save|keep) (?:it|this|things|stuff)\b"
+        ),
+        Answer(target=TURN_SAVING_ON, anywhere=True),
     ),
     (
         re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),

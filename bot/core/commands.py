@@ -48,6 +48,7 @@ class Commands:
             "country": self._country,
             "checkin": checkins.settings,
             "progress": checkins.progress,
+            "keep": self._keep,
             "mydata": self._my_data,
             "delete": self._ask_delete,
             "stop": self._stop,
@@ -78,6 +79,12 @@ class Commands:
     async def _country(self, turn: Turn) -> list[Reply]:
         self._questions.ask_country(turn)
         return [country_picker(page=0)]
+
+    async def _keep(self, turn: Turn) -> list[Reply]:
+        """Saving turned on later: asked, never assumed; said plainly when it is on already."""
+        if turn.person.consented:
+            return [Reply(words.KEEP_ALREADY_ON)]
+        return await turn.go(turn, "welcome:keep_later")
 
     async def _my_data(self, turn: Turn) -> list[Reply]:
         return await self._privacy.my_data(turn.person, now=turn.incoming.now)

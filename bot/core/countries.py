@@ -136,9 +136,36 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "sydney", "melbourne", "brisbane", "adelaide", "perth", "queensland", "victoria",
         "new south wales", "tasmania",
     ),
-    "DE": ("berlin", "munich", "münchen", "hamburg", "cologne", "köln", "frankfurt"),
-    "FR": ("paris", "lyon", "marseille"),
-    "IN": ("bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "chennai", "kolkata"),
+    "DE": (
+        "berlin", "munich", "münchen", "hamburg", "cologne", "köln", "frankfurt", "stuttgart",
+        "düsseldorf", "dresden", "leipzig",
+    ),
+    "FR": ("paris", "lyon", "marseille", "toulouse", "bordeaux", "lille", "nantes"),
+    "IN": (
+        "bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "chennai", "kolkata",
+        "hyderabad", "pune",
+    ),
+    # Accents are folded before matching ("São Paulo" is "sao paulo").
+    "BR": (
+        "são paulo", "sao paulo", "rio de janeiro", "brasília", "belo horizonte",
+        "fortaleza", "recife", "porto alegre", "curitiba", "manaus",
+    ),
+    "MX": (
+        "cdmx", "ciudad de méxico", "mexico city", "guadalajara", "monterrey", "puebla",
+        "tijuana", "cancún",
+    ),
+    "ES": ("madrid", "barcelona", "sevilla", "seville", "bilbao", "málaga"),
+    "AR": ("buenos aires", "rosario", "mendoza"),
+    "AT": ("wien", "vienna", "graz", "salzburg", "innsbruck"),
+    "CH": ("zürich", "zurich", "geneva", "genève", "genf", "bern", "basel", "lausanne"),
+    "IT": ("rome", "roma", "milan", "milano", "naples", "napoli", "turin", "torino"),
+    "PT": ("lisbon", "lisboa"),
+    "NL": ("amsterdam", "rotterdam", "the hague", "den haag", "utrecht"),
+    "NZ": ("auckland", "wellington", "christchurch"),
+    "ZA": ("johannesburg", "joburg", "cape town", "durban", "pretoria"),
+    "NG": ("lagos", "abuja"),
+    "PH": ("manila", "quezon city", "cebu", "davao"),
+    "JP": ("tokyo", "osaka", "kyoto"),
 }  # fmt: skip
 # Two-letter codes that are everyday words, never read as a country (rule 2).
 _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})

@@ -8,13 +8,15 @@ came after it is over.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dialogues
 from bot.core import words
 from bot.core.buttons import Resume
 from bot.core.callback_data import option
 from bot.core.effects import Effects
 from bot.core.turn import Turn
-from bot.messages import Option, Reply
+from bot.messages import Option, Reply, ReplyKind
 
 
 class Flows:
@@ -75,12 +77,15 @@ class Flows:
         person = turn.person
         was = person.flow_state.get("flow") if person.flow_state else None
         kept = person.before_checkin.get("flow") if person.before_checkin else None
+        said: list[int] = []  # which replies are the flow's own bubbles
         for item in result.out:
             if isinstance(item, dialogues.Message):
                 options = tuple(Option(button.id, button.label) for button in item.buttons)
+                said.append(len(replies))
                 replies.append(Reply(item.text, options=options))
             else:
                 replies.extend(await self._effects.carry_out(turn, item))
+        replies = one_menu(replies, flow_said=said)
         if person.deleted:
             return replies
         person.flow_state = result.state
@@ -91,3 +96,23 @@ class Flows:
             back = option(Resume(), words.CARRY_ON_WHERE_WE_WERE)
             replies[-1] = Reply(last.text, options=(*last.options, back), kind=last.kind)
         return replies
+
+
+def one_menu(replies: list[Reply], *, flow_said: list[int]) -> list[Reply]:
+    """One menu a turn: when a step opens one of the core's screens (the country picker,
+    the check-in settings), that screen is the menu, and the step's own buttons ("Carry
+    on") join it at the end, unless it has one so labelled. `flow_said`: the indexes of
+    the flow's own bubbles among `replies`."""
+    menus = [i for i, reply in enumerate(replies) if reply.options]
+    if len(menus) < 2 or menus[-1] in flow_said or replies[menus[-1]].kind is ReplyKind.CRISIS:
+        return replies
+    last = replies[menus[-1]]
+    labels = {option.label for option in last.options}
+    moved: list[Option] = []
+    out = list(replies)
+    for i in menus[:-1]:
+        if i in flow_said and all(option.url is None for option in out[i].options):
+            moved.extend(o for o in out[i].options if o.label not in labels)
+            out[i] = replace(out[i], options=())
+    out[menus[-1]] = replace(last, options=(*last.options, *moved))
+    return out

@@ -138,6 +138,8 @@ class Listener:
         if answer is None or (asks and not answer.anywhere):
             return None
         said = [Reply(answer.text)] if answer.text is not None else []
+        if answer.target == asides.TURN_SAVING_ON and turn.person.consented:
+            return [Reply(words.KEEP_ALREADY_ON), *await self._flows.resume(turn)]
         if answer.target is not None:
             return [*said, *await self._flows.go(turn, answer.target)]
         return [*said, *await self._flows.resume(turn)]

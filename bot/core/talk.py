@@ -14,6 +14,7 @@ from bot.core.ports import PersonState
 from bot.core.turn import Turn
 from bot.core.yes_no import read
 from bot.messages import Option, Reply, ReplyKind
+from dialogues.glosses import english
 from dialogues.matching import match_choice
 
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
@@ -87,6 +88,8 @@ class Questions:
             return None
         labels = [(label, *_SYNONYMS.get(label, ())) for label, _ in offered]
         index = match_choice(text, labels)
+        if index is None:  # "passt", "jeden tag": short answers in other languages
+            index = match_choice(english(text), labels)
         if index is None:
             return None
         try:

@@ -18,6 +18,7 @@ HELP = (
     "/checkin - daily check-ins (off unless you turn them on)\n"
     "/progress - a picture of your check-ins\n"
     "/country - where you live, for the right crisis lines\n"
+    "/keep - let me keep what you choose to save (off until you say yes)\n"
     "/mydata - everything I keep about you\n"
     "/delete - erase everything I keep about you\n"
     "/stop - pause our chat and any check-ins\n\n"
@@ -37,7 +38,8 @@ STALE_BUTTON = "That button was from an earlier chat. Here's what we can talk ab
 
 # Questions back to the bot, typed at any step (bot/core/asides.py); the step follows.
 ASIDE_PRIVACY = (
-    "No one reads this chat. I'm a bot, and I don't keep your messages. I only keep things "
+    "No one reads this chat. I'm a bot, and I don't keep your messages. I don't tell or "
+    "send anything to anyone: not a counsellor, a parent or a school. I only keep things "
     "you choose to save, locked (encrypted). /mydata shows them, and /delete erases them."
 )
 ASIDE_ATTENTION = (
@@ -89,7 +91,7 @@ UNCLEAR_AGAIN = (
 
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
-    "You can change that with /start."
+    "Type /keep if you would like me to."
 )
 STAY_WITH_YOU = (
     "I'm here with you. You don't have to go through this moment alone.\n\n"
@@ -194,6 +196,7 @@ COMMANDS = (
     ("checkin", "Check-in settings"),
     ("progress", "A picture of your check-ins"),
     ("country", "Your country, for the right lines"),
+    ("keep", "Turn saving on"),
     ("mydata", "Everything kept about you"),
     ("delete", "Erase everything kept about you"),
     ("stop", "Pause the chat and check-ins"),
@@ -252,9 +255,13 @@ KEPT_HIDDEN = " (hidden)"
 MYDATA_SEEN = "• First talked: {first}; last: {last}"
 MYDATA_COUNTRY = "• Country for crisis lines: {country}"
 MYDATA_NO_COUNTRY = "not chosen"
-MYDATA_AGREED = "• You agreed I can keep things: {answer}"
-MYDATA_AGREED_YES = "yes"
-MYDATA_AGREED_NO = "no"
+# Not choosing is not refusing: saving is on or off, and /keep turns it on.
+MYDATA_AGREED = "• Saving what you choose to keep: {answer}"
+MYDATA_AGREED_YES = "on"
+MYDATA_AGREED_NO = "off (type /keep to turn it on)"
+KEEP_ALREADY_ON = (
+    "Saving is already on: I keep what you choose to save. /mydata shows it, /delete wipes it."
+)
 MYDATA_KEPT = "• Things you kept: {count}"
 MYDATA_KEPT_ITEM = "   - {field}: {text}"
 MYDATA_KEPT_HIDDEN = " (hidden)"
