@@ -201,9 +201,10 @@ def _abuse(entry: Country, now: Now) -> list[str]:
 def _someone_else(entry: Country, now: Now) -> list[str]:
     emergency = _emergency(entry)
     parts = [
-        f"If they are in danger right now, call {emergency}. I'm a bot, so I can't send "
-        "help or call anyone.",
-        "Thank you for looking out for them. Right now you can: stay with them, listen "
+        f"If they are in danger right now, call {emergency} for them. I'm a bot, so I can't "
+        "send help or call anyone.",
+        "Thank you for looking out for them. Right now you can: stay with them if it is safe "
+        "for you, listen "
         "without judging, ask them plainly if they are thinking about suicide, and don't "
         "leave them alone if they are in danger.",
     ]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import safety
+from bot.core import countries, someone_else, words
 from bot.core import questions as q
-from bot.core import words
 from bot.core.buttons import Asked, Button, CountryPage, Go, KeepTalking, MoreHelp, Resume
 from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
+from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
 from bot.core.yes_no import read
 from bot.messages import Option, Reply, ReplyKind
@@ -119,12 +120,23 @@ class Questions:
 
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
-        named if any (the first with the crisis reply, each other's lines after it)."""
-        replies = await self.sos(turn)
+        named if any (the first with the crisis reply, each other's lines after it). The
+        country the writer says they are in ("im in toronto") becomes theirs; lines asked
+        for someone else ("its not me its HER. should i call 911?") are the lines for them."""
+        text = turn.incoming.text or ""
+        here = countries.lives_in(text)
+        if here is not None and safety.country_name(here) is not None:
+            turn.person.country = here
+        for_them = someone_else.not_the_writer(text)
+        if for_them:
+            replies = self.say(turn, self.step(turn, q.Crisis(turn.incoming.now, THEIR_DANGER)))
+        else:
+            replies = await self.sos(turn)
         if not codes:
             return replies
         now, resumable = turn.incoming.now, turn.person.flow_state is not None
-        first = self.crisis_reply(codes[0], None, resumable=resumable, now=now)
+        risk = THEIR_DANGER if for_them else None
+        first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
 
     async def keep_talking(self, turn: Turn) -> list[Reply]:
