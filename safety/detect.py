@@ -12,8 +12,8 @@ Rules, in the order they apply to each lexicon match:
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).
 4. A match whose subject is someone else ("my friend ... she wants to die",
-   "... kill herself") is about someone else; the writer's own words win. An entry whose
-   patterns name the other person ("{others} is in danger") is always theirs.
+   "... kill herself", a match that begins with them: "my 14 year old daughter has been
+   cutting") is about someone else; the writer's own words win.
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
    or, in a crisis message, from the writer's own lower-tier entries marked immediate
    (self-injury now or just done: the injury may need care now).
@@ -108,9 +108,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, bool]:
             denied = (
                 entry.negatable and entry.tier not in hedged and _denied(tokens, span, lex.words)
             )
-            other = entry.person == "other" or (
-                entry.person == "check" and _someone_else(tokens, span, lex.words)
-            )
+            other = entry.person == "check" and _someone_else(tokens, span, lex.words)
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)
         if best is None:
@@ -354,6 +352,8 @@ def _someone_else(
     selves = words.get("self_subjects", frozenset())
     others = words.get("other_subjects", frozenset())
     start = span[0]
+    if tokens[start] in others:  # the match names its subject: "daughter has been cutting"
+        return True
     for position in range(start - 1, max(start - 1 - SUBJECT_LOOKBACK, -1), -1):
         token = tokens[position]
         if token == BOUNDARY:

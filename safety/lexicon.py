@@ -58,9 +58,7 @@ class Entry:
     kind: str
     tier: Tier
     immediate: bool
-    # "check": may be about someone else; "self": always the writer; "other": always someone
-    # else (the pattern names them: "{others} is in danger")
-    person: str
+    person: str  # "check": may be about someone else; "self": always the writer
     negatable: bool
     fallback: bool = False  # counts only when no other entry of its tier matched
     whole: bool = False  # counts only when it is the whole message ("im out", "its time")

@@ -30,6 +30,22 @@ def test_another_persons_danger_now_is_their_crisis(text: str) -> None:
     assert risk.about_someone_else
 
 
+def test_a_match_that_begins_with_another_person_is_theirs() -> None:
+    risk = safety.assess("my 14 year old daughter has been cutting herself. i dont know what to do")
+
+    assert risk.about_someone_else
+
+
+@pytest.mark.parametrize(
+    "text", ["goodbye everyone", "i dont think he is in danger but i want to die"]
+)
+def test_the_writers_own_crisis_stays_theirs_beside_other_people(text: str) -> None:
+    risk = safety.assess(text)
+
+    assert risk.tier is safety.Tier.CRISIS
+    assert not risk.about_someone_else
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -46,7 +62,12 @@ def test_the_writers_own_danger_beside_anothers_stays_theirs(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I'm not in danger, my daughter isn't either", "she is not in danger"]
+    "text",
+    [
+        "I'm not in danger, my daughter isn't either",
+        "she is not in danger",
+        "I don't think she's in danger now, she's in her room. But I'm very worried.",
+    ],
 )
 def test_danger_denied_for_both_is_no_crisis(text: str) -> None:
     assert safety.assess(text).tier is not safety.Tier.CRISIS
@@ -93,9 +114,10 @@ def test_the_writer_saying_it_is_not_them_is_read_plainly() -> None:
     assert not someone_else.not_the_writer("why is it always me")
 
 
-def test_where_the_writer_is_is_read_around_a_question() -> None:
-    assert countries.lives_in("should i call 911 or go to her work?? im in toronto") == "CA"
-    assert countries.lives_in("who do i call, we're in ontario?") is None
+def test_where_the_writer_is_is_read_around_a_question_asking_for_lines() -> None:
+    assert countries.said_to_be_in("should i call 911 or go to her work?? im in toronto") == "CA"
+    assert countries.said_to_be_in("who do i call, we're in ontario?") is None
+    assert countries.lives_in("should i call 911 or go to her work?? im in toronto") is None
 
 
 def test_a_country_the_writer_says_they_are_not_in_is_not_mentioned() -> None:

@@ -76,7 +76,7 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
     if text is None or isinstance(question, AskedTime | AskedZone):
         return None
     said = yes_no.read(text) if isinstance(question, AskedSafe | AskedSuicide) else None
-    if said not in (None, Said.FINE):
+    if said not in (None, Said.FINE, Said.HEDGED):
         return None  # "no. what number do i call?": the answer first (not safe: 999 first)
     if said is None and state is not None and dialogues.reads(library, state, text):
         return None  # the step's own (a "fine" goes to the question, not to the step)

@@ -13,8 +13,9 @@ Rules:
    ("im in leeds", "toronto", "texas", "ohio"). It is read in any clause of the message,
    in a few other languages too ("vivo en alemania", "ich wohne in österreich"); where
    the writer lives wins over where they are from ("i'm from mexico but i live in texas").
-   A sentence that asks something ("?") is about that, unless the message begins by
-   saying where; the other sentences still say it ("should i call 911?? im in toronto").
+   A message that asks something ("?") is about that, unless it begins by saying where;
+   where lines are asked for, the sentences around the question still say it
+   (`said_to_be_in`: "should i call 911?? im in toronto").
 4. A short message that is only a country ("uk pls", "canada 🇨🇦", "Germany please") is
    read at any time (`named`), by its names, never by a bare two-letter code.
 5. A country named after "not" ("we're in australia, not the uk") is not one the writer
@@ -193,13 +194,18 @@ def lives_in(text: str) -> str | None:
     time (rule 3), in any sentence or clause of `text`: where they live wins over where they
     are from ("vivo en Alemania, en Munich. soy de Colombia" is Germany)."""
     if "?" in text and not _LIVES_IN.match(_plain(text)):
-        # a question is about something else ("who do i call, we're in ontario?"); the
-        # sentences around it still say where ("should i call 911?? im in toronto")
-        text = " ".join(s for s in _SENTENCES.split(text) if s.strip() and "?" not in s)
+        return None  # a question about something else ("who do i call, we're in ontario?")
     found = [said for said in (_lives_in(clause) for clause in _CLAUSES.split(text)) if said]
     lives = [code for code, origin in found if code is not None and not origin]
     origins = [code for code, origin in found if code is not None and origin]
     return next(iter(lives or origins), None)
+
+
+def said_to_be_in(text: str) -> str | None:
+    """Where a message asking for lines says the writer is, in any sentence that asks
+    nothing ("should i call 911?? im in toronto"): as `lives_in`, around the question."""
+    asks_nothing = " ".join(s for s in _SENTENCES.split(text) if s.strip() and "?" not in s)
+    return lives_in(asks_nothing)
 
 
 def _lives_in(clause: str) -> tuple[str | None, bool] | None:

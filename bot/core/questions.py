@@ -366,13 +366,15 @@ class Outcome:
 _ABOUT_SUICIDE: dict[Said, SuicideAnswer] = {
     Said.YES: "yes",
     Said.UNSURE: "yes",
+    Said.HEDGED: "yes",  # "idk i just feel empty": as unsure
     Said.NO: "no",
     Said.NO_AND_MORE: "no",  # "no!! why do you keep asking" (a worried no is UNSURE)
     Said.FINE: "no",
     Said.RATHER_NOT_SAY: "skip",
 }
 # ... and to "are you safe right now?": an unsure one counts as not safe, and so does a no
-# that goes on ("no, i feel so alone").
+# that goes on ("no, i feel so alone"); a hedge on other words ("ride it out i guess",
+# "getting better i guess") is no answer to it, never a more urgent reply.
 NOT_SAFE_SAID = frozenset({Said.NO, Said.UNSURE, Said.NO_AND_MORE})
 # What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
 SAID_YES = safety.Assessment(
@@ -482,7 +484,7 @@ def _noticed(state: State, event: Noticed) -> Outcome:
 def _answer(state: State, event: Answered) -> Outcome:
     """A typed yes or no to the question open."""
     question, said = state.question, event.said
-    if isinstance(question, AskedSafe):
+    if isinstance(question, AskedSafe) and said is not Said.HEDGED:
         if said in NOT_SAFE_SAID:
             episode = replace(state.episode, kinds=state.episode.kinds | {"danger"})
             return Outcome((NotSafeLines(),), State(AskedSafe(), episode), (Count("crisis"),))

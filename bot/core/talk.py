@@ -124,7 +124,7 @@ class Questions:
         country the writer says they are in ("im in toronto") becomes theirs; lines asked
         for someone else ("its not me its HER. should i call 911?") are the lines for them."""
         text = turn.incoming.text or ""
-        here = countries.lives_in(text)
+        here = countries.said_to_be_in(text)
         if here is not None and safety.country_name(here) is not None:
             turn.person.country = here
         for_them = someone_else.not_the_writer(text)
