@@ -275,9 +275,11 @@ Event = (
 
 @dataclass(frozen=True)
 class CrisisLines:
-    """The crisis reply; `risk` None for /sos."""
+    """The crisis reply; `risk` None for /sos; `injury_told`: the injury advice was given
+    already this episode (the follow-up advice, not the same alert again)."""
 
     risk: safety.Assessment | None
+    injury_told: bool = False
 
 
 @dataclass(frozen=True)
@@ -436,13 +438,14 @@ def _crisis(state: State, event: Crisis) -> Outcome:
     risk, episode = event.risk, state.episode
     if risk.about_someone_else:
         return Outcome((CrisisLines(risk),), State(Nothing(), episode), (Count("crisis"),))
+    injury_told = episode.injured and episode.lines_shown
     episode = replace(_worried(episode, risk, event.now), lines_shown=True)
     if "ideation" in risk.kinds or "intent" in risk.kinds or "plan" in risk.kinds:
         episode = replace(episode, suicide_said="yes")
     asked = isinstance(state.question, AskedSuicide | AskedSafe)
     not_safe = asked and "danger" in risk.kinds
     not_safe = not_safe or (isinstance(state.question, AskedSafe) and event.said in NOT_SAFE_SAID)
-    say: Say = NotSafeLines() if not_safe else CrisisLines(risk)
+    say: Say = NotSafeLines() if not_safe else CrisisLines(risk, injury_told=injury_told)
     return Outcome((say,), State(AskedSafe(), episode), (Count("crisis"),))
 
 

@@ -169,8 +169,10 @@ class Questions:
         *,
         resumable: bool,
         now: datetime | None = None,
+        injury_told: bool = False,
     ) -> Reply:
-        """The crisis lines for a country, open ones first at `now`, with ways to keep talking."""
+        """The crisis lines for a country, open ones first at `now`, with ways to keep talking
+        (`injury_told`: the injury advice was given already this episode)."""
         someone_else = risk.about_someone_else if risk else False
         text = safety.crisis_reply(
             country,
@@ -179,6 +181,7 @@ class Questions:
             abuse=bool(risk and "abuse" in risk.kinds),
             swallowed=bool(risk and risk.swallowed),
             injured=bool(risk and risk.injured),
+            injury_told=injury_told,
             now=now,
         )
         options = _lines_options(someone_else=someone_else, resumable=resumable)
@@ -200,8 +203,10 @@ class Questions:
         person, now = turn.person, turn.incoming.now
         country, resumable = self.country(person), person.flow_state is not None
         match said:
-            case q.CrisisLines(risk=risk):
-                return self.crisis_reply(country, risk, resumable=resumable, now=now)
+            case q.CrisisLines(risk=risk, injury_told=injury_told):
+                return self.crisis_reply(
+                    country, risk, resumable=resumable, now=now, injury_told=injury_told
+                )
             case q.NotSafeLines():
                 return self.not_safe_reply(country, resumable=resumable, now=now)
             case q.ConcernWords(time=time, ask=ask):
