@@ -224,7 +224,7 @@ class Companion:
         incoming, questions = turn.incoming, self._questions
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if incoming.text:  # "its not me its HER": the model cannot tell whose words these are
-            risk = someone_else.theirs(risk, incoming.text)
+            risk = someone_else.theirs(risk, incoming.text, turn.person.flow_state)
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
         asked = before_the_step.lines(self._library, turn)

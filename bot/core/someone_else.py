@@ -90,13 +90,19 @@ def not_the_writer(text: str) -> bool:
     return _NOT_ME.search(normalise(text)) is not None
 
 
-def theirs(risk: safety.Assessment, text: str) -> safety.Assessment:
-    """`risk` read as someone else's when the writer says it is not theirs and nothing but
-    the model found it (the model cannot tell whose words these are); else `risk`."""
+def theirs(
+    risk: safety.Assessment, text: str, state: dict[str, object] | None
+) -> safety.Assessment:
+    """`risk` read as someone else's when nothing but the model found it (the model cannot
+    tell whose words these are) and the writer says it is not theirs ("its not me its
+    HER"), or, in the someone-else flow, speaks of the other person and not of themselves
+    ("she was an hour ago. now shes at the hospital"); else `risk`."""
     model_only = bool(risk.matched) and all(m.startswith("model.") for m in risk.matched)
-    if risk.about_someone_else or not model_only or not not_the_writer(text):
+    if risk.about_someone_else or not model_only:
         return risk
-    return dataclasses.replace(risk, about_someone_else=True)
+    if not_the_writer(text) or (in_their_flow(state) and about_them(text)):
+        return dataclasses.replace(risk, about_someone_else=True)
+    return risk
 
 
 # What a crisis reply for someone else is given when only the writer's words say it is theirs.
