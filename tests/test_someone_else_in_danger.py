@@ -30,6 +30,13 @@ def test_another_persons_danger_now_is_their_crisis(text: str) -> None:
     assert risk.about_someone_else
 
 
+def test_a_person_named_by_their_age_is_someone_else() -> None:
+    assert safety.assess(
+        "i just found out my 14 year old has been cutting her arms"
+    ).about_someone_else
+    assert not safety.assess("i am 15 years old and have been cutting").about_someone_else
+
+
 def test_a_match_that_begins_with_another_person_is_theirs() -> None:
     risk = safety.assess("my 14 year old daughter has been cutting herself. i dont know what to do")
 

@@ -43,8 +43,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # their meaning, short everyday answers by what they say, the topics named anywhere; a
 # seated turn keeps the engine's counts of what the conversation said). Both: 0.081, 0.031, 8.
 # With c5 (12 people, 333 turns; first contact 13.2%, 5.7%, 9 on its own): 0.093, 0.036, 17.
-NOT_UNDERSTOOD_AT_MOST = 0.0931
-MISROUTED_AT_MOST = 0.0355
+# 0.092, 0.035, 17 after listen7 (someone else in danger now answered for them, hedged
+# answers after the lines read as what they name, injury follow-ups).
+NOT_UNDERSTOOD_AT_MOST = 0.0916
+MISROUTED_AT_MOST = 0.0345
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 17
 
