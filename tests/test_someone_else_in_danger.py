@@ -132,3 +132,16 @@ def test_a_country_the_writer_says_they_are_not_in_is_not_mentioned() -> None:
 
     assert countries.mentioned(said) == ("AU",)
     assert countries.mentioned("uk and ireland numbers please") == ("GB", "IE")
+
+
+async def test_keep_talking_under_the_lines_for_someone_else_stays_with_the_helper(
+    chat: FakeChat,
+) -> None:
+    await chat.send("i think my girlfriend is in danger right now")
+
+    await chat.tap("Keep talking with me")
+
+    assert "If they are in danger right now" in chat.text()
+    assert "Are you safe right now?" not in chat.text()
+    assert "How to help them" in chat.buttons()
+    assert "Ride out an urge with me" not in chat.buttons()

@@ -120,6 +120,7 @@ class Episode:
     suicide_said: SuicideAnswer | None = None
     concern_replies: int = 0
     lines_shown: bool = False  # a crisis reply this episode: "are you safe?" asks it now
+    lines_for_them: bool = False  # the last crisis reply was for someone else's danger
     flow_asked: frozenset[str] = frozenset()  # what a flow's step just asked ("swallowed")
     # Not the risk: what the last few turns said (keys of their paragraphs, oldest first), so
     # that no paragraph is said twice within them (bot/core/repeats.py). Kept past the quiet.
@@ -324,6 +325,11 @@ class Stay:
 
 
 @dataclass(frozen=True)
+class StayForThem:
+    """ "Keep talking with me" under the lines for someone else: staying with the helper."""
+
+
+@dataclass(frozen=True)
 class TextOnly:
     """Nothing to read in a sticker; `safe`: ask "are you safe?" again as well."""
 
@@ -338,6 +344,7 @@ Say = (
     | AnsweredSuicide
     | SafeNow
     | Stay
+    | StayForThem
     | TextOnly
 )
 
@@ -437,9 +444,10 @@ def _crisis(state: State, event: Crisis) -> Outcome:
     """Rule 2. For someone else's danger, the lines for them, and the writer's question closes."""
     risk, episode = event.risk, state.episode
     if risk.about_someone_else:
+        episode = replace(episode, lines_for_them=True)
         return Outcome((CrisisLines(risk),), State(Nothing(), episode), (Count("crisis"),))
     injury_told = episode.injured and episode.lines_shown
-    episode = replace(_worried(episode, risk, event.now), lines_shown=True)
+    episode = replace(_worried(episode, risk, event.now), lines_shown=True, lines_for_them=False)
     if "ideation" in risk.kinds or "intent" in risk.kinds or "plan" in risk.kinds:
         episode = replace(episode, suicide_said="yes")
     asked = isinstance(state.question, AskedSuicide | AskedSafe)
@@ -529,6 +537,10 @@ def _sos(state: State, event: Sos) -> Outcome:
 
 
 def _keep_talking(state: State, event: KeepTalking) -> Outcome:
+    """Staying with the person; with a helper whose lines were for someone else, staying
+    with them in that (never "are you safe right now?" to the helper, rule 2's question)."""
+    if state.episode.lines_for_them:
+        return Outcome((StayForThem(),), State(Nothing(), state.episode))
     return Outcome((Stay(),), State(AskedSafe(), state.episode))
 
 

@@ -228,6 +228,8 @@ class Questions:
                 return Reply(words.SAFE_NOW, options=_stay_options(person))
             case q.Stay():
                 return Reply(words.STAY, options=_stay_options(person))
+            case q.StayForThem():
+                return Reply(words.STAY_FOR_THEM, options=_them_options(person))
             case q.TextOnly(safe=safe):
                 return Reply(words.UNSUPPORTED_SAFE if safe else words.UNSUPPORTED)
 
@@ -266,6 +268,13 @@ def _coping_options(person: PersonState) -> tuple[Option, ...]:
     ]
     if person.flow_state is not None:
         options.append(option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
+    return tuple(options)
+
+
+def _them_options(person: PersonState) -> tuple[Option, ...]:
+    options = [option(Go("someone_else"), words.HOW_TO_HELP_THEM), MORE_HELP_OPTION]
+    if person.flow_state is not None:
+        options.append(option(Resume(), words.GO_BACK))
     return tuple(options)
 
 
