@@ -12,7 +12,9 @@ Rules, in the order they apply to each lexicon match:
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).
 4. A match whose subject is someone else ("my friend ... she wants to die",
-   "... kill herself") is about someone else; the writer's own words win.
+   "... kill herself", a match that begins with them: "my 14 year old daughter has been
+   cutting"; a person named by their age: "my 14 year old has been cutting") is about
+   someone else; the writer's own words win.
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
    or, in a crisis message, from the writer's own lower-tier entries marked immediate
    (self-injury now or just done: the injury may need care now).
@@ -351,12 +353,24 @@ def _someone_else(
     selves = words.get("self_subjects", frozenset())
     others = words.get("other_subjects", frozenset())
     start = span[0]
+    if tokens[start] in others:  # the match names its subject: "daughter has been cutting"
+        return True
     for position in range(start - 1, max(start - 1 - SUBJECT_LOOKBACK, -1), -1):
         token = tokens[position]
         if token == BOUNDARY:
             return False
         if token in selves:
             return False
-        if token in others:
+        if token in others or _aged(tokens, position):
             return True
     return False
+
+
+def _aged(tokens: tuple[str, ...], position: int) -> bool:
+    """A person named by their age: "my 14 year old" ("old" after "my xnum year")."""
+    return (
+        tokens[position] == "old"
+        and position >= 3
+        and tokens[position - 1] in ("year", "years", "yr", "yrs")
+        and tokens[position - 3] in ("my", "our", "a", "his", "her", "their")
+    )

@@ -8,7 +8,11 @@
    ideation.
 4. Soon after the writer told of an injury or of something swallowed, words that it goes
    on or gets worse ("it won't stop", "still bleeding", "i feel dizzy") are a crisis of that
-   kind, with danger now.
+   kind, with danger now; a word of it negated ("it stopped bleeding", "not dizzy") is not,
+   and a negation negated is none ("it hasn't stopped bleeding" is still bleeding).
+5. Soon after, a crisis only the model found (it cannot tell what kind) is of that kind
+   too: "it took longer than 10 min to stop but it has stopped now" is about the injury,
+   and gets advice for it, not words for thoughts of suicide.
 A yes is a word from the lexicon's `affirmatives` (to the swallowing question also its
 `amounts`: "a few", "all of them") with no negator or no in the message.
 """
@@ -55,7 +59,14 @@ def in_context(
     told = [kind for kind in MEDICAL_KINDS if kind in context.recent_kinds]
     if told and _worsening(tokens, words):
         return _raised(found, told[0], "context.getting_worse", immediate=True)
+    if told and found.tier is Tier.CRISIS and _model_only(found):
+        return _raised(found, told[0], "context.about_the_injury", immediate=True)
     return found
+
+
+def _model_only(found: Assessment) -> bool:
+    """Whether only the model found the risk (rule 5)."""
+    return bool(found.matched) and all(entry.startswith("model.") for entry in found.matched)
 
 
 def _affirms(
@@ -68,13 +79,25 @@ def _affirms(
 
 
 def _worsening(tokens: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:
-    """A word of getting worse, or "not ... stop" (it won't stop, can't stop it)."""
-    if set(tokens) & words.get("worsening", frozenset()):
+    """A word of getting worse not negated just before it (rule 4: "stopped bleeding",
+    "not dizzy"), or "not ... stop" (it won't stop, can't stop it)."""
+    worse = words.get("worsening", frozenset())
+    negators = words.get("negators", frozenset()) | {"no"}
+    if any(
+        token in worse and not _negated(tokens[max(0, number - 2) : number], negators)
+        for number, token in enumerate(tokens)
+    ):
         return True
     return any(
         token == "stop" and "not" in tokens[max(0, number - 2) : number]
         for number, token in enumerate(tokens)
     )
+
+
+def _negated(before: tuple[str, ...], negators: frozenset[str]) -> bool:
+    """Whether the words just before a word negate it: one negator ("stopped bleeding", "not
+    dizzy"), not two ("hasn't stopped bleeding" is still bleeding)."""
+    return sum(token in negators for token in before) % 2 == 1
 
 
 def _raised(found: Assessment, kind: str, entry: str, *, immediate: bool) -> Assessment:

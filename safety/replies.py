@@ -24,6 +24,7 @@ def crisis_reply(
     abuse: bool = False,
     swallowed: bool = False,
     injured: bool = False,
+    injury_told: bool = False,
     now: Now = None,
 ) -> str:
     """The crisis reply for a person in `country` (ISO alpha-2, or None for the fallback).
@@ -32,7 +33,9 @@ def crisis_reply(
     `swallowed` (they took or swallowed something): urgent medical help now, even if they
     feel fine; `injured` (an injury that may need care): firm pressure, the signs that mean
     emergency care, urgent care otherwise; `abuse` (someone is hurting them, or they are in
-    danger): the emergency number, then the abuse and children's lines.
+    danger): the emergency number, then the abuse and children's lines. `injury_told`: the
+    injury advice was given already in this conversation: what follows it (get it checked
+    today; if it bleeds again, firm pressure and the signs), never the same alert again.
     """
     entry = directory().lookup(country)
     if about_someone_else:
@@ -40,7 +43,7 @@ def crisis_reply(
     if swallowed:
         return _join(_medical(entry, SWALLOWED_ADVICE, now))
     if injured:
-        return _join(_medical(entry, INJURY_ADVICE, now))
+        return _join(_medical(entry, INJURY_AGAIN if injury_told else INJURY_ADVICE, now))
     if abuse:
         return _join(_abuse(entry, now))
     return _join(_for_you(entry, immediate=immediate, now=now))
@@ -58,6 +61,15 @@ INJURY_ADVICE = (
     "10 minutes of firm pressure, if the wound is deep or gaping, if you feel faint, numb "
     "or cold, or if a burn is large or blistered. Otherwise a pharmacist, urgent care or a "
     "doctor today can help, and you deserve that care.",
+)
+
+INJURY_AGAIN = (
+    "Thank you for telling me how it is now. Even once it stops bleeding, please get it "
+    "checked today: a pharmacist, urgent care or a doctor can look at it, and you deserve "
+    "that care.",
+    "If it is still bleeding, or bleeds again, keep firm pressure on it with a clean cloth. "
+    "Call {emergency} if it doesn't stop after 10 minutes of pressure, if it is deep or "
+    "gaping, or if you feel faint.",
 )
 
 
@@ -201,9 +213,10 @@ def _abuse(entry: Country, now: Now) -> list[str]:
 def _someone_else(entry: Country, now: Now) -> list[str]:
     emergency = _emergency(entry)
     parts = [
-        f"If they are in danger right now, call {emergency}. I'm a bot, so I can't send "
-        "help or call anyone.",
-        "Thank you for looking out for them. Right now you can: stay with them, listen "
+        f"If they are in danger right now, call {emergency} for them. I'm a bot, so I can't "
+        "send help or call anyone.",
+        "Thank you for looking out for them. Right now you can: stay with them if it is safe "
+        "for you, listen "
         "without judging, ask them plainly if they are thinking about suicide, and don't "
         "leave them alone if they are in danger.",
     ]

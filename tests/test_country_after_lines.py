@@ -34,3 +34,26 @@ async def test_a_country_asked_about_just_after_the_lines_shows_its_lines(chat: 
     await chat.send("is there like a uk one")
 
     assert "Samaritans" in chat.text()
+
+
+async def test_a_country_said_with_the_one_it_is_not_shows_only_its_lines_and_keeps_it(
+    chat: FakeChat,
+) -> None:
+    # c5-04, a mother in Australia shown UK lines by the default country
+    await chat.send("/sos")
+
+    await chat.send("We're in Australia btw, not the UK. Is there an Aussie line for parents?")
+
+    assert "000" in chat.text() and "Lifeline" in chat.text()
+    assert "Samaritans" not in chat.text()
+
+    await chat.send(
+        "Why are you showing me UK numbers?? And I'm not in danger, my daughter isn't either."
+    )
+
+    assert not chat.is_crisis()
+    assert "Samaritans" not in chat.text() and "999" not in chat.text()
+
+    await chat.send("/sos")
+
+    assert "000" in chat.first.text

@@ -3,6 +3,8 @@ each newer part can be reached from the topics menu by typing, as a person would
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dialogues import TOPICS, Effect, Facts, Step, Typed, start, step
@@ -69,6 +71,15 @@ def test_scared_of_being_judged_can_be_typed_and_is_answered(
     assert where(result) == "realistic_expectations:scared"
     assert "right to be treated with care and respect" in said(result)
     assert "not to judge" not in said(result)
+
+
+def test_no_flow_gives_one_countrys_number_as_an_example_for_everyone() -> None:
+    # "like 111 in the UK" reached a person in New Zealand, where 111 is the emergency
+    # number (c5-11): numbers come from the person's own country's lines, never the flows.
+    for flow in LIBRARY.flows.values():
+        for node in flow.nodes.values():
+            for bubble in node.say:
+                assert not re.search(r"\b\d{3,}\b[^.]*\bin the (?:UK|US|USA)\b", bubble), flow.id
 
 
 def test_no_flow_promises_that_staff_will_not_judge() -> None:

@@ -49,3 +49,30 @@ def test_context_never_lowers_a_tier() -> None:
     text = "i want to kill myself"
     assert assess(text, context=SWALLOWED).tier is Tier.CRISIS
     assert assess(text, context=AFTER_INJURY).tier is Tier.CRISIS
+
+
+AFTER_AN_INJURY = Context(recent_kinds=frozenset({"injury"}))
+
+
+@pytest.mark.parametrize(
+    "text", ["its stopped bleeding i told u", "not bleeding anymore", "im not dizzy"]
+)
+def test_a_sign_of_getting_worse_negated_is_not_one(text: str) -> None:
+    assert assess(text, context=AFTER_AN_INJURY).tier is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["it hasnt stopped bleeding", "it wont stop bleeding", "still bleeding", "i feel dizzy"]
+)
+def test_a_sign_of_getting_worse_negated_twice_is_still_one(text: str) -> None:
+    found = assess(text, context=AFTER_AN_INJURY)
+
+    assert found.tier is Tier.CRISIS and "injury" in found.kinds and found.immediate
+
+
+def test_a_crisis_only_the_model_found_after_an_injury_is_about_the_injury() -> None:
+    text = "idk?? it took longer than 10 min to stop but it has stopped now"
+
+    found = assess(text, context=AFTER_AN_INJURY)
+
+    assert found.tier is Tier.CRISIS and found.injured

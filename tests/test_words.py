@@ -33,6 +33,7 @@ def test_every_core_sentence_and_the_crisis_replies_are_in_the_words() -> None:
         "Samaritans on 116 123"
         in words["crisis reply, danger may be immediate (the United Kingdom)"]
     )
+    assert "checked today" in words["crisis reply, about the injury again (anywhere else)"]
     assert words["after 'no, I'm not safe' (anywhere else)"].startswith(
         "Please call your local emergency number now"
     )
@@ -165,4 +166,3 @@ def test_the_registry_holds_words_only() -> None:
     for name, value in vars(texts).items():
         if name.isupper():
             assert isinstance(value, str | tuple | dict), name
-

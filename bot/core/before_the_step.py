@@ -14,7 +14,8 @@ Rules:
    or "are you thinking about suicide?" is that answer first ("no. what number do i
    call?" to "are you safe?" gets the emergency number first).
 3. Just after crisis lines (bot/core/repeats.py, rule 8), a question or request naming a
-   country ("is there like a uk one") asks for that country's lines.
+   country ("is there like a uk one") asks for that country's lines; asking why ("why are
+   you showing me UK numbers??") asks for a reason, not for them.
 4. Worried words that plainly name a topic of the menus, with nothing in them but distress
    (never an urge, a lapse, an injury, hopelessness; never about someone else), go to
    that topic: "i dont want to stop self harming yet" is the ambivalence topic; and so do
@@ -76,7 +77,7 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
     if text is None or isinstance(question, AskedTime | AskedZone):
         return None
     said = yes_no.read(text) if isinstance(question, AskedSafe | AskedSuicide) else None
-    if said not in (None, Said.FINE):
+    if said not in (None, Said.FINE, Said.HEDGED):
         return None  # "no. what number do i call?": the answer first (not safe: 999 first)
     if said is None and state is not None and dialogues.reads(library, state, text):
         return None  # the step's own (a "fine" goes to the question, not to the step)
@@ -90,12 +91,15 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
 def _other_country(text: str) -> tuple[str, ...] | None:
     """Just after crisis lines: a question or a request naming a country ("is there like
     a uk one", "can u give me like canada ones im in toronto") asks for its lines."""
+    if _WHY.match(text.strip()):
+        return None  # "why are you showing me UK numbers??": a reason asked, not the lines
     named = countries.mentioned(text)
     asks = "?" in text or _ONES.search(text.lower()) is not None
     return named if named and asks else None
 
 
 _ONES = re.compile(r"\b(?:ones?|lines?|numbers?|helplines?|give me|show me|for)\b")
+_WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
 
 
 def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:

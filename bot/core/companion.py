@@ -46,7 +46,7 @@ import logging
 
 import dialogues
 import safety
-from bot.core import before_the_step, repeats, words
+from bot.core import before_the_step, repeats, someone_else, words
 from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
@@ -223,6 +223,8 @@ class Companion:
     async def _respond(self, turn: Turn, triaged: Triage) -> list[Reply]:
         incoming, questions = turn.incoming, self._questions
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
+        if incoming.text:  # "its not me its HER": the model cannot tell whose words these are
+            risk = someone_else.theirs(risk, incoming.text, turn.person.flow_state)
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
         asked = before_the_step.lines(self._library, turn)

@@ -13,9 +13,13 @@ Rules:
    ("im in leeds", "toronto", "texas", "ohio"). It is read in any clause of the message,
    in a few other languages too ("vivo en alemania", "ich wohne in österreich"); where
    the writer lives wins over where they are from ("i'm from mexico but i live in texas").
-   A message that asks something ("?") is about that, unless it begins by saying where.
+   A message that asks something ("?") is about that, unless it begins by saying where;
+   where lines are asked for, the sentences around the question still say it
+   (`said_to_be_in`: "should i call 911?? im in toronto").
 4. A short message that is only a country ("uk pls", "canada 🇨🇦", "Germany please") is
    read at any time (`named`), by its names, never by a bare two-letter code.
+5. A country named after "not" ("we're in australia, not the uk") is not one the writer
+   means: `mentioned` leaves it out.
 """
 
 from __future__ import annotations
@@ -184,6 +188,8 @@ _FROM = re.compile(
     r"ich bin aus|ich komme aus) "
 )
 _US = re.compile(r"\b(?:in|for|the|a) us\b")
+_SENTENCES = re.compile(r"(?<=[.!?\n])(?=[^.!?])")
+_NOT = ("not", "not in", "not the", "not in the", "not from", "not from the", "no longer in")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|pero|aber|mais)\b", re.IGNORECASE)
 _MOST_WORDS = 4  # a message only naming a country (rule 4) is this short
 _FILLER = re.compile(r"^(?:in|from|the|its|it s|it is|i m in|im in|en|de|la|el)\s+")
@@ -220,6 +226,13 @@ def lives_in(text: str) -> str | None:
     lives = [code for code, origin in found if code is not None and not origin]
     origins = [code for code, origin in found if code is not None and origin]
     return next(iter(lives or origins), None)
+
+
+def said_to_be_in(text: str) -> str | None:
+    """Where a message asking for lines says the writer is, in any sentence that asks
+    nothing ("should i call 911?? im in toronto"): as `lives_in`, around the question."""
+    asks_nothing = " ".join(s for s in _SENTENCES.split(text) if s.strip() and "?" not in s)
+    return lives_in(asks_nothing)
 
 
 def _lives_in(clause: str) -> tuple[str | None, bool] | None:
@@ -272,15 +285,18 @@ def mentioned(text: str) -> tuple[str, ...]:
     a word."""
     typed = _plain(text)
     at: dict[str, int] = {}
+    denied: set[str] = set()  # rule 5
     for name, code in _names().items():
         if len(name) > 2 or name in ("uk", "u k"):
             where = f" {typed} ".find(f" {name} ")
             if where >= 0:
                 at[code] = min(where, at.get(code, where))
+                if any(f" {typed} ".find(f" {no} {name} ") >= 0 for no in _NOT):
+                    denied.add(code)
     usa = _US.search(typed)
     if usa:
         at["US"] = min(usa.start(), at.get("US", usa.start()))
-    return tuple(sorted(at, key=at.__getitem__))
+    return tuple(code for code in sorted(at, key=at.__getitem__) if code not in denied)
 
 
 def sounds_like_a_place(text: str) -> bool:

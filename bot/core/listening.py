@@ -55,7 +55,8 @@ class Listener:
         person = turn.person
         button = self._questions.offered(person.question, text) if text is not None else None
         if button is not None and (
-            not isinstance(person.question, AskedSafe) or yes_no.read(text or "") is None
+            not isinstance(person.question, AskedSafe)
+            or yes_no.read(text or "") in (None, Said.HEDGED)
         ):
             # the core's own button on the last reply, typed ("the did it again one"); under
             # "are you safe right now?" only when it says nothing to that ("keep talking pls")

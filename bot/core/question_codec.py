@@ -115,6 +115,7 @@ def dump_episode(episode: Episode) -> str | None:
             "suicide_said": episode.suicide_said,
             "concern_replies": episode.concern_replies,
             "lines_shown": episode.lines_shown,
+            "lines_for_them": episode.lines_for_them,
             "flow_asked": sorted(episode.flow_asked),
             "said": [list(turn) for turn in episode.said],
         }
@@ -136,6 +137,7 @@ def load_episode(text: str | None) -> Episode:
             suicide_said=said if said in ("yes", "no", "skip") else None,
             concern_replies=int(kept.get("concern_replies", 0)),
             lines_shown=bool(kept.get("lines_shown", False)),
+            lines_for_them=bool(kept.get("lines_for_them", False)),
             flow_asked=frozenset(str(about) for about in kept.get("flow_asked", ())),
             said=tuple(tuple(str(k) for k in turn) for turn in kept.get("said", ())),
         )

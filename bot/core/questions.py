@@ -120,6 +120,7 @@ class Episode:
     suicide_said: SuicideAnswer | None = None
     concern_replies: int = 0
     lines_shown: bool = False  # a crisis reply this episode: "are you safe?" asks it now
+    lines_for_them: bool = False  # the last crisis reply was for someone else's danger
     flow_asked: frozenset[str] = frozenset()  # what a flow's step just asked ("swallowed")
     # Not the risk: what the last few turns said (keys of their paragraphs, oldest first), so
     # that no paragraph is said twice within them (bot/core/repeats.py). Kept past the quiet.
@@ -275,9 +276,11 @@ Event = (
 
 @dataclass(frozen=True)
 class CrisisLines:
-    """The crisis reply; `risk` None for /sos."""
+    """The crisis reply; `risk` None for /sos; `injury_told`: the injury advice was given
+    already this episode (the follow-up advice, not the same alert again)."""
 
     risk: safety.Assessment | None
+    injury_told: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,6 +325,11 @@ class Stay:
 
 
 @dataclass(frozen=True)
+class StayForThem:
+    """ "Keep talking with me" under the lines for someone else: staying with the helper."""
+
+
+@dataclass(frozen=True)
 class TextOnly:
     """Nothing to read in a sticker; `safe`: ask "are you safe?" again as well."""
 
@@ -336,6 +344,7 @@ Say = (
     | AnsweredSuicide
     | SafeNow
     | Stay
+    | StayForThem
     | TextOnly
 )
 
@@ -366,13 +375,15 @@ class Outcome:
 _ABOUT_SUICIDE: dict[Said, SuicideAnswer] = {
     Said.YES: "yes",
     Said.UNSURE: "yes",
+    Said.HEDGED: "yes",  # "idk i just feel empty": as unsure
     Said.NO: "no",
     Said.NO_AND_MORE: "no",  # "no!! why do you keep asking" (a worried no is UNSURE)
     Said.FINE: "no",
     Said.RATHER_NOT_SAY: "skip",
 }
 # ... and to "are you safe right now?": an unsure one counts as not safe, and so does a no
-# that goes on ("no, i feel so alone").
+# that goes on ("no, i feel so alone"); a hedge on other words ("ride it out i guess",
+# "getting better i guess") is no answer to it, never a more urgent reply.
 NOT_SAFE_SAID = frozenset({Said.NO, Said.UNSURE, Said.NO_AND_MORE})
 # What a "yes" tells us: thoughts of suicide, with no plan or danger stated.
 SAID_YES = safety.Assessment(
@@ -433,14 +444,16 @@ def _crisis(state: State, event: Crisis) -> Outcome:
     """Rule 2. For someone else's danger, the lines for them, and the writer's question closes."""
     risk, episode = event.risk, state.episode
     if risk.about_someone_else:
+        episode = replace(episode, lines_for_them=True)
         return Outcome((CrisisLines(risk),), State(Nothing(), episode), (Count("crisis"),))
-    episode = replace(_worried(episode, risk, event.now), lines_shown=True)
+    injury_told = episode.injured and episode.lines_shown
+    episode = replace(_worried(episode, risk, event.now), lines_shown=True, lines_for_them=False)
     if "ideation" in risk.kinds or "intent" in risk.kinds or "plan" in risk.kinds:
         episode = replace(episode, suicide_said="yes")
     asked = isinstance(state.question, AskedSuicide | AskedSafe)
     not_safe = asked and "danger" in risk.kinds
     not_safe = not_safe or (isinstance(state.question, AskedSafe) and event.said in NOT_SAFE_SAID)
-    say: Say = NotSafeLines() if not_safe else CrisisLines(risk)
+    say: Say = NotSafeLines() if not_safe else CrisisLines(risk, injury_told=injury_told)
     return Outcome((say,), State(AskedSafe(), episode), (Count("crisis"),))
 
 
@@ -482,7 +495,7 @@ def _noticed(state: State, event: Noticed) -> Outcome:
 def _answer(state: State, event: Answered) -> Outcome:
     """A typed yes or no to the question open."""
     question, said = state.question, event.said
-    if isinstance(question, AskedSafe):
+    if isinstance(question, AskedSafe) and said is not Said.HEDGED:
         if said in NOT_SAFE_SAID:
             episode = replace(state.episode, kinds=state.episode.kinds | {"danger"})
             return Outcome((NotSafeLines(),), State(AskedSafe(), episode), (Count("crisis"),))
@@ -524,6 +537,10 @@ def _sos(state: State, event: Sos) -> Outcome:
 
 
 def _keep_talking(state: State, event: KeepTalking) -> Outcome:
+    """Staying with the person; with a helper whose lines were for someone else, staying
+    with them in that (never "are you safe right now?" to the helper, rule 2's question)."""
+    if state.episode.lines_for_them:
+        return Outcome((StayForThem(),), State(Nothing(), state.episode))
     return Outcome((Stay(),), State(AskedSafe(), state.episode))
 
 

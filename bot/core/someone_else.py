@@ -8,6 +8,7 @@ flow, never to the writer's own urge.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import safety
@@ -33,6 +34,12 @@ _OWN = re.compile(
     r"my (?:arm|arms|leg|legs|skin|wrist|wrists|body|thigh|thighs))\b"
 )
 _ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
+_NOT_ME = re.compile(
+    r"\b(?:(?:it s|its|it is|this is|this isn t|this is not) not (?:me|about me|for me)|"
+    r"not (?:me|about me|for me) (?:it s |its |it is |i mean |)(?:her|him|them|my \w+)|"
+    r"i mean (?:for |about |)(?:her|him|them)|"
+    r"(?:for|about) (?:someone|somebody) else|(?:someone|somebody) else (?:is|s|might|may))\b"
+)
 FLOW = "someone_else"
 # Kinds of worry that are someone else's self-injury or risk, when safety says it is theirs.
 _RISK_KINDS = frozenset({"urge", "lapse", "injury", "hopelessness", "distress", "burden"})
@@ -75,6 +82,37 @@ def for_them(replies: list[Reply], state: dict[str, object] | None) -> list[Repl
     if state is None or state.get("missed") != 1 or len(replies) != 1:
         return replies
     return [Reply(words.WORRIED_FOR_THEM, options=replies[0].options)]
+
+
+def not_the_writer(text: str) -> bool:
+    """Whether the writer says the danger is someone else's, not theirs: "its not me its
+    HER", "i mean for her", "someone else is in danger"."""
+    return _NOT_ME.search(normalise(text)) is not None
+
+
+def theirs(
+    risk: safety.Assessment, text: str, state: dict[str, object] | None
+) -> safety.Assessment:
+    """`risk` read as someone else's when nothing but the model found it (the model cannot
+    tell whose words these are) and the writer says it is not theirs ("its not me its
+    HER"), or, in the someone-else flow, speaks of the other person and not of themselves
+    ("she was an hour ago. now shes at the hospital"); else `risk`."""
+    model_only = bool(risk.matched) and all(m.startswith("model.") for m in risk.matched)
+    if risk.about_someone_else or not model_only:
+        return risk
+    if not_the_writer(text) or (in_their_flow(state) and about_them(text)):
+        return dataclasses.replace(risk, about_someone_else=True)
+    return risk
+
+
+# What a crisis reply for someone else is given when only the writer's words say it is theirs.
+THEIR_DANGER = safety.Assessment(
+    tier=safety.Tier.CRISIS,
+    kinds=frozenset({"danger"}),
+    matched=(),
+    about_someone_else=True,
+    immediate=True,
+)
 
 
 def self_injury(risk: safety.Assessment) -> bool:

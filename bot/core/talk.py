@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import safety
+from bot.core import countries, someone_else, words
 from bot.core import questions as q
-from bot.core import words
 from bot.core.buttons import Asked, Button, CountryPage, Go, KeepTalking, MoreHelp, Resume
 from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
+from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
 from bot.core.yes_no import read
 from bot.messages import Option, Reply, ReplyKind
@@ -122,12 +123,23 @@ class Questions:
 
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
-        named if any (the first with the crisis reply, each other's lines after it)."""
-        replies = await self.sos(turn)
+        named if any (the first with the crisis reply, each other's lines after it). The
+        country the writer says they are in ("im in toronto") becomes theirs; lines asked
+        for someone else ("its not me its HER. should i call 911?") are the lines for them."""
+        text = turn.incoming.text or ""
+        here = countries.said_to_be_in(text)
+        if here is not None and safety.country_name(here) is not None:
+            turn.person.country = here
+        for_them = someone_else.not_the_writer(text)
+        if for_them:
+            replies = self.say(turn, self.step(turn, q.Crisis(turn.incoming.now, THEIR_DANGER)))
+        else:
+            replies = await self.sos(turn)
         if not codes:
             return replies
         now, resumable = turn.incoming.now, turn.person.flow_state is not None
-        first = self.crisis_reply(codes[0], None, resumable=resumable, now=now)
+        risk = THEIR_DANGER if for_them else None
+        first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
 
     async def keep_talking(self, turn: Turn) -> list[Reply]:
@@ -160,8 +172,10 @@ class Questions:
         *,
         resumable: bool,
         now: datetime | None = None,
+        injury_told: bool = False,
     ) -> Reply:
-        """The crisis lines for a country, open ones first at `now`, with ways to keep talking."""
+        """The crisis lines for a country, open ones first at `now`, with ways to keep talking
+        (`injury_told`: the injury advice was given already this episode)."""
         someone_else = risk.about_someone_else if risk else False
         text = safety.crisis_reply(
             country,
@@ -170,6 +184,7 @@ class Questions:
             abuse=bool(risk and "abuse" in risk.kinds),
             swallowed=bool(risk and risk.swallowed),
             injured=bool(risk and risk.injured),
+            injury_told=injury_told,
             now=now,
         )
         options = _lines_options(someone_else=someone_else, resumable=resumable)
@@ -191,8 +206,10 @@ class Questions:
         person, now = turn.person, turn.incoming.now
         country, resumable = self.country(person), person.flow_state is not None
         match said:
-            case q.CrisisLines(risk=risk):
-                return self.crisis_reply(country, risk, resumable=resumable, now=now)
+            case q.CrisisLines(risk=risk, injury_told=injury_told):
+                return self.crisis_reply(
+                    country, risk, resumable=resumable, now=now, injury_told=injury_told
+                )
             case q.NotSafeLines():
                 return self.not_safe_reply(country, resumable=resumable, now=now)
             case q.ConcernWords(time=time, ask=ask):
@@ -214,6 +231,8 @@ class Questions:
                 return Reply(words.SAFE_NOW, options=_stay_options(person))
             case q.Stay():
                 return Reply(words.STAY, options=_stay_options(person))
+            case q.StayForThem():
+                return Reply(words.STAY_FOR_THEM, options=_them_options(person))
             case q.TextOnly(safe=safe):
                 return Reply(words.UNSUPPORTED_SAFE if safe else words.UNSUPPORTED)
 
@@ -252,6 +271,13 @@ def _coping_options(person: PersonState) -> tuple[Option, ...]:
     ]
     if person.flow_state is not None:
         options.append(option(Resume(), words.CARRY_ON_WHERE_WE_WERE))
+    return tuple(options)
+
+
+def _them_options(person: PersonState) -> tuple[Option, ...]:
+    options = [option(Go("someone_else"), words.HOW_TO_HELP_THEM), MORE_HELP_OPTION]
+    if person.flow_state is not None:
+        options.append(option(Resume(), words.GO_BACK))
     return tuple(options)
 
 

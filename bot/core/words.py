@@ -98,6 +98,11 @@ STAY_WITH_YOU = (
     "Are you safe right now? If not, please call your local emergency number now."
 )
 STAY = STAY_WITH_YOU + " If you can, would one of these help?"
+# "Keep talking with me" under the lines for someone else's danger: with the helper.
+STAY_FOR_THEM = (
+    "I'm here with you. If they are in danger right now, please call your local emergency "
+    "number for them, and stay with them if it is safe for you. Would one of these help?"
+)
 
 # Asked after a concern reply when the person's words could hide thoughts of suicide
 # (SAFE_MESSAGING.md, Always 4: asking does not plant the idea; a "no" never hides the lines).

@@ -20,6 +20,10 @@ Rules:
    (with no doubt word) are FINE, however the reply goes on ("... its just the urge") and
    even after a no ("no. i said im not in danger"); "i'm not safe" is still UNSURE.
 8. A reply whose last sentence is a bare no ("I already answered this. No.") is NO.
+9. A hedge qualifies the words it is said with: "ride it out i guess", "getting better
+   i guess", "idk i dont wanna call anyone" are those words, said without certainty, and
+   no answer to the question (HEDGED); a hedge alone, or with a yes, a no or a word of
+   safety ("maybe", "yes maybe", "i'm fine i guess"), is still UNSURE (rule 2).
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -38,6 +42,7 @@ class Said(enum.Enum):
     FINE = "fine"
     RATHER_NOT_SAY = "rather not say"
     NO_AND_MORE = "no, and more"  # "no, i feel so alone": a no that goes on
+    HEDGED = "hedged"  # "ride it out i guess": other words, said without certainty (rule 9)
 
 
 # Matched on the normalised reply (lowercase, punctuation to spaces: "don't" -> "don t").
@@ -50,6 +55,11 @@ _DOUBT = re.compile(
     r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|scared|afraid|"
     r"(?<!not )(?<!n t )(?<!not any )in danger|(?<!not )(?<!n t )(?<!never )hurt|"
     r"(?<!not )(?<!n t )(?<!never )(?:thinking|thought|think) about it)\b"
+)
+# Rule 9: the words of doubt that only hedge what they are said with.
+_HEDGE = re.compile(
+    r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|probably|possibly|perhaps|not sure|no idea|"
+    r"no clue|(?:i |)(?:do ?n t|dont|do not) know|kind of|sort of|i guess)\b"
 )
 _YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure)\b")
 _NO_WORD = re.compile(
@@ -98,6 +108,9 @@ def read(text: str) -> Said | None:
         return None
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
     if _DOUBT.search(typed):
+        rest = " ".join(_HEDGE.sub(" ", typed).split())
+        if _hedges_other_words(rest):
+            return Said.HEDGED  # rule 9
         return Said.UNSURE
     if _SAFE.search(typed) and not yes:
         return Said.FINE  # rule 7
@@ -118,3 +131,18 @@ def read(text: str) -> Said | None:
     if last and last[0] != text and _BARE_NO.match(normalise(last[0])):
         return Said.NO  # rule 8
     return None
+
+
+def _hedges_other_words(rest: str) -> bool:
+    """Whether what is left without the hedge (rule 9) is words of their own: two or
+    more, with no doubt, no negation ("probably not tonight" is still unsure, while
+    wanting not to act is no negation of safety) and no yes or no in them."""
+    words = rest.split()
+    resisting = _RESISTING.sub(" ", rest)  # "i want to not do it" denies no safety
+    if len(words) < 2 or _DOUBT.search(rest) or _NEGATED.search(resisting):
+        return False
+    return read(rest) is None
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|nope|nah|nothing|none)\b")
+_RESISTING = re.compile(r"\b(?:to not|not to)\b")

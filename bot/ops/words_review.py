@@ -81,6 +81,9 @@ def core_words() -> dict[str, str]:
         words[f"crisis reply, an injury that may need care ({where})"] = safety.crisis_reply(
             country, injured=True
         )
+        words[f"crisis reply, about the injury again ({where})"] = safety.crisis_reply(
+            country, injured=True, injury_told=True
+        )
         for swallowed, what in ((True, "something swallowed"), (False, "an injury")):
             words[f"'yes, I'm safe' after {what} ({where})"] = safety.medical_reminder(
                 country, swallowed=swallowed

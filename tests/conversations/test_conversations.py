@@ -46,8 +46,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # 0.0815, 0.0346 and 17 after listen8 (a leaving choice only from a clear decline; short
 # answers in Spanish, Portuguese, German and French glossed; own words at "Anything else?"
 # kept; contractions typed without the apostrophe).
-NOT_UNDERSTOOD_AT_MOST = 0.0815
-MISROUTED_AT_MOST = 0.0346
+# 0.092, 0.035, 17 after listen7 alone (someone else in danger now answered for them, hedged
+# answers after the lines read as what they name, injury follow-ups). Both: 0.080, 0.034, 17.
+NOT_UNDERSTOOD_AT_MOST = 0.0801
+MISROUTED_AT_MOST = 0.0336
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 17
 
