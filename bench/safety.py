@@ -2,7 +2,9 @@
 
 The baseline is a plain substring search for every lexicon phrase in the lowercased text,
 the cheapest possible detector over the same phrases. Run: `python bench/safety.py`.
-Targets: p99 <= 1 ms per message; assess() no more than 20x slower than the baseline.
+Targets: p99 <= 1 ms per message; assess() no more than 20x slower than the baseline;
+for 60-word messages (3,000 of them, risk as one clause among everyday ones) CPU p99
+<= 5 ms; the lexicon, the model and the directory loaded in <= 2 s.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ sys.path.insert(0, str(_HERE.parent))
 
 from safety import assess  # noqa: E402
 from safety.lexicon import lexicon  # noqa: E402
+from safety.model import model  # noqa: E402
+from safety.resources import directory  # noqa: E402
 
 MESSAGES = 10_000
+LONG_MESSAGES = 3_000
+LONG_WORDS = 60
 SEED = 20261121
 
 _OPENERS = ["", "honestly ", "idk ", "ok so ", "hey ", "lol ", "ugh ", "so like "]
@@ -76,6 +82,21 @@ def corpus(count: int = MESSAGES, seed: int = SEED) -> list[str]:
     return out
 
 
+def long_messages(count: int = LONG_MESSAGES, seed: int = SEED) -> list[str]:
+    """Messages of LONG_WORDS words: everyday sentences, one risky clause in a third."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        sentences = []
+        risky = rng.random() < 0.33
+        while sum(len(part.split()) for part in sentences) < LONG_WORDS:
+            sentences.append(rng.choice(_EVERYDAY))
+        if risky:
+            sentences.insert(rng.randrange(len(sentences)), rng.choice(_RISKY))
+        out.append(" ".join(". ".join(sentences).split()[:LONG_WORDS]))
+    return out
+
+
 def naive_phrases() -> list[str]:
     """Every lexicon sequence written out with the first word of each slot."""
     phrases = set()
@@ -99,6 +120,9 @@ def main() -> None:
     started = time.perf_counter()
     lexicon()
     load = time.perf_counter() - started
+    model()
+    directory()
+    start_up = time.perf_counter() - started
     phrases = naive_phrases()
 
     def naive(text: str) -> bool:
@@ -121,6 +145,17 @@ def main() -> None:
                 f"p50 {cuts[49] * 1e3:.3f} ms  p99 {cuts[98] * 1e3:.3f} ms  "
                 f"max {max(values) * 1e3:.3f} ms"
             )
+    long = timed(assess, long_messages())
+    long_p99 = statistics.quantiles([t[1] for t in long], n=100)[98] * 1e3
+    print(
+        f"assess, {LONG_WORDS}-word messages: CPU p50 "
+        f"{statistics.median(t[1] for t in long) * 1e3:.3f} ms, p99 {long_p99:.3f} ms "
+        f"(target <= 5 ms): {'met' if long_p99 <= 5.0 else 'NOT met'}"
+    )
+    print(
+        f"lexicon, model and directory loaded in {start_up:.2f} s (target <= 2 s): "
+        f"{'met' if start_up <= 2.0 else 'NOT met'}"
+    )
     ratio = sum(t[1] for t in ours) / sum(t[1] for t in base)
     p99 = statistics.quantiles([t[1] for t in ours], n=100)[98] * 1e3
     print(f"assess / naive CPU time: {ratio:.1f}x (target <= 20x)")

@@ -20,8 +20,8 @@ Rules, in the order they apply to each lexicon match:
    (self-injury now or just done: the injury may need care now).
 6. A learned second opinion (safety/model.py) may raise the tier when the message
    resembles the crisis or risk rows of the corpus, or lower a lexicon match it is sure
-   is everyday talk (never a match of danger now); not when an idiom or a denial
-   explains every risky word.
+   is everyday talk (never a match of danger now); when an idiom or a denial explains
+   every risky word, only to crisis, and only when it is sure (safety/model.py, rule 6).
 7. With a context (safety/followup.py), an answer to the bot's own question or news that
    an injury is getting worse may raise the tier; context never lowers it.
 """
@@ -40,6 +40,8 @@ from safety.risk import CONCERN_KINDS, Assessment, Tier
 NEGATION_LOOKBACK = 4
 SUBJECT_LOOKBACK = 8
 MAX_CHARS = 20_000
+EXPLAINED = "explained"  # settled by an idiom or a denial (rules 1, 2)
+PAST = "past"  # settled as told in the past (rule 3)
 
 _NOTHING = Assessment(
     tier=Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
@@ -54,26 +56,29 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
     if not text or not text.strip():
         return _NOTHING
     found, tokens, harmed_now, settled = _first_layer(text)
-    if not settled:
-        found = _second_opinion(found, tokens, harmed_now=harmed_now)
+    if settled != PAST:  # told as the past: the model cannot tell then from now
+        found = _second_opinion(found, tokens, harmed_now=harmed_now, settled=bool(settled))
     if context is None:
         return found
     return in_context(found, tokens, context, lexicon().words)
 
 
-def first_layer(text: str) -> tuple[Assessment, bool]:
+def first_layer(text: str) -> tuple[Assessment, str]:
     """The lexicon's assessment alone, and whether it is settled without the model.
 
     For training the model (safety/train.py), which must combine with it as assess does.
     """
     if not text or not text.strip():
-        return _NOTHING, True
+        return _NOTHING, EXPLAINED  # nothing to read
     found, _, _, settled = _first_layer(text)
     return found, settled
 
 
-def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, bool]:
-    """Rules 1-5: (the lexicon's assessment, the tokens, self-injury just now, settled)."""
+def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
+    """Rules 1-5: (the lexicon's assessment, the tokens, self-injury just now, settled).
+
+    Settled: "" when the model may second-guess the lexicon, EXPLAINED when an idiom or a
+    clear denial explains every risky word, PAST when the message tells them as the past."""
     lex = lexicon()
     tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
     found = _find_all(lex, tokens)
@@ -92,13 +97,13 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, bool]:
     past = explained_away(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
-    denied_any = False
+    denied_any = told_as_past = False
     for seq, spans in found:
         entry = seq.entry
         if entry.kind in ("idiom", "hedge", "explained"):
             continue
         if past and entry.kind in EXPLAINABLE_KINDS:
-            denied_any = True  # explained away: rule 3
+            told_as_past = True  # explained away: rule 3
             continue
         best: tuple[int, bool] | None = None
         for span in spans:
@@ -126,13 +131,19 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, bool]:
     hits = [hit for hit in hits if not (hit[0].entry.fallback and hit[1] in specific)]
     harmed_now = _harmed_just_now(hits)
     found_by_lexicon = _summarise(hits, harmed_now=harmed_now)
-    # An idiom that explains the only risky words, or a clear denial, leaves nothing for
-    # the model to second-guess.
-    settled = not hits and bool(idiom_words or denied_any)
+    # An idiom that explains the only risky words, or a clear denial, leaves the model only
+    # a crisis it is sure of; the past, nothing.
+    settled = ""
+    if not hits and told_as_past:
+        settled = PAST
+    elif not hits and (idiom_words or denied_any):
+        settled = EXPLAINED
     return found_by_lexicon, tokens, harmed_now, settled
 
 
-def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool) -> Assessment:
+def _second_opinion(
+    found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool, settled: bool
+) -> Assessment:
     """The learned model raises a tier, or lowers one it is sure of: rule 6."""
     learned = model()
     reading = read(learned, tokens)
@@ -143,6 +154,7 @@ def _second_opinion(found: Assessment, tokens: tuple[str, ...], *, harmed_now: b
         learned,
         words=words(tokens),
         language=reading.language,
+        settled=settled,
     )
     if tier is found.tier:
         return found

@@ -26,6 +26,10 @@ Rules:
 5. The crisis threshold is the message's language's (`crisis_thresholds`, told by
    safety/language.py), or `crisis_threshold` for English and any language without one:
    the same risk scores lower in a language with fewer rows behind it.
+6. A message the lexicon settled (an idiom or a denial explains every risky word: "my mum
+   is going to kill me") is raised only when the model is sure of a crisis
+   (SURE_DESPITE_SETTLED): "I took a whole lot of my pills an hour ago. I feel fine now
+   though" is a crisis whatever denial it carries.
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ LETTER_NGRAMS = (2, 3, 4, 5)
 KINDS = ("overdose", "injury", "abuse", "harming_now", "other")
 KIND_SURE = 0.6
 MIN_WORDS = 4  # words: a shorter message is too short for the model
+# Rule 6: leave-writers-out on the corpus, 32 of the 98 crisis rows an idiom or a denial
+# settled score at least this, against 5 of its 1,450 safe rows (at 0.95: 49 against 9).
+SURE_DESPITE_SETTLED = 0.98
 
 
 @dataclass(frozen=True)
@@ -117,13 +124,16 @@ def decide(
     *,
     words: int = MIN_WORDS,
     language: str = ENGLISH,
+    settled: bool = False,
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rules 4, 5).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4-6).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
     its risk is the lexicon's, or its context's, to read."""
     if words < MIN_WORDS:
         return first.tier
+    if settled:
+        return Tier.CRISIS if crisis >= SURE_DESPITE_SETTLED else first.tier
     if crisis >= model.crisis_threshold_for(language):
         return Tier.CRISIS
     matched = set(first.sources)

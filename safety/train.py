@@ -37,11 +37,20 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from safety.detect import first_layer
+from safety.detect import EXPLAINED, first_layer
 from safety.evaluate import Row
 from safety.language import ENGLISH, language_of
 from safety.lexicon import lexicon
-from safety.model import BITS, KINDS, MIN_WORDS, Model, Score, buckets, words
+from safety.model import (
+    BITS,
+    KINDS,
+    MIN_WORDS,
+    SURE_DESPITE_SETTLED,
+    Model,
+    Score,
+    buckets,
+    words,
+)
 from safety.risk import Assessment, Tier
 
 FOLDS = 5
@@ -82,7 +91,7 @@ class OutOfFold:
     crisis: np.ndarray
     risk: np.ndarray
     first: tuple[Assessment, ...]
-    settled: tuple[bool, ...]
+    settled: tuple[str, ...]  # as safety.detect.first_layer: "", EXPLAINED or PAST
     keeps_crisis: tuple[bool, ...] = ()  # a trusted crisis entry matched (rule 4)
     keeps_risk: tuple[bool, ...] = ()
     short: tuple[bool, ...] = ()  # fewer than MIN_WORDS words: the model does not raise it
@@ -360,14 +369,15 @@ def _flags(
     if scored.keeps_crisis:
         keeps |= np.array(scored.keeps_crisis)
     keeps_risk = np.array(scored.keeps_risk) if scored.keeps_risk else np.zeros(len(first), bool)
-    settled = np.array(scored.settled)
+    settled = np.array([bool(found) for found in scored.settled])
+    explained = np.array([found == EXPLAINED for found in scored.settled], dtype=bool)
     # As safety.model.decide: a message too short for the model keeps the lexicon's tier
     short = np.array(scored.short) if scored.short else np.zeros(len(first), bool)
     settled = settled | short
     c, r = scored.crisis, scored.risk
     crisis = np.where(
         settled,
-        first == 2,
+        (first == 2) | (explained & ~short & (c >= SURE_DESPITE_SETTLED)),
         (c >= crisis_threshold) | ((first == 2) & (keeps | (c >= crisis_veto))),
     )
     concern = ~crisis & np.where(

@@ -29,15 +29,17 @@ KINDS = {
     "safe": {"idiom", "games_media", "medical_everyday", "academic", "recovery_past", "everyday"},
 }
 # First contact and since (docs/safety.md): the held-out sets may not fall below these.
-# b5 (646 rows, five languages) came in at 0.707 / 0.958 / 0.859 / 0.054 / 0.134 with the
-# model that has a crisis threshold per language; all five sets: 0.789 / 0.944 / 0.895 /
-# 0.044 / 0.111.
+# b5 (646 rows, five languages) came in at 0.673 / 0.954 / 0.867 / 0.049 / 0.133 (the model
+# of the morning), b6 (596, half long requests to an assistant) at 0.783 / 0.883 / 0.920 /
+# 0.043 / 0.086 (the same with a crisis threshold per language). All six with the model of
+# 2026-12-07 afternoon: 0.837 / 0.936 / 0.877 / 0.045 / 0.095 (the model before it: 0.792 /
+# 0.940 / 0.895 / 0.044 / 0.109).
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.785,
-    "crisis -> at least concern": 0.94,
-    "concern -> any flag": 0.89,
+    "crisis -> crisis": 0.836,
+    "crisis -> at least concern": 0.936,
+    "concern -> any flag": 0.876,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.045, "safe -> any flag": 0.112}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.046, "safe -> any flag": 0.095}
 
 
 def rows(folder: str) -> list[Row]:

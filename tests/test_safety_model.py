@@ -142,3 +142,31 @@ def test_assessing_never_imports_the_training_libraries() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("crisis", "expected"),
+    [(0.99, Tier.CRISIS), (0.9, Tier.NONE)],  # only when the model is sure (rule 6)
+)
+def test_a_message_an_idiom_or_denial_settled_is_raised_only_when_the_model_is_sure(
+    crisis: float, expected: Tier
+) -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.5,
+        risk_threshold=0.5,
+    )
+    assert decide(NOTHING, crisis, 0.99, rules, settled=True) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took a whole lot of my pills about an hour ago. I feel fine now though",
+        "mi mama dijo q se va a matar y se encerro en el baño. tengo 15 q hago",
+    ],
+)
+def test_a_denial_or_an_idiom_beside_a_clear_crisis_does_not_hide_it(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS

@@ -52,7 +52,7 @@ def scored(rows: list[Row], crisis: list[float]) -> OutOfFold:
         crisis=np.array(crisis),
         risk=np.zeros(len(rows)),
         first=(NOTHING,) * len(rows),
-        settled=(False,) * len(rows),
+        settled=("",) * len(rows),
         language=tuple(row.language for row in rows),
     )
 
