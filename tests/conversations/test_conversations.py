@@ -48,8 +48,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # kept; contractions typed without the apostrophe).
 # 0.092, 0.035, 17 after listen7 alone (someone else in danger now answered for them, hedged
 # answers after the lines read as what they name, injury follow-ups). Both: 0.080, 0.034, 17.
-NOT_UNDERSTOOD_AT_MOST = 0.0801
-MISROUTED_AT_MOST = 0.0336
+# With c6 (10 people, 215 turns, typed on main after listen8; first contact 16.3%, 6.3%, 0
+# on its own) and the safety model of 2026-12-07 afternoon: 0.092, 0.040, 17.
+NOT_UNDERSTOOD_AT_MOST = 0.0918
+MISROUTED_AT_MOST = 0.0404
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 17
 
