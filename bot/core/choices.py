@@ -105,23 +105,25 @@ class Choices:
         return [Reply(words.STALE_BUTTON), *await turn.go(turn, dialogues.TOPICS)]
 
     async def country(self, turn: Turn, code: str | None) -> list[Reply]:
-        """A country chosen, by a tap or typed ("i live in ireland")."""
+        """A country chosen, by a tap or typed ("i live in ireland"); None: "Somewhere
+        else", answered with the international options it promises, never nothing."""
         if code is None:
-            turn.person.country = None
-            return [Reply(words.COUNTRY_INTERNATIONAL), *await turn.resume(turn)]
-        name = safety.country_name(code)
-        if name is None:
-            return [country_picker(page=0)]
-        said = words.COUNTRY_ALREADY if turn.person.country == code else words.COUNTRY_SET
+            chosen = Reply(words.COUNTRY_INTERNATIONAL)
+        else:
+            name = safety.country_name(code)
+            if name is None:
+                return [country_picker(page=0)]
+            said = words.COUNTRY_ALREADY if turn.person.country == code else words.COUNTRY_SET
+            chosen = Reply(said.format(name=name))
         turn.person.country = code
-        chosen = Reply(said.format(name=name))
         now = turn.incoming.now
         after_lines = episode_at(turn.person.episode, now).lines_shown
         if isinstance(turn.person.question, AskedSafe) or after_lines:
             # chosen under the crisis lines, or typed after them in this episode: theirs, now
             self._questions.ask(turn, AskedSafe())
             return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
-        if repeats.lines_lately(turn.person.episode.said, now):
-            # typed just after a flow's lines ("we live in canada"): that country's, all of them
+        if code is None or repeats.lines_lately(turn.person.episode.said, now):
+            # "Somewhere else", or typed just after a flow's lines ("we live in canada"):
+            # those lines, all of them
             return [chosen, self._questions.more_help(code, now=now), *await turn.resume(turn)]
         return [chosen, *await turn.resume(turn)]

@@ -300,9 +300,12 @@ def mentioned(text: str) -> tuple[str, ...]:
 
 
 def sounds_like_a_place(text: str) -> bool:
-    """A short answer to "where do you live?" that could be a place we have no lines for."""
+    """An answer to "where do you live?" that could be a place we have no lines for: a short
+    one ("Ghana, Accra"), or one that says where ("i live in accra ghana")."""
     typed = _plain(text)
-    return 0 < len(typed.split()) <= 3 and "?" not in text
+    if "?" in text:
+        return False
+    return 0 < len(typed.split()) <= 3 or _LIVES_IN.search(typed) is not None
 
 
 @cache

@@ -14,7 +14,6 @@ from bot.core.country_picker import country_picker
 from bot.core.flows import Flows
 from bot.core.ports import CheckinMenus
 from bot.core.questions import (
-    AskedCountry,
     AskedDelete,
     AskedSafe,
     AskedTime,
@@ -95,14 +94,15 @@ class Listener:
             return await self._choices.choose(turn, button, question=question)
         if isinstance(question, AskedTime | AskedZone):
             return await self._checkins.typed(turn, question, text)
-        code = countries.lives_in(text) or (
-            countries.find(text) if isinstance(question, AskedCountry) else None
-        )
+        # the country question reads a country named anywhere in the answer ("en France",
+        # "we're in the north of France"); elsewhere only "i live in …" or a country alone
+        asks_country = self._questions.asks_country(question)
+        code = countries.lives_in(text) or (countries.find(text) if asks_country else None)
         if code is None and not self._takes(turn.person.flow_state, text):
             code = countries.named(text)  # only a country ("uk pls"), where no step takes it
         if code is not None:
             return await self._choices.country(turn, code)
-        if isinstance(question, AskedCountry) and countries.sounds_like_a_place(text):
+        if asks_country and countries.sounds_like_a_place(text):
             self._questions.ask_country(turn)
             return [Reply(words.COUNTRY_NOT_FOUND), country_picker(page=0)]
         if isinstance(question, AskedDelete):

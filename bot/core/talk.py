@@ -8,7 +8,16 @@ from datetime import datetime
 import safety
 from bot.core import countries, someone_else, words
 from bot.core import questions as q
-from bot.core.buttons import Asked, Button, CountryPage, Go, KeepTalking, MoreHelp, Resume
+from bot.core.buttons import (
+    Asked,
+    Button,
+    Country,
+    CountryPage,
+    Go,
+    KeepTalking,
+    MoreHelp,
+    Resume,
+)
 from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.someone_else import THEIR_DANGER
@@ -25,6 +34,8 @@ KEEP_TALKING = encode(KeepTalking())
 MORE_HELP_OPTION = option(MoreHelp(), words.MORE_WAYS_TO_GET_HELP)
 # "Yes" to "are you thinking about suicide?": answered with the crisis lines at once, like /sos.
 ASKED_YES = encode(Asked("yes"))
+# "Somewhere else" on the country picker: on every page of it, so it marks the picker shown.
+SOMEWHERE_ELSE = encode(Country(None))
 # Typed words for the core's buttons (each label counts as typed too).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     words.KEEP_TALKING: ("keep talking", "talk", "talk to me", "stay", "stay with me", "chat"),
@@ -158,6 +169,13 @@ class Questions:
         now?", if open above it, stays open instead)."""
         if not isinstance(turn.person.question, q.AskedSafe):
             self.ask(turn, q.AskedCountry())
+
+    def asks_country(self, question: q.Question) -> bool:
+        """Whether the last screen asked where the person lives: the country picker, also
+        when "are you safe right now?" stays open above it."""
+        offered: q.Offered = getattr(question, "offered", ())
+        picker = any(choice_id == SOMEWHERE_ELSE for _, choice_id in offered)
+        return isinstance(question, q.AskedCountry) or picker
 
     def typed(self, turn: Turn, text: str) -> q.Outcome:
         """Typed text with nothing worrying in it, read against the question open."""

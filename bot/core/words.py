@@ -156,8 +156,9 @@ COUNTRY_NOT_FOUND = (
     'country below, or "Somewhere else" for international options.'
 )
 
+# "Somewhere else" tapped: the international lines follow at once, in the same turn.
 COUNTRY_INTERNATIONAL = (
-    "Okay. I'll show international options, which can point you to a line where you are."
+    "Okay. Here are international options, which can point you to a line where you are."
 )
 STOPPED = (
     "Okay, I'll be quiet. Any check-ins are off. "
