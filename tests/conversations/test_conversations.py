@@ -49,8 +49,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # 0.092, 0.035, 17 after listen7 alone (someone else in danger now answered for them, hedged
 # answers after the lines read as what they name, injury follow-ups). Both: 0.080, 0.034, 17.
 # With c6 (10 people, 215 turns, typed on main after listen8; first contact 16.3%, 6.3%, 0
-# on its own) and the safety model of 2026-12-07 afternoon: 0.092, 0.040, 17.
-NOT_UNDERSTOOD_AT_MOST = 0.0918
+# on its own) and the safety model of 2026-12-07 afternoon: 0.092, 0.040, 17. After intl
+# (the international lines shown where they were only promised) c6-08 goes off its script
+# one turn earlier, and "people I can talk to" then meets another menu: 148 of 1,602.
+NOT_UNDERSTOOD_AT_MOST = 0.0924
 MISROUTED_AT_MOST = 0.0404
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 17
