@@ -281,7 +281,7 @@ def _describe(opening: Opening, now: Now) -> str:
     cost = "free" if line.free else "may cost the price of a call"
     status = opening.status(now) if now is not None and not line.always_open else ""
     hours = f"{line.hours} ({status})" if status else line.hours
-    extra = f" {line.note}." if line.note else ""
+    extra = f" {_sentence(line.note)}" if line.note else ""
     return f"{line.name}: {', '.join(ways)}. Open: {hours}; {cost}; for {line.audience}.{extra}"
 
 
@@ -308,9 +308,12 @@ def _fallback_hint() -> str:
 
 
 def _sentence(text: str) -> str:
-    """End with a full stop, except after a link (a trailing dot can break it)."""
+    """End with a full stop, except after a link (a trailing dot can break it) or where the
+    text ends as a sentence already (a line's note)."""
     last = text.rsplit(" ", 1)[-1]
-    return text if last.startswith("https://") else text + "."
+    if last.startswith("https://") or text.endswith((".", "!", "?")):
+        return text
+    return text + "."
 
 
 def _join(parts: list[str]) -> str:

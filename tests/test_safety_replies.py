@@ -7,6 +7,7 @@ import re
 import pytest
 
 from safety import crisis_reply, forbidden_phrases, medical_reminder
+from safety.replies import lines_reply, more_options
 
 
 def never_says_a_forbidden_phrase(text: str) -> None:
@@ -49,3 +50,9 @@ def test_a_safe_answer_after_medical_danger_is_never_glad_youre_safe(swallowed: 
 
 def test_without_a_country_the_advice_names_the_local_emergency_number() -> None:
     assert "your local emergency number" in crisis_reply(None, swallowed=True)
+
+
+@pytest.mark.parametrize("country", [None, "FR", "NO", "FI", "GB", "US"])
+def test_a_line_s_note_ends_with_one_full_stop(country: str | None) -> None:
+    for text in (more_options(country), lines_reply(country, ())):
+        assert ".." not in text.replace("...", "")
