@@ -20,6 +20,7 @@ from safety.check import render as render_check
 from safety.detect import assess
 from safety.errors import SafetyError
 from safety.evaluate import Row, evaluate, read_rows, render
+from safety.language import ENGLISH
 from safety.model import MODEL_FILE, WEIGHTS_FILE, to_data
 from safety.replies import more_options
 from safety.resources import directory
@@ -126,7 +127,7 @@ def _train(
         title=f"Leave-writers-out, lexicon and model: {chosen}, other languages {by_language}",
     )
     told = sum(
-        (row.language or "en") == language
+        (row.language or ENGLISH) == language
         for row, language in zip(rows, scored.language, strict=True)
     )
     found += f"\n\nlanguage told right for {told} of {len(rows)} rows"

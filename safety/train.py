@@ -27,9 +27,10 @@ Offline tooling, never imported by `assess`: it needs NumPy, SciPy and scikit-le
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -79,6 +80,10 @@ LANGUAGE_SHARE = 0.9
 LANGUAGE_MIN_ROWS = 5
 LANGUAGE_WORDS = 400
 LANGUAGE_BALANCE = 0.5
+GRID = [round(0.10 + 0.01 * step, 2) for step in range(90)]  # thresholds tried (rule 2)
+CRISIS_CAP, ANY_CAP = 1, 2  # which cap of `_caps` a flag is held to
+
+T = TypeVar("T")
 
 Thresholds = dict[str, float]
 
@@ -172,8 +177,8 @@ def train(
 
 def language_weights(rows: Sequence[Row]) -> np.ndarray:
     """Rule 7: each row's weight in the fits, by how many rows its language has."""
-    languages = [row.language or ENGLISH for row in rows]
-    size = defaultdict(int, {code: languages.count(code) for code in set(languages)})
+    languages = _languages(rows)
+    size = Counter(languages)
     english = size[ENGLISH] or len(rows)
     weights = np.array([(english / size[code]) ** LANGUAGE_BALANCE for code in languages])
     return np.asarray(weights / weights.mean(), dtype=float)
@@ -183,12 +188,12 @@ def language_words(
     rows: Sequence[Row], read: Sequence[tuple[str, ...]]
 ) -> dict[str, frozenset[str]]:
     """Rule 6: for each language of the rows, the words that tell it from the others."""
-    languages = sorted({row.language or ENGLISH for row in rows})
-    size = {code: sum((row.language or ENGLISH) == code for row in rows) for code in languages}
+    languages = _languages(rows)
+    size = Counter(languages)
     used: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row, tokens in zip(rows, read, strict=True):
+    for language, tokens in zip(languages, read, strict=True):
         for token in {t for t in tokens if len(t) > 1 and t.isalpha()}:
-            used[token][row.language or ENGLISH] += 1
+            used[token][language] += 1
     told: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for token, by_code in used.items():
         weighted = {code: count / size[code] for code, count in by_code.items()}
@@ -217,16 +222,12 @@ def language_thresholds(
     if not others.any():
         return {}
     pooled = _only(scored, others)
-    labels = np.array([row.label for row in pooled.rows])
-    safe = labels == "safe"
-    short = np.array([len(row.text.split()) <= SHORT for row in pooled.rows])
+    caps = _caps(pooled.rows, max_crisis=max_crisis, max_any=1.0, short_share=short_share)
     rest = {key: value for key, value in chosen.items() if key != "crisis_threshold"}
     threshold = chosen["crisis_threshold"]
-    for candidate in [round(0.10 + 0.01 * step, 2) for step in range(90)]:
+    for candidate in GRID:
         crisis, _ = _flags(pooled, crisis_threshold=candidate, **rest)
-        if _share(crisis, safe) <= max_crisis and _share(crisis, safe & short) <= (
-            max_crisis * short_share
-        ):
+        if _within(crisis, caps, CRISIS_CAP):
             threshold = min(candidate, threshold)
             break
     return {code: threshold for code in sorted(set(scored.language)) if code != ENGLISH}
@@ -236,20 +237,43 @@ def _only(scored: OutOfFold, keep: np.ndarray) -> OutOfFold:
     """The out-of-fold scores of the rows `keep` marks."""
     at = np.flatnonzero(keep)
 
-    def pick(values: tuple[object, ...]) -> tuple[object, ...]:
+    def pick(values: tuple[T, ...]) -> tuple[T, ...]:
         return tuple(values[n] for n in at) if values else ()
 
     return OutOfFold(
-        rows=tuple(scored.rows[n] for n in at),
+        rows=pick(scored.rows),
         crisis=scored.crisis[at],
         risk=scored.risk[at],
-        first=tuple(scored.first[n] for n in at),
-        settled=tuple(scored.settled[n] for n in at),
-        keeps_crisis=pick(scored.keeps_crisis),  # type: ignore[arg-type]
-        keeps_risk=pick(scored.keeps_risk),  # type: ignore[arg-type]
-        short=pick(scored.short),  # type: ignore[arg-type]
-        language=pick(scored.language),  # type: ignore[arg-type]
+        first=pick(scored.first),
+        settled=pick(scored.settled),
+        keeps_crisis=pick(scored.keeps_crisis),
+        keeps_risk=pick(scored.keeps_risk),
+        short=pick(scored.short),
+        language=pick(scored.language),
     )
+
+
+def _languages(rows: Sequence[Row]) -> list[str]:
+    """Each row's language, English where the row does not say."""
+    return [row.language or ENGLISH for row in rows]
+
+
+def _caps(
+    rows: Sequence[Row], *, max_crisis: float, max_any: float, short_share: float
+) -> list[tuple[np.ndarray, float, float]]:
+    """Rule 2's caps: (the safe rows they hold for, safe to crisis, safe to any flag), for
+    all safe rows and, at `short_share` of them, for the short ones."""
+    is_safe = np.array([row.label == "safe" for row in rows])
+    short = np.array([len(row.text.split()) <= SHORT for row in rows])
+    return [
+        (is_safe, max_crisis, max_any),
+        (is_safe & short, max_crisis * short_share, max_any * short_share),
+    ]
+
+
+def _within(flags: np.ndarray, caps: list[tuple[np.ndarray, float, float]], which: int) -> bool:
+    """Whether the rows flagged stay within each cap of kind `which`."""
+    return all(_share(flags, among) <= cap[which - 1] for among, *cap in caps)
 
 
 def trusted(
@@ -313,37 +337,32 @@ def choose_thresholds(
     caps, then the lowest risk threshold within the caps on any flag (crisis recall first).
     """
     labels = np.array([row.label for row in scored.rows])
-    is_crisis, is_concern, is_safe = (labels == "crisis"), (labels == "concern"), (labels == "safe")
-    short = np.array([len(row.text.split()) <= SHORT for row in scored.rows])
-    caps = [
-        (is_safe, max_crisis, max_any),
-        (is_safe & short, max_crisis * short_share, max_any * short_share),
-    ]
+    is_crisis, is_concern = (labels == "crisis"), (labels == "concern")
+    caps = _caps(scored.rows, max_crisis=max_crisis, max_any=max_any, short_share=short_share)
 
     def within(flags: np.ndarray, which: int) -> bool:
-        return all(_share(flags, among) <= cap[which - 1] for among, *cap in caps)
+        return _within(flags, caps, which)
 
-    grid = [round(0.10 + 0.01 * step, 2) for step in range(90)]
     # A lexicon crisis is lowered only when the model is sure: never above 0.3.
     vetoes = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
     best: tuple[tuple[float, float], Thresholds] | None = None
     for crisis_veto in vetoes:
         for risk_veto in vetoes:
             chosen = {"crisis_veto": crisis_veto, "risk_veto": risk_veto, "risk_threshold": 1.0}
-            for crisis_threshold in [*grid, 1.0]:
+            for crisis_threshold in [*GRID, 1.0]:
                 crisis, _ = _flags(scored, crisis_threshold=crisis_threshold, **chosen)
-                if within(crisis, 1):
+                if within(crisis, CRISIS_CAP):
                     chosen["crisis_threshold"] = crisis_threshold
                     break
             else:
                 continue
-            for risk_threshold in [*grid, 1.0]:
+            for risk_threshold in [*GRID, 1.0]:
                 chosen["risk_threshold"] = risk_threshold
                 crisis, concern = _flags(scored, **chosen)
-                if within(crisis | concern, 2):
+                if within(crisis | concern, ANY_CAP):
                     break
             crisis, concern = _flags(scored, **chosen)
-            if not (within(crisis, 1) and within(crisis | concern, 2)):
+            if not (within(crisis, CRISIS_CAP) and within(crisis | concern, ANY_CAP)):
                 continue
             key = (_share(crisis, is_crisis), _share(crisis | concern, is_concern))
             if best is None or key > best[0]:
