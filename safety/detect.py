@@ -6,8 +6,12 @@ Rules, in the order they apply to each lexicon match:
    negated between its own words ("rope ... not for camping") suppresses nothing.
 2. A clear denial just before a match ("i'm not going to ...", "i would never ...")
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
-   "idk"; for crisis also "today", "tonight"): a hedged denial keeps its tier. A
-   denied crisis match next to any other risk (distress, urges) still counts as concern.
+   "idk"), or for crisis "today" or "tonight" in the same sentence ("i won't do it
+   tonight", but not "he's not in danger. he's at school today"): a hedged denial keeps
+   its tier. Not
+   knowing what, who or why is no hedge ("she's not in danger, i just don't know what to
+   say to her"). A denied crisis match next to any other risk (distress, urges) still
+   counts as concern.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).
@@ -28,6 +32,7 @@ Rules, in the order they apply to each lexicon match:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
@@ -84,6 +89,8 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
+    sentence_of = list(itertools.accumulate(token == BOUNDARY for token in tokens))
+    hedged_in: set[int] = set()  # the sentences whose crisis denials a time hedge undoes
     for seq, spans in found:
         if seq.entry.kind == "idiom":
             idiom_words.update(
@@ -92,8 +99,12 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
                 if not _negated_inside(tokens, span, lex.words)
                 for position in span
             )
-        elif seq.entry.kind == "hedge":
-            hedged.update((Tier.CRISIS,) if seq.entry.tier is Tier.CRISIS else tuple(Tier))
+        elif seq.entry.kind == "hedge" and seq.entry.tier is Tier.CRISIS:
+            hedged_in.update(sentence_of[span[0]] for span in spans)  # "... tonight"
+        elif seq.entry.kind == "hedge" and not all(
+            _asks_what(tokens, span, lex.words) for span in spans
+        ):
+            hedged.update(tuple(Tier))
     past = explained_away(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
@@ -111,9 +122,10 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
                 continue
             if entry.whole and not _whole(tokens, span, lex.words):
                 continue
-            denied = (
-                entry.negatable and entry.tier not in hedged and _denied(tokens, span, lex.words)
+            undone = entry.tier in hedged or (
+                entry.tier is Tier.CRISIS and sentence_of[span[0]] in hedged_in
             )
+            denied = entry.negatable and not undone and _denied(tokens, span, lex.words)
             other = entry.person == "check" and _someone_else(tokens, span, lex.words)
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)
@@ -154,6 +166,7 @@ def _second_opinion(
         learned,
         words=words(tokens),
         language=reading.language,
+        part=reading.part,
         settled=settled,
     )
     if tier is found.tier:
@@ -312,6 +325,14 @@ def _whole(
         position in inside or token == BOUNDARY or token in filler
         for position, token in enumerate(tokens)
     )
+
+
+def _asks_what(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """A hedge that names what is not known ("don't know what to say"): rule 2."""
+    after = span[-1] + 1
+    return after < len(tokens) and tokens[after] in words.get("unknowns", frozenset())
 
 
 def _negated_inside(

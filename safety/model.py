@@ -30,12 +30,19 @@ Rules:
    is going to kill me") is raised only when the model is sure of a crisis
    (SURE_DESPITE_SETTLED): "I took a whole lot of my pills an hour ago. I feel fine now
    though" is a crisis whatever denial it carries.
+7. Parts: a risk told as one sentence of a long message weighs little in the whole
+   message's vector (rule 2). Every sentence, and every two sentences side by side, is
+   also scored on its own with the crisis weights (`Reading.part`, the highest), and a
+   part at or above `part_threshold` raises the message to crisis. The threshold is
+   chosen on the same leave-writers-out folds, higher than the whole message's: a sentence
+   alone has less around it to tell a book or an essay from a life.
 """
 
 from __future__ import annotations
 
 import array
 import functools
+import itertools
 import json
 import math
 import sys
@@ -44,7 +51,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from safety.errors import SafetyError
 from safety.language import ENGLISH, language_of
@@ -59,6 +66,7 @@ LETTER_NGRAMS = (2, 3, 4, 5)
 KINDS = ("overdose", "injury", "abuse", "harming_now", "other")
 KIND_SURE = 0.6
 MIN_WORDS = 4  # words: a shorter message is too short for the model
+NEVER = 2.0  # a threshold no probability reaches
 # Rule 6: leave-writers-out on the corpus, 32 of the 98 crisis rows an idiom or a denial
 # settled score at least this, against 5 of its 1,450 safe rows (at 0.95: 49 against 9).
 SURE_DESPITE_SETTLED = 0.98
@@ -73,7 +81,7 @@ class Score:
     scale: float = 1.0
     shift: float = 0.0
 
-    def raw(self, vector: dict[int, float]) -> float:
+    def raw(self, vector: Mapping[int, float]) -> float:
         """The uncalibrated score of a TF-IDF vector (rule 2)."""
         weights = self.weights
         return self.bias + sum(value * weights[bucket] for bucket, value in vector.items())
@@ -99,21 +107,55 @@ class Model:
     kinds: tuple[Score, ...] = ()  # one per KINDS, in that order (a softmax)
     crisis_thresholds: Mapping[str, float] = field(default_factory=dict)  # by language
     language_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    part_threshold: float = NEVER  # rule 7; NEVER: parts raise nothing
 
     def crisis_threshold_for(self, language: str) -> float:
         """The crisis threshold for a message in `language` (rule 5)."""
         return self.crisis_thresholds.get(language, self.crisis_threshold)
 
+    @functools.cached_property
+    def _weighted_idf(self) -> tuple[list[float], list[float]]:
+        """Per bucket, idf times the crisis weight, and idf squared: a part's crisis score
+        in one pass over its features (`part_crisis`)."""
+        idf, weights = self.idf, self.crisis.weights
+        return [a * b for a, b in zip(idf, weights, strict=True)], [a * a for a in idf]
+
+    def part_crisis(self, counts: Counter[int]) -> float:
+        """The raw crisis score of a part's features: `crisis.raw(vector(counts, idf))`,
+        without building the vector."""
+        weighted, squared = self._weighted_idf
+        dot = norm = 0.0
+        for bucket, count in counts.items():
+            tf = 1.0 if count == 1 else 1.0 + math.log(count)
+            dot += tf * weighted[bucket]
+            norm += tf * tf * squared[bucket]
+        return self.crisis.bias + (dot / math.sqrt(norm) if norm else 0.0)
+
 
 @dataclass(frozen=True)
 class Reading:
-    """What the model reads in one message: its probabilities, and the kind of crisis if
-    it is sure of one (rule 3)."""
+    """What the model reads in one message: its probabilities, its language, its most
+    crisis-like part (rule 7), and the kind of crisis if it is sure of one (rule 3)."""
 
     crisis: float
     risk: float
-    kind: str | None
     language: str = ENGLISH
+    part: float = 0.0  # the highest crisis probability of a part (rule 7); 0 for one sentence
+    features: Mapping[int, float] = field(default_factory=dict, repr=False, compare=False)
+    kinds: tuple[Score, ...] = field(default=(), repr=False, compare=False)
+
+    @functools.cached_property
+    def kind(self) -> str | None:
+        """The kind of crisis with the highest softmax probability, if it is at least
+        KIND_SURE and not "other"; read only when asked (only a crisis needs it)."""
+        if len(self.kinds) != len(KINDS):
+            return None
+        raw = [score.raw(self.features) for score in self.kinds]
+        top = max(raw)
+        shares = [math.exp(value - top) for value in raw]
+        best = max(range(len(KINDS)), key=lambda n: shares[n])
+        sure = shares[best] / sum(shares) >= KIND_SURE
+        return KINDS[best] if sure and KINDS[best] != "other" else None
 
 
 def decide(
@@ -125,6 +167,7 @@ def decide(
     words: int = MIN_WORDS,
     language: str = ENGLISH,
     settled: bool = False,
+    part: float = 0.0,
 ) -> Tier:
     """The tier from the lexicon's assessment and the model's probabilities (rules 4-6).
 
@@ -134,7 +177,7 @@ def decide(
         return first.tier
     if settled:
         return Tier.CRISIS if crisis >= SURE_DESPITE_SETTLED else first.tier
-    if crisis >= model.crisis_threshold_for(language):
+    if crisis >= model.crisis_threshold_for(language) or part >= model.part_threshold:
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
@@ -156,16 +199,47 @@ def words(tokens: Iterable[str]) -> int:
 def buckets(tokens: Iterable[str]) -> Counter[int]:
     """How often each hashed feature occurs in the normalised tokens (rule 1)."""
     found: Counter[int] = Counter()
-    previous = ""
-    for token in tokens:
+    for sentence in sentences(tokens):
+        found.update(sentence.features)
+    return found
+
+
+class Sentence(NamedTuple):
+    """One sentence's hashed features (word pairs never cross a sentence) and its words."""
+
+    features: Counter[int]
+    words: int
+
+
+def sentences(tokens: Iterable[str]) -> list[Sentence]:
+    """The message's sentences: their features add up to the message's `buckets`."""
+    found: list[Sentence] = []
+    features: Counter[int] = Counter()
+    counted, previous = 0, ""
+    for token in (*tokens, BOUNDARY):
         if token == BOUNDARY:
-            previous = ""
+            if features:
+                found.append(Sentence(features, counted))
+            features, counted, previous = Counter(), 0, ""
             continue
-        found.update(_word_buckets(token))
+        features.update(_word_buckets(token))
+        counted += len(token) > 1 and token.isalpha()
         if previous:
-            found[_bucket(f"b:{previous}_{token}")] += 1
+            features[_bucket(f"b:{previous}_{token}")] += 1
         previous = token
     return found
+
+
+def parts(found: Sequence[Sentence]) -> list[Sentence]:
+    """Rule 7: each sentence, and each two side by side, of a message of two or more, that
+    has MIN_WORDS words."""
+    if len(found) < 2:
+        return []
+    pairs = [
+        Sentence(first.features + second.features, first.words + second.words)
+        for first, second in itertools.pairwise(found)
+    ]
+    return [part for part in (*found, *pairs) if part.words >= MIN_WORDS]
 
 
 def vector(counts: Counter[int], idf: Sequence[float]) -> dict[int, float]:
@@ -186,12 +260,22 @@ def scores(model: Model, tokens: Iterable[str]) -> tuple[float, float]:
 def read(model: Model, tokens: Iterable[str]) -> Reading:
     """The model's probabilities for a message's normalised tokens, its kind and language."""
     seen = tuple(tokens)
-    found = vector(buckets(seen), model.idf)
+    told = sentences(seen)
+    whole: Counter[int] = Counter()
+    for sentence in told:
+        whole.update(sentence.features)
+    found = vector(whole, model.idf)
+    part = 0.0
+    if model.part_threshold < NEVER:
+        raw = [model.part_crisis(one.features) for one in parts(told)]
+        part = model.crisis.probability(max(raw)) if raw else 0.0
     return Reading(
         crisis=model.crisis.probability(model.crisis.raw(found)),
         risk=model.risk.probability(model.risk.raw(found)),
-        kind=_kind(model, found),
         language=language_of(seen, model.language_words),
+        part=part,
+        features=found,
+        kinds=model.kinds,
     )
 
 
@@ -238,6 +322,7 @@ def from_data(header: Any, weights: bytes) -> Model:
                 str(code): frozenset(map(str, listed))
                 for code, listed in header.get("language_words", {}).items()
             },
+            part_threshold=float(header.get("part_threshold", NEVER)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SafetyError(f"{MODEL_FILE}: malformed model ({exc})") from exc
@@ -252,6 +337,7 @@ def to_data(found: Model, **about: Any) -> tuple[dict[str, Any], bytes]:
         "risk_threshold": round(found.risk_threshold, 4),
         "crisis_veto": round(found.crisis_veto, 4),
         "risk_veto": round(found.risk_veto, 4),
+        "part_threshold": round(found.part_threshold, 4),
         "crisis": _calibration(found.crisis),
         "risk": _calibration(found.risk),
         "trusted_crisis": sorted(found.trusted_crisis),
@@ -278,19 +364,6 @@ def _word_buckets(word: str) -> tuple[int, ...]:
     padded = f" {word} "
     grams = [padded[i : i + size] for size in LETTER_NGRAMS for i in range(len(padded) - size + 1)]
     return (_bucket(f"w:{word}"), *(_bucket(f"c:{gram}") for gram in grams))
-
-
-def _kind(model: Model, found: dict[int, float]) -> str | None:
-    """The kind of crisis with the highest softmax probability, if it is at least KIND_SURE
-    and not "other"."""
-    if len(model.kinds) != len(KINDS):
-        return None
-    raw = [score.raw(found) for score in model.kinds]
-    top = max(raw)
-    shares = [math.exp(value - top) for value in raw]
-    best = max(range(len(KINDS)), key=lambda n: shares[n])
-    sure = shares[best] / sum(shares) >= KIND_SURE
-    return KINDS[best] if sure and KINDS[best] != "other" else None
 
 
 def _bucket(feature: str) -> int:

@@ -22,6 +22,10 @@ Offline tooling, never imported by `assess`: it needs NumPy, SciPy and scikit-le
 7. Each row weighs (rows in English / rows in its language) ** LANGUAGE_BALANCE in the
    fits, scaled to a mean of 1: the languages with fewer rows are learned better (on the
    held-out sets, German crisis rows to crisis 0.57 -> 0.70, English unchanged).
+8. Parts (safety.model, rule 7): every row's sentences and pairs of sentences are scored
+   out of fold by the same fold models, calibrated as whole messages are, and the part
+   threshold is chosen with the crisis threshold, at the vetoes rule 2 chose, as the pair
+   that finds the most crisis rows within the same caps (`with_parts`).
 """
 
 from __future__ import annotations
@@ -46,10 +50,13 @@ from safety.model import (
     BITS,
     KINDS,
     MIN_WORDS,
+    NEVER,
     SURE_DESPITE_SETTLED,
     Model,
     Score,
     buckets,
+    parts,
+    sentences,
     words,
 )
 from safety.risk import Assessment, Tier
@@ -81,6 +88,7 @@ LANGUAGE_MIN_ROWS = 5
 LANGUAGE_WORDS = 400
 LANGUAGE_BALANCE = 0.5
 GRID = [round(0.10 + 0.01 * step, 2) for step in range(90)]  # thresholds tried (rule 2)
+PART_GRID = [round(0.80 + 0.01 * step, 2) for step in range(20)]  # (rule 8)
 CRISIS_CAP, ANY_CAP = 1, 2  # which cap of `_caps` a flag is held to
 
 T = TypeVar("T")
@@ -101,6 +109,7 @@ class OutOfFold:
     keeps_risk: tuple[bool, ...] = ()
     short: tuple[bool, ...] = ()  # fewer than MIN_WORDS words: the model does not raise it
     language: tuple[str, ...] = ()  # as safety.language reads each row (rule 6)
+    part: tuple[float, ...] = ()  # the highest crisis probability of a part (rule 8)
 
 
 def normalised(rows: Sequence[Row]) -> list[tuple[str, ...]]:
@@ -111,17 +120,31 @@ def normalised(rows: Sequence[Row]) -> list[tuple[str, ...]]:
 
 def counts(rows: Sequence[Row], read: Sequence[tuple[str, ...]] | None = None) -> sparse.csr_matrix:
     """The hashed feature counts of every row, read exactly as `assess` reads them."""
+    return _matrix([buckets(tokens) for tokens in (normalised(rows) if read is None else read)])
+
+
+def part_counts(read: Sequence[tuple[str, ...]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Rule 8: the hashed feature counts of every row's parts, and the row each is of."""
+    found: list[Counter[int]] = []
+    owners: list[int] = []
+    for number, tokens in enumerate(read):
+        for part in parts(sentences(tokens)):
+            found.append(part.features)
+            owners.append(number)
+    return _matrix(found), np.array(owners, dtype=np.int64)
+
+
+def _matrix(found: Sequence[Counter[int]]) -> sparse.csr_matrix:
     indptr = [0]
     indices: list[int] = []
     data: list[float] = []
-    for tokens in normalised(rows) if read is None else read:
-        found = buckets(tokens)
-        indices.extend(found.keys())
-        data.extend(float(count) for count in found.values())
+    for counted in found:
+        indices.extend(counted.keys())
+        data.extend(float(count) for count in counted.values())
         indptr.append(len(indices))
     return sparse.csr_matrix(
         (np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-        shape=(len(rows), 1 << BITS),
+        shape=(len(found), 1 << BITS),
     )
 
 
@@ -135,7 +158,10 @@ def train(
     weights = language_weights(rows)
     is_crisis = np.array([row.label == "crisis" for row in rows])
     is_risk = np.array([row.label != "safe" for row in rows])
-    raw_crisis, raw_risk = _out_of_fold(rows, matrix, is_crisis, is_risk, weights)
+    part_matrix, owners = part_counts(read)
+    raw_crisis, raw_risk, raw_part = _out_of_fold(
+        rows, matrix, is_crisis, is_risk, weights, parts=(part_matrix, owners)
+    )
     weighting = TfidfTransformer(sublinear_tf=True).fit(matrix)
     features = weighting.transform(matrix)
     crisis = _calibrated(_fit(features, is_crisis, weights), raw_crisis, is_crisis)
@@ -147,6 +173,10 @@ def train(
         risk=_probabilities(risk, raw_risk),
         first=tuple(found for found, _ in first),
         settled=tuple(settled for _, settled in first),
+        part=tuple(
+            float(value) if value > -np.inf else 0.0
+            for value in _probabilities(crisis, raw_part)
+        ),
     )
     trusted_crisis, trusted_risk = trusted(rows, scored.first)
     scored = dataclasses.replace(
@@ -157,6 +187,7 @@ def train(
         language=tuple(language_of(tokens, told_by) for tokens in read),
     )
     chosen = choose_thresholds(scored, max_crisis=max_crisis, max_any=max_any)
+    chosen = with_parts(scored, chosen, max_crisis=max_crisis, max_any=max_any)
     by_language = language_thresholds(scored, chosen, max_crisis=max_crisis)
     learned = Model(
         idf=weighting.idf_.tolist(),
@@ -171,6 +202,7 @@ def train(
         risk_veto=chosen["risk_veto"],
         crisis_thresholds=by_language,
         language_words=told_by,
+        part_threshold=chosen["part_threshold"],
     )
     return learned, scored
 
@@ -250,6 +282,7 @@ def _only(scored: OutOfFold, keep: np.ndarray) -> OutOfFold:
         keeps_risk=pick(scored.keeps_risk),
         short=pick(scored.short),
         language=pick(scored.language),
+        part=pick(scored.part),
     )
 
 
@@ -374,6 +407,50 @@ def choose_thresholds(
     return best[1]
 
 
+def with_parts(
+    scored: OutOfFold,
+    chosen: Thresholds,
+    *,
+    max_crisis: float,
+    max_any: float,
+    short_share: float = SHORT_SHARE,
+) -> Thresholds:
+    """Rule 8: at the vetoes `chosen`, the part threshold and crisis threshold that find the
+    most crisis rows within rule 2's caps, then the lowest risk threshold within them; no
+    part threshold (NEVER) when parts find nothing more."""
+    labels = np.array([row.label for row in scored.rows])
+    is_crisis, is_concern = (labels == "crisis"), (labels == "concern")
+    caps = _caps(scored.rows, max_crisis=max_crisis, max_any=max_any, short_share=short_share)
+    vetoes = {key: chosen[key] for key in ("crisis_veto", "risk_veto")}
+    found = dict(chosen, part_threshold=NEVER)
+    best = _share(_flags(scored, **found)[0], is_crisis)
+    for part_threshold in [*PART_GRID, NEVER]:
+        for crisis_threshold in [*GRID, 1.0]:
+            trial = dict(
+                vetoes,
+                part_threshold=part_threshold,
+                crisis_threshold=crisis_threshold,
+                risk_threshold=1.0,
+            )
+            crisis, _ = _flags(scored, **trial)
+            if _within(crisis, caps, CRISIS_CAP):
+                break
+        else:
+            continue
+        if _share(crisis, is_crisis) <= best:
+            continue
+        for risk_threshold in [*GRID, 1.0]:
+            trial["risk_threshold"] = risk_threshold
+            crisis, concern = _flags(scored, **trial)
+            if _within(crisis | concern, caps, ANY_CAP):
+                break
+        if _within(crisis | concern, caps, ANY_CAP) and _share(
+            crisis | concern, is_concern
+        ) >= _share(_flags(scored, **chosen)[0] | _flags(scored, **chosen)[1], is_concern) - 0.01:
+            best, found = _share(crisis, is_crisis), trial
+    return found
+
+
 def _flags(
     scored: OutOfFold,
     *,
@@ -381,6 +458,7 @@ def _flags(
     risk_threshold: float,
     crisis_veto: float,
     risk_veto: float,
+    part_threshold: float = NEVER,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(crisis, concern) per row, exactly as safety.model.decide combines the two layers."""
     first = np.array([found.tier.rank for found in scored.first])
@@ -394,10 +472,13 @@ def _flags(
     short = np.array(scored.short) if scored.short else np.zeros(len(first), bool)
     settled = settled | short
     c, r = scored.crisis, scored.risk
+    part = np.array(scored.part) if scored.part else np.zeros(len(first))
     crisis = np.where(
         settled,
         (first == 2) | (explained & ~short & (c >= SURE_DESPITE_SETTLED)),
-        (c >= crisis_threshold) | ((first == 2) & (keeps | (c >= crisis_veto))),
+        (c >= crisis_threshold)
+        | (part >= part_threshold)
+        | ((first == 2) & (keeps | (c >= crisis_veto))),
     )
     concern = ~crisis & np.where(
         settled,
@@ -418,11 +499,16 @@ def _out_of_fold(
     is_crisis: np.ndarray,
     is_risk: np.ndarray,
     weights: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rule 1: every row's raw scores from models trained without its writer's rows."""
+    *,
+    parts: tuple[sparse.csr_matrix, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rule 1: every row's raw scores from models trained without its writer's rows; and
+    the highest raw crisis score of its parts (rule 8; -inf for a row without parts)."""
     writers = [row.writer or row.id for row in rows]
     raw_crisis = np.zeros(len(rows))
     raw_risk = np.zeros(len(rows))
+    raw_part = np.full(len(rows), -np.inf)
+    part_matrix, owners = parts
     for inside, outside in GroupKFold(n_splits=FOLDS).split(matrix, groups=writers):
         weighting = TfidfTransformer(sublinear_tf=True).fit(matrix[inside])
         train_features = weighting.transform(matrix[inside])
@@ -430,7 +516,11 @@ def _out_of_fold(
         for positive, raw in ((is_crisis, raw_crisis), (is_risk, raw_risk)):
             score = _fit(train_features, positive[inside], weights[inside])
             raw[outside] = test_features @ np.array(score.weights) + score.bias
-    return raw_crisis, raw_risk
+            if positive is is_crisis:
+                mine = np.flatnonzero(np.isin(owners, outside))
+                scored = weighting.transform(part_matrix[mine]) @ np.array(score.weights)
+                np.maximum.at(raw_part, owners[mine], scored + score.bias)
+    return raw_crisis, raw_risk, raw_part
 
 
 def _fit(features: sparse.csr_matrix, positive: np.ndarray, weights: np.ndarray) -> Score:

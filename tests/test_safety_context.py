@@ -121,13 +121,7 @@ def test_everyday_words_are_never_corrected_into_risk_words(typed: str, kept: st
     [
         "i need help",
         "idk how much more i can take",
-        pytest.param(
-            "i dont feel right tonight",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="crisis (model 0.90) since the retrain of 2026-12-07 (docs/safety.md)",
-            ),
-        ),
+        "i dont feel right tonight",
     ],
 )
 def test_worrying_but_unclear_messages_get_a_warm_concern_reply(text: str) -> None:

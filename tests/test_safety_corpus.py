@@ -33,13 +33,15 @@ KINDS = {
 # of the morning), b6 (596, half long requests to an assistant) at 0.783 / 0.883 / 0.920 /
 # 0.043 / 0.086 (the same with a crisis threshold per language). All six with the model of
 # 2026-12-07 afternoon: 0.837 / 0.936 / 0.877 / 0.045 / 0.095 (the model before it: 0.792 /
-# 0.940 / 0.895 / 0.044 / 0.109).
+# 0.940 / 0.895 / 0.044 / 0.109). b7 (650 rows, half long) came in at 0.812 / 0.902 / 0.868 /
+# 0.062 / 0.098. All seven with the model of 2026-12-07 evening (parts, 266 writers): 0.855 /
+# 0.943 / 0.869 / 0.047 / 0.092 (the afternoon's: 0.834 / 0.932 / 0.876 / 0.047 / 0.095).
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.836,
-    "crisis -> at least concern": 0.936,
-    "concern -> any flag": 0.876,
+    "crisis -> crisis": 0.854,
+    "crisis -> at least concern": 0.942,
+    "concern -> any flag": 0.868,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.046, "safe -> any flag": 0.095}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.048, "safe -> any flag": 0.092}
 
 
 def rows(folder: str) -> list[Row]:

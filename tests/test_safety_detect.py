@@ -105,7 +105,7 @@ def test_implicit_phrasings_are_crisis(text: str) -> None:
         "hi",
         "im ok today",
         "my scars are itchy",
-        pytest.param("i want to tell my mum", marks=KNOWN_FALSE_ALARM),
+        "i want to tell my mum",
         "i used my toolbox and it helped",
     ],
 )
@@ -125,7 +125,7 @@ def test_dye_for_die_without_anything_to_dye_is_crisis(text: str) -> None:
         "want to dye it blue today",
         "i wish i could dye my hair",
         "i dont know its the last episode",
-        pytest.param("my mum doesnt know it was the last one in the box", marks=KNOWN_FALSE_ALARM),
+        "my mum doesnt know it was the last one in the box",
     ],
 )
 def test_dyeing_things_and_last_things_raise_no_alarm(text: str) -> None:
@@ -153,10 +153,25 @@ def test_an_idiom_never_hides_a_real_risk_phrase(text: str) -> None:
         "probably not going to do it tonight but i want to die",
         "i don't think i'll kill myself but idk",
         "i'm not going to do it yet",
+        "i won't kill myself tonight",
+        "she is not in danger right now",
     ],
 )
 def test_hedged_denials_stay_crisis(text: str) -> None:
     assert tier(text) is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shes not in danger i just dont know what to say to her",
+        "No, he is not in immediate danger as far as I can tell. He is at school today.",
+        "he is not in danger, i'm not sure what he needs from me",
+        "i'm not going to hurt myself. i just don't know why i feel like this",
+    ],
+)
+def test_not_knowing_what_to_say_or_do_is_no_hedge_on_a_denial(text: str) -> None:
+    assert tier(text) is not Tier.CRISIS
 
 
 def test_a_clear_denial_with_distress_is_concern() -> None:

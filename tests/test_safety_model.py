@@ -19,7 +19,10 @@ from safety.model import (
     decide,
     from_data,
     model,
+    parts,
+    read,
     scores,
+    sentences,
     to_data,
 )
 from safety.risk import Assessment
@@ -54,9 +57,6 @@ def test_a_long_everyday_request_is_not_flagged() -> None:
     assert assess(LONG_EVERYDAY).tier is Tier.NONE
 
 
-@pytest.mark.xfail(
-    strict=True, reason="concern, not crisis, since the retrain on 154 writers (docs/safety.md)"
-)
 def test_one_risky_sentence_among_everyday_ones_still_counts() -> None:
     text = f"{LONG_EVERYDAY} Honestly I don't think I'll be around to open it, I've decided."
     assert assess(text).tier is Tier.CRISIS
@@ -69,6 +69,26 @@ def test_features_are_hashed_words_pairs_within_a_sentence_and_letters() -> None
     assert _bucket("c: lo") in found
     assert _bucket("b:i_feel") in found
     assert _bucket("b:feel_low") not in found  # a sentence end stands between them
+
+
+def test_a_message_s_parts_are_its_sentences_and_each_two_side_by_side() -> None:
+    tokens = ("i", "feel", "so", "very", "low", "|", "help", "me", "with", "this", "email")
+    told = sentences(tokens)
+    assert [sentence.words for sentence in told] == [4, 5]  # "i": too short to count
+    assert told[0].features + told[1].features == buckets(tokens)
+    assert [part.words for part in parts(told)] == [4, 5, 9]
+    assert parts(told[:1]) == []  # one sentence is the whole message
+    short = sentences(("hi", "|", "thank", "you", "so", "much"))
+    assert [part.words for part in parts(short)] == [4, 5]  # "hi" alone is too short
+
+
+def test_a_part_scores_as_the_same_words_would_alone() -> None:
+    shipped = dataclasses.replace(model(), part_threshold=0.95)
+    alone = "Honestly I don't think I'll be around to open it, I've decided"
+    reading = read(shipped, lexicon().normaliser.tokens(f"{LONG_EVERYDAY} {alone}."))
+    assert reading.part == pytest.approx(probabilities(alone)[0], abs=0.15)
+    assert reading.part > reading.crisis
+    assert read(shipped, lexicon().normaliser.tokens(alone)).part == 0.0
 
 
 def lexicon_crisis(*, immediate: bool = False, sources: tuple[str, ...] = ("x#0",)) -> Assessment:
@@ -114,6 +134,28 @@ def test_decide_joins_the_lexicon_and_the_model(
         trusted_crisis=frozenset({"trusted#0"}),
     )
     assert decide(first, crisis, risk, rules) is expected
+
+
+@pytest.mark.parametrize(
+    ("part", "settled", "expected"),
+    [
+        (0.97, False, Tier.CRISIS),  # one part is a crisis: the message is
+        (0.9, False, Tier.NONE),  # a part below its threshold raises nothing
+        (0.97, True, Tier.NONE),  # an idiom or denial settled it: the whole must be sure
+    ],
+)
+def test_a_part_at_or_above_its_threshold_raises_the_message_to_crisis(
+    part: float, settled: bool, expected: Tier
+) -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.9,
+        risk_threshold=0.8,
+        part_threshold=0.95,
+    )
+    assert decide(NOTHING, 0.2, 0.2, rules, part=part, settled=settled) is expected
 
 
 def test_the_model_round_trips_through_its_files() -> None:

@@ -14,6 +14,7 @@ from safety.train import (
     language_words,
     normalised,
     tiers,
+    with_parts,
 )
 
 NOTHING = Assessment(
@@ -46,7 +47,7 @@ def test_languages_with_fewer_rows_weigh_more_in_the_fits() -> None:
     assert weights[-1] == pytest.approx(2 * weights[0])  # four times fewer rows: twice the weight
 
 
-def scored(rows: list[Row], crisis: list[float]) -> OutOfFold:
+def scored(rows: list[Row], crisis: list[float], part: list[float] | None = None) -> OutOfFold:
     return OutOfFold(
         rows=tuple(rows),
         crisis=np.array(crisis),
@@ -54,6 +55,7 @@ def scored(rows: list[Row], crisis: list[float]) -> OutOfFold:
         first=(NOTHING,) * len(rows),
         settled=("",) * len(rows),
         language=tuple(row.language for row in rows),
+        part=tuple(part or ()),
     )
 
 
@@ -75,3 +77,19 @@ def test_each_row_is_judged_at_its_own_language_s_threshold() -> None:
     found = scored(rows, [0.8, 0.8])
     assert tiers(found, CHOSEN) == [Tier.NONE, Tier.NONE]
     assert tiers(found, CHOSEN, {"es": 0.7}) == [Tier.NONE, Tier.CRISIS]
+
+
+def test_parts_get_the_threshold_that_finds_more_crises_within_the_same_caps() -> None:
+    texts = [f"a message of more than six words number {n}" for n in range(100)]
+    safe = rows_in("en", texts)
+    crisis = rows_in("en", texts[:10], label="crisis")
+    # Whole messages: the crisis rows score 0.5, no better than a safe one. Their parts
+    # score 0.9, and one safe row's part 0.85.
+    whole = [0.5] + [0.1] * 99 + [0.5] * 10
+    found = scored(safe + crisis, whole, [0.85] + [0.2] * 99 + [0.9] * 10)
+    chosen = with_parts(found, CHOSEN, max_crisis=0.0, max_any=0.1)
+    assert chosen["part_threshold"] == 0.86
+    assert tiers(found, chosen)[100:] == [Tier.CRISIS] * 10
+    # Parts that find nothing more leave the threshold unreachable.
+    same = scored(safe + crisis, whole, [0.2] * 110)
+    assert with_parts(same, CHOSEN, max_crisis=0.0, max_any=0.1)["part_threshold"] > 1.0
