@@ -10,6 +10,8 @@ Rules:
    mrs reyes see this").
 3. A question back gets a short honest answer, or the topic that answers it; then the step
    the person was at, so nothing is lost.
+4. Typed in Spanish, Portuguese, French, Italian or German, the words are read again
+   glossed into English (dialogues/glosses.py) when they say nothing as typed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core import words
-from dialogues import normalise
+from dialogues import glosses, normalise
 
 Way = Literal["resume", "talk", "country"]
 # Where "how do i turn saving on?" goes: the question that turns it on (/keep).
@@ -37,7 +39,23 @@ class Answer:
 
 def way(text: str) -> Way | None:
     """A way back or on, typed: "carry on", "where were we", "keep talking", "choose my
-    country"; None for anything else."""
+    country", or the same in another language ("weiter wo wir waren": rule 4); None for
+    anything else."""
+    found = _way(text)
+    glossed = glosses.glossed(text) if found is None else None
+    return _way(glossed) if glossed is not None else found
+
+
+def question(text: str) -> Answer | None:
+    """A question back to the bot, and its answer (rule 3), asked in English or in
+    another language ("Was bedeutet 'recovered'?": rule 4); None for
+    anything else."""
+    found = _question(text)
+    glossed = glosses.glossed(text) if found is None else None
+    return _question(glossed) if glossed is not None else found
+
+
+def _way(text: str) -> Way | None:
     typed = _bare(text)
     if _RESUME.fullmatch(typed) or _WHERE_WE_WERE.search(typed):
         return "resume"
@@ -48,8 +66,7 @@ def way(text: str) -> Way | None:
     return None
 
 
-def question(text: str) -> Answer | None:
-    """A question back to the bot, and its answer (rule 3); None for anything else."""
+def _question(text: str) -> Answer | None:
     asked = [
         normalise(sentence)
         for sentence in _SENTENCES.split(text)
