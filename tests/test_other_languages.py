@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import words
+from bot.core import asides, words
 from tests.fakes import FakeChat
 
 DID_IT_AGAIN = "You're not a failure"
@@ -85,3 +85,41 @@ async def test_a_crisis_in_another_language_still_interrupts_a_glossed_step(
     await chat.send("Narben")
     await chat.send(text)
     assert chat.is_crisis()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are you human or computer",
+        "Was sind Sie? Ein Mensch oder ein Computer?",
+        "are you a bot?",
+        "am I talking to a real person",
+    ],
+)
+async def test_asked_whether_it_is_a_person_it_says_it_is_a_bot_then_goes_on(
+    chat: FakeChat, text: str
+) -> None:
+    await at_the_topics(chat)
+    await chat.send("my scars")
+    await chat.send(text)
+    assert chat.last[0].text == words.ASIDE_WHAT_I_AM
+    assert "How I feel about them" in chat.buttons()  # back where they were
+
+
+async def test_asked_whether_it_is_a_person_where_a_step_keeps_free_text_it_still_answers(
+    chat: FakeChat,
+) -> None:
+    await at_the_topics(chat)
+    await chat.send("My things")
+    await chat.send("My safety plan")
+    await chat.tap("Let's start")
+    assert "Skip this step" in chat.buttons()  # the plan's first step asks for words
+    await chat.send("wait, are you a real person?")
+    assert chat.last[0].text == words.ASIDE_WHAT_I_AM  # not kept as a warning sign
+    assert "Skip this step" in chat.buttons()
+
+
+@pytest.mark.parametrize("text", ["what are you doing?", "are you ok?", "is this real life"])
+def test_other_questions_are_not_asked_what_it_is(text: str) -> None:
+    answer = asides.question(text)
+    assert answer is None or answer.text != words.ASIDE_WHAT_I_AM

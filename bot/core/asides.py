@@ -48,7 +48,7 @@ def way(text: str) -> Way | None:
 
 def question(text: str) -> Answer | None:
     """A question back to the bot, and its answer (rule 3), asked in English or in
-    another language ("Was bedeutet 'recovered'?": rule 4); None for
+    another language ("Was sind Sie? Ein Mensch oder ein Computer?": rule 4); None for
     anything else."""
     found = _question(text)
     glossed = glosses.glossed(text) if found is None else None
@@ -136,6 +136,20 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
             r"my \w+)\b|\bhow do (?:i|you) (?:save|keep) (?:it|this|things|stuff)\b"
         ),
         Answer(target=TURN_SAVING_ON, anywhere=True),
+    ),
+    (
+        re.compile(
+            r"\b(?:are|r) (?:you|u) (?:a |an |actually |really |even |just )*(?:human|person|"
+            r"real|bot|robot|computer|machine|ai|a i|program|chatbot|chat bot)\b|"
+            r"\b(?:human|person|people|someone real) or (?:a |an )?(?:computer|bot|robot|"
+            r"machine|ai|program)\b|\b(?:computer|bot|robot|machine|ai) or (?:a )?(?:human|"
+            r"person|real)\b|\b(?:am i|are we) (?:talking|speaking|chatting|writing) (?:to|"
+            r"with) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|computer|ai|"
+            r"someone)\b|\bis (?:this|it|there) (?:a |an )?(?:real )?(?:bot|robot|person|"
+            r"human|ai|computer)\b|^(?:so |but |ok |okay )?what (?:exactly )?(?:are|r) (?:you|u)"
+            r"(?: exactly| even| actually)?$"
+        ),
+        Answer(words.ASIDE_WHAT_I_AM, anywhere=True),
     ),
     (
         re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),
