@@ -23,7 +23,7 @@ from typing import Literal
 from bot.core import words
 from dialogues import glosses, normalise
 
-Way = Literal["resume", "talk", "country"]
+Way = Literal["resume", "talk", "country", "own_data"]
 # Where "how do i turn saving on?" goes: the question that turns it on (/keep).
 TURN_SAVING_ON = "welcome:keep_later"
 
@@ -39,8 +39,8 @@ class Answer:
 
 def way(text: str) -> Way | None:
     """A way back or on, typed: "carry on", "where were we", "keep talking", "choose my
-    country", or the same in another language ("weiter wo wir waren": rule 4); None for
-    anything else."""
+    country", "can i see my old notes" (what they kept: /mydata), or the same in another
+    language ("weiter wo wir waren": rule 4); None for anything else."""
     found = _way(text)
     glossed = glosses.glossed(text) if found is None else None
     return _way(glossed) if glossed is not None else found
@@ -63,6 +63,8 @@ def _way(text: str) -> Way | None:
         return "talk"
     if _COUNTRY.search(typed) and len(typed.split()) <= 8:
         return "country"
+    if _OWN_DATA.fullmatch(typed):
+        return "own_data"
     return None
 
 
@@ -108,6 +110,13 @@ _TALK = re.compile(r"(?:keep talking|keep talking (?:with|to) me|talk to me|stay
 _COUNTRY = re.compile(
     r"^(?:choose|pick|change|set|select) (?:my|the|a) country$|"
     r"\b(?:choose|pick|change|set) my country\b"
+)
+# Asking to see what they kept ("can i see my old notes", "notes", "my data"): /mydata.
+_OWN_DATA = re.compile(
+    r"(?:(?:can|could|may) i (?:see|read|look at|get|have)|show me|let me see|i want to see|"
+    r"see|where (?:is|are)|where s)? ?(?:all )?(?:my |the )?(?:old |saved |past |previous |"
+    r"today s |todays |today |check ?in )?(?:notes?|data|saved (?:things|stuff)|"
+    r"what i (?:saved|kept|wrote))"
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(

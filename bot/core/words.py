@@ -191,6 +191,11 @@ DELETE_STALE = (
     "If you want to erase everything, type /delete."
 )
 MYDATA_INTRO = "Here is everything I keep about you."
+# Asked again in words just after it was shown ("notes" after "can i see my old notes").
+MYDATA_ABOVE = (
+    "That's everything I keep about you, in my message just above. Type /mydata to see it "
+    "again at any time."
+)
 SLOW_DOWN = "I'm reading everything you send. Give me a moment to catch up."
 
 SORRY = (
