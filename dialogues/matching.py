@@ -387,11 +387,15 @@ def _answered_first(text: str, said: list[list[str]]) -> int | None:
 
 def small_talk(text: str) -> str | None:
     """What a message says when it answers no option but is plain small talk: "bye" (leaving:
-    "ok im going to his place now. thanks", "that is all for now"), "thanks" ("thx",
+    "ok im going to his place now. thanks", "that is all for now", a last sentence that
+    only says goodbye: "no, not heavy. thanks, bye"), "thanks" ("thx",
     "thanks, that actually helps a lot") or "ok" (a bare "ok", "ya", "oh ok i see"); else
     None. Never a question, nor a decline ("no thanks")."""
     if plain(text) in _BYE_WHOLE and "?" not in text:
         return "bye"
+    sentences = [part for part in _SENTENCE_END.split(text) if normalise(part)]
+    if len(sentences) > 1 and small_talk(sentences[-1]) == "bye" and "?" not in text:
+        return "bye"  # "no, it's not heavy. thanks, goodbye": leaving, said last
     words = normalise(text).split()
     if not words or "?" in text or _DECLINE & set(words[:2]):
         return None

@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import countries
 from dialogues import Facts, Step, Typed, glosses, normalise, step
-from dialogues.matching import match_choice
+from dialogues.matching import match_choice, small_talk
 from dialogues.meaning import read_options
 from dialogues.topics import named_topic
 from tests.fakes import shipped_library
@@ -198,3 +198,15 @@ def test_words_typed_in_another_language_pick_the_button_that_means_them(
     if node is not None:
         assert result.state["node"] == node
     assert result.state["node"] != state["node"]  # it went on: understood
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nein, es ist nicht schwer. Danke, auf Wiedersehen", "ah ok. valeu, tchau", "no. bye"],
+)
+def test_a_last_sentence_that_only_says_goodbye_is_leaving(text: str) -> None:
+    assert small_talk(glosses.english(text)) == "bye"
+
+
+def test_a_goodbye_asked_as_a_question_is_not_leaving() -> None:
+    assert small_talk("I dont know what to do. bye?") is None
