@@ -62,6 +62,18 @@ def glossed(text: str) -> str | None:
     return said if normalise(said) != normalise(text) else None
 
 
+def wholly(text: str) -> str | None:
+    """`text` in English only where the glossary has every word of it ("não!!", "nein
+    danke", "sim, pode"), else None: for questions where a word left in another language
+    could say the opposite ("você pode me ajudar?" is no "yes")."""
+    said = glossed(text)
+    if said is None:
+        return None
+    clauses = [normalise(part) for at, part in enumerate(_STOPS.split(text)) if at % 2 == 0]
+    meanings = glossary().meanings
+    return said if all(not clause or clause in meanings for clause in clauses) else None
+
+
 @functools.cache
 def glossary() -> Glossary:
     """The glossary, read once from dialogues/glossary.yaml (its problems: `problems`)."""

@@ -210,3 +210,22 @@ def test_a_last_sentence_that_only_says_goodbye_is_leaving(text: str) -> None:
 
 def test_a_goodbye_asked_as_a_question_is_not_leaving() -> None:
     assert small_talk("I dont know what to do. bye?") is None
+
+
+def test_a_negation_glossed_keeps_the_word_after_it_negated() -> None:
+    # "no puedo seguir" is "I can't carry on", never the button "Carry on"
+    assert match_choice(glosses.english("no puedo seguir"), [("Carry on",), ("Back",)]) is None
+    assert match_choice(glosses.english("seguir"), [("Carry on",), ("Back",)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("não!!", "no!!"), ("sim, pode", "yes, yes"), ("estou bem", "i m fine")],
+)
+def test_a_reply_the_glossary_has_every_word_of_is_glossed_whole(text: str, english: str) -> None:
+    assert glosses.wholly(text) == english
+
+
+@pytest.mark.parametrize("text", ["você pode me ajudar?", "sim, mas não sei", "hello"])
+def test_a_reply_with_words_left_in_another_language_is_not_glossed_whole(text: str) -> None:
+    assert glosses.wholly(text) is None

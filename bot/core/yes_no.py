@@ -26,7 +26,8 @@ Rules:
    safety ("maybe", "yes maybe", "i'm fine i guess"), is still UNSURE (rule 2).
 10. A reply in Spanish, Portuguese, French, Italian or German that says nothing as typed
    is read again glossed into English ("não!!" is "no!!", "sim" is "yes":
-   dialogues/glosses.py), by the same exact rules.
+   dialogues/glosses.py), by the same exact rules, and only when every clause of it is in
+   the glossary: "você pode me ajudar?" ("can you help me?") is never a "yes".
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -108,7 +109,7 @@ def read(text: str) -> Said | None:
     """What a typed reply says to a yes-or-no question; None when it is no answer to it.
     A reply that says nothing as typed is read again glossed into English (rule 10)."""
     said = _read(text)
-    glossed = glosses.glossed(text) if said is None else None
+    glossed = glosses.wholly(text) if said is None else None
     return _read(glossed) if glossed is not None else said
 
 
