@@ -229,3 +229,12 @@ def test_a_reply_the_glossary_has_every_word_of_is_glossed_whole(text: str, engl
 @pytest.mark.parametrize("text", ["você pode me ajudar?", "sim, mas não sei", "hello"])
 def test_a_reply_with_words_left_in_another_language_is_not_glossed_whole(text: str) -> None:
     assert glosses.wholly(text) is None
+
+
+def test_the_bot_reads_the_glossary_at_start_not_on_someones_first_message() -> None:
+    from bot.config import load_settings
+    from bot.wiring import load_data
+
+    glosses.glossary.cache_clear()
+    load_data(load_settings())
+    assert glosses.glossary.cache_info().currsize == 1  # a first crisis waits for no file
