@@ -30,6 +30,7 @@ from bot.ops import memory
 from bot.ops.retention import Retention
 from bot.store import Store, StoreError, StoreUnreachable
 from bot.store.vault import Vault, load_or_create_key_file
+from dialogues import glosses
 
 log = logging.getLogger("bot")
 
@@ -43,9 +44,11 @@ def wall_clock() -> datetime:
 
 
 def load_data(settings: Settings) -> dialogues.Library:
-    """Safety's data (SafetyError) and the flow library (FlowError naming `file:line`),
-    each read once, now: none can fail on, or be read on, someone's first message."""
+    """Safety's data (SafetyError), the glossary of words in other languages and the flow
+    library (FlowError naming `file:line`), each read once, now: none can fail on, or be
+    read on, someone's first message (a crisis is answered within a second)."""
     safety.load()
+    glosses.glossary()
     return dialogues.load_library(settings.waypoint_flows_dir)
 
 

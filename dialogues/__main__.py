@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dialogues import glosses
 from dialogues.loader import FLOWS_DIR, read_directory
 from dialogues.problems import FlowError
 from dialogues.review import write_pack
@@ -39,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(directory: Path, *, strict: bool) -> int:
     library, problems = read_directory(directory, forbidden=forbidden_phrases())
+    problems = [*problems, *glosses.problems(glosses.button_words(library))]
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)

@@ -27,8 +27,10 @@ Rules:
    typed words only when they clearly decline ("no", "not now", "bye", its own label:
    dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
    hoy me volví a lastimar") is heard as told, never as "Not now".
-10. Words that pick nothing are read again glossed into English when they are short answers
-   in Spanish, Portuguese, German or French ("sim", "jetzt nicht": dialogues/glosses.py).
+10. Words that pick nothing are read again glossed into English where they are typed in
+   Spanish, Portuguese, French, Italian or German ("sim", "jetzt nicht", "algo más", "lo
+   hice otra vez": dialogues/glosses.py): the step's buttons, "Did you mean …?", the way
+   out, and whether the step reads them at all (`reads`).
 11. At a step whose buttons lead to one step that asks for the person's own words and then
    comes back ("Anything else?" with "Add another" or "In my own words"), own words that
    pick no button and are told, not asked (five words or more), are that answer: kept,
@@ -37,6 +39,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -206,7 +209,7 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
     if node is None:
         return False
     if node.choices is not None:
-        return match_choice(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
+        return _match(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
     if node.scale is not None:
         scale = node.scale
         return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
@@ -616,14 +619,14 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     offered = run.vars.pop(OFFERED, None)
     offered_choice = _offered_index(node, run.vars.pop(OFFERED_CHOICE, None))
     if offered_choice is not None:  # "did you mean <an option>?": a yes or no to it
-        said = match_choice(text, _OFFER_CHOICE_WORDS)
+        said = _match(text, _OFFER_CHOICE_WORDS)
         if said == 0:
             return _choose(run, node, offered_choice)
         if said == 1:
             run.out.append(node_messages(run.flow, run.node, node, run.listed())[-1])
             return run.wait()
     if isinstance(offered, list):  # "did you mean …?" is on the screen: a yes or no to it
-        said = match_choice(text, _OFFER_WORDS)
+        said = _match(text, _OFFER_WORDS)
         if said == 0:
             return run.enter_target(TOPICS, str(offered[1]))
         if said == 1:
@@ -631,7 +634,7 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
             return run.wait()
     if run.missed >= 2:  # the way out is on the screen: typed, it is read first
         ways = [(label, *synonyms) for _, label, synonyms in _WAY_OUT_WORDS]
-        way = match_choice(text, ways)
+        way = _match(text, ways)
         if way is not None:
             out = run.way_out(_WAY_OUT_WORDS[way][0], node)
             if out is not None:
@@ -643,8 +646,8 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         listed = run.listed() if node.listing is not None else ()
         options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
         index = match_choice(text, options)
-        glossed = glosses.english(text)
-        if index is None and normalise(glossed) != normalise(text):  # "sim", "arbeit"
+        glossed = glosses.glossed(text) if index is None else None
+        if glossed is not None:  # "sim", "arbeit", "algo más" (rule 10)
             index = match_choice(glossed, options)
             text = glossed if index is None else text
         if index is not None:
@@ -681,6 +684,13 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
     if number is None:
         return run.unclear(UNCLEAR_SCALE.format(low=scale.min, high=scale.max), node)
     return _rate(run, node, number)
+
+
+def _match(text: str, options: Sequence[Sequence[str]]) -> int | None:
+    """`match_choice`, and failing it the same read of the text glossed (rule 10)."""
+    index = match_choice(text, options)
+    glossed = glosses.glossed(text) if index is None else None
+    return match_choice(glossed, options) if glossed is not None else index
 
 
 def _unmatched(

@@ -22,14 +22,17 @@ Rules for choices (`match_choice`):
 4. A bare "ok", "thanks", "nah", "idk" picks the one option whose label says the same.
 5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
 6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
-   done", "dont keep anything").
+   done", "dont keep anything"), and a phrase of two words as one ("checkin").
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
-"7/10", "10000%": past the ends means the end), or a phrase ("pretty strong", "about
-half", "not much"), read along the scale's own direction (its `high` label).
+"7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
+scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
+phrase ("pretty strong", "about half", "not much"), read along the scale's own direction
+(its `high` label).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -72,8 +75,13 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 _BEFORE_ONE = frozenset({"a", "like", "about", "maybe", "around", "only", "just", "prob"})
-_INT = re.compile(r"-?\d+")
-_OUT_OF = re.compile(r"^\s*(-?\d+)\s*(?:/|out of|of)\s*\d+\s*$")
+# A number in figures, a decimal with a point or a comma ("3,5"), and what it is out of
+# ("6/10", "7 out of 10", "3 von 10", "8 sur 10", "4 de 5", "6 su 10").
+_NUMBER_OUT_OF = re.compile(
+    r"(?P<n>-?\d+(?:[.,]\d+)?)(?:\s*(?:/|out of|of|von|sur|de|su|em)\s*(?P<of>\d+))?"
+)
+# Where a sentence ends for numbers: not the point of a decimal ("3.5").
+_NUMBER_SENTENCE = re.compile(r"(?:[!?;]|\.(?!\d))+")
 _PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
 _NEGATION = frozenset({"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt"})
 # Words between a negation and what it turns ("not really close", "not that strong").
@@ -342,10 +350,19 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
 
 def _with_contractions_whole(option: Sequence[str]) -> list[str]:
     """An option's phrases normalised, each also with its contractions whole, as people
-    type them without the apostrophe (rule 6): "that s it for now" and "thats it for now"."""
+    type them without the apostrophe (rule 6): "that s it for now" and "thats it for now";
+    and a phrase of two words also as one ("check in" and "checkin": `joined`)."""
     phrases = [normalise(p) for p in option if normalise(p)]
     whole = [_CONTRACTION.sub(r"\1\2", p) for p in phrases]
-    return list(dict.fromkeys([*phrases, *whole]))
+    one_word = [word for p in phrases if (word := joined(p)) is not None]
+    return list(dict.fromkeys([*phrases, *whole, *one_word]))
+
+
+def joined(phrase: str) -> str | None:
+    """A phrase of two words as people type it in one (rule 6): "check in" ("check-in") ->
+    "checkin", "safety plan" -> "safetyplan"; None for any other phrase."""
+    words = normalise(phrase).split()
+    return "".join(words) if len(words) == 2 and all(len(w) > 1 for w in words) else None
 
 
 def _answered_first(text: str, said: list[list[str]]) -> int | None:
@@ -370,11 +387,15 @@ def _answered_first(text: str, said: list[list[str]]) -> int | None:
 
 def small_talk(text: str) -> str | None:
     """What a message says when it answers no option but is plain small talk: "bye" (leaving:
-    "ok im going to his place now. thanks", "that is all for now"), "thanks" ("thx",
+    "ok im going to his place now. thanks", "that is all for now", a last sentence that
+    only says goodbye: "no, not heavy. thanks, bye"), "thanks" ("thx",
     "thanks, that actually helps a lot") or "ok" (a bare "ok", "ya", "oh ok i see"); else
     None. Never a question, nor a decline ("no thanks")."""
     if plain(text) in _BYE_WHOLE and "?" not in text:
         return "bye"
+    sentences = [part for part in _SENTENCE_END.split(text) if normalise(part)]
+    if len(sentences) > 1 and small_talk(sentences[-1]) == "bye" and "?" not in text:
+        return "bye"  # "no, it's not heavy. thanks, goodbye": leaving, said last
     words = normalise(text).split()
     if not words or "?" in text or _DECLINE & set(words[:2]):
         return None
@@ -429,16 +450,41 @@ def leftover(text: str, phrases: Sequence[str]) -> str:
 
 
 def parse_number(text: str) -> int | None:
-    """The one number in `text`: "7", "7/10", "7 out of 10", "about 7", "seven"; else None."""
+    """The one number in `text`: "7", "7/10", "7 out of 10", "about 7", "seven", "3,5" (a
+    decimal, rounded half up); else None. Rule for scales: see `out_of`."""
+    found = out_of(text)
+    return found[0] if found is not None else None
+
+
+def out_of(text: str) -> tuple[int, int | None] | None:
+    """The one number in `text`, and what it is out of when it says ("6/10", "3 von 10"):
+    a number given first and then only hedged ("3. maybe 3,5", "like an 8?? maybe 7") is
+    the first; two numbers side by side ("3 or 4", "7-8") are none."""
     typed = text.casefold().strip()
-    whole = _OUT_OF.match(typed)
-    if whole:
-        return int(whole.group(1))
-    numbers = _INT.findall(typed)
-    if len(numbers) == 1:
-        return int(numbers[0])
-    if numbers:
+    said = [_numbers(part) for part in _NUMBER_SENTENCE.split(typed)]
+    numbers = [n for part in said for n in part]
+    if not numbers:
+        return _number_in_words(typed)
+    first = next(part for part in said if part)
+    if len(first) != 1:
         return None
+    value, whole = first[0]
+    if any(abs(other - value) > 1 for other, _ in numbers):
+        return None  # "5. no wait 8": a correction, not a hedge
+    return _half_up(value), whole
+
+
+def _numbers(sentence: str) -> list[tuple[float, int | None]]:
+    """The numbers of a sentence, each with what it is out of ("6/10": 6 of 10)."""
+    found: list[tuple[float, int | None]] = []
+    for match in _NUMBER_OUT_OF.finditer(sentence):
+        value = float(match.group("n").replace(",", "."))
+        whole = match.group("of")
+        found.append((value, int(whole) if whole else None))
+    return found
+
+
+def _number_in_words(typed: str) -> tuple[int, int | None] | None:
     said = normalise(typed).split()
     found = [(n, _NUMBER_WORDS[w]) for n, w in enumerate(said) if w in _NUMBER_WORDS]
     if len(found) != 1:
@@ -447,7 +493,11 @@ def parse_number(text: str) -> int | None:
     # "one" is a number only alone or after "a", "like", "about" ("the urge one" is not)
     if said[at] == "one" and len(said) > 1 and (at == 0 or said[at - 1] not in _BEFORE_ONE):
         return None
-    return number
+    return number, None
+
+
+def _half_up(value: float) -> int:
+    return math.floor(value + 0.5)
 
 
 def read_scale(text: str, *, low: int, high: int, high_label: str | None = None) -> int | None:
@@ -462,8 +512,11 @@ def read_scale(text: str, *, low: int, high: int, high_label: str | None = None)
     if percent:
         share = min(int(percent.group(1)), 100) / 100
         return low + round(share * (high - low))
-    number = parse_number(text)
-    if number is not None:
+    found = out_of(text)
+    if found is not None:
+        number, whole = found
+        if whole and whole != high:  # "6/10" on a scale of 1 to 5 is 3
+            number = _half_up(number * high / whole)
         return min(max(number, low), high)
     feeling = bool(high_label and _GOOD_HIGH.search(normalise(high_label)))
     padded = f" {typed} "

@@ -4,7 +4,7 @@ kinder to myself is something I struggle with"): `named_topic` (its rules in its
 from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
-from dialogues.matching import normalise
+from dialogues.matching import joined, normalise
 from dialogues.schema import Choice, Node
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
@@ -152,8 +152,11 @@ def _first_menus(library: Library) -> list[tuple[str, Node]]:
 
 
 def _phrases(label: str, synonyms: tuple[str, ...]) -> list[str]:
-    """A topic's label (its content) and synonyms, normalised."""
-    return [_content(label), *map(normalise, synonyms)]
+    """A topic's label (its content) and synonyms, normalised; a synonym of two words also
+    as one, as people type it ("checkin" for "check-in", "safetyplan")."""
+    said = list(map(normalise, synonyms))
+    one_word = [word for phrase in said if (word := joined(phrase)) is not None]
+    return [_content(label), *dict.fromkeys([*said, *one_word])]
 
 
 def _content(label: str) -> str:

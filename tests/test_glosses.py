@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import countries
 from dialogues import Facts, Step, Typed, glosses, normalise, step
-from dialogues.matching import match_choice
+from dialogues.matching import match_choice, small_talk
 from dialogues.meaning import read_options
 from dialogues.topics import named_topic
 from tests.fakes import shipped_library
@@ -108,3 +108,133 @@ def test_a_big_city_typed_with_or_without_accents_is_its_country(text: str, code
 def test_im_back_after_an_urge_timer_is_done() -> None:
     result = typed(at("urges", "timer5"), "im back. it helped a bit")
     assert where(result) == ("urges", "rerate")
+
+
+# -- the glossary (dialogues/glossary.yaml) ----------------------------------------------------
+
+
+def test_the_shipped_glossary_has_no_problems() -> None:
+    assert glosses.problems(glosses.button_words(shipped_library())) == []
+
+
+def test_a_phrase_glossed_two_ways_is_a_problem() -> None:
+    data = {"glosses": [{"english": "yes", "pt": ["certo"]}, {"english": "ok", "it": ["certo"]}]}
+    found = glosses.problems(frozenset(), data=data)
+    assert [p.message for p in found] == ["'certo' glossed as both 'yes' and 'ok'"]
+
+
+def test_a_phrase_that_is_an_english_button_word_is_a_problem() -> None:
+    data = {"glosses": [{"english": "how", "it": ["come"]}]}
+    found = glosses.problems(frozenset({"come", "back"}), data=data)
+    assert "also an English word the buttons say" in found[0].message
+
+
+def test_an_unknown_language_or_an_entry_without_english_is_a_problem() -> None:
+    data = {"glosses": [{"english": "yes", "nl": ["ja"]}, {"es": ["si"]}]}
+    messages = [p.message for p in glosses.problems(frozenset(), data=data)]
+    assert any("not a language of the glossary" in m for m in messages)
+    assert any("without its English" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("algo más", "something else"),
+        ("dime más", "tell me more"),
+        ("seguir donde estábamos", "carry on where we were"),
+        ("weiter wo wir waren", "carry on where we were"),
+        ("c'est tout", "that s it"),
+        ("me calmer", "calm down"),
+        ("la musique, oui", "music, yes"),
+        ("cicatrizes", "scars"),
+        ("Narben", "scars"),
+        ("não!!", "no!!"),
+        ("ah ok. valeu, tchau", "ah ok. thanks, bye"),
+        ("lo hice otra vez", "i did it again"),
+        ("recaí", "i did it again"),
+        ("ich habe es wieder getan", "i did it again"),
+        ("l'ho rifatto", "i did it again"),
+        ("grazie mille", "thanks"),
+    ],
+)
+def test_menu_words_in_five_languages_are_glossed_into_the_buttons_english(
+    text: str, english: str
+) -> None:
+    assert glosses.english(text) == english
+
+
+def test_english_is_not_glossed() -> None:
+    assert glosses.glossed("I did it again last night") is None
+
+
+@pytest.mark.parametrize(
+    ("state", "text", "goes"),
+    [
+        (at("topics", "menu"), "cicatrizes", ("scars", "intro")),
+        (at("topics", "menu"), "Narben", ("scars", "intro")),
+        (at("topics", "menu"), "lo hice otra vez", ("relapse", None)),
+        (at("topics", "menu"), "recaí", ("relapse", None)),
+        (at("topics", "recovery"), "como es la recuperación", ("realistic_expectations", "intro")),
+        (at("realistic_expectations", "intro"), "dime más", ("realistic_expectations", None)),
+        (at("insight", "costs_more"), "c'est tout", ("insight", None)),
+        (at("toolbox", "need"), "me calmer", ("toolbox", "calm")),
+        (at("toolbox", "ground"), "una bebida fria", ("toolbox", None)),
+        (at("scars", "questions"), "alguém que não conheço bem", ("scars", None)),
+    ],
+)
+def test_words_typed_in_another_language_pick_the_button_that_means_them(
+    state: dict[str, Any], text: str, goes: tuple[str, str | None] | None
+) -> None:
+    result = typed(state, text)
+    if goes is None:
+        return
+    flow, node = goes
+    assert result.state is not None
+    if flow == "relapse":  # "I did it again": wherever the menu's own button goes
+        tapped = step(shipped_library(), state, Typed("I did it again"), facts=Facts())
+        assert where(result) == where(tapped)
+        return
+    assert result.state["flow"] == flow
+    if node is not None:
+        assert result.state["node"] == node
+    assert result.state["node"] != state["node"]  # it went on: understood
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nein, es ist nicht schwer. Danke, auf Wiedersehen", "ah ok. valeu, tchau", "no. bye"],
+)
+def test_a_last_sentence_that_only_says_goodbye_is_leaving(text: str) -> None:
+    assert small_talk(glosses.english(text)) == "bye"
+
+
+def test_a_goodbye_asked_as_a_question_is_not_leaving() -> None:
+    assert small_talk("I dont know what to do. bye?") is None
+
+
+def test_a_negation_glossed_keeps_the_word_after_it_negated() -> None:
+    # "no puedo seguir" is "I can't carry on", never the button "Carry on"
+    assert match_choice(glosses.english("no puedo seguir"), [("Carry on",), ("Back",)]) is None
+    assert match_choice(glosses.english("seguir"), [("Carry on",), ("Back",)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("não!!", "no!!"), ("sim, pode", "yes, yes"), ("estou bem", "i m fine")],
+)
+def test_a_reply_the_glossary_has_every_word_of_is_glossed_whole(text: str, english: str) -> None:
+    assert glosses.wholly(text) == english
+
+
+@pytest.mark.parametrize("text", ["você pode me ajudar?", "sim, mas não sei", "hello"])
+def test_a_reply_with_words_left_in_another_language_is_not_glossed_whole(text: str) -> None:
+    assert glosses.wholly(text) is None
+
+
+def test_the_bot_reads_the_glossary_at_start_not_on_someones_first_message() -> None:
+    from bot.config import load_settings
+    from bot.wiring import load_data
+
+    glosses.glossary.cache_clear()
+    load_data(load_settings())
+    assert glosses.glossary.cache_info().currsize == 1  # a first crisis waits for no file

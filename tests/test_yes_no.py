@@ -102,3 +102,15 @@ def test_a_last_sentence_that_is_a_bare_no_is_no() -> None:
 
 def test_safe_with_a_hedge_is_no_plain_safe() -> None:
     assert read("im safe ish. can we just keep talking") is not Said.FINE
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("não!!", Said.NO), ("sim", Said.YES), ("estou bem", Said.FINE), ("nada", Said.NO)],
+)
+def test_a_reply_in_another_language_is_read_by_the_same_rules(text: str, said: Said) -> None:
+    assert read(text) is said
+
+
+def test_a_question_in_another_language_is_no_yes_for_a_word_the_glossary_knows() -> None:
+    assert read("você pode me ajudar?") is None  # "can you help me?": "pode" alone is "yes"

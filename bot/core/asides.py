@@ -10,6 +10,8 @@ Rules:
    mrs reyes see this").
 3. A question back gets a short honest answer, or the topic that answers it; then the step
    the person was at, so nothing is lost.
+4. Typed in Spanish, Portuguese, French, Italian or German, the words are read again
+   glossed into English (dialogues/glosses.py) when they say nothing as typed.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core import words
-from dialogues import normalise
+from dialogues import glosses, normalise
 
-Way = Literal["resume", "talk", "country"]
+Way = Literal["resume", "talk", "country", "own_data"]
 # Where "how do i turn saving on?" goes: the question that turns it on (/keep).
 TURN_SAVING_ON = "welcome:keep_later"
 
@@ -37,7 +39,23 @@ class Answer:
 
 def way(text: str) -> Way | None:
     """A way back or on, typed: "carry on", "where were we", "keep talking", "choose my
-    country"; None for anything else."""
+    country", "can i see my old notes" (what they kept: /mydata), or the same in another
+    language ("weiter wo wir waren": rule 4); None for anything else."""
+    found = _way(text)
+    glossed = glosses.glossed(text) if found is None else None
+    return _way(glossed) if glossed is not None else found
+
+
+def question(text: str) -> Answer | None:
+    """A question back to the bot, and its answer (rule 3), asked in English or in
+    another language ("Was sind Sie? Ein Mensch oder ein Computer?": rule 4); None for
+    anything else."""
+    found = _question(text)
+    glossed = glosses.glossed(text) if found is None else None
+    return _question(glossed) if glossed is not None else found
+
+
+def _way(text: str) -> Way | None:
     typed = _bare(text)
     if _RESUME.fullmatch(typed) or _WHERE_WE_WERE.search(typed):
         return "resume"
@@ -45,11 +63,12 @@ def way(text: str) -> Way | None:
         return "talk"
     if _COUNTRY.search(typed) and len(typed.split()) <= 8:
         return "country"
+    if _OWN_DATA.fullmatch(typed):
+        return "own_data"
     return None
 
 
-def question(text: str) -> Answer | None:
-    """A question back to the bot, and its answer (rule 3); None for anything else."""
+def _question(text: str) -> Answer | None:
     asked = [
         normalise(sentence)
         for sentence in _SENTENCES.split(text)
@@ -92,6 +111,13 @@ _COUNTRY = re.compile(
     r"^(?:choose|pick|change|set|select) (?:my|the|a) country$|"
     r"\b(?:choose|pick|change|set) my country\b"
 )
+# Asking to see what they kept ("can i see my old notes", "notes", "my data"): /mydata.
+_OWN_DATA = re.compile(
+    r"(?:(?:can|could|may) i (?:see|read|look at|get|have)|show me|let me see|i want to see|"
+    r"see|where (?:is|are)|where s)? ?(?:all )?(?:my |the )?(?:old |saved |past |previous |"
+    r"today s |todays |today |check ?in )?(?:notes?|data|saved (?:things|stuff)|"
+    r"what i (?:saved|kept|wrote))"
+)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(
     r"^(?:is|isn t|are|am|do|does|did|can|could|should|shall|will|would|who|what|why|how|"
@@ -119,6 +145,20 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
             r"my \w+)\b|\bhow do (?:i|you) (?:save|keep) (?:it|this|things|stuff)\b"
         ),
         Answer(target=TURN_SAVING_ON, anywhere=True),
+    ),
+    (
+        re.compile(
+            r"\b(?:are|r) (?:you|u) (?:a |an |actually |really |even |just )*(?:human|person|"
+            r"real|bot|robot|computer|machine|ai|a i|program|chatbot|chat bot)\b|"
+            r"\b(?:human|person|people|someone real) or (?:a |an )?(?:computer|bot|robot|"
+            r"machine|ai|program)\b|\b(?:computer|bot|robot|machine|ai) or (?:a )?(?:human|"
+            r"person|real)\b|\b(?:am i|are we) (?:talking|speaking|chatting|writing) (?:to|"
+            r"with) (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|computer|ai|"
+            r"someone)\b|\bis (?:this|it|there) (?:a |an )?(?:real )?(?:bot|robot|person|"
+            r"human|ai|computer)\b|^(?:so |but |ok |okay )?what (?:exactly )?(?:are|r) (?:you|u)"
+            r"(?: exactly| even| actually)?$"
+        ),
+        Answer(words.ASIDE_WHAT_I_AM, anywhere=True),
     ),
     (
         re.compile(r"\battention seek\w*|\b(?:for|seeking|wants?|needs?) attention\b"),

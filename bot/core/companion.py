@@ -123,6 +123,7 @@ class Companion:
             choices=self._choices,
             checkins=checkins,
             flows=self._flows,
+            privacy=privacy,
         )
 
     def triage(self, incoming: Incoming) -> Triage:

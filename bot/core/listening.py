@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, someone_else, words, yes_no
+from bot.core import asides, countries, repeats, someone_else, words, yes_no
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
 from bot.core.flows import Flows
+from bot.core.own_data import Privacy
 from bot.core.ports import CheckinMenus
 from bot.core.questions import (
     AskedDelete,
@@ -37,8 +38,10 @@ class Listener:
         choices: Choices,
         checkins: CheckinMenus,
         flows: Flows,
+        privacy: Privacy,
     ) -> None:
         self._library = library
+        self._privacy = privacy
         self._questions = questions
         self._choices = choices
         self._checkins = checkins
@@ -125,9 +128,9 @@ class Listener:
         return await self._flows.answer(turn, dialogues.Typed(text))
 
     async def _aside(self, turn: Turn, text: str, *, asks: bool) -> list[Reply] | None:
-        """A way back, the country picker, or a question back (bot/core/asides.py); the
-        step the person was at follows. A step that keeps free text (`asks`) takes a
-        question as its answer."""
+        """A way back, the country picker, what they kept, or a question back
+        (bot/core/asides.py); the step the person was at follows. A step that keeps free
+        text (`asks`) takes a question, or "notes", as its answer."""
         match asides.way(text):
             case "resume":  # the step again (said just now, it is asked in other words)
                 return await self._flows.resume(turn)
@@ -135,6 +138,11 @@ class Listener:
                 return [Reply(words.ASIDE_TALK), *await self._flows.resume(turn)]
             case "country":
                 return await self._choices.choose(turn, CountryPage(0), question=Nothing())
+            case "own_data" if not asks:  # "can i see my old notes": what /mydata shows
+                kept = [Reply(words.MYDATA_ABOVE)]  # shown just now: not the file again
+                if not repeats.said_lately(words.MYDATA_INTRO, turn.person.episode.said):
+                    kept = await self._privacy.my_data(turn.person, now=turn.incoming.now)
+                return [*kept, *await self._flows.resume(turn)]
         answer = asides.question(text)
         if answer is None or (asks and not answer.anywhere):
             return None

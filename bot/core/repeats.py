@@ -12,7 +12,8 @@ Rules:
    may be asked for again, and talk.py already varies the concern reply. Nor is a notice
    about the message just sent ("That button was from earlier"): it is news each time.
 3. Something is always said: if every reply would go, the first short line stands alone.
-4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered;
+4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered
+   (so is a picture or a file of theirs, however asked for: `said_lately`);
    but a question a command asks with buttons (/delete's "Erase it all?", /checkin's "Is
    that okay?") asked again within the turns is asked in other words, like any question.
 5. The record keeps a short key of each paragraph (`key`), in the episode, so a second
@@ -75,6 +76,8 @@ def vary(
             out.append(reply)
             continue
         if whole or reply.image is not None or reply.document is not None:
+            if not whole:  # a picture or a file of theirs: shown whole, and remembered
+                seen.update(key(p) for p in _paragraphs(reply.text))
             out.append(reply)
             continue
         paragraphs = _paragraphs(reply.text)
@@ -102,6 +105,11 @@ def vary(
         seen.add(key(line))
         out.append(Reply(line))
     return out, tuple(sorted(seen))
+
+
+def said_lately(paragraph: str, recent: Sequence[Sequence[str]]) -> bool:
+    """Whether `paragraph` was said in the last turns (`recent`, as `vary` takes them)."""
+    return any(key(paragraph) in turn for turn in recent)
 
 
 def lines_lately(recent: Sequence[Sequence[str]], now: datetime) -> bool:

@@ -52,6 +52,13 @@ ASIDE_PHONE = (
     "friends and support, and make it harder for them to come to you. Talking together "
     "about what they see online, and agreeing on some steps, usually helps more."
 )
+# "Are you a bot?", "am I talking to a real person?", asked in any words or language.
+ASIDE_WHAT_I_AM = (
+    "I'm a bot, not a person. I'm a scripted program: people wrote and checked everything "
+    "I say, and I'm not an AI that makes up its own words. No one reads this chat. If you'd "
+    "like to talk with a person, the crisis lines have real people: type /sos, or pick "
+    '"I need help now" on the topics.'
+)
 ASIDE_TALK = "I'm here, and I'm listening. Tell me in your own words, or pick one of these."
 # Asked whether the bot speaks another language ("hablas español?"): honestly, and the way on.
 ENGLISH_ONLY = (
@@ -184,6 +191,11 @@ DELETE_STALE = (
     "If you want to erase everything, type /delete."
 )
 MYDATA_INTRO = "Here is everything I keep about you."
+# Asked again in words just after it was shown ("notes" after "can i see my old notes").
+MYDATA_ABOVE = (
+    "That's everything I keep about you, in my message just above. Type /mydata to see it "
+    "again at any time."
+)
 SLOW_DOWN = "I'm reading everything you send. Give me a moment to catch up."
 
 SORRY = (

@@ -24,6 +24,10 @@ Rules:
    i guess", "idk i dont wanna call anyone" are those words, said without certainty, and
    no answer to the question (HEDGED); a hedge alone, or with a yes, a no or a word of
    safety ("maybe", "yes maybe", "i'm fine i guess"), is still UNSURE (rule 2).
+10. A reply in Spanish, Portuguese, French, Italian or German that says nothing as typed
+   is read again glossed into English ("não!!" is "no!!", "sim" is "yes":
+   dialogues/glosses.py), by the same exact rules, and only when every clause of it is in
+   the glossary: "você pode me ajudar?" ("can you help me?") is never a "yes".
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -32,7 +36,7 @@ from __future__ import annotations
 import enum
 import re
 
-from dialogues import normalise
+from dialogues import glosses, normalise
 
 
 class Said(enum.Enum):
@@ -102,7 +106,14 @@ _RATHER_NOT = re.compile(
 
 
 def read(text: str) -> Said | None:
-    """What a typed reply says to a yes-or-no question; None when it is no answer to it."""
+    """What a typed reply says to a yes-or-no question; None when it is no answer to it.
+    A reply that says nothing as typed is read again glossed into English (rule 10)."""
+    said = _read(text)
+    glossed = glosses.wholly(text) if said is None else None
+    return _read(glossed) if glossed is not None else said
+
+
+def _read(text: str) -> Said | None:
     typed = normalise(text)
     if not typed:
         return None
@@ -141,7 +152,7 @@ def _hedges_other_words(rest: str) -> bool:
     resisting = _RESISTING.sub(" ", rest)  # "i want to not do it" denies no safety
     if len(words) < 2 or _DOUBT.search(rest) or _NEGATED.search(resisting):
         return False
-    return read(rest) is None
+    return _read(rest) is None
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|nope|nah|nothing|none)\b")
