@@ -305,9 +305,11 @@ class SuicideQuestion:
 
 @dataclass(frozen=True)
 class AnsweredSuicide:
-    """After a no, or rather not say, to "are you thinking about suicide?"."""
+    """After a no, or rather not say, to "are you thinking about suicide?"; `more`: a typed
+    no that went on ("não, só quero parar de sentir isso"), heard gently, not only thanked."""
 
     answer: SuicideAnswer
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -506,7 +508,10 @@ def _answer(state: State, event: Answered) -> Outcome:
         return Outcome((safe,), State(Nothing(), episode))
     answer = _ABOUT_SUICIDE.get(said)
     if isinstance(question, AskedSuicide) and answer is not None:
-        return _suicide_answer(state, Tapped(event.now, answer))
+        answered = _suicide_answer(state, Tapped(event.now, answer))
+        if said is Said.NO_AND_MORE:  # "no, i just want to stop feeling like this"
+            return replace(answered, say=(AnsweredSuicide("no", more=True),))
+        return answered
     return Outcome((), State(Nothing(), state.episode), passed=True, question=question)
 
 

@@ -239,8 +239,9 @@ class Questions:
                 return Reply(text, options=options, kind=ReplyKind.CONCERN)
             case q.SuicideQuestion(again=again):
                 return _suicide_question(again=again)
-            case q.AnsweredSuicide(answer=answer):
+            case q.AnsweredSuicide(answer=answer, more=more):
                 text = words.ASKED_NO if answer == "no" else words.ASKED_NOT_SAYING
+                text = words.ASKED_NO_AND_MORE if answer == "no" and more else text
                 return Reply(text, options=_coping_options(person))
             case q.SafeNow(swallowed=swallowed, injured=injured):
                 if swallowed or injured:
