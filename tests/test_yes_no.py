@@ -119,7 +119,6 @@ def test_safe_with_a_hedge_is_no_plain_safe() -> None:
         "Eh?? I don't need an ambulance love! I think you've got the wrong end of the stick. "
         "Can we go back?",
         "eu disse NÃO. to segura. só quero alternativas pra vontade",
-        "What on earth? I haven't taken anything love, Boots is the chemist! Honestly.",
         "No, he is not in immediate danger",
     ],
 )

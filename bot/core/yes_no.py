@@ -129,7 +129,6 @@ _SAFE = re.compile(
     r"(?:he|she|they) (?:doesn t|does not|don t|do not|won t|will not|would never|wouldn t|"
     r"never|isn t going to|is not going to) (?:hurt|harm) (?:me|us)|"
     r"(?:do ?n t|dont|do not) need (?:an |the |any )?(?:ambulance|paramedics|emergency)|"
-    r"(?:haven t|have not|didn t|did not|never) (?:taken|took|take|swallowed|swallow) anything|"
     # Spanish
     r"(?<!no )(?:estoy|me siento) (?:muy |totalmente |)"
     r"(?:bien(?! mal| triste| jodid| cansad| hart)|a salvo|segur[oa]|fuera de peligro|"
