@@ -1,7 +1,8 @@
 """Safety stated to the bot's own safety questions (c7, issue 19: "never lectured"): a clear
 "I'm safe" in any of six languages, after a no or a yes and whatever else is said, is safe,
 never "Please call your local emergency number now"; a no to "are you thinking about
-suicide?" that goes on with distress is heard gently, not as a crisis; and an act told
+suicide?" that goes on with worried words is heard gently, not as a crisis (one that goes
+on with none is only thanked); and an act told
 beside safety ("I'm safe but I took them", "sí, ya me corté") still gets the emergency number
 first (bot/core/yes_no.py, rules 7 and 10; bot/core/questions.py)."""
 
@@ -89,9 +90,10 @@ async def test_an_act_told_beside_safety_still_gets_the_emergency_number_first(
 @pytest.mark.parametrize(
     "typed",
     [
-        # c7-03, in Spanish ("no, I don't want to die, I just want to stop feeling this")
-        "no, no quiero morir. solo quiero dejar de sentir esto",
+        # c7-03 without "não quero morrer" (safety reads that as a crisis on its own words)
         "não. só quero parar de sentir isso",
+        "no. solo estoy muy cansada de todo",
+        "nein. mir geht es einfach schlecht",
         "no. i just feel so alone",
     ],
 )
@@ -108,9 +110,12 @@ async def test_a_no_with_distress_to_the_suicide_question_is_heard_gently(
     assert "Crisis lines" in chat.buttons()  # a no never hides the lines
 
 
-async def test_a_bare_no_to_the_suicide_question_is_still_only_thanked(chat: FakeChat) -> None:
+@pytest.mark.parametrize(
+    "typed", ["No, para nada", "no?? lol no im fine i just want ideas", "Nein! Um Gottes willen."]
+)
+async def test_a_no_with_nothing_worrying_in_it_is_only_thanked(chat: FakeChat, typed: str) -> None:
     await chat.send(HOPELESS)
 
-    await chat.send("No, para nada")
+    await chat.send(typed)
 
     assert ASKED_NO in chat.text()

@@ -306,7 +306,8 @@ class SuicideQuestion:
 @dataclass(frozen=True)
 class AnsweredSuicide:
     """After a no, or rather not say, to "are you thinking about suicide?"; `more`: a typed
-    no that went on ("não, só quero parar de sentir isso"), heard gently, not only thanked."""
+    no that went on with worried words ("não, só quero parar de sentir isso"), heard gently,
+    not only thanked."""
 
     answer: SuicideAnswer
     more: bool = False
@@ -460,10 +461,15 @@ def _crisis(state: State, event: Crisis) -> Outcome:
 
 
 def _concern(state: State, event: Concern) -> Outcome:
-    """Worried words: an answer to the open question, if they are one; else the concern
-    reply, with the suicide question when the words could hide it and it is not known."""
+    """Worried words: an answer to the open question, if they are one (a no that goes on
+    with them to "are you thinking about suicide?" is heard gently: `AnsweredSuicide.more`);
+    else the concern reply, with the suicide question when the words could hide it and it is
+    not known."""
     if event.said is not None:
         answered = _answer(state, Answered(event.now, event.said))
+        if event.said is Said.NO_AND_MORE and isinstance(state.question, AskedSuicide):
+            # "não. só quero parar de sentir isso": a no, and the worry in it heard gently
+            return replace(answered, say=(AnsweredSuicide("no", more=True),))
         if not answered.passed:
             return answered
     risk = event.risk
@@ -508,10 +514,7 @@ def _answer(state: State, event: Answered) -> Outcome:
         return Outcome((safe,), State(Nothing(), episode))
     answer = _ABOUT_SUICIDE.get(said)
     if isinstance(question, AskedSuicide) and answer is not None:
-        answered = _suicide_answer(state, Tapped(event.now, answer))
-        if said is Said.NO_AND_MORE:  # "no, i just want to stop feeling like this"
-            return replace(answered, say=(AnsweredSuicide("no", more=True),))
-        return answered
+        return _suicide_answer(state, Tapped(event.now, answer))
     return Outcome((), State(Nothing(), state.episode), passed=True, question=question)
 
 
