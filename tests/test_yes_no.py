@@ -137,6 +137,9 @@ def test_safety_stated_is_fine_after_a_no_a_yes_or_other_words(typed: str) -> No
         "sono al sicuro", "sto bene", "nessuno è in pericolo",
         "mir geht's gut, ich bin sicher", "ich bin in Sicherheit", "niemand ist in Gefahr",
         "I don't need an ambulance",
+        # about someone else: "he is not in danger"
+        "no, él no está en peligro", "não, ele não está em perigo", "non, il n'est pas en danger",
+        "no, lui non è in pericolo", "nein, er ist nicht in Gefahr",
     ],
 )  # fmt: skip
 def test_safety_stated_in_six_languages_is_fine(typed: str) -> None:
@@ -188,6 +191,11 @@ def test_to_are_you_thinking_about_suicide_an_act_is_no_yes() -> None:
 )
 def test_doubt_in_the_other_languages_is_unsure(typed: str) -> None:
     assert read(typed) is Said.UNSURE
+
+
+def test_a_spanish_se_that_is_not_i_dont_know_is_no_doubt() -> None:
+    assert read("no sé") is Said.UNSURE
+    assert read("no, no se lo he dicho a nadie") is Said.NO_AND_MORE
 
 
 @pytest.mark.parametrize("typed", ["não", "No, para nada", "pas du tout", "nein, gar nicht"])
