@@ -4,6 +4,8 @@ a plain no to a flow's "did you swallow anything?" is that no, never a crisis.""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import safety
@@ -69,6 +71,11 @@ def test_a_plain_answer_explains_only_its_own_denial_and_the_models_reading() ->
     assert not answers_plainly("yes", frozenset({"swallowed"}), MODEL_ONLY)
     assert not answers_plainly("i won't do anything, probably", frozenset({"safe"}), MODEL_ONLY)
     assert not answers_plainly("i won't do anything", frozenset({"swallowed"}), MODEL_ONLY)
+    # just after an injury, the model's reading taken to be about it is still the model's
+    about_it = dataclasses.replace(MODEL_ONLY, matched=("model.crisis", "context.about_the_injury"))
+    assert answers_plainly("im safe. i said its NOT bleeding", frozenset({"safe"}), about_it)
+    getting_worse = dataclasses.replace(MODEL_ONLY, matched=("context.getting_worse",))
+    assert not answers_plainly("im safe. it wont stop", frozenset({"safe"}), getting_worse)
     lexicon = safety.assess("im safe but i want to die")
     assert not answers_plainly("im safe but i want to die", frozenset({"safe"}), lexicon)
 

@@ -179,6 +179,10 @@ async def test_an_answer_one_message_later_still_counts(gb_chat: FakeChat) -> No
         "i'm thinking about it",
         "no... maybe",
         "nah sometimes",
+        # a yes said with safety is still a yes to this question (yes_no.py, rule 7)
+        "yes, but i'm safe",
+        "sí, estoy a salvo",
+        "no... quizás",
     ],
 )
 async def test_a_typed_yes_or_unsure_answer_gets_the_crisis_reply(

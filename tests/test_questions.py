@@ -87,6 +87,20 @@ def test_a_no_to_are_you_safe_gets_the_emergency_number_first() -> None:
     assert outcome.say == (q.NotSafeLines(),) and outcome.state.question == q.AskedSafe()
 
 
+def test_a_no_that_goes_on_with_worried_words_to_the_suicide_question_is_heard_gently() -> None:
+    outcome = q.step(q.State(q.AskedSuicide()), q.Concern(NOW, HOPELESS, Said.NO_AND_MORE))
+
+    assert outcome.say == (q.AnsweredSuicide("no", more=True),)
+    assert outcome.state.episode.suicide_said == "no"
+
+
+def test_a_no_that_goes_on_with_nothing_worrying_is_only_thanked() -> None:
+    # "no?? i'm fine lol i'm literally just making a list": no lecture about feelings
+    outcome = q.step(q.State(q.AskedSuicide()), q.Answered(NOW, Said.NO_AND_MORE))
+
+    assert outcome.say == (q.AnsweredSuicide("no"),)
+
+
 def test_yes_im_safe_after_something_swallowed_is_never_glad_youre_safe() -> None:
     *_, last = run(
         q.FlowAsked(NOW, "swallowed"),

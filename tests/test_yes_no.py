@@ -114,3 +114,112 @@ def test_a_reply_in_another_language_is_read_by_the_same_rules(text: str, said: 
 
 def test_a_question_in_another_language_is_no_yes_for_a_word_the_glossary_knows() -> None:
     assert read("você pode me ajudar?") is None  # "can you help me?": "pode" alone is "yes"
+
+
+# c7 (issue 19): answers to the bot's own safety questions that said the person was safe.
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Oh goodness no I'm perfectly safe love, nobody's in danger! It's just the scars, "
+        "I'm worried about folk staring at them",
+        "Yes, I am perfectly safe. I was only saying goodbye. Thank you.",
+        "im safe. i said its NOT bleeding. go back",
+        "sì sono al sicuro, non farò niente. ci sono numeri in Italia?",
+        "er tut mir nichts!! he's lovely. I'm just scared of how he'll react",
+        "Eh?? I don't need an ambulance love! I think you've got the wrong end of the stick. "
+        "Can we go back?",
+        "eu disse NÃO. to segura. só quero alternativas pra vontade",
+        "No, he is not in immediate danger",
+    ],
+)
+def test_safety_stated_is_fine_after_a_no_a_yes_or_other_words(typed: str) -> None:
+    assert read(typed) is Said.FINE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "I'm totally safe", "nobody's in danger", "no one is in danger",
+        "estoy bien", "estoy a salvo", "No, estoy bien", "sí, estoy a salvo",
+        "no estoy en peligro", "no voy a hacer nada",
+        "estou segura", "tô bem", "sim, estou segura", "não vou fazer nada",
+        "je suis en sécurité", "oui, je vais bien", "je ne suis pas en danger",
+        "sono al sicuro", "sto bene", "nessuno è in pericolo",
+        "mir geht's gut, ich bin sicher", "ich bin in Sicherheit", "niemand ist in Gefahr",
+        "I don't need an ambulance",
+        # about someone else: "he is not in danger"
+        "no, él no está en peligro", "não, ele não está em perigo", "non, il n'est pas en danger",
+        "no, lui non è in pericolo", "nein, er ist nicht in Gefahr",
+    ],
+)  # fmt: skip
+def test_safety_stated_in_six_languages_is_fine(typed: str) -> None:
+    assert read(typed) is Said.FINE
+
+
+@pytest.mark.parametrize("typed", ["yes, but i'm safe", "sí, estoy a salvo", "yeah im fine"])
+def test_to_are_you_thinking_about_suicide_a_yes_said_with_safety_stays_yes(typed: str) -> None:
+    assert read(typed, about_suicide=True) is Said.YES
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "i don't think i'm safe", "i don't feel safe", "im safe... probably",
+        "no estoy bien", "no estoy a salvo", "não estou segura", "je ne suis pas en sécurité",
+        "non sono al sicuro", "mir geht's nicht gut", "ich bin nicht sicher",
+        "estoy en peligro", "je suis en danger",
+        "i'm safe but scared", "er tut mir nichts, aber ich habe Angst... vielleicht",
+    ],
+)  # fmt: skip
+def test_safety_not_stated_or_taken_back_is_unsure(typed: str) -> None:
+    assert read(typed) is Said.UNSURE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["I'm safe but I took them", "sí, ya me corté", "yes im fine i just cut myself",
+     "estou bem, já me cortei", "je vais bien mais je me suis coupée",
+     "sto bene, ho preso tutte le pastiglie", "mir geht's gut, ich hab mich geritzt"],
+)  # fmt: skip
+def test_an_act_told_with_a_yes_or_with_safety_is_unsure_never_safe(typed: str) -> None:
+    assert read(typed) is Said.UNSURE
+
+
+def test_an_act_denied_takes_no_safety_back() -> None:
+    assert read("I'm safe, I haven't taken anything") is Said.FINE
+    assert read("im safe i didn't cut myself") is Said.FINE
+
+
+def test_to_are_you_thinking_about_suicide_an_act_is_no_yes() -> None:
+    # safety reads the act on its own; the answer about suicide stays the no it is
+    assert read("no, im not suicidal, i just cut myself", about_suicide=True) is Said.FINE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["no... quizás", "não sei", "talvez", "peut-être", "forse", "vielleicht", "a veces"],
+)
+def test_doubt_in_the_other_languages_is_unsure(typed: str) -> None:
+    assert read(typed) is Said.UNSURE
+
+
+def test_a_spanish_se_that_is_not_i_dont_know_is_no_doubt() -> None:
+    assert read("no sé") is Said.UNSURE
+    assert read("no, no se lo he dicho a nadie") is Said.NO_AND_MORE
+
+
+@pytest.mark.parametrize("typed", ["não", "No, para nada", "pas du tout", "nein, gar nicht"])
+def test_a_bare_no_in_the_other_languages_is_no(typed: str) -> None:
+    assert read(typed) is Said.NO
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["não, não quero morrer. só quero parar de sentir isso",
+     "no, no quiero morir. solo quiero dejar de sentir esto",
+     "non. je suis juste épuisée", "nein. mir geht es einfach schlecht"],
+)  # fmt: skip
+def test_a_no_with_distress_in_any_language_is_a_no_and_more(typed: str) -> None:
+    assert read(typed) is Said.NO_AND_MORE

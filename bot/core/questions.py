@@ -305,9 +305,12 @@ class SuicideQuestion:
 
 @dataclass(frozen=True)
 class AnsweredSuicide:
-    """After a no, or rather not say, to "are you thinking about suicide?"."""
+    """After a no, or rather not say, to "are you thinking about suicide?"; `more`: a typed
+    no that went on with worried words ("não, só quero parar de sentir isso"), heard gently,
+    not only thanked."""
 
     answer: SuicideAnswer
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -458,10 +461,15 @@ def _crisis(state: State, event: Crisis) -> Outcome:
 
 
 def _concern(state: State, event: Concern) -> Outcome:
-    """Worried words: an answer to the open question, if they are one; else the concern
-    reply, with the suicide question when the words could hide it and it is not known."""
+    """Worried words: an answer to the open question, if they are one (a no that goes on
+    with them to "are you thinking about suicide?" is heard gently: `AnsweredSuicide.more`);
+    else the concern reply, with the suicide question when the words could hide it and it is
+    not known."""
     if event.said is not None:
         answered = _answer(state, Answered(event.now, event.said))
+        if event.said is Said.NO_AND_MORE and isinstance(state.question, AskedSuicide):
+            # "não. só quero parar de sentir isso": a no, and the worry in it heard gently
+            return replace(answered, say=(AnsweredSuicide("no", more=True),))
         if not answered.passed:
             return answered
     risk = event.risk

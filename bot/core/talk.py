@@ -22,7 +22,7 @@ from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
-from bot.core.yes_no import read
+from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
 from dialogues.glosses import english
 from dialogues.matching import match_choice
@@ -112,11 +112,11 @@ class Questions:
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """The crisis reply; or, to a person who has just said they are not safe, the
         emergency number first (bot/core/questions.py, rule 2)."""
-        said = read(turn.incoming.text) if turn.incoming.text else None
+        said = _read(turn, turn.incoming.text)
         return self.say(turn, self.step(turn, q.Crisis(turn.incoming.now, risk, said)))
 
     async def concern(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
-        said = read(turn.incoming.text) if turn.incoming.text else None
+        said = _read(turn, turn.incoming.text)
         return self.say(turn, self.step(turn, q.Concern(turn.incoming.now, risk, said)))
 
     def noticed(self, turn: Turn, risk: safety.Assessment) -> None:
@@ -179,7 +179,7 @@ class Questions:
 
     def typed(self, turn: Turn, text: str) -> q.Outcome:
         """Typed text with nothing worrying in it, read against the question open."""
-        said = read(text)
+        said = _read(turn, text)
         now = turn.incoming.now
         return self.step(turn, q.Answered(now, said) if said is not None else q.Unread(now))
 
@@ -239,8 +239,9 @@ class Questions:
                 return Reply(text, options=options, kind=ReplyKind.CONCERN)
             case q.SuicideQuestion(again=again):
                 return _suicide_question(again=again)
-            case q.AnsweredSuicide(answer=answer):
+            case q.AnsweredSuicide(answer=answer, more=more):
                 text = words.ASKED_NO if answer == "no" else words.ASKED_NOT_SAYING
+                text = words.ASKED_NO_AND_MORE if answer == "no" and more else text
                 return Reply(text, options=_coping_options(person))
             case q.SafeNow(swallowed=swallowed, injured=injured):
                 if swallowed or injured:
@@ -253,6 +254,13 @@ class Questions:
                 return Reply(words.STAY_FOR_THEM, options=_them_options(person))
             case q.TextOnly(safe=safe):
                 return Reply(words.UNSUPPORTED_SAFE if safe else words.UNSUPPORTED)
+
+
+def _read(turn: Turn, text: str | None) -> Said | None:
+    """`text` read as an answer to the question open: to "are you thinking about suicide?"
+    a yes said with safety is still a yes (bot/core/yes_no.py, rule 7)."""
+    about_suicide = isinstance(turn.person.question, q.AskedSuicide)
+    return read(text, about_suicide=about_suicide) if text else None
 
 
 def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:

@@ -101,8 +101,12 @@ def answers_plainly(text: str, asked: frozenset[str], risk: safety.Assessment) -
 
 
 # What a plain answer explains: its own denial ("i won't do anything stupid"), and the
-# model's reading of a short answer with no risk word of the lexicon's in it.
-ANSWERS_EXPLAIN = frozenset({"ideation.vague_act_denied", "model.crisis", "model.risk"})
+# model's reading of a short answer with no risk word of the lexicon's in it (also when,
+# just after an injury, safety takes that reading to be about it: "im safe. i said its NOT
+# bleeding. go back").
+ANSWERS_EXPLAIN = frozenset(
+    {"ideation.vague_act_denied", "model.crisis", "model.risk", "context.about_the_injury"}
+)
 NOTHING_FOUND = safety.Assessment(
     tier=safety.Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
 )

@@ -126,6 +126,13 @@ ASKED_NO = (
     "Thanks for answering. If those thoughts ever come, type /sos at any time to see "
     "crisis lines. Would one of these help now?"
 )
+# A no that goes on ("no, I just want to stop feeling like this"): heard, not only thanked.
+ASKED_NO_AND_MORE = (
+    "Thank you for telling me. It sounds like a lot is weighing on you right now, and "
+    "feelings this heavy do ease, even when that's hard to believe. You don't have to carry "
+    "it alone. If thoughts of suicide ever come, type /sos at any time to see crisis lines. "
+    "Would one of these help now?"
+)
 ASKED_NOT_SAYING = (
     "That's okay, you don't have to tell me. If you are thinking about suicide, people "
     "can help: type /sos at any time to see crisis lines. Would one of these help now?"

@@ -15,16 +15,29 @@ Rules:
    no answer (None).
 6. A no that goes on with worry ("no one cares", "no point", "nobody would notice") is
    UNSURE, never a plain no.
-7. Danger denied is safe: "i'm not in danger", "i won't do anything tonight", "im safe rn",
-   "im not dying its just an urge"
-   (with no doubt word) are FINE, however the reply goes on ("... its just the urge") and
-   even after a no ("no. i said im not in danger"); "i'm not safe" is still UNSURE.
+7. Safety stated is safe, in English, Spanish, Portuguese, French, Italian and German:
+   "i'm (perfectly) safe", "nobody's in danger", "i won't do anything tonight", "i don't
+   need an ambulance", "estoy a salvo", "to segura", "je suis en sécurité", "sono al
+   sicuro", "mir geht's gut", "er tut mir nichts" (with no doubt word outside the
+   statement) are FINE, however the reply goes on ("... its just the scars, i'm worried
+   about folk staring"), after a no that answers the question's wording ("oh goodness no
+   i'm perfectly safe") and after a yes ("yes, i am perfectly safe"); only to "are you
+   thinking about suicide?" (`about_suicide`) does a yes said with it stay YES ("yes, but
+   i'm safe"). "i'm not safe", "no estoy bien", "i don't think i'm safe" are UNSURE; fear of
+   how someone else will react ("i'm just scared of how he'll react") takes back no safety
+   stated beside it, fear on its own ("scared") does.
 8. A reply whose last sentence is a bare no ("I already answered this. No.") is NO.
 9. A hedge qualifies the words it is said with: "ride it out i guess", "getting better
    i guess", "idk i dont wanna call anyone" are those words, said without certainty, and
    no answer to the question (HEDGED); a hedge alone, or with a yes, a no or a word of
    safety ("maybe", "yes maybe", "i'm fine i guess"), is still UNSURE (rule 2).
-10. A reply in Spanish, Portuguese, French, Italian or German that says nothing as typed
+10. An act told with a yes or with safety takes them back: "I'm safe but I took them",
+   "sí, ya me corté", "yes i'm fine i just cut" are UNSURE (to "are you safe right now?"
+   not safe), never "glad you're safe"; to "are you thinking about suicide?" an act is no
+   answer about suicide, and safety reads it on its own.
+11. Words of doubt, no and yes in the other five languages count as in English ("quizás",
+   "talvez", "peut-être", "forse", "vielleicht"; "não"; "sim", "oui").
+12. A reply in Spanish, Portuguese, French, Italian or German that says nothing as typed
    is read again glossed into English ("não!!" is "no!!", "sim" is "yes":
    dialogues/glosses.py), by the same exact rules, and only when every clause of it is in
    the glossary: "você pode me ajudar?" ("can you help me?") is never a "yes".
@@ -49,7 +62,8 @@ class Said(enum.Enum):
     HEDGED = "hedged"  # "ride it out i guess": other words, said without certainty (rule 9)
 
 
-# Matched on the normalised reply (lowercase, punctuation to spaces: "don't" -> "don t").
+# Matched on the normalised reply (lowercase, accents folded, punctuation to spaces: "don't"
+# -> "don t", "não" -> "nao", "geht's" -> "geht s").
 _DOUBT = re.compile(
     r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|sometimes|often|always|constantly|lately|"
     r"probably|possibly|perhaps|somewhat|partly|not sure|no idea|no clue|"
@@ -58,41 +72,122 @@ _DOUBT = re.compile(
     r"not (?:right )?now|not today|not at the moment|"
     r"not (?:safe|ok|okay|fine|good|alright|great)|unsafe|scared|afraid|"
     r"(?<!not )(?<!n t )(?<!not any )in danger|(?<!not )(?<!n t )(?<!never )hurt|"
-    r"(?<!not )(?<!n t )(?<!never )(?:thinking|thought|think) about it)\b"
+    r"(?<!not )(?<!n t )(?<!never )(?:thinking|thought|think) about it|"
+    # rule 11: the same in the other five languages
+    r"quizas?|tal vez|a lo mejor|no lo se|a veces|mas o menos|"
+    r"no se(?! (?:lo|la|le|los|las|me|te|nos|puede|pueden|preocupe\w*|ha|han|va|van|trata))|"
+    r"talvez|nao sei|sei la|as vezes|mais ou menos|"
+    r"peut etre|(?:je )?(?:ne )?sais pas|chais pas|parfois|plus ou moins|"
+    r"forse|non so|non lo so|a volte|piu o meno|"
+    r"vielleicht|(?:ich )?weiss (?:es )?nicht|keine ahnung|manchmal|mehr oder weniger|"
+    r"(?:no|nao|non) (?:estoy|estou|to|sono|sto|me siento|me sinto|mi sento) "
+    r"(?:bien|bem|a salvo|al sicuro|in salvo|segur[oa]|sicur[oa]|bene|tranquil[oa])|"
+    r"pas (?:en securite|bien)|nicht (?:gut|sicher|in sicherheit)|"
+    r"(?:en|em|in) (?:peligro|perigo|pericolo|gefahr)|en danger)\b"
+)
+# Rule 7: a statement that takes safety back ("i don't think i'm safe", "if i'm honest").
+_FRAMED = re.compile(
+    r"\b(?:(?:do ?n t|dont|do not) (?:think|feel)|not sure|wish|hope|if|whether|"
+    r"(?:want|wanna|need|trying) to be|(?:want|need) to feel) (?:that )?"
+    r"(?:i m|im|i am|i ll be|i will be|i d be|i feel|i was|i could be|i can be|safe)\b"
 )
 # Rule 9: the words of doubt that only hedge what they are said with.
 _HEDGE = re.compile(
     r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|probably|possibly|perhaps|not sure|no idea|"
     r"no clue|(?:i |)(?:do ?n t|dont|do not) know|kind of|sort of|i guess)\b"
 )
-_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure)\b")
+_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais)\b")
 _NO_WORD = re.compile(
-    r"\b(?:no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all)\b"
+    r"\b(?:no+|nope+|nah+|nein|non|nao|nee|never|not (?:really|rly|realy)|not at all)\b"
 )
 _NOT_THINKING = (
     r"(?:(?:i m |im |i am )?not thinking|(?:i haven t|i havent|i have not|i never|never) "
     r"(?:thought|think)) (?:about|of) (?:it|that|suicide)"
 )
+# Rule 11: a bare no in the other languages ("no, para nada", "nao", "pas du tout").
+_OTHER_NO = r"nao|para nada|en absoluto|de jeito nenhum|pas du tout|per niente|gar nicht"
 _BARE_NO = re.compile(
     r"^(?:hell )?(?:n|no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all|"
     r"no way|of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
-    rf"(?:i do ?n t|i dont|i do not) think so|{_NOT_THINKING})"
+    rf"(?:i do ?n t|i dont|i do not) think so|{_NOT_THINKING}|{_OTHER_NO})"
     r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
-    rf"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all|{_NOT_THINKING}))*$"
+    rf"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all|{_NOT_THINKING}|"
+    rf"{_OTHER_NO}|gracias|obrigad[oa]|merci|grazie|danke))*$"
 )
 _WORRIED_NO = re.compile(
     r"^(?:no one|nobody|no body|no point|no hope|no reason|no future|no way out|no more|"
     r"no longer|no use|nothing matters|never (?:get|be|going) )"
 )
-# Rule 7: danger denied ("don't"/"won't" are normalised to "don t"/"won t").
+# Rule 7: safety stated, read clause by clause (so that "no, estoy bien" is a no and then
+# safety, while "no estoy bien" is not safe); "don't"/"won't" are "don t"/"won t".
 _SAFE = re.compile(
-    r"\b(?:(?:not|n t|never) in (?:any )?danger|(?:i m|im|i am|i feel|i ll be|i will be) "
-    r"(?:totally |completely |perfectly |quite |)safe(?! ish| ?ish\b)|(?:i won t|i wont|i will not|"
-    r"i m not|im not|i am not|i m not going to|im not going to|i am not going to|"
-    r"not going to|not gonna) (?:do|try) anything|"
+    r"\b(?:"
+    # English
+    r"(?:not|n t|never) in (?:any |immediate |real )?danger|"
+    r"(?:nobody|no ?one|no body)(?: is| s)? in (?:any )?danger|"
+    r"(?:i m|im|i am|i feel|i ll be|i will be|i m feeling|we re|we are) "
+    r"(?:totally |completely |perfectly |quite |absolutely |really |)safe(?! ish| ?ish\b)|"
+    r"(?:i won t|i wont|i will not|i m not|im not|i am not|i m not going to|im not going to|"
+    r"i am not going to|not going to|not gonna) (?:do|try) anything|"
     r"(?:i won t|i wont|i will not|not going to|not gonna) (?:hurt|harm) myself|"
-    r"(?:i m|im|i am) not (?:dying|going to die|suicidal))\b"
+    r"(?:i m|im|i am) not (?:dying|going to die|suicidal)|"
+    r"(?:he|she|they) (?:doesn t|does not|don t|do not|won t|will not|would never|wouldn t|"
+    r"never|isn t going to|is not going to) (?:hurt|harm) (?:me|us)|"
+    r"(?:do ?n t|dont|do not) need (?:an |the |any )?(?:ambulance|paramedics|emergency)|"
+    # Spanish
+    r"(?<!no )(?:estoy|me siento) (?:muy |totalmente |)"
+    r"(?:bien(?! mal| triste| jodid| cansad| hart)|a salvo|segur[oa]|fuera de peligro|"
+    r"tranquil[oa])|"
+    r"(?:no (?:estoy|esta|estan|estamos)|nadie esta) en peligro|"
+    r"no (?:voy a|pienso|quiero) hacer(?:me)? nada|"
+    r"no me voy a (?:hacer nada|hacer dano|lastimar)|no necesito (?:una )?ambulancia|"
+    # Portuguese
+    r"(?<!nao )(?:estou|to|tou|me sinto) "
+    r"(?:bem(?! mal| triste| cansad)|segur[oa]|a salvo|em seguranca|tranquil[oa])|"
+    r"(?:nao (?:estou|esta|estao|estamos|ta)|ninguem (?:esta|ta)) em perigo|"
+    r"nao vou (?:fazer nada|me machucar)|"
+    r"nao preciso de (?:uma )?ambulancia|"
+    # French
+    r"je (?:suis|me sens) en securite|je vais bien|"
+    r"(?:(?:suis|est|sont|es) pas|personne n est) en danger|"
+    r"je (?:ne )?(?:vais|ferai) rien (?:me )?(?:faire)?|"
+    r"pas besoin d (?:une )?ambulance|"
+    # Italian
+    r"(?<!non )(?:sono|mi sento) (?:al sicuro|in salvo|tranquill[oa])|(?<!non )sto bene|"
+    r"(?:non (?:sono|e|sei|siamo)|nessuno e) in pericolo|non (?:faro|voglio fare) (?:niente|nulla)|"
+    r"non mi faro (?:niente|male|del male)|non ho bisogno di (?:un )?ambulanza|"
+    # German
+    r"mir geht (?:s|es) gut|mir gehts gut|ich bin (?:hier )?in sicherheit|"
+    r"(?:(?:bin|ist|sind) nicht|niemand ist) in gefahr|keine gefahr|"
+    r"(?:ich )?(?:werde|tue|tu|mache|mach) (?:mir )?nichts(?: an| tun)?|"
+    r"(?:er|sie) (?:tut|macht) mir nichts|brauche? keinen? (?:krankenwagen|notarzt)"
+    r")\b"
 )
+# Rule 7: fear of how someone else will react, said beside safety, takes none of it back.
+_OTHERS_REACTION = re.compile(
+    r"\b(?:scared|afraid|worried|nervous|anxious|terrified)(?: of| about)? (?:how|what) "
+    r"(?:he|she|they|people|folk|folks|others|everyone|my \w+)(?: s| ll| will| would| d| might|"
+    r" is| are| re)?(?: going to| gonna)? (?:react|think|say|see|do|feel)\b"
+)
+# Rule 10: an act told ("i took them", "ya me corté"), not one denied ("i haven't taken").
+_TOLD_ACT = re.compile(
+    r"(?<!n t )(?<!not )(?<!never )\b(?:"
+    r"(?:i |i ve |i have |ive |just |already )(?:took|taken|swallowed) (?:them|it|all|some|"
+    r"a (?:few|lot|bunch|handful)|(?:too )?many|the (?:pills|tablets)|pills|tablets|\d+)|"
+    r"(?:i |i ve |i have |ive |just |already )(?:cut|burned|burnt|hurt|harmed) "
+    r"(?:myself|again|deep|tonight|today|my)|i did it(?: again)?|"
+    r"(?<!no )(?:ya )?me (?:corte|queme|lastime|hice dano)|(?:me )?tome (?:las|todas|todo|"
+    r"pastillas|unas)|(?<!nao )(?:ja )?me (?:cortei|queimei|machuquei)|"
+    r"tomei (?:tudo|os|as|todos|todas|remedios|comprimidos)|"
+    r"je me suis (?:coupee?|brulee?|fait du mal|fait mal|blessee?)|"
+    r"j ai (?:pris|avale) (?:les|des|tout|trop)|"
+    r"mi sono (?:tagliat[oa]|bruciat[oa]|fatt[oa] male|ferit[oa])|"
+    r"ho (?:preso|ingoiato) (?:le|delle|tutte|tutto|troppe)|"
+    r"(?:ich )?hab(?:e)? mich (?:geritzt|geschnitten|verletzt|verbrannt)|"
+    r"(?:ich )?hab(?:e)? (?:sie|die|alle|tabletten|zu viele) (?:\w+ )?(?:genommen|geschluckt)"
+    r")\b"
+)
+_CLAUSES = re.compile(r"[,.;:!?¡¿\n]+")
 _SENTENCES = re.compile(r"[.!?]+")
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
 _FINE = re.compile(
@@ -105,25 +200,29 @@ _RATHER_NOT = re.compile(
 )
 
 
-def read(text: str) -> Said | None:
+def read(text: str, *, about_suicide: bool = False) -> Said | None:
     """What a typed reply says to a yes-or-no question; None when it is no answer to it.
-    A reply that says nothing as typed is read again glossed into English (rule 10)."""
-    said = _read(text)
+    `about_suicide`: the question is "are you thinking about suicide?" (rules 7 and 10).
+    A reply that says nothing as typed is read again glossed into English (rule 12)."""
+    said = _read(text, about_suicide=about_suicide)
     glossed = glosses.wholly(text) if said is None else None
-    return _read(glossed) if glossed is not None else said
+    return _read(glossed, about_suicide=about_suicide) if glossed is not None else said
 
 
-def _read(text: str) -> Said | None:
+def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     typed = normalise(text)
     if not typed:
         return None
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
-    if _DOUBT.search(typed):
-        rest = " ".join(_HEDGE.sub(" ", typed).split())
-        if _hedges_other_words(rest):
+    safe, rest = _safety_stated(text)
+    if _DOUBT.search(rest) or _FRAMED.search(typed):
+        unhedged = " ".join(_HEDGE.sub(" ", typed).split())
+        if _hedges_other_words(unhedged):
             return Said.HEDGED  # rule 9
         return Said.UNSURE
-    if _SAFE.search(typed) and not yes:
+    if (safe or yes) and not about_suicide and _TOLD_ACT.search(typed):
+        return Said.UNSURE  # rule 10
+    if safe and not (yes and about_suicide):
         return Said.FINE  # rule 7
     if yes and no_word:
         return Said.UNSURE
@@ -144,13 +243,26 @@ def _read(text: str) -> Said | None:
     return None
 
 
+def _safety_stated(text: str) -> tuple[bool, str]:
+    """Whether `text` states safety (rule 7), and the rest of it, normalised, without the
+    statements of safety, nor fear of others' reactions where safety is stated."""
+    clauses = [normalise(clause) for clause in _CLAUSES.split(text)]
+    safe = any(_SAFE.search(clause) for clause in clauses)
+    rest = " ".join(_SAFE.sub(" ", clause) for clause in clauses)
+    if safe:
+        rest = _OTHERS_REACTION.sub(" ", rest)
+    return safe, " ".join(rest.split())
+
+
 def _hedges_other_words(rest: str) -> bool:
     """Whether what is left without the hedge (rule 9) is words of their own: two or
     more, with no doubt, no negation ("probably not tonight" is still unsure, while
     wanting not to act is no negation of safety) and no yes or no in them."""
     words = rest.split()
     resisting = _RESISTING.sub(" ", rest)  # "i want to not do it" denies no safety
-    if len(words) < 2 or _DOUBT.search(rest) or _NEGATED.search(resisting):
+    if len(words) < 2 or _DOUBT.search(rest) or _FRAMED.search(rest):
+        return False
+    if _NEGATED.search(resisting):
         return False
     return _read(rest) is None
 

@@ -326,6 +326,15 @@ def _asked_about(texts: tuple[str, ...], meant: str) -> bool:
     return offer is not None and offer.format(label=meant) in texts
 
 
+def _no_heard_gently(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """A typed no to "are you thinking about suicide?" that goes on with worried words ("No,
+    I am not. I am only lonely."), answered as that no with the worry heard, where the twin's
+    tapped "No" is only thanked: the same answer, in kinder words (bot/core/questions.py)."""
+    gently = getattr(words, "ASKED_NO_AND_MORE", None)
+    heard = gently is not None and any(gently in text for text in texts)
+    return heard and any(words.ASKED_NO in text for text in expected)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -346,6 +355,8 @@ def _judge(
     if _asked_about(texts, meant):
         return "not_understood"  # "did you mean <it>?": right, but one more turn
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
+        return "understood"
+    if _no_heard_gently(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"
