@@ -51,6 +51,7 @@ from safety.model import (
     KINDS,
     MIN_WORDS,
     NEVER,
+    PART_FLOOR,
     SURE_DESPITE_SETTLED,
     Model,
     Score,
@@ -174,8 +175,10 @@ def train(
         first=tuple(found for found, _ in first),
         settled=tuple(settled for _, settled in first),
         part=tuple(
-            float(value) if value > -np.inf else 0.0
-            for value in _probabilities(crisis, raw_part)
+            float(value) if value > -np.inf and whole >= PART_FLOOR else 0.0
+            for value, whole in zip(
+                _probabilities(crisis, raw_part), _probabilities(crisis, raw_crisis), strict=True
+            )
         ),
     )
     trusted_crisis, trusted_risk = trusted(rows, scored.first)

@@ -12,6 +12,7 @@ from safety import Tier, assess
 from safety.errors import SafetyError
 from safety.lexicon import lexicon
 from safety.model import (
+    PART_FLOOR,
     Model,
     Score,
     _bucket,
@@ -89,6 +90,16 @@ def test_a_part_scores_as_the_same_words_would_alone() -> None:
     assert reading.part == pytest.approx(probabilities(alone)[0], abs=0.15)
     assert reading.part > reading.crisis
     assert read(shipped, lexicon().normaliser.tokens(alone)).part == 0.0
+
+
+def test_a_message_that_scores_almost_no_crisis_as_a_whole_is_not_read_in_parts() -> None:
+    letter = (
+        "Please help me write a cover letter for a junior accountant job. I have two years "
+        "of experience with invoices. I am good with spreadsheets."
+    )
+    everyday = read(model(), lexicon().normaliser.tokens(letter))
+    assert everyday.crisis < PART_FLOOR
+    assert everyday.part == 0.0
 
 
 def lexicon_crisis(*, immediate: bool = False, sources: tuple[str, ...] = ("x#0",)) -> Assessment:
