@@ -92,6 +92,8 @@ class Listener:
         button = self._questions.offered(question, text)
         if button is not None:  # the core's own button on the last reply, typed
             return await self._choices.choose(turn, button, question=question)
+        if self._questions.declines_menu(question, text):  # "nah" to "would one of these help?"
+            return [Reply(words.MENU_DECLINED), *await self._flows.resume(turn)]
         if isinstance(question, AskedTime | AskedZone):
             return await self._checkins.typed(turn, question, text)
         # the country question reads a country named anywhere in the answer ("en France",

@@ -3,6 +3,7 @@ person's record and renders what it decided with their country and the time."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import safety
@@ -22,8 +23,9 @@ from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
-from bot.core.yes_no import read
+from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
+from dialogues import normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
@@ -108,6 +110,22 @@ class Questions:
             return decode(offered[index][1])
         except ButtonError:
             return None
+
+    def declines_menu(self, question: q.Question, text: str) -> bool:
+        """Whether `text` is a plain "no" ("nope", "nah", "no thanks", "no i'm ok") to the
+        core's "would one of these help?" (its ways to cope under the concern reply, the
+        answer about suicide or "I'm glad you're safe"): none of them, thank you. Never
+        under an open yes-or-no question of the core's, where a no is its answer."""
+        if not isinstance(question, q.Nothing):
+            return False
+        buttons = [_decoded(button_id) for _, button_id in question.offered]
+        if not any(button in _COPING for button in buttons):
+            return False
+        said = read(text)
+        if said is Said.NO_AND_MORE:  # "no i'm ok", "nah im good thanks"
+            rest = _NO_FIRST.sub("", normalise(text))
+            said = Said.NO if read(rest) in (Said.FINE, Said.NO) or _GOOD.match(rest) else None
+        return said is Said.NO
 
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """The crisis reply; or, to a person who has just said they are not safe, the
@@ -253,6 +271,20 @@ class Questions:
                 return Reply(words.STAY_FOR_THEM, options=_them_options(person))
             case q.TextOnly(safe=safe):
                 return Reply(words.UNSUPPORTED_SAFE if safe else words.UNSUPPORTED)
+
+
+# The first buttons of the core's "would one of these help?" menus (_coping_options,
+# _stay_options): a "no" there declines them (`declines_menu`).
+_COPING = (Go("urges:now"),)
+_NO_FIRST = re.compile(r"^(?:no+|nope+|nah+)\b\s*")
+_GOOD = re.compile(r"^(?:i m|im|i am) (?:good|all good|alright)(?: thanks| thank you)?$")
+
+
+def _decoded(button_id: str) -> Button | None:
+    try:
+        return decode(button_id) if is_core(button_id) else None
+    except ButtonError:
+        return None
 
 
 def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:
