@@ -163,6 +163,12 @@ COUNTRY_NOT_FOUND = (
 COUNTRY_INTERNATIONAL = (
     "Okay. Here are international options, which can point you to a line where you are."
 )
+# A country typed that the directory has no lines for ("Ghana"): its international lines
+# follow at once, in the same turn.
+COUNTRY_NO_LINES = (
+    "Thanks. I don't have lines of my own for {name} yet. Here are international options, "
+    "which can point you to a line there."
+)
 STOPPED = (
     "Okay, I'll be quiet. Any check-ins are off. "
     "What you kept is still here (/delete erases it). Type /start any time to come back."
