@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 import safety
-from bot.core import countries, someone_else, words
+from bot.core import countries, lines_asked, someone_else, words
 from bot.core import questions as q
 from bot.core.buttons import (
     Asked,
@@ -29,6 +29,9 @@ from dialogues import normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
+# Where the someone-else flow shows a parent the lines for parents (lines_asked.py, rule 6).
+PARENT_LINES = "someone_else:parent_help"
+_FOR_PARENTS = ("parents", "crisis")
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
 MORE_HELP = encode(MoreHelp())
 # "Keep talking with me" on a crisis reply.
@@ -153,12 +156,23 @@ class Questions:
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
         named if any (the first with the crisis reply, each other's lines after it). The
-        country the writer says they are in ("im in toronto") becomes theirs; lines asked
-        for someone else ("its not me its HER. should i call 911?") are the lines for them."""
+        country the writer says they are in ("im in toronto") becomes theirs, and so does
+        the first named by someone with none yet ("who can i talk to in canada"); lines
+        asked for someone else ("its not me its HER. should i call 911?") are the lines for
+        them, and a parent's ("any helpline for parents") the someone-else flow's lines for
+        parents (lines_asked.py, rule 6)."""
         text = turn.incoming.text or ""
         here = countries.said_to_be_in(text)
-        if here is not None and safety.country_name(here) is not None:
+        if here is not None and countries.name(here) is not None:
             turn.person.country = here
+        elif codes and turn.person.country is None and countries.name(codes[0]) is not None:
+            turn.person.country = codes[0]  # "who can i talk to in canada": theirs, if none yet
+        if lines_asked.for_a_parent(text, turn.person.flow_state):
+            # a parent's: the lines for parents, as the flow for them shows them
+            replies = await turn.go(turn, PARENT_LINES)
+            other = [c for c in codes[:1] if c != turn.person.country]
+            now = turn.incoming.now
+            return [*(Reply(safety.lines_reply(c, _FOR_PARENTS, now=now)) for c in other), *replies]
         for_them = someone_else.not_the_writer(text)
         if for_them:
             replies = self.say(turn, self.step(turn, q.Crisis(turn.incoming.now, THEIR_DANGER)))
