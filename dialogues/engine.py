@@ -33,6 +33,10 @@ Rules:
    comes back ("Anything else?" with "Add another" or "In my own words"), own words that
    pick no button and are told, not asked (five words or more), are that answer: kept,
    as if typed there.
+12. A worry a choice of this flow answers (its `worries`: "what if she tells my parents"
+   in telling, at "What if it goes badly?"), typed at any step of the flow that picks
+   none of its own buttons, goes where that choice goes, when the choices naming it all
+   go one way (`worry`). The core asks the same of worried words (`picks`, `worry`).
 """
 
 from __future__ import annotations
@@ -206,11 +210,54 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
     if node is None:
         return False
     if node.choices is not None:
-        return match_choice(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
+        options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+        return match_choice(text, options) is not None
     if node.scale is not None:
         scale = node.scale
         return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
     return False
+
+
+def picks(library: Library, state: dict[str, Any], text: str) -> bool:
+    """Whether `text` picks one of the step's own options as the engine reads typed words
+    (rule 8): by its words, glossed into English, by its place ("the second one"), as a
+    short everyday answer ("nah"), or by what its words mean (dialogues/meaning.py); or a
+    number on its scale. Never a topic named elsewhere, small talk, or words only told."""
+    if reads(library, state, text):
+        return True
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None or node.choices is None:
+        return False
+    options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+    if match_choice(glosses.english(text), options) is not None:
+        return True
+    if everyday.position(text, len(options)) is not None:
+        return True
+    kind = everyday.said(text)
+    if kind is not None and everyday.option(kind, [c.label for c in node.choices]) is not None:
+        return True
+    reading = read_options(text, options) if small_talk(text) is None else None
+    return reading is not None and reading.meant
+
+
+def worry(library: Library, state: dict[str, Any], text: str) -> str | None:
+    """Where a worry a choice of the person's flow answers goes (rule 12), as a target
+    ("telling:badly"); None when `text` names none, or worries that go different ways."""
+    run = _Run(library, Facts())
+    return _worry(library, run.flow, text) if run.restore(state) is not None else None
+
+
+def _worry(library: Library, flow: str, text: str) -> str | None:
+    typed = f" {normalise(text)} "
+    where = {
+        library.resolve(flow, choice.to)
+        for node in library.flows[flow].nodes.values()
+        for choice in node.choices or ()
+        if any(f" {normalise(w)} " in typed for w in choice.worries if normalise(w))
+    }
+    found = where.pop() if len(where) == 1 else None
+    return f"{found[0]}:{found[1]}" if found is not None and found != END else None
 
 
 def asks(library: Library, state: dict[str, Any]) -> bool:
@@ -641,7 +688,10 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if several:  # before one choice is matched: "family and sleep" begins with one
             return _collect_all(run, node, several)
         listed = run.listed() if node.listing is not None else ()
-        options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
+        options = [
+            *((entry,) for entry in listed),
+            *((c.label, *c.synonyms, *c.worries) for c in node.choices),
+        ]
         index = match_choice(text, options)
         glossed = glosses.english(text)
         if index is None and normalise(glossed) != normalise(text):  # "sim", "arbeit"
@@ -711,6 +761,9 @@ def _unmatched(
     earlier = _earlier(run, text) if talk is None else None
     if earlier is not None:
         return earlier
+    answered = _worry(run.library, run.flow, text) if talk is None else None
+    if answered is not None:  # rule 12: "what if she tells my parents", in telling
+        return run.enter_target(run.flow, answered)
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)

@@ -277,7 +277,9 @@ def topic_named(library: dialogues.Library, turn: Turn, risk: safety.Assessment)
     if not isinstance(turn.person.question, Nothing) or turn.person.question.offered:
         return None  # the core's own question or buttons are open: those read it first
     if state is not None and (
-        dialogues.reads(library, state, text) or dialogues.asks(library, state)
+        dialogues.picks(library, state, text)
+        or dialogues.asks(library, state)
+        or dialogues.worry(library, state, text) is not None
     ):
         return None  # the step's own answer (bot/core/listening.py, `worried`)
     here = str(state.get("flow", "")) if state is not None else ""
