@@ -37,6 +37,9 @@ Rules:
    in telling, at "What if it goes badly?"), typed at any step of the flow that picks
    none of its own buttons, goes where that choice goes, when the choices naming it all
    go one way (`worry`). The core asks the same of worried words (`picks`, `worry`).
+13. A question of the person's own at a step with buttons that reads as none of the above
+   ("do I apologise for shouting at her?") is acknowledged plainly as one the bot cannot
+   answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
 """
 
 from __future__ import annotations
@@ -145,6 +148,15 @@ TOLD = (
     "I hear you, thank you. I can't reply to that in my own words. One of these may help, or "
     "type /topics for something else.",
 )
+# A question of the person's own at a step with buttons, that picks none of them ("do I
+# apologise for shouting at her?"): acknowledged plainly as a question the bot cannot
+# answer, never "not sure which one you meant"; the step's buttons stay. As TOLD, a miss.
+ASKED = (
+    "That's a fair question, and I can't answer it in my own words. One of these may help "
+    "from here, or type /topics for something else.",
+    "It's a good thing to ask. I can't answer it myself, but pick one of these to go on, or "
+    "type /topics for something else.",
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -198,7 +210,7 @@ def unclear(text: str) -> bool:
     """Whether `text` is one of the engine's "not understood" lines (its way out, or words
     told in the person's own words that pick no button)."""
     scale = UNCLEAR_SCALE.split("{", 1)[0]
-    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD)
+    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD, *ASKED)
     return text.startswith(lines)
 
 
@@ -590,6 +602,17 @@ def _told(text: str) -> bool:
     return len(words) >= 5 and not asked and not doubt and not declined
 
 
+def _asked_back(text: str) -> bool:
+    """Whether `text` asks a question of the person's own (four words or more, a question
+    mark or a question word first, no "idk" or "not sure") rather than trying to pick a
+    button: "do I apologise for shouting at her?"."""
+    words = normalise(text).split()
+    said = f" {' '.join(words)} "
+    doubt = {"idk", "dunno", "unsure"} & set(words) or " not sure " in said
+    asked = text.rstrip().endswith("?") or (bool(words) and words[0] in _QUESTION_WORDS)
+    return len(words) >= 4 and asked and not doubt
+
+
 def _settled(run: _Run, node: Node) -> str | None:
     """Where a branch on a fact that sent the person to this step goes now, if elsewhere."""
     at = (run.flow, run.node)
@@ -776,6 +799,10 @@ def _unmatched(
         run.missed += 1  # a miss all the same: the next one gets the way out
         run.chatted += 1
         return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if talk is None and _asked_back(text) and run.missed == 0:
+        run.missed += 1  # rule 13: a question of their own, acknowledged; still a miss
+        run.chatted += 1
+        return run.reask(ASKED[(run.chatted - 1) % len(ASKED)], node)
     if talk is None:
         return run.unclear(UNCLEAR, node)
     labels = [normalise(choice.label) for choice in node.choices or ()]
