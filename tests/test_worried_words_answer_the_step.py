@@ -143,3 +143,9 @@ async def test_a_crisis_still_interrupts_at_every_step(
     await chat.send("what if she tells my parents. i just want to die")
 
     assert chat.is_crisis()
+
+
+def test_fear_of_what_someone_will_think_in_the_scars_topic_is_help_with_telling() -> None:
+    at_intimacy = {"flow": "scars", "node": "intimacy"}
+    typed = "What if he thinks I'm mad? Here people don't understand mental health"
+    assert dialogues.worry(shipped_library(), at_intimacy, typed) == "telling:intro"
