@@ -152,10 +152,10 @@ TOLD = (
 # apologise for shouting at her?"): acknowledged plainly as a question the bot cannot
 # answer, never "not sure which one you meant"; the step's buttons stay. As TOLD, a miss.
 ASKED = (
-    "That's a fair question, and I can't answer it in my own words. One of these may help "
-    "from here, or type /topics for something else.",
-    "It's a good thing to ask. I can't answer it myself, but pick one of these to go on, or "
-    "type /topics for something else.",
+    "I can't answer that question in my own words, sorry. One of these may help from here, "
+    "or type /topics for something else.",
+    "Sorry, that's not something I can answer myself. Pick one of these to go on, or type "
+    "/topics for something else.",
 )
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
