@@ -149,3 +149,32 @@ def test_fear_of_what_someone_will_think_in_the_scars_topic_is_help_with_telling
     at_intimacy = {"flow": "scars", "node": "intimacy"}
     typed = "What if he thinks I'm mad? Here people don't understand mental health"
     assert dialogues.worry(shipped_library(), at_intimacy, typed) == "telling:intro"
+
+
+@pytest.mark.parametrize(
+    ("typed", "where"),
+    [
+        ("should I be hiding the knives and stuff?", "someone_else:parent_safer"),
+        (
+            "Should I take away the things she uses? I don't want to police her",
+            "someone_else:parent_safer",
+        ),
+        ("How do I bring it up without her shutting down? I yelled", "someone_else:parent_calm"),
+    ],
+)
+def test_a_parents_worry_is_the_parent_topic_that_answers_it(typed: str, where: str) -> None:
+    at_the_parent_menu = {"flow": "someone_else", "node": "parent_help_after"}
+    assert dialogues.worry(shipped_library(), at_the_parent_menu, typed) == where
+
+
+async def test_a_parents_worried_question_at_their_menu_is_answered_in_the_flow(
+    chat: FakeChat,
+) -> None:
+    await chat.send("My daughter who is 15 has been cutting herself. I don't know what to do.")
+    await chat.tap("No, but I'm worried")
+    await chat.tap("I'm their parent or carer")
+
+    await chat.send("should I be hiding the knives and her razors and stuff?")
+
+    assert "Store sharp things safely too" in chat.text()
+    assert "suicide" not in chat.text()
