@@ -34,9 +34,11 @@ Rules:
    pick no button and are told, not asked (five words or more), are that answer: kept,
    as if typed there.
 12. A worry a choice of this flow answers (its `worries`: "what if she tells my parents"
-   in telling, at "What if it goes badly?"), typed at any step of the flow that picks
-   none of its own buttons, goes where that choice goes, when the choices naming it all
-   go one way (`worry`). The core asks the same of worried words (`picks`, `worry`).
+   in telling, at "What if it goes badly?"), typed at a step of the flow that picks none
+   of its own buttons, goes where that choice goes, when the choices naming it all go one
+   way (`worry`); never at the flow's first question, nor at a step whose own buttons lead
+   to the step offering it (the question that leads there is answered first). The core
+   asks the same of worried words (`picks`, `worry`).
 13. A question of the person's own at a step with buttons that reads as none of the above
    ("do I apologise for shouting at her?") is acknowledged plainly as one the bot cannot
    answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
@@ -257,19 +259,43 @@ def worry(library: Library, state: dict[str, Any], text: str) -> str | None:
     """Where a worry a choice of the person's flow answers goes (rule 12), as a target
     ("telling:badly"); None when `text` names none, or worries that go different ways."""
     run = _Run(library, Facts())
-    return _worry(library, run.flow, text) if run.restore(state) is not None else None
+    return _worry(library, run.flow, run.node, text) if run.restore(state) is not None else None
 
 
-def _worry(library: Library, flow: str, text: str) -> str | None:
+def _worry(library: Library, flow: str, at: str, text: str) -> str | None:
+    """Rule 12 at the step `at`: never at the flow's first question ("is anyone in danger
+    right now?"), nor at a step before the one offering the worry's answer whose own
+    buttons lead there ("who are they to you?" before a parent's menu; a "Back" to that
+    menu from after it is no such step): that question is answered first."""
+    nodes = library.flows[flow].nodes
+    if at == library.flows[flow].start:
+        return None
+    ahead = {library.resolve(flow, choice.to) for choice in nodes[at].choices or ()}
     typed = f" {normalise(text)} "
     where = {
         library.resolve(flow, choice.to)
-        for node in library.flows[flow].nodes.values()
+        for node_id, node in nodes.items()
+        if (flow, node_id) not in ahead or _reaches(library, flow, node_id, at)
         for choice in node.choices or ()
         if any(f" {normalise(w)} " in typed for w in choice.worries if normalise(w))
     }
     found = where.pop() if len(where) == 1 else None
     return f"{found[0]}:{found[1]}" if found is not None and found != END else None
+
+
+def _reaches(library: Library, flow: str, start: str, goal: str) -> bool:
+    """Whether the step `goal` of `flow` can follow the step `start` (within the flow)."""
+    nodes, seen, ahead = library.flows[flow].nodes, {start}, [start]
+    while ahead:
+        for target in nodes[ahead.pop()].targets():
+            where = library.resolve(flow, target)
+            if where is None or where == END or where[0] != flow or where[1] in seen:
+                continue
+            if where[1] == goal:
+                return True
+            seen.add(where[1])
+            ahead.append(where[1])
+    return False
 
 
 def asks(library: Library, state: dict[str, Any]) -> bool:
@@ -784,7 +810,7 @@ def _unmatched(
     earlier = _earlier(run, text) if talk is None else None
     if earlier is not None:
         return earlier
-    answered = _worry(run.library, run.flow, text) if talk is None else None
+    answered = _worry(run.library, run.flow, run.node, text) if talk is None else None
     if answered is not None:  # rule 12: "what if she tells my parents", in telling
         return run.enter_target(run.flow, answered)
     part = named_part(run.library, text, here=run.flow) if talk is None else None

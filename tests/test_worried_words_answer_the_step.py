@@ -178,3 +178,17 @@ async def test_a_parents_worried_question_at_their_menu_is_answered_in_the_flow(
 
     assert "Store sharp things safely too" in chat.text()
     assert "suicide" not in chat.text()
+
+
+@pytest.mark.parametrize(
+    "node",
+    ["intro", "who"],  # "is anyone in danger right now?", "who are they to you?"
+)
+def test_a_worry_never_skips_the_question_that_leads_to_its_answer(node: str) -> None:
+    here = {"flow": "someone_else", "node": node}
+    assert (
+        dialogues.worry(
+            shipped_library(), here, "What do I say to her? I don't want to make it worse"
+        )
+        is None
+    )
