@@ -52,8 +52,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # on its own) and the safety model of 2026-12-07 afternoon: 0.092, 0.040, 17. After intl
 # (the international lines shown where they were only promised) c6-08 goes off its script
 # one turn earlier, and "people I can talk to" then meets another menu: 148 of 1,602.
-NOT_UNDERSTOOD_AT_MOST = 0.0924
-MISROUTED_AT_MOST = 0.0404
+# 133 of 1,602 (0.0830) and 32 of 901 (0.0355) after l10 (worried words that answer the
+# step answered in the flow, someone to call asked for in any wording, countries without
+# lines, "no" at the concern reply's menu, questions of one's own acknowledged plainly).
+NOT_UNDERSTOOD_AT_MOST = 0.0831
+MISROUTED_AT_MOST = 0.0356
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 17
 
