@@ -1,7 +1,7 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import asks, reads, resume, settled, start, step, unclear
+from dialogues.engine import asks, picks, reads, resume, settled, start, step, unclear, worry
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
@@ -32,6 +32,7 @@ __all__ = [
     "load_library",
     "named_topic",
     "normalise",
+    "picks",
     "read_directory",
     "reads",
     "resume",
@@ -39,4 +40,5 @@ __all__ = [
     "start",
     "step",
     "unclear",
+    "worry",
 ]

@@ -35,6 +35,15 @@ Rules:
    comes back ("Anything else?" with "Add another" or "In my own words"), own words that
    pick no button and are told, not asked (five words or more), are that answer: kept,
    as if typed there.
+12. A worry a choice of this flow answers (its `worries`: "what if she tells my parents"
+   in telling, at "What if it goes badly?"), typed at a step of the flow that picks none
+   of its own buttons, goes where that choice goes, when the choices naming it all go one
+   way (`worry`); never at the flow's first question, nor at a step whose own buttons lead
+   to the step offering it (the question that leads there is answered first). The core
+   asks the same of worried words (`picks`, `worry`).
+13. A question of the person's own at a step with buttons that reads as none of the above
+   ("do I apologise for shouting at her?") is acknowledged plainly as one the bot cannot
+   answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
 """
 
 from __future__ import annotations
@@ -144,6 +153,15 @@ TOLD = (
     "I hear you, thank you. I can't reply to that in my own words. One of these may help, or "
     "type /topics for something else.",
 )
+# A question of the person's own at a step with buttons, that picks none of them ("do I
+# apologise for shouting at her?"): acknowledged plainly as a question the bot cannot
+# answer, never "not sure which one you meant"; the step's buttons stay. As TOLD, a miss.
+ASKED = (
+    "I can't answer that question in my own words, sorry. One of these may help from here, "
+    "or type /topics for something else.",
+    "Sorry, that's not something I can answer myself. Pick one of these to go on, or type "
+    "/topics for something else.",
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -197,7 +215,7 @@ def unclear(text: str) -> bool:
     """Whether `text` is one of the engine's "not understood" lines (its way out, or words
     told in the person's own words that pick no button)."""
     scale = UNCLEAR_SCALE.split("{", 1)[0]
-    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD)
+    lines = (UNCLEAR, *UNCLEAR_AGAIN, UNCLEAR_THIRD, scale, WAY_OUT, WAY_OUT_SECOND, *TOLD, *ASKED)
     return text.startswith(lines)
 
 
@@ -209,10 +227,77 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
     if node is None:
         return False
     if node.choices is not None:
-        return _match(text, [(c.label, *c.synonyms) for c in node.choices]) is not None
+        options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+        return _match(text, options) is not None
     if node.scale is not None:
         scale = node.scale
         return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
+    return False
+
+
+def picks(library: Library, state: dict[str, Any], text: str) -> bool:
+    """Whether `text` picks one of the step's own options as the engine reads typed words
+    (rule 8): by its words, glossed into English, by its place ("the second one"), as a
+    short everyday answer ("nah"), or by what its words mean (dialogues/meaning.py); or a
+    number on its scale. Never a topic named elsewhere, small talk, or words only told."""
+    if reads(library, state, text):
+        return True
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None or node.choices is None:
+        return False
+    options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+    if match_choice(glosses.english(text), options) is not None:
+        return True
+    if everyday.position(text, len(options)) is not None:
+        return True
+    kind = everyday.said(text)
+    if kind is not None and everyday.option(kind, [c.label for c in node.choices]) is not None:
+        return True
+    reading = read_options(text, options) if small_talk(text) is None else None
+    return reading is not None and reading.meant
+
+
+def worry(library: Library, state: dict[str, Any], text: str) -> str | None:
+    """Where a worry a choice of the person's flow answers goes (rule 12), as a target
+    ("telling:badly"); None when `text` names none, or worries that go different ways."""
+    run = _Run(library, Facts())
+    return _worry(library, run.flow, run.node, text) if run.restore(state) is not None else None
+
+
+def _worry(library: Library, flow: str, at: str, text: str) -> str | None:
+    """Rule 12 at the step `at`: never at the flow's first question ("is anyone in danger
+    right now?"), nor at a step before the one offering the worry's answer whose own
+    buttons lead there ("who are they to you?" before a parent's menu; a "Back" to that
+    menu from after it is no such step): that question is answered first."""
+    nodes = library.flows[flow].nodes
+    if at == library.flows[flow].start:
+        return None
+    ahead = {library.resolve(flow, choice.to) for choice in nodes[at].choices or ()}
+    typed = f" {normalise(text)} "
+    where = {
+        library.resolve(flow, choice.to)
+        for node_id, node in nodes.items()
+        if (flow, node_id) not in ahead or _reaches(library, flow, node_id, at)
+        for choice in node.choices or ()
+        if any(f" {normalise(w)} " in typed for w in choice.worries if normalise(w))
+    }
+    found = where.pop() if len(where) == 1 else None
+    return f"{found[0]}:{found[1]}" if found is not None and found != END else None
+
+
+def _reaches(library: Library, flow: str, start: str, goal: str) -> bool:
+    """Whether the step `goal` of `flow` can follow the step `start` (within the flow)."""
+    nodes, seen, ahead = library.flows[flow].nodes, {start}, [start]
+    while ahead:
+        for target in nodes[ahead.pop()].targets():
+            where = library.resolve(flow, target)
+            if where is None or where == END or where[0] != flow or where[1] in seen:
+                continue
+            if where[1] == goal:
+                return True
+            seen.add(where[1])
+            ahead.append(where[1])
     return False
 
 
@@ -546,6 +631,17 @@ def _told(text: str) -> bool:
     return len(words) >= 5 and not asked and not doubt and not declined
 
 
+def _asked_back(text: str) -> bool:
+    """Whether `text` asks a question of the person's own (four words or more, a question
+    mark or a question word first, no "idk" or "not sure") rather than trying to pick a
+    button: "do I apologise for shouting at her?"."""
+    words = normalise(text).split()
+    said = f" {' '.join(words)} "
+    doubt = {"idk", "dunno", "unsure"} & set(words) or " not sure " in said
+    asked = text.rstrip().endswith("?") or (bool(words) and words[0] in _QUESTION_WORDS)
+    return len(words) >= 4 and asked and not doubt
+
+
 def _settled(run: _Run, node: Node) -> str | None:
     """Where a branch on a fact that sent the person to this step goes now, if elsewhere."""
     at = (run.flow, run.node)
@@ -644,7 +740,10 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
         if several:  # before one choice is matched: "family and sleep" begins with one
             return _collect_all(run, node, several)
         listed = run.listed() if node.listing is not None else ()
-        options = [*((entry,) for entry in listed), *((c.label, *c.synonyms) for c in node.choices)]
+        options = [
+            *((entry,) for entry in listed),
+            *((c.label, *c.synonyms, *c.worries) for c in node.choices),
+        ]
         index = match_choice(text, options)
         glossed = glosses.glossed(text) if index is None else None
         if glossed is not None:  # "sim", "arbeit", "algo más" (rule 10)
@@ -721,6 +820,9 @@ def _unmatched(
     earlier = _earlier(run, text) if talk is None else None
     if earlier is not None:
         return earlier
+    answered = _worry(run.library, run.flow, run.node, text) if talk is None else None
+    if answered is not None:  # rule 12: "what if she tells my parents", in telling
+        return run.enter_target(run.flow, answered)
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)
@@ -733,6 +835,10 @@ def _unmatched(
         run.missed += 1  # a miss all the same: the next one gets the way out
         run.chatted += 1
         return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if talk is None and _asked_back(text) and run.missed == 0:
+        run.missed += 1  # rule 13: a question of their own, acknowledged; still a miss
+        run.chatted += 1
+        return run.reask(ASKED[(run.chatted - 1) % len(ASKED)], node)
     if talk is None:
         return run.unclear(UNCLEAR, node)
     labels = [normalise(choice.label) for choice in node.choices or ()]

@@ -168,6 +168,8 @@ def _ways(library: Library, flow: Flow, node: Node) -> Iterator[str]:
         )
     for choice in node.choices or ():
         also = f" (also: {escape(', '.join(choice.synonyms))})" if choice.synonyms else ""
+        if choice.worries:
+            also += f" (worries it answers: {escape(', '.join(choice.worries))})"
         saves = ""
         if choice.hold is not None:
             held, var = escape(choice.hold.value), escape(choice.hold.var)

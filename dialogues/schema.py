@@ -86,6 +86,10 @@ class Hold(_Model):
 class Choice(_Model):
     label: Text = Field(min_length=1)
     synonyms: tuple[Text, ...] = ()
+    # Worries this choice answers, as people put them ("what if she tells my parents",
+    # "scared of how he'll react"): typed at any step of the flow, worried-sounding or
+    # not, they go where the choice goes (dialogues/engine.py, rule 12).
+    worries: tuple[Text, ...] = ()
     to: str
     save: Save | None = None
     hold: Hold | None = None

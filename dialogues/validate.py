@@ -58,6 +58,8 @@ def texts(flow: Flow) -> Iterator[tuple[Path_, str]]:
             yield (*base, "choices", i, "label"), choice.label
             for word in choice.synonyms:
                 yield (*base, "choices", i, "synonyms"), word
+            for word in choice.worries:
+                yield (*base, "choices", i, "worries"), word
             if choice.save is not None:
                 yield (*base, "choices", i, "save"), choice.save.value
             if choice.hold is not None:  # it may be kept later, and shown back

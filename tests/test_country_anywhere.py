@@ -67,8 +67,10 @@ async def test_a_country_in_a_sentence_answers_the_country_command(chat: FakeCha
     assert "France" in chat.first.text
 
 
-@pytest.mark.parametrize("typed", ["Ghana, Accra", "i live in accra ghana"])
-async def test_a_country_without_lines_in_a_sentence_offers_the_picker_again(
+# A country without lines ("Ghana, Accra") shows the international ones at once:
+# tests/test_country_without_lines.py. A place not known as a country gets the picker.
+@pytest.mark.parametrize("typed", ["Accra", "i live in kumasi"])
+async def test_a_place_not_known_as_a_country_offers_the_picker_again(
     chat: FakeChat, typed: str
 ) -> None:
     await chat.send("/topics")

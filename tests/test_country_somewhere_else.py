@@ -10,12 +10,12 @@ from tests.fakes import FakeChat
 CRISIS = "i want to kill myself"
 
 
-async def test_somewhere_else_after_a_country_without_lines_shows_the_international_lines(
+async def test_somewhere_else_after_a_place_not_known_shows_the_international_lines(
     chat: FakeChat,
 ) -> None:
     await chat.send("/topics")
     await chat.send("/country")
-    await chat.send("Ghana")
+    await chat.send("Accra")
     assert words.COUNTRY_NOT_FOUND in chat.text()
 
     replies = await chat.tap(words.SOMEWHERE_ELSE)

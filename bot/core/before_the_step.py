@@ -79,8 +79,10 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
     said = yes_no.read(text) if isinstance(question, AskedSafe | AskedSuicide) else None
     if said not in (None, Said.FINE, Said.HEDGED):
         return None  # "no. what number do i call?": the answer first (not safe: 999 first)
-    if said is None and state is not None and dialogues.reads(library, state, text):
-        return None  # the step's own (a "fine" goes to the question, not to the step)
+    theirs = lines_asked.names_parents(text) and not someone_else.in_their_flow(state)
+    if said is None and state is not None and dialogues.reads(library, state, text) and not theirs:
+        return None  # the step's own (a "fine" goes to the question, not to the step); never
+        # a parent's lines where the step's are the person's own ("I need help now")
     keeps_words = state is not None and dialogues.asks(library, state)
     asked = lines_asked.read(text, keeps_words=keeps_words)
     if asked is None and repeats.lines_lately(turn.person.episode.said, turn.incoming.now):
@@ -275,7 +277,9 @@ def topic_named(library: dialogues.Library, turn: Turn, risk: safety.Assessment)
     if not isinstance(turn.person.question, Nothing) or turn.person.question.offered:
         return None  # the core's own question or buttons are open: those read it first
     if state is not None and (
-        dialogues.reads(library, state, text) or dialogues.asks(library, state)
+        dialogues.picks(library, state, text)
+        or dialogues.asks(library, state)
+        or dialogues.worry(library, state, text) is not None
     ):
         return None  # the step's own answer (bot/core/listening.py, `worried`)
     here = str(state.get("flow", "")) if state is not None else ""

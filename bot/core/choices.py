@@ -6,7 +6,7 @@ from typing import assert_never
 
 import dialogues
 import safety
-from bot.core import repeats, words
+from bot.core import countries, repeats, words
 from bot.core.buttons import (
     Asked,
     CheckinBetter,
@@ -106,13 +106,18 @@ class Choices:
 
     async def country(self, turn: Turn, code: str | None) -> list[Reply]:
         """A country chosen, by a tap or typed ("i live in ireland"); None: "Somewhere
-        else", answered with the international options it promises, never nothing."""
-        if code is None:
-            chosen = Reply(words.COUNTRY_INTERNATIONAL)
-        else:
-            name = safety.country_name(code)
+        else", answered with the international options it promises, never nothing, as is
+        a country the directory has no lines for ("Ghana": bot/core/countries.py, rule 6)."""
+        if code is None or code == countries.SOMEWHERE_ELSE:
+            # kept, so that a deployment's default country never comes back in its place
+            code, chosen = countries.SOMEWHERE_ELSE, Reply(words.COUNTRY_INTERNATIONAL)
+        elif not countries.has_lines(code):  # "Ghana": a country, and its international lines
+            name = countries.name(code)
             if name is None:
                 return [country_picker(page=0)]
+            chosen = Reply(words.COUNTRY_NO_LINES.format(name=name))
+        else:
+            name = safety.country_name(code) or code
             said = words.COUNTRY_ALREADY if turn.person.country == code else words.COUNTRY_SET
             chosen = Reply(said.format(name=name))
         turn.person.country = code
@@ -122,8 +127,8 @@ class Choices:
             # chosen under the crisis lines, or typed after them in this episode: theirs, now
             self._questions.ask(turn, AskedSafe())
             return [chosen, self._questions.crisis_reply(code, None, resumable=False, now=now)]
-        if code is None or repeats.lines_lately(turn.person.episode.said, now):
-            # "Somewhere else", or typed just after a flow's lines ("we live in canada"):
-            # those lines, all of them
+        if not countries.has_lines(code) or repeats.lines_lately(turn.person.episode.said, now):
+            # "Somewhere else" or a country with no lines of its own, or typed just after a
+            # flow's lines ("we live in canada"): those lines, all of them
             return [chosen, self._questions.more_help(code, now=now), *await turn.resume(turn)]
         return [chosen, *await turn.resume(turn)]

@@ -20,63 +20,70 @@ Rules:
    read at any time (`named`), by its names, never by a bare two-letter code.
 5. A country named after "not" ("we're in australia, not the uk") is not one the writer
    means: `mentioned` leaves it out.
+6. A country the directory has no lines for ("Ghana", "Colombia": tzdata's list of
+   countries) is still a country: read as the others are, it gets the international lines
+   (`has_lines`), and is kept as the person's (their check-in time zone, their lines if
+   the directory ever has them). A name that is an everyday word ("chad", "jordan",
+   "georgia") is never read as one. "Somewhere else" chosen is kept too, as
+   `SOMEWHERE_ELSE`, so a deployment's default country never comes back in its place.
+7. A word for a country's people ("polish", "aussie") counts alone or said of the writer
+   ("i'm polish", "we are irish"), never of someone else ("my mum is polish").
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import unicodedata
 from functools import cache
 
 import safety
 
+# "Somewhere else" chosen on the country picker (rule 6): ISO 3166's code for an unknown
+# place, in the directory never, so its lines are the international ones.
+SOMEWHERE_ELSE = "ZZ"
 # Other names, by ISO code; each country's English name (from the directory) counts too.
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "AR": ("argentine", "argentinian", "argentinean", "arg"),
-    "AU": ("aus", "oz", "straya", "aussie", "australian", "australien"),
-    "AT": ("österreich", "osterreich", "austrian", "autriche"),
-    "BD": ("bangladeshi",),
-    "BY": ("belarusian", "беларусь"),
-    "BE": ("belgian", "belgique", "belgië", "belgie", "belgien"),
-    "BR": ("brasil", "brazilian", "brasileiro", "brasileira"),
-    "CA": ("canadian", "canadá", "kanada"),
-    "CL": ("chilean", "chileno", "chilena"),
-    "CN": ("chinese", "中国", "prc", "mainland china"),
-    "DK": ("danmark", "danish", "dane", "dänemark"),
-    "EG": ("egyptian", "misr", "مصر"),
-    "ET": ("ethiopian",),
-    "FI": ("suomi", "finnish", "finn", "finnland"),
-    "FR": ("french", "française", "francaise", "français", "frankreich", "francia"),
-    "DE": ("deutschland", "german", "deutsch", "deutsche", "allemagne", "alemania", "germania"),
-    "HK": ("hongkong", "hk", "香港", "hong konger"),
-    "IN": ("indian", "bharat", "भारत", "hindustan"),
-    "ID": ("indonesian", "indo"),
-    "IR": ("iranian", "persia", "persian", "ایران"),
-    "IE": ("eire", "éire", "irish", "republic of ireland", "roi", "irlanda", "irland"),
-    "IL": ("israeli", "ישראל"),
-    "IT": ("italia", "italian", "italien", "italie"),
-    "JP": ("nippon", "nihon", "japanese", "日本", "japan"),
-    "KZ": ("kazakh", "kazakhstani", "қазақстан"),
-    "MY": ("malaysian", "msia"),
-    "MX": ("méxico", "mexican", "mexicano", "mexicana", "mexiko", "mexique"),
-    "NL": ("holland", "the netherlands", "dutch", "nederland", "niederlande", "pays bas"),
-    "NZ": ("aotearoa", "kiwi", "nz", "new zealander", "kiwiland"),
-    "NG": ("nigerian", "naija"),
-    "NO": ("norge", "noreg", "norwegian", "norwegen"),
-    "PK": ("pakistani",),
-    "PH": ("filipino", "filipina", "pilipinas", "pinoy", "pinay", "philippine"),
-    "PL": ("polska", "polish", "pole", "polen", "pologne"),
-    "PT": ("portuguese", "portugues", "português"),
-    "RU": ("россия", "rossiya", "russian", "russland", "russian federation"),
-    "SG": ("singaporean", "singapura", "sg"),
-    "ZA": ("rsa", "south african", "mzansi", "sa"),
-    "KR": ("korea", "korean", "south korean", "한국", "republic of korea"),
-    "ES": ("españa", "espana", "spanish", "spaniard", "spanien", "espagne"),
-    "SE": ("sverige", "swedish", "swede", "schweden", "suède"),
-    "CH": ("schweiz", "suisse", "svizzera", "swiss"),
-    "TH": ("thai", "thailand", "ประเทศไทย"),
-    "TR": ("türkiye", "turkiye", "turkish", "türkei", "turkei"),
-    "UA": ("україна", "ukrainian", "ukraina", "the ukraine"),
+    "AR": ("arg",),
+    "AU": ("aus", "oz", "straya", "australien"),
+    "AT": ("österreich", "osterreich", "autriche"),
+    "BY": ("беларусь",),
+    "BE": ("belgique", "belgië", "belgie", "belgien"),
+    "BR": ("brasil",),
+    "CA": ("canadá", "kanada"),
+    "CN": ("中国", "prc", "mainland china"),
+    "DK": ("danmark", "dänemark"),
+    "EG": ("misr", "مصر"),
+    "FI": ("suomi", "finnland"),
+    "FR": ("frankreich", "francia"),
+    "DE": ("deutschland", "allemagne", "alemania", "germania"),
+    "HK": ("hongkong", "hk", "香港"),
+    "IN": ("bharat", "भारत", "hindustan"),
+    "ID": ("indo",),
+    "IR": ("persia", "ایران"),
+    "IE": ("eire", "éire", "republic of ireland", "roi", "irlanda", "irland"),
+    "IL": ("ישראל",),
+    "IT": ("italia", "italien", "italie"),
+    "JP": ("nippon", "nihon", "日本", "japan"),
+    "KZ": ("қазақстан",),
+    "MY": ("msia",),
+    "MX": ("méxico", "mexiko", "mexique"),
+    "NL": ("holland", "the netherlands", "nederland", "niederlande", "pays bas"),
+    "NZ": ("aotearoa", "nz", "kiwiland"),
+    "NG": ("naija",),
+    "NO": ("norge", "noreg", "norwegen"),
+    "PH": ("pilipinas",),
+    "PL": ("polska", "polen", "pologne"),
+    "RU": ("россия", "rossiya", "russland", "russian federation"),
+    "SG": ("singapura", "sg"),
+    "ZA": ("rsa", "mzansi", "sa"),
+    "KR": ("korea", "한국", "republic of korea"),
+    "ES": ("españa", "espana", "spanien", "espagne"),
+    "SE": ("sverige", "schweden", "suède"),
+    "CH": ("schweiz", "suisse", "svizzera"),
+    "TH": ("thailand", "ประเทศไทย"),
+    "TR": ("türkiye", "turkiye", "türkei", "turkei"),
+    "UA": ("україна", "ukraina", "the ukraine"),
     "GB": (
         "uk",
         "u k",
@@ -88,10 +95,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "scotland",
         "wales",
         "northern ireland",
-        "british",
-        "english",
-        "scottish",
-        "welsh",
         "united kingdom",
         "the united kingdom",
         "london",
@@ -109,14 +112,66 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "america",
         "united states of america",
         "the united states",
-        "american",
         "murica",
         "estados unidos",
         "eeuu",
         "vereinigte staaten",
     ),
-    "UZ": ("uzbek", "oʻzbekiston", "ozbekiston", "uzbekistani"),
-    "VN": ("viet nam", "vietnamese", "việt nam", "viet"),
+    "UZ": ("oʻzbekiston", "ozbekiston"),
+    "VN": ("viet nam", "việt nam", "viet"),
+}
+# Words for a country's people ("polish", "aussie"): a country only when said of the
+# writer ("i'm polish", "we are irish") or alone, never of someone else ("my mum is polish").
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AR": ("argentine", "argentinian", "argentinean"),
+    "AU": ("aussie", "australian"),
+    "AT": ("austrian",),
+    "BD": ("bangladeshi",),
+    "BY": ("belarusian",),
+    "BE": ("belgian",),
+    "BR": ("brazilian", "brasileiro", "brasileira"),
+    "CA": ("canadian",),
+    "CL": ("chilean", "chileno", "chilena"),
+    "CN": ("chinese",),
+    "DK": ("danish", "dane"),
+    "EG": ("egyptian",),
+    "ET": ("ethiopian",),
+    "FI": ("finnish", "finn"),
+    "FR": ("french", "française", "francaise", "français"),
+    "DE": ("german", "deutsch", "deutsche"),
+    "HK": ("hong konger",),
+    "IN": ("indian",),
+    "ID": ("indonesian",),
+    "IR": ("iranian", "persian"),
+    "IE": ("irish",),
+    "IL": ("israeli",),
+    "IT": ("italian",),
+    "JP": ("japanese",),
+    "KZ": ("kazakh", "kazakhstani"),
+    "MY": ("malaysian",),
+    "MX": ("mexican", "mexicano", "mexicana"),
+    "NL": ("dutch",),
+    "NZ": ("kiwi", "new zealander"),
+    "NG": ("nigerian",),
+    "NO": ("norwegian",),
+    "PK": ("pakistani",),
+    "PH": ("filipino", "filipina", "pinoy", "pinay", "philippine"),
+    "PL": ("polish", "pole"),
+    "PT": ("portuguese", "portugues", "português"),
+    "RU": ("russian",),
+    "SG": ("singaporean",),
+    "ZA": ("south african",),
+    "KR": ("korean", "south korean"),
+    "ES": ("spanish", "spaniard"),
+    "SE": ("swedish", "swede"),
+    "CH": ("swiss",),
+    "TH": ("thai",),
+    "TR": ("turkish",),
+    "UA": ("ukrainian",),
+    "GB": ("british", "english", "scottish", "welsh"),
+    "US": ("american",),
+    "UZ": ("uzbek", "uzbekistani"),
+    "VN": ("vietnamese",),
 }
 # Big cities and states people name instead of their country ("im in leeds", "texas").
 _PLACES: dict[str, tuple[str, ...]] = {
@@ -171,6 +226,21 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "PH": ("manila", "quezon city", "cebu", "davao"),
     "JP": ("tokyo", "osaka", "kyoto"),
 }  # fmt: skip
+# Countries the directory has no lines for, by their names in tzdata's iso3166.tab ("Ghana",
+# "Colombia"): known as countries (rule 6), shown the international lines. Other names of
+# some; and names that are everyday words or people's names first, never read as one.
+_WORLD_ALIASES: dict[str, tuple[str, ...]] = {
+    "AE": ("uae", "emirates"),
+    "CD": ("drc", "dr congo"),
+    "CI": ("ivory coast", "cote d ivoire"),
+    "CZ": ("czechia",),
+    "KP": ("north korea",),
+    "TL": ("timor leste",),
+}
+_NOT_A_COUNTRY = frozenset(
+    {"chad", "jordan", "georgia", "jersey", "guernsey", "niger", "guinea", "dominica"}
+    | {"reunion", "christmas island", "samoa", "congo", "korea", "man"}
+)
 # Two-letter codes that are everyday words, never read as a country (rule 2).
 _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "es", "se"})
 _LIVES_IN = re.compile(
@@ -188,6 +258,9 @@ _FROM = re.compile(
     r"ich bin aus|ich komme aus) "
 )
 _US = re.compile(r"\b(?:in|for|the|a) us\b")
+_OF_THE_WRITER = (
+    r"\b(?:i m|im|i am|we re|were|we are|i was born|born)(?: (?:a|an|half|also|originally|from))? "
+)
 _SENTENCES = re.compile(r"(?<=[.!?\n])(?=[^.!?])")
 _NOT = ("not", "not in", "not the", "not in the", "not from", "not from the", "no longer in")
 _CLAUSES = re.compile(r"[.!?;,\n]+|\b(?:but|and|pero|aber|mais)\b", re.IGNORECASE)
@@ -211,9 +284,22 @@ def find(text: str) -> str | None:
     found = {
         code
         for name, code in names.items()
-        if (len(name) > 2 or name not in _WORD_CODES | {"us", "sa"}) and _has_phrase(typed, name)
+        if (len(name) > 2 or name not in _WORD_CODES | {"us", "sa"})
+        and _has_phrase(typed, name)
+        and _of_the_writer(typed, name)
     }
     return found.pop() if len(found) == 1 else None
+
+
+def name(code: str) -> str | None:
+    """The English name of a country we know (the directory's, else tzdata's), or None
+    (`SOMEWHERE_ELSE` too)."""
+    return safety.country_name(code) or _world_names().get(code.upper())
+
+
+def has_lines(code: str | None) -> bool:
+    """Whether the directory has a country's own lines (else: the international ones)."""
+    return code is not None and safety.country_name(code) is not None
 
 
 def lives_in(text: str) -> str | None:
@@ -289,7 +375,7 @@ def mentioned(text: str) -> tuple[str, ...]:
     for name, code in _names().items():
         if len(name) > 2 or name in ("uk", "u k"):
             where = f" {typed} ".find(f" {name} ")
-            if where >= 0:
+            if where >= 0 and _of_the_writer(typed, name):
                 at[code] = min(where, at.get(code, where))
                 if any(f" {typed} ".find(f" {no} {name} ") >= 0 for no in _NOT):
                     denied.add(code)
@@ -312,9 +398,50 @@ def sounds_like_a_place(text: str) -> bool:
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, name in safety.countries():
-        for said in (name, *_ALIASES.get(code, ()), *_PLACES.get(code, ())):
+        for said in (
+            name,
+            *_ALIASES.get(code, ()),
+            *_PLACES.get(code, ()),
+            *_DEMONYMS.get(code, ()),
+        ):
             names[_plain(said)] = code
+    for code, name in _world_names().items():
+        for said in (name, *_WORLD_ALIASES.get(code, ())):
+            names.setdefault(_plain(said), code)
     return names
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(_plain(said) for saids in _DEMONYMS.values() for said in saids)
+
+
+def _of_the_writer(typed: str, name: str) -> bool:
+    """Rule 7: a word for a country's people counts alone or said of the writer ("i'm
+    polish"), never of someone else ("my mum is polish"); a country's name always."""
+    if name not in _demonyms() or typed == name:
+        return True
+    return re.search(_OF_THE_WRITER + re.escape(name) + r"\b", typed) is not None
+
+
+@cache
+def _world_names() -> dict[str, str]:
+    """Code -> name of every country tzdata knows that the directory has no lines for,
+    under a name that is no everyday word and names one country only."""
+    try:
+        table = importlib.resources.files("tzdata.zoneinfo").joinpath("iso3166.tab").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    listed = {code for code, _ in safety.countries()}
+    found: dict[str, str] = {}
+    for line in table.splitlines():
+        code, _, name = line.partition("\t")
+        if line.startswith("#") or not name or code in listed:
+            continue
+        plain = _plain(name.split(" (")[0].replace("&", "and"))
+        if plain and plain not in _NOT_A_COUNTRY:
+            found[code] = name.split(" (")[0].replace("&", "and")
+    return found
 
 
 def _plain(text: str) -> str:

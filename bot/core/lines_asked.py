@@ -10,6 +10,11 @@ Rules:
    person's own (bot/core/countries.py, `mentioned`).
 4. Where the step reads the text as one of its own answers, it is the step's; where the
    step keeps what is typed, only a request put as one counts (`keeps_words`).
+5. Asking for someone to call or talk to, in any wording ("is there someone in Ghana I can
+   call", "who can i talk to in canada", "a number i can ring?"), asks for lines.
+6. Lines asked for parents ("any helpline for parents", "a parents' line"), or by a parent
+   in the someone-else flow, are a parent's (`for_a_parent`): the lines for parents, as the
+   flow shows them, never "are you safe right now?" (SAFE_MESSAGING.md, Always 11).
 """
 
 from __future__ import annotations
@@ -34,6 +39,20 @@ def read(text: str, *, keeps_words: bool = False) -> tuple[str, ...] | None:
     return countries.mentioned(text)
 
 
+def for_a_parent(text: str, state: dict[str, object] | None) -> bool:
+    """Rule 6: whether lines asked for are a parent's: asked for parents, or asked on the
+    someone-else flow's path for a parent or carer (its steps named "parent…")."""
+    if names_parents(text):
+        return True
+    node = str(state.get("node", "")) if state is not None else ""
+    return state is not None and state.get("flow") == "someone_else" and node.startswith("parent")
+
+
+def names_parents(text: str) -> bool:
+    """Whether the lines asked for are named as for parents ("any helpline for parents")."""
+    return _FOR_PARENTS.search(_plain(text)) is not None
+
+
 def _plain(text: str) -> str:
     """Lowercase, accents off, punctuation to spaces: "línea de ayuda?" -> "linea de ayuda"."""
     folded = unicodedata.normalize("NFKD", text.casefold())
@@ -50,7 +69,15 @@ _ASKS = re.compile(
     r"(?:\w+ )?numbers?|(?:want|need) (?:the |some |a |any )(?:\w+ )?numbers?|"
     r"numbers? (?:for|to call)|is there (?:a |an |any |like a )?(?:\w+ )?(?:numbers?|help ?lines?|"
     r"hot ?lines?)|"
-    r"what (?:is |s )?(?:the |a )?numbers?|who (?:can|do|should|could) i (?:call|ring|text)|"
+    r"what (?:is |s )?(?:the |a )?numbers?|"
+    # rule 5: someone to call or talk to, asked for
+    r"who (?:can|do|should|could|would) (?:i|we) (?:call|ring|phone|text|contact|"
+    r"talk to|speak to|talk with|speak with|reach out to)|"
+    r"is there (?:some ?one|any ?one|some ?body|any ?body|a person|people|anywhere|a place)"
+    r"(?: \w+){0,4} (?:i|we) (?:can|could|should|might) (?:call|ring|phone|text|contact|"
+    r"talk to|speak to|talk with|speak with|reach)|"
+    r"(?:numbers?|lines?) (?:i|we) (?:can|could) (?:call|ring|phone|text)|"
+    r"(?:lines?|numbers?|support) for (?:worried )?(?:parents?|carers?|families)|"
     r"need (?:some )?help (?:right now|now|asap|urgently|immediately)|help me now|"
     # Spanish, Portuguese, French, German, Italian
     r"lineas? de (?:ayuda|crisis|apoyo|prevencion)|numeros? de (?:ayuda|emergencia|crisis)|"
@@ -77,4 +104,9 @@ _DENIED = re.compile(
 _REQUEST = re.compile(
     r"^(?:please |pls |ok |okay |and |but )?(?:show|give|send|can|could|what|whats|where|who|"
     r"is there|are there|i need|i want|i d like|necesito|hay|quiero|tienes|preciso)\b"
+)
+# Rule 6: lines for parents asked for.
+_FOR_PARENTS = re.compile(
+    r"\b(?:for|of) (?:worried )?(?:parents?|carers?|mums?|moms?|dads?|families|a parent)\b|"
+    r"\bparents? s? (?:help ?lines?|hot ?lines?|lines?|support|numbers?)\b"
 )

@@ -1,13 +1,24 @@
 """Typed text, read in context: the core's open question first, then a country, someone
 else, or the flow's step (`Listener.typed`); worried words that answer the step's own
 question are answered there (`Listener.worried`), a crisis never reaches here.
+
+Rules for worried words at a flow's step (issue 19: "a crisis always interrupts; worried
+words that answer the step's own question are answered inside the flow"):
+1. Words that pick one of the step's buttons by its words, or that a step asking for the
+   person's own words keeps (but hopelessness), are its answer, whatever the worry.
+2. Distress alone (`answers_the_step`) is read as the flow reads calm words: a button by
+   what the words mean ("i need to feel something? like when i go numb" at "what do you
+   need most?"), or a worry one of the flow's choices answers ("what if she tells my
+   parents? papa will be very angry" in telling: "What if it goes badly?").
+3. Anything else worried gets the concern reply (bot/core/questions.py): the full one once
+   an episode, short ones after; an urge, a lapse, an injury or hopelessness always.
 """
 
 from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, repeats, someone_else, words, yes_no
+from bot.core import asides, countries, lines_asked, repeats, someone_else, words, yes_no
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
@@ -25,6 +36,17 @@ from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
 from bot.messages import Reply
+
+
+def answers_the_step(risk: safety.Assessment) -> bool:
+    """Whether worried words may answer a step by what they mean, not only by its buttons'
+    words: distress alone (never an urge, a lapse, an injury, hopelessness, nor anything
+    about someone else), which the concern reply would only interrupt. A crisis never
+    reaches here; the rest get the concern reply."""
+    return bool(risk.kinds) and risk.kinds <= _DISTRESS and not risk.about_someone_else
+
+
+_DISTRESS = frozenset({"distress"})
 
 
 class Listener:
@@ -75,10 +97,18 @@ class Listener:
                 return await self._someone_else(turn, text)
             reads = state is not None and dialogues.reads(self._library, state, text)
             keeps = state is not None and dialogues.asks(self._library, state)
+            # only distress, the feeling that goes with a hard question, is read for what the
+            # step means: its buttons by what the words mean, a worry the flow answers
+            distress = state is not None and answers_the_step(risk)
+            reads = reads or (distress and dialogues.picks(self._library, state or {}, text))
             # words a step asks for are its answer; hopelessness is heard, not filed away
             if reads or (keeps and "hopelessness" not in risk.kinds):
                 self._questions.noticed(turn, risk)
                 return await self._flows.answer(turn, dialogues.Typed(text))
+            worry = dialogues.worry(self._library, state or {}, text) if distress else None
+            if worry is not None:  # "what if she tells my parents?" in telling: its answer
+                self._questions.noticed(turn, risk)
+                return await self._flows.go(turn, worry)
             if helping:  # worried for them, not for themselves
                 self._questions.noticed(turn, risk)
                 replies = await self._flows.answer(turn, dialogues.Typed(text))
@@ -92,9 +122,15 @@ class Listener:
         if not outcome.passed:
             return self._questions.say(turn, outcome)
         question = outcome.question
+        here = countries.said_to_be_in(text) if lines_asked.read(text) is not None else None
+        if here is not None and countries.name(here) is not None:
+            # lines the step shows as its own ("a helpline for parents? I'm in Leeds"): theirs
+            turn.person.country = here
         button = self._questions.offered(question, text)
         if button is not None:  # the core's own button on the last reply, typed
             return await self._choices.choose(turn, button, question=question)
+        if self._questions.declines_menu(question, text):  # "nah" to "would one of these help?"
+            return [Reply(words.MENU_DECLINED), *await self._flows.resume(turn)]
         if isinstance(question, AskedTime | AskedZone):
             return await self._checkins.typed(turn, question, text)
         # the country question reads a country named anywhere in the answer ("en France",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.core import words
+from bot.core import countries, words
 from bot.core.buttons import Erase
 from bot.core.callback_data import option
 from bot.core.ports import PersonState
@@ -55,7 +55,7 @@ def _summary(data: dict[str, object]) -> str:
     agreed = person["agreed_to_keep_things_at"]
     lines = [
         words.MYDATA_SEEN.format(first=person["first_seen_on"], last=person["last_active_on"]),
-        words.MYDATA_COUNTRY.format(country=person["country"] or words.MYDATA_NO_COUNTRY),
+        words.MYDATA_COUNTRY.format(country=_country(person["country"])),
         words.MYDATA_AGREED.format(
             answer=words.MYDATA_AGREED_YES if agreed else words.MYDATA_AGREED_NO
         ),
@@ -71,3 +71,10 @@ def _summary(data: dict[str, object]) -> str:
     lines.append(words.MYDATA_WAITING.format(count=len(reminders)))
     lines.append(words.MYDATA_END)
     return "\n".join(lines)
+
+
+def _country(code: object) -> object:
+    """The country kept, as /mydata shows it: its code, or what was chosen instead."""
+    if code == countries.SOMEWHERE_ELSE:
+        return words.SOMEWHERE_ELSE
+    return code or words.MYDATA_NO_COUNTRY

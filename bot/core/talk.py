@@ -3,10 +3,11 @@ person's record and renders what it decided with their country and the time."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import safety
-from bot.core import countries, someone_else, words
+from bot.core import countries, lines_asked, someone_else, words
 from bot.core import questions as q
 from bot.core.buttons import (
     Asked,
@@ -24,9 +25,13 @@ from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
 from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
+from dialogues import normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
+# Where the someone-else flow shows a parent the lines for parents (lines_asked.py, rule 6).
+PARENT_LINES = "someone_else:parent_help"
+_FOR_PARENTS = ("parents", "crisis")
 # The button that shows more crisis lines and ways to get help (after a crisis reply).
 MORE_HELP = encode(MoreHelp())
 # "Keep talking with me" on a crisis reply.
@@ -109,6 +114,22 @@ class Questions:
         except ButtonError:
             return None
 
+    def declines_menu(self, question: q.Question, text: str) -> bool:
+        """Whether `text` is a plain "no" ("nope", "nah", "no thanks", "no i'm ok") to the
+        core's "would one of these help?" (its ways to cope under the concern reply, the
+        answer about suicide or "I'm glad you're safe"): none of them, thank you. Never
+        under an open yes-or-no question of the core's, where a no is its answer."""
+        if not isinstance(question, q.Nothing):
+            return False
+        buttons = [_decoded(button_id) for _, button_id in question.offered]
+        if not any(button in _COPING for button in buttons):
+            return False
+        said = read(text)
+        if said is Said.NO_AND_MORE:  # "no i'm ok", "nah im good thanks"
+            rest = _NO_FIRST.sub("", normalise(text))
+            said = Said.NO if read(rest) in (Said.FINE, Said.NO) or _GOOD.match(rest) else None
+        return said is Said.NO
+
     async def crisis(self, turn: Turn, risk: safety.Assessment) -> list[Reply]:
         """The crisis reply; or, to a person who has just said they are not safe, the
         emergency number first (bot/core/questions.py, rule 2)."""
@@ -135,12 +156,23 @@ class Questions:
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
         named if any (the first with the crisis reply, each other's lines after it). The
-        country the writer says they are in ("im in toronto") becomes theirs; lines asked
-        for someone else ("its not me its HER. should i call 911?") are the lines for them."""
+        country the writer says they are in ("im in toronto") becomes theirs, and so does
+        the first named by someone with none yet ("who can i talk to in canada"); lines
+        asked for someone else ("its not me its HER. should i call 911?") are the lines for
+        them, and a parent's ("any helpline for parents") the someone-else flow's lines for
+        parents (lines_asked.py, rule 6)."""
         text = turn.incoming.text or ""
         here = countries.said_to_be_in(text)
-        if here is not None and safety.country_name(here) is not None:
+        if here is not None and countries.name(here) is not None:
             turn.person.country = here
+        elif codes and turn.person.country is None and countries.name(codes[0]) is not None:
+            turn.person.country = codes[0]  # "who can i talk to in canada": theirs, if none yet
+        if lines_asked.for_a_parent(text, turn.person.flow_state):
+            # a parent's: the lines for parents, as the flow for them shows them
+            replies = await turn.go(turn, PARENT_LINES)
+            other = [c for c in codes[:1] if c != turn.person.country]
+            now = turn.incoming.now
+            return [*(Reply(safety.lines_reply(c, _FOR_PARENTS, now=now)) for c in other), *replies]
         for_them = someone_else.not_the_writer(text)
         if for_them:
             replies = self.say(turn, self.step(turn, q.Crisis(turn.incoming.now, THEIR_DANGER)))
@@ -261,6 +293,20 @@ def _read(turn: Turn, text: str | None) -> Said | None:
     a yes said with safety is still a yes (bot/core/yes_no.py, rule 7)."""
     about_suicide = isinstance(turn.person.question, q.AskedSuicide)
     return read(text, about_suicide=about_suicide) if text else None
+
+
+# The first buttons of the core's "would one of these help?" menus (_coping_options,
+# _stay_options): a "no" there declines them (`declines_menu`).
+_COPING = (Go("urges:now"),)
+_NO_FIRST = re.compile(r"^(?:no+|nope+|nah+)\b\s*")
+_GOOD = re.compile(r"^(?:i m|im|i am) (?:good|all good|alright)(?: thanks| thank you)?$")
+
+
+def _decoded(button_id: str) -> Button | None:
+    try:
+        return decode(button_id) if is_core(button_id) else None
+    except ButtonError:
+        return None
 
 
 def _lines_options(*, someone_else: bool, resumable: bool) -> tuple[Option, ...]:

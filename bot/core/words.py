@@ -142,6 +142,9 @@ SAFE_NOW = (
     "I'm glad you're safe right now. I'm here, and we can take the next few minutes "
     "together. Would one of these help?"
 )
+# A plain "no" ("nah", "no thanks") typed at "would one of these help?" under the concern
+# reply or "I'm glad you're safe": none of them, thank you; back to where we were.
+MENU_DECLINED = "That's okay. Crisis lines are here whenever you need them: type /sos."
 # The concern reply again in the same episode: short, and different each time (the first,
 # safety.concern_reply, carries a line; "Crisis lines" stays a tap away under these).
 CONCERN_AGAIN = (
@@ -173,6 +176,12 @@ COUNTRY_NOT_FOUND = (
 # "Somewhere else" tapped: the international lines follow at once, in the same turn.
 COUNTRY_INTERNATIONAL = (
     "Okay. Here are international options, which can point you to a line where you are."
+)
+# A country typed that the directory has no lines for ("Ghana"): its international lines
+# follow at once, in the same turn.
+COUNTRY_NO_LINES = (
+    "Thanks. I don't have lines of my own for {name} yet. Here are international options, "
+    "which can point you to a line there."
 )
 STOPPED = (
     "Okay, I'll be quiet. Any check-ins are off. "

@@ -41,6 +41,10 @@ Rules:
    is read again glossed into English ("não!!" is "no!!", "sim" is "yes":
    dialogues/glosses.py), by the same exact rules, and only when every clause of it is in
    the glossary: "você pode me ajudar?" ("can you help me?") is never a "yes".
+13. Fear of how someone else will take a thing ("I'm only scared of my father's reaction",
+   "afraid she'll tell my parents") is no doubt about the question: read as the rest
+   of the reply reads ("No no. I am only scared of my father's reaction" is a no that
+   goes on). Fear of anything else ("scared of myself") is still doubt.
 Each question decides what UNSURE, FINE and NO_AND_MORE mean for it (bot/core/questions.py).
 """
 
@@ -213,6 +217,7 @@ def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     typed = normalise(text)
     if not typed:
         return None
+    typed = " ".join(_FEAR_OF_OTHERS.sub(" ", typed).split()) or typed  # rule 10
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
     safe, rest = _safety_stated(text)
     if _DOUBT.search(rest) or _FRAMED.search(typed):
@@ -267,5 +272,13 @@ def _hedges_other_words(rest: str) -> bool:
     return _read(rest) is None
 
 
+# Rule 10: fear of how someone else will react, or of them telling or finding out.
+_WHO = r"(?:(?:my|our|his|her|their|the) \w+(?: s)?|she|he|they|people|everyone|someone)"
+_FEAR_OF_OTHERS = re.compile(
+    r"\b(?:(?:only|just|really|so|very) )?(?:scared|afraid|worried|nervous|frightened) "
+    rf"(?:(?:of|about|that|if|what|how) )*{_WHO}(?: ll| will| might| would| s)? "
+    r"(?:reaction|react|reacts|tell|tells|find out|finds out|know|knows|think|thinks|say|"
+    r"says|hate me|hates me|judge me|judges me)\b(?: \w+){0,3}$"
+)
 _NEGATED = re.compile(r"\b(?:not|never|no|nope|nah|nothing|none)\b")
 _RESISTING = re.compile(r"\b(?:to not|not to)\b")

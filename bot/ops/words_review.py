@@ -43,6 +43,7 @@ ENGINE_WORDS = (
     "WAY_OUT_AGAIN",
     "OFFER",
     "TOLD",
+    "ASKED",
     "OFFER_YES",
     "OFFER_NO",
     "OFFER_CHOICE",

@@ -47,7 +47,10 @@ NOT_UNDERSTOOD = (
 )
 # The engine's plain acknowledgement of something told in the person's own words at a step
 # with buttons: right for free text, not understood where a button was meant.
-ACKNOWLEDGED = tuple(getattr(dialogues.engine, "TOLD", ()))
+# A question of the person's own acknowledged so is the same (engine rule 13).
+ACKNOWLEDGED = tuple(getattr(dialogues.engine, "TOLD", ())) + tuple(
+    getattr(dialogues.engine, "ASKED", ())
+)
 # The core's own "are you thinking about suicide?" and the urge flow's.
 SUICIDE_QUESTIONS = (
     "are you thinking about suicide?",

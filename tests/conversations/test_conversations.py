@@ -54,10 +54,16 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # one turn earlier, and "people I can talk to" then meets another menu: 148 of 1,602.
 # After l9 (a glossary of menu words in es/pt/fr/it/de, a lapse told in them, "are you a
 # bot?", check-ins in words): 122 of 1,602 and 32 of 896.
-NOT_UNDERSTOOD_AT_MOST = 0.0762
-MISROUTED_AT_MOST = 0.0358
+# 133 of 1,602 (0.0830) and 32 of 901 (0.0355) after l10 (worried words that answer the
+# step answered in the flow, someone to call asked for in any wording, countries without
+# lines, "no" at the concern reply's menu, questions of one's own acknowledged plainly).
+# l9, l10 and l11 (safety stated in six languages) together, with the safety model of the
+# evening: c1-c6 117 of 1,602 (7.3%) and 22 of 883 (2.5%). With c7 (11 people, 281 turns;
+# first contact 14.2%, 5.5%, 2; after: 10.3%, 5.3%, 2): 146 of 1,883 and 31 of 1,052, 19.
+NOT_UNDERSTOOD_AT_MOST = 0.0776
+MISROUTED_AT_MOST = 0.0295
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 17
+REPEATED_AT_MOST = 19
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
