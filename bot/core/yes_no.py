@@ -217,9 +217,10 @@ def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     typed = normalise(text)
     if not typed:
         return None
-    typed = " ".join(_FEAR_OF_OTHERS.sub(" ", typed).split()) or typed  # rule 10
+    typed = " ".join(_FEAR_OF_OTHERS.sub(" ", typed).split()) or typed  # rule 13
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
     safe, rest = _safety_stated(text)
+    rest = " ".join(_FEAR_OF_OTHERS.sub(" ", rest).split())  # rule 13, as for `typed`
     if _DOUBT.search(rest) or _FRAMED.search(typed):
         unhedged = " ".join(_HEDGE.sub(" ", typed).split())
         if _hedges_other_words(unhedged):
@@ -272,7 +273,7 @@ def _hedges_other_words(rest: str) -> bool:
     return _read(rest) is None
 
 
-# Rule 10: fear of how someone else will react, or of them telling or finding out.
+# Rule 13: fear of how someone else will react, or of them telling or finding out.
 _WHO = r"(?:(?:my|our|his|her|their|the) \w+(?: s)?|she|he|they|people|everyone|someone)"
 _FEAR_OF_OTHERS = re.compile(
     r"\b(?:(?:only|just|really|so|very) )?(?:scared|afraid|worried|nervous|frightened) "
