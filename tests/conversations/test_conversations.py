@@ -60,8 +60,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # l9, l10 and l11 (safety stated in six languages) together, with the safety model of the
 # evening: c1-c6 117 of 1,602 (7.3%) and 22 of 883 (2.5%). With c7 (11 people, 281 turns;
 # first contact 14.2%, 5.5%, 2; after: 10.3%, 5.3%, 2): 146 of 1,883 and 31 of 1,052, 19.
-NOT_UNDERSTOOD_AT_MOST = 0.0776
-MISROUTED_AT_MOST = 0.0295
+# With c8 (10 people, 219 turns, typed on e3b0574, first contact on 165bf74: 11.4%, 12.1%,
+# 0): 171 of 2,102 and 50 of 1,209, 19.
+NOT_UNDERSTOOD_AT_MOST = 0.0814
+MISROUTED_AT_MOST = 0.0414
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 19
 
