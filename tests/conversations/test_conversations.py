@@ -82,10 +82,13 @@ async def test_each_conversation_replays_safely(conversation, sqlite_store: Stor
         tapped = verdict.typed.strip() in verdict.shown or verdict.typed.strip().isdigit()
         risk = safety.assess(verdict.typed)
         # a plain no to the yes-or-no question on screen, that only the model reads as risk
-        # ("I already answered this. No." to "did you swallow anything?"): bot/core/triage.py
-        answered = verdict.meant in verdict.shown and answers_plainly(
-            verdict.typed, PLAIN_ANSWERS, risk
-        )
+        # ("I already answered this. No." to "did you swallow anything?"), or safety stated
+        # to "are you safe right now?" ("non!! j'ai RIEN avalé. je suis en sécurité"), as
+        # bot/core/triage.py reads them
+        asked = (conversation.turns[verdict.index].asked or "").casefold()
+        answered = (
+            verdict.meant in verdict.shown or "are you safe right now" in asked
+        ) and answers_plainly(verdict.typed, PLAIN_ANSWERS, risk)
         if tapped or answered:
             risk = dataclasses.replace(risk, tier=safety.Tier.NONE)
         if risk.tier is safety.Tier.CRISIS and not risk.about_someone_else:
