@@ -385,18 +385,13 @@ def choose_thresholds(
     for crisis_veto in vetoes:
         for risk_veto in vetoes:
             chosen = {"crisis_veto": crisis_veto, "risk_veto": risk_veto, "risk_threshold": 1.0}
-            for crisis_threshold in [*GRID, 1.0]:
-                crisis, _ = _flags(scored, crisis_threshold=crisis_threshold, **chosen)
-                if within(crisis, CRISIS_CAP):
-                    chosen["crisis_threshold"] = crisis_threshold
-                    break
-            else:
+            crisis_threshold = _lowest(scored, chosen, "crisis_threshold", caps, CRISIS_CAP)
+            if crisis_threshold is None:
                 continue
-            for risk_threshold in [*GRID, 1.0]:
-                chosen["risk_threshold"] = risk_threshold
-                crisis, concern = _flags(scored, **chosen)
-                if within(crisis | concern, ANY_CAP):
-                    break
+            chosen["crisis_threshold"] = crisis_threshold
+            chosen["risk_threshold"] = (
+                _lowest(scored, chosen, "risk_threshold", caps, ANY_CAP) or 1.0
+            )
             crisis, concern = _flags(scored, **chosen)
             if not (within(crisis, CRISIS_CAP) and within(crisis | concern, ANY_CAP)):
                 continue
@@ -427,31 +422,40 @@ def with_parts(
     vetoes = {key: chosen[key] for key in ("crisis_veto", "risk_veto")}
     found = dict(chosen, part_threshold=NEVER)
     best = _share(_flags(scored, **found)[0], is_crisis)
+    crisis, concern = _flags(scored, **chosen)
+    concern_found = _share(crisis | concern, is_concern)
     for part_threshold in [*PART_GRID, NEVER]:
-        for crisis_threshold in [*GRID, 1.0]:
-            trial = dict(
-                vetoes,
-                part_threshold=part_threshold,
-                crisis_threshold=crisis_threshold,
-                risk_threshold=1.0,
-            )
-            crisis, _ = _flags(scored, **trial)
-            if _within(crisis, caps, CRISIS_CAP):
-                break
-        else:
+        trial = dict(vetoes, part_threshold=part_threshold, risk_threshold=1.0)
+        crisis_threshold = _lowest(scored, trial, "crisis_threshold", caps, CRISIS_CAP)
+        if crisis_threshold is None:
             continue
-        if _share(crisis, is_crisis) <= best:
+        trial["crisis_threshold"] = crisis_threshold
+        if _share(_flags(scored, **trial)[0], is_crisis) <= best:
             continue
-        for risk_threshold in [*GRID, 1.0]:
-            trial["risk_threshold"] = risk_threshold
-            crisis, concern = _flags(scored, **trial)
-            if _within(crisis | concern, caps, ANY_CAP):
-                break
-        if _within(crisis | concern, caps, ANY_CAP) and _share(
-            crisis | concern, is_concern
-        ) >= _share(_flags(scored, **chosen)[0] | _flags(scored, **chosen)[1], is_concern) - 0.01:
+        trial["risk_threshold"] = _lowest(scored, trial, "risk_threshold", caps, ANY_CAP) or 1.0
+        crisis, concern = _flags(scored, **trial)
+        if _within(crisis | concern, caps, ANY_CAP) and (
+            _share(crisis | concern, is_concern) >= concern_found - 0.01
+        ):
             best, found = _share(crisis, is_crisis), trial
     return found
+
+
+def _lowest(
+    scored: OutOfFold,
+    trial: Thresholds,
+    key: str,
+    caps: list[tuple[np.ndarray, float, float]],
+    which: int,
+) -> float | None:
+    """Rule 2's search: the lowest threshold `key` of the grid (or 1.0) at which the flags
+    of kind `which` (crisis alone, or any flag) stay within `caps`, the rest as `trial`;
+    None when none does."""
+    for value in [*GRID, 1.0]:
+        crisis, concern = _flags(scored, **{**trial, key: value})
+        if _within(crisis if which == CRISIS_CAP else crisis | concern, caps, which):
+            return value
+    return None
 
 
 def _flags(
