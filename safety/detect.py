@@ -8,10 +8,9 @@ Rules, in the order they apply to each lexicon match:
    drops it, unless the message hedges anywhere ("probably", "not today", "for now",
    "idk"), or for crisis "today" or "tonight" in the same sentence ("i won't do it
    tonight", but not "he's not in danger. he's at school today"): a hedged denial keeps
-   its tier. Not
-   knowing what, who or why is no hedge ("she's not in danger, i just don't know what to
-   say to her"). A denied crisis match next to any other risk (distress, urges) still
-   counts as concern.
+   its tier. Not knowing what, who or why is no hedge ("she's not in danger, i just don't
+   know what to say to her"). A denied crisis match next to any other risk (distress,
+   urges) still counts as concern.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).

@@ -209,7 +209,7 @@ class Reading:
         KIND_SURE and not "other"; read only when asked (only a crisis needs it)."""
         if self.model is None or len(self.model.kinds) != len(KINDS):
             return None
-        found = vector(Counter(self.counts), self.model.idf)
+        found = vector(self.counts, self.model.idf)
         raw = [score.raw(found) for score in self.model.kinds]
         top = max(raw)
         shares = [math.exp(value - top) for value in raw]
@@ -302,7 +302,7 @@ def parts(found: Sequence[Sentence]) -> list[Sentence]:
     return [part for part in (*found, *pairs) if part.words >= MIN_WORDS]
 
 
-def vector(counts: Counter[int], idf: Sequence[float]) -> dict[int, float]:
+def vector(counts: Mapping[int, int], idf: Sequence[float]) -> dict[int, float]:
     """The TF-IDF vector of the counts, scaled to length 1 (rule 2)."""
     weighted = {bucket: (1.0 + math.log(count)) * idf[bucket] for bucket, count in counts.items()}
     norm = math.sqrt(sum(value * value for value in weighted.values()))

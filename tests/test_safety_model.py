@@ -25,6 +25,7 @@ from safety.model import (
     scores,
     sentences,
     to_data,
+    vector,
 )
 from safety.risk import Assessment
 
@@ -90,6 +91,21 @@ def test_a_part_scores_as_the_same_words_would_alone() -> None:
     assert reading.part == pytest.approx(probabilities(alone)[0], abs=0.15)
     assert reading.part > reading.crisis
     assert read(shipped, lexicon().normaliser.tokens(alone)).part == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG_EVERYDAY,
+        "i feel so low tonight. the the the. help me with this email please. ok",
+        "hi. i took them all. bye bye bye bye. thanks",
+    ],
+)
+def test_the_fast_part_score_is_the_best_of_the_parts_scored_one_by_one(text: str) -> None:
+    shipped = model()
+    told = sentences(lexicon().normaliser.tokens(text))
+    one_by_one = [shipped.crisis.raw(vector(part.features, shipped.idf)) for part in parts(told)]
+    assert shipped.part_crisis(told) == pytest.approx(max(one_by_one), abs=1e-9)
 
 
 def test_a_message_that_scores_almost_no_crisis_as_a_whole_is_not_read_in_parts() -> None:
