@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="ship this crisis threshold instead of the one chosen on the folds (both shown)",
     )
+    learn.add_argument(
+        "--part-threshold",
+        type=float,
+        help="ship this part threshold instead of the one chosen on the folds (both shown)",
+    )
     listing = commands.add_parser("resources", help="print the crisis-resource directory")
     listing.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. GB")
     listing.add_argument("--stale", type=int, metavar="DAYS", help="list entries older than DAYS")
@@ -62,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.max_crisis,
                     args.max_any,
                     crisis_threshold=args.crisis_threshold,
+                    part_threshold=args.part_threshold,
                 )
             )
         elif args.check:
@@ -102,11 +108,12 @@ def _train(
     max_any: float,
     *,
     crisis_threshold: float | None = None,
+    part_threshold: float | None = None,
 ) -> str:
     """Fit on every row; the leave-writers-out figures; the model written to `out`.
 
-    With `crisis_threshold`, that threshold is shipped and measured instead of the folds'
-    choice, which the model's header keeps beside it (`about`)."""
+    With `crisis_threshold` or `part_threshold`, that threshold is shipped and measured
+    instead of the folds' choice, which the model's header keeps beside it (`about`)."""
     from safety.train import tiers, train  # only the command line trains
 
     learned, scored = train(rows, max_crisis=max_crisis, max_any=max_any)
@@ -114,11 +121,15 @@ def _train(
     if crisis_threshold is not None:
         about["crisis_threshold_on_folds"] = learned.crisis_threshold
         learned = dataclasses.replace(learned, crisis_threshold=crisis_threshold)
+    if part_threshold is not None:
+        about["part_threshold_on_folds"] = learned.part_threshold
+        learned = dataclasses.replace(learned, part_threshold=part_threshold)
     chosen = {
         "crisis_threshold": learned.crisis_threshold,
         "risk_threshold": learned.risk_threshold,
         "crisis_veto": learned.crisis_veto,
         "risk_veto": learned.risk_veto,
+        "part_threshold": learned.part_threshold,
     }
     by_language = dict(learned.crisis_thresholds)
     found = breakdown.render(
