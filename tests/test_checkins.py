@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
 
@@ -242,7 +241,7 @@ async def test_progress_without_check_ins_says_so_kindly(chat: FakeChat) -> None
     assert "nothing to show yet" in chat.text()
 
 
-async def test_progress_draws_moods_urges_and_wins_quickly(
+async def test_progress_draws_moods_urges_and_wins(
     chat: FakeChat, sqlite_store: Store
 ) -> None:
     await agreed(chat, country="GB")
@@ -251,14 +250,10 @@ async def test_progress_draws_moods_urges_and_wins_quickly(
             at = chat.now - timedelta(days=day)
             await person.add_checkin(now=at, mood=1 + day % 5, urge=day % 11, note=None)
         await person.add_entry("wins", "Waited it out", now=chat.now, replace=False)
-    await chat.send("/progress")  # the first picture also loads matplotlib
-    started = time.perf_counter()
-    await chat.send("/progress")
-    elapsed = time.perf_counter() - started
+    await chat.send("/progress")  # how fast: bench/progress.py
     assert chat.first.image is not None and chat.first.image.startswith(b"\x89PNG")
     assert "Ups and downs are a normal part of recovery" in chat.text()
     assert "stars are wins" in chat.text()
-    assert elapsed < 0.5
     await chat.tap("Show 90 days")
     assert "last 90 days" in chat.text()
 
