@@ -30,6 +30,10 @@ Rules:
    answer, worried-sounding or not ("every day around 9 at night after dinner", with a
    clock time): a crisis still comes first. A button's number is that button. A question
    about the time zone is answered once check-ins are set.
+7. An answer to "are you thinking about suicide?" or "are you safe right now?" that says
+   the one at risk is someone else, with nothing of the writer's own ("no, not me, it's my
+   grandson who cuts"), answers no for the writer and goes to the someone-else flow: the
+   writer is never asked about suicide, nor shown ways to cope, for another's risk.
 """
 
 from __future__ import annotations
@@ -102,6 +106,16 @@ def _other_country(text: str) -> tuple[str, ...] | None:
 
 _ONES = re.compile(r"\b(?:ones?|lines?|numbers?|helplines?|give me|show me|for)\b")
 _WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
+
+
+def not_mine(turn: Turn) -> bool:
+    """Whether a typed answer to the core's question about the writer ("are you thinking
+    about suicide?", "are you safe right now?") says the one at risk is someone else (rule
+    7): "No, non io! È mio nipote che si fa del male", "its not me, my daughter cuts"."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or not isinstance(question, AskedSuicide | AskedSafe):
+        return False
+    return someone_else.not_mine(text) and not someone_else.in_their_flow(turn.person.flow_state)
 
 
 def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:

@@ -11,6 +11,8 @@ Rules:
    now?" after the lines) is read as one before anything else but a crisis. So is a
    check-in time typed where the check-in set-up asks; and worried words that plainly
    name a topic go to it (bot/core/before_the_step.py, rules 4 and 6), never a crisis.
+   Words about another person's risk are theirs (bot/core/someone_else.py): the crisis
+   reply for them, or the someone-else flow, never the writer's own questions.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it. It survives a
    check-in too (the place is kept: `before_checkin`): "Carry on where we were", on the
    check-in and when the check-in is over, returns to it; going somewhere else by a
@@ -231,6 +233,9 @@ class Companion:
         asked = before_the_step.lines(self._library, turn)
         if asked is not None:
             return await questions.lines_asked(turn, asked)
+        if before_the_step.not_mine(turn):  # "no, not me! it's my grandson who cuts"
+            questions.not_mine(turn)
+            return await self.go(turn, someone_else.FLOW)
         button = before_the_step.safe_and_a_button(questions, turn)
         if button is not None:  # "I am safe. Please go back": safe, and that button
             keep_safe = isinstance(button, MoreHelp | Country | CountryPage)

@@ -185,6 +185,15 @@ class Questions:
         first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
 
+    def not_mine(self, turn: Turn) -> None:
+        """ "Not me, it's my grandson" to the core's question about the writer: a no to
+        "are you thinking about suicide?", and "are you safe right now?" closed."""
+        now = turn.incoming.now
+        if isinstance(turn.person.question, q.AskedSuicide):
+            self.step(turn, q.Tapped(now, "no"))
+        else:
+            self.step(turn, q.Moved(now))
+
     async def keep_talking(self, turn: Turn) -> list[Reply]:
         return self.say(turn, self.step(turn, q.KeepTalking(turn.incoming.now)))
 
