@@ -34,6 +34,9 @@ Rules:
    the one at risk is someone else, with nothing of the writer's own ("no, not me, it's my
    grandson who cuts"), answers no for the writer and goes to the someone-else flow: the
    writer is never asked about suicide, nor shown ways to cope, for another's risk.
+8. Where the writer says they are ("we're in Cape Town", "im in toronto"), in a message
+   that asks something else or in a crisis, is their country from then on, before
+   anything answers it: the lines and anything said of services are for where they are.
 """
 
 from __future__ import annotations
@@ -106,6 +109,22 @@ def _other_country(text: str) -> tuple[str, ...] | None:
 
 _ONES = re.compile(r"\b(?:ones?|lines?|numbers?|helplines?|give me|show me|for)\b")
 _WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
+
+
+def country_said(turn: Turn, *, crisis: bool) -> str | None:
+    """The country a typed message says the writer is in, kept without a word of its own
+    (rule 8): in a message that asks something else ("Who can help? We're in Cape Town."),
+    or in a crisis ("im in toronto and i cant do this"), so the lines that follow are for
+    it. None for anything else, and at a check-in's own question (its place is a zone)."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or isinstance(question, AskedTime | AskedZone):
+        return None
+    if "?" not in text and not crisis:
+        return None  # "i live in cape town": said back ("Thanks. I'll show …"), at the step
+    code = countries.said_to_be_in(text)
+    if code is None or countries.name(code) is None or code == turn.person.country:
+        return None
+    return code
 
 
 def not_mine(turn: Turn) -> bool:

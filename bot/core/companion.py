@@ -228,6 +228,9 @@ class Companion:
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if incoming.text:  # "its not me its HER": the model cannot tell whose words these are
             risk = someone_else.theirs(risk, incoming.text, turn.person.flow_state)
+        here = before_the_step.country_said(turn, crisis=risk.tier is safety.Tier.CRISIS)
+        if here is not None:  # "Who can help? We're in Cape Town.": theirs, for what follows
+            turn.person.country = here
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
         asked = before_the_step.lines(self._library, turn)
