@@ -60,6 +60,9 @@ async def test_anothers_self_injury_in_any_language_goes_to_their_flow(
         "ma fille veut mourir",
         "meine Tochter will sterben",
         "my student told me she wants to die",
+        "mi hija está en peligro ahora",
+        "mein Sohn hat versucht, sich umzubringen",
+        "ma fille a tenté de se suicider hier",
     ],
 )
 async def test_anothers_life_at_risk_in_any_language_gets_the_lines_for_them(
@@ -82,6 +85,7 @@ async def test_anothers_life_at_risk_in_any_language_gets_the_lines_for_them(
         "no its not me, my daughter cuts herself",
         "no, no soy yo, es mi hija la que se corta",
         "non, pas moi, c'est ma fille qui se scarifie",
+        "no?? i talk about my friend not me",
     ],
 )
 async def test_not_me_its_my_grandson_to_the_suicide_question_goes_to_their_flow(
@@ -119,6 +123,7 @@ def test_the_writers_own_crisis_beside_another_person_stays_theirs(text: str) ->
     [
         "she doesn't want to die, she just cuts",
         "er will nicht sterben, er ritzt sich nur",
+        "mi hija no está en peligro, pero se corta",
         "my dad died by suicide years ago",
         "i want to die",
     ],

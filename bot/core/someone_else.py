@@ -75,7 +75,14 @@ _THEIR_LIFE = (
     r"veut (?:mourir|se tuer|se suicider|en finir)|va se tuer|"
     r"vuole (?:morire|uccidersi|suicidarsi|farla finita|ammazzarsi)|"
     r"si vuole (?:uccidere|ammazzare)|"
-    r"will (?:sterben|sich umbringen|sich (?:das leben nehmen|toten|toeten))|sich umbringen)"
+    r"will (?:sterben|sich umbringen|sich (?:das leben nehmen|toten|toeten))|sich umbringen|"
+    # in danger now, or an attempt: "está en peligro", "a tenté de se suicider"
+    r"(?:esta|estan) en peligro|(?:esta|estao) em perigo|(?:est|sont) en danger|"
+    r"(?:e|sono) in pericolo|(?:ist|sind) in gefahr|"
+    r"(?:tried|attempted) to kill (?:him|her|them)sel(?:f|ves)|"
+    r"intento (?:suicidarse|matarse|quitarse la vida)|tentou (?:se matar|suicidio|o suicidio)|"
+    r"a tente de se (?:tuer|suicider)|ha tentato (?:il suicidio|di (?:uccidersi|ammazzarsi))|"
+    r"hat versucht,? sich (?:umzubringen|das leben zu nehmen))"
 )
 # Rule 1: a worry about them (self-injury, scars, their risk, the writer's worry for them).
 _WORRY = (
@@ -127,6 +134,7 @@ _DENIED = re.compile(
 _NOT_ME = re.compile(
     r"\b(?:(?:it s|its|it is|this is|this isn t|this is not) not (?:me|about me|for me)|"
     r"not (?:me|about me|for me) (?:it s |its |it is |i mean |)(?:her|him|them|my \w+)|"
+    r"(?:about|for) (?:my \w+|her|him|them),? not (?:me|myself|about me)|"
     r"i mean (?:for |about |)(?:her|him|them)|"
     r"(?:for|about) (?:someone|somebody) else|(?:someone|somebody) else (?:is|s|might|may)|"
     # "no, non io", "no soy yo", "pas moi", "nicht ich", "nao sou eu": not me, in five more
