@@ -136,3 +136,24 @@ def test_the_writers_own_self_injury_beside_another_person_is_not_theirs() -> No
     assert not someone_else.mentioned("mi mamá me grita y me corto")
     assert not someone_else.mentioned("my sister found out and now i cut my arms")
     assert someone_else.mentioned("i just found out my 14 year old has been cutting her arms")
+
+
+@pytest.mark.parametrize(
+    ("first", "worried", "who"),
+    [
+        ("Vorrei aiutare mio nipote che si taglia", "No, ma sono preoccupata", "Sono la nonna"),
+        ("my grandson cuts himself", "no but im worried", "I'm his grandma"),
+        ("meine Enkelin ritzt sich", "nein, aber ich mache mir Sorgen", "ich bin die Oma"),
+        ("my student self harms", "no just worried", "im her teacher"),
+    ],
+)
+async def test_a_grandparent_or_teacher_says_who_they_are_in_their_words(
+    chat: FakeChat, first: str, worried: str, who: str
+) -> None:
+    await _ready(chat)
+    await chat.send(first)
+    await chat.send(worried)
+
+    await chat.send(who)
+
+    assert "What would help most right now?" in chat.text()
