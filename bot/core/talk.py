@@ -64,6 +64,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     words.MY_TOOLBOX: ("toolbox", "tool box", "coping", "my coping things", "ideas"),
     words.MORE_COUNTRIES: ("more", "next", "next page", "other countries", "more please"),
     words.BACK_TO_FIRST_COUNTRIES: ("first page", "start of the list", "back to the start"),
+    # the check-in set-up's "Is that okay?" (keeping its settings): a plain yes agrees
+    words.CHECKIN_CONSENT_YES: (
+        *("yes", "yes please", "ok", "okay", "sure", "fine", "that s fine", "thats fine"),
+        *("that s ok", "thats ok", "yep", "yeah", "go ahead", "sounds good"),
+    ),
 }
 
 
