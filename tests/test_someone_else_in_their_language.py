@@ -106,6 +106,7 @@ async def test_not_me_its_my_grandson_to_the_suicide_question_goes_to_their_flow
     "text",
     [
         "my friend wants to die and i do too",
+        "my friend wants to die and honestly same",
         "my friend killed himself and now i feel like doing the same",
         "mi novia me dejó y quiero morir",
         "meine Mutter schreit mich an und ich will sterben",

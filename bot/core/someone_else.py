@@ -105,7 +105,8 @@ _THIRD = re.compile(
 # The writer's own self-injury, wanting or body, in each language: then the risk stays theirs.
 _MINE = (
     r"myself|(?:kill|hurt|cut|harm) me|me too|so do i|i do too|i (?:also|too)|"
-    r"(?:doing|do) the same|join(?:ing)? (?:him|her|them)|"
+    r"(?:doing|do|feel) the same|join(?:ing)? (?:him|her|them)|(?:and|honestly|tbh|ngl) same|"
+    r"same here|me as well|i want to too|"
     r"i (?:want|wanna|need) to (?:die|cut|hurt|kill)|i (?:cut|hurt|burn|harm)|"
     r"my (?:arm|arms|leg|legs|skin|wrist|wrists|body|thigh|thighs)|"
     r"yo tambien|eu tambem|moi aussi|anch io|ich auch|"
