@@ -321,9 +321,18 @@ def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
         (words.CHECKIN_SAVED[:20],),
     )
 
+    # the set-up's question asked again in other words ("Back to my question: how often
+    # would you like one?", bot/core/repeats.py) is the same step
+    again = tuple(line.split("{")[0] for line in getattr(words, "QUESTION_AGAIN", ()))
+    how_often = ("how often would you like",)
+
     def reached(said: tuple[str, ...]) -> int:
+        asked = tuple(
+            starts + tuple(f"{line}{h}" for line in again for h in how_often) if i == 0 else starts
+            for i, starts in enumerate(steps)
+        )
         return max(
-            (i for i, starts in enumerate(steps) for text in said if text.startswith(starts)),
+            (i for i, starts in enumerate(asked) for text in said if text.startswith(starts)),
             default=-1,
         )
 
