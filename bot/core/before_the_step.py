@@ -37,6 +37,8 @@ Rules:
 8. Where the writer says they are ("we're in Cape Town", "im in toronto"), in a message
    that asks something else or in a crisis, is their country from then on, before
    anything answers it: the lines and anything said of services are for where they are.
+9. At a step that keeps the person's words, being told not to keep them ("skip. i dont
+   want anything saved", "don't save that") is the step's own skip: nothing is kept.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
 from bot.messages import Reply
+from dialogues import normalise
 from dialogues.schema import Node
 
 
@@ -156,6 +159,30 @@ def delete(library: dialogues.Library, turn: Turn) -> Reading | None:
     if not asked and state is not None and dialogues.reads(library, state, text):
         return None
     return delete_typed.read(text, asked=asked)
+
+
+def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
+    """Where a step that keeps the person's words is told not to keep them (rule 9): "skip.
+    i dont want anything saved", "no, don't save that", "no lo guardes": the id of the
+    step's own skip, so nothing typed is kept; None for anything else."""
+    text, state = _typed(turn), turn.person.flow_state
+    if text is None or state is None or not isinstance(turn.person.question, Nothing):
+        return None
+    node = _node(library, state)
+    if node is None or node.ask is None or not _DONT_KEEP.search(normalise(text)):
+        return None
+    return f"{state.get('flow')}.{state.get('node')}.skip"
+
+
+_DONT_KEEP = re.compile(
+    r"^skip\b|\b(?:don t|dont|do not|pls don t|please don t|no need to) (?:save|keep|store)\b|"
+    r"\bdon t want (?:it|this|that|anything|any of (?:it|this|that)) (?:saved|kept|stored)\b|"
+    r"\bdont want (?:it|this|that|anything) (?:saved|kept|stored)\b|"
+    r"\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b|"
+    r"\bne (?:le |la |l )?(?:garde|enregistre|sauvegarde) pas\b|"
+    r"\bnon (?:lo |la )?(?:salvare|tenere)\b|"
+    r"\bnicht (?:speichern|behalten)\b"
+)
 
 
 @dataclass(frozen=True)
