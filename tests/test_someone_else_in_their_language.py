@@ -9,7 +9,9 @@ import pytest
 
 import safety
 from bot.core import someone_else
-from tests.fakes import FakeChat
+from bot.core.triage import triage
+from bot.messages import Incoming, Person, Platform
+from tests.fakes import START, FakeChat
 
 SUICIDE_QUESTION = "are you thinking about suicide?"
 THEIR_FLOW = "First, is anyone in danger right now?"
@@ -158,3 +160,12 @@ async def test_a_grandparent_or_teacher_says_who_they_are_in_their_words(
     await chat.send(who)
 
     assert "What would help most right now?" in chat.text()
+
+
+def test_anothers_life_at_risk_is_urgent_before_the_store_is_read() -> None:
+    incoming = Incoming(Person(Platform.TELEGRAM, "1"), START, text="mi hija quiere matarse")
+
+    triaged = triage(incoming)
+
+    assert triaged.urgent
+    assert triaged.risk.about_someone_else
