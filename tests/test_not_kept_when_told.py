@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import before_the_step
 from bot.core.buttons import Go
 from bot.core.callback_data import encode
+from dialogues import normalise
 from tests.fakes import FakeChat
 
 ASKED = "What might getting better look like for you?"
@@ -47,3 +49,10 @@ async def test_words_to_keep_are_still_kept(chat: FakeChat) -> None:
     assert "fewer hard nights" in chat.text()
     await chat.send("/mydata")
     assert "Things you kept: 1" in chat.text()
+
+
+@pytest.mark.parametrize(
+    "typed", ["don't keep pills in my room", "dont save my razors in the drawer", "skipping meals"]
+)
+def test_words_about_keeping_things_are_not_a_request_to_skip(typed: str) -> None:
+    assert not before_the_step._DONT_KEEP.search(normalise(typed))

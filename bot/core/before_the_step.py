@@ -175,7 +175,9 @@ def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
 
 
 _DONT_KEEP = re.compile(
-    r"^skip\b|\b(?:don t|dont|do not|pls don t|please don t|no need to) (?:save|keep|store)\b|"
+    r"^skip\b|\b(?:don t|dont|do not|no need to) (?:save|keep|store)"
+    r"(?: (?:it|this|that|anything|any of (?:it|this|that)|my answer|what i (?:said|wrote)))?"
+    r"(?: please| pls| thanks)?$|"
     r"\bdon t want (?:it|this|that|anything|any of (?:it|this|that)) (?:saved|kept|stored)\b|"
     r"\bdont want (?:it|this|that|anything) (?:saved|kept|stored)\b|"
     r"\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b|"
