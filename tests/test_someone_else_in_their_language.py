@@ -138,6 +138,9 @@ def test_their_life_is_at_risk_only_when_it_is_said_of_them(text: str) -> None:
 def test_the_writers_own_self_injury_beside_another_person_is_not_theirs() -> None:
     assert not someone_else.mentioned("mi mamá me grita y me corto")
     assert not someone_else.mentioned("my sister found out and now i cut my arms")
+    assert not someone_else.mentioned("my mum found my scars and now she is worried")
+    assert not someone_else.mentioned("my boyfriend doesnt know ive been cutting again")
+    assert not someone_else.mentioned("mi madre vio mis cicatrices")
     assert someone_else.mentioned("i just found out my 14 year old has been cutting her arms")
 
 
