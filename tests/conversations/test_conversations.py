@@ -62,14 +62,15 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # first contact 14.2%, 5.5%, 2; after: 10.3%, 5.3%, 2): 146 of 1,883 and 31 of 1,052, 19.
 # With c8 (10 people, 219 turns, typed on e3b0574, first contact on 165bf74: 11.4%, 12.1%,
 # 0): 171 of 2,102 and 50 of 1,209, 19.
-# 168 of 2,102 and 47 of 1,205, 19 after l13 (someone else's risk read in six languages, a
+# 167 of 2,102 and 46 of 1,205, 18 after l13 (someone else's risk read in six languages, a
 # check-in time keeping the plan's half of the day, countries from cities, a typed yes to
-# keeping check-in settings; the judge taking a step's lines for the country the typed words
-# set, and the set-up's "how often" asked again in other words).
-NOT_UNDERSTOOD_AT_MOST = 0.0800
-MISROUTED_AT_MOST = 0.0391
+# keeping check-in settings, "don't save that" kept nothing, "do u keep" asked of privacy;
+# the judge taking a step's lines for the country the typed words set, and the set-up's
+# "how often" asked again in other words).
+NOT_UNDERSTOOD_AT_MOST = 0.0795
+MISROUTED_AT_MOST = 0.0382
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 19
+REPEATED_AT_MOST = 18
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
