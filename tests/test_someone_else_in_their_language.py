@@ -112,6 +112,8 @@ async def test_not_me_its_my_grandson_to_the_suicide_question_goes_to_their_flow
         "my friend killed himself and now i feel like doing the same",
         "mi novia me dejó y quiero morir",
         "meine Mutter schreit mich an und ich will sterben",
+        "this is not for me. i want to end it all tonight",
+        "its not about me, nothing matters anymore and i have a plan",
     ],
 )
 def test_the_writers_own_crisis_beside_another_person_stays_theirs(text: str) -> None:

@@ -231,9 +231,10 @@ def theirs(
         if risk.tier is safety.Tier.CRISIS:
             return dataclasses.replace(risk, about_someone_else=True)
         return THEIR_DANGER
-    if risk.tier is not safety.Tier.NONE and not_the_writer(text) and not _own(text):
-        return dataclasses.replace(risk, about_someone_else=True)
     model_only = bool(risk.matched) and all(m.startswith("model.") for m in risk.matched)
+    said_not_mine = not_the_writer(text) and not _own(text)
+    if said_not_mine and (model_only or _another(text)):  # never "this is not for me", alone
+        return dataclasses.replace(risk, about_someone_else=True)
     if model_only and ((in_their_flow(state) and about_them(text)) or mentioned(text)):
         return dataclasses.replace(risk, about_someone_else=True)
     return risk
@@ -248,6 +249,12 @@ def not_mine(text: str) -> bool:
 
 def _own(text: str) -> bool:
     return _MINE_SAID.search(normalise(text)) is not None
+
+
+def _another(text: str) -> bool:
+    """Whether `text` names another person: a person of the writer's, or a "she", "him"."""
+    typed = normalise(text)
+    return re.search(rf"\b{_PERSON}\b", typed) is not None or _THIRD.search(typed) is not None
 
 
 # What a crisis reply for someone else is given when only the writer's words say it is theirs.
