@@ -19,6 +19,8 @@ from tests.fakes import FakeChat
         "will my mum know about this?",
         "can my teacher read this chat",
         "who reads this?",
+        "why do u keep the date at all i said dont keep anything",
+        "what do u store?",
     ],
 )
 def test_whether_someone_sees_the_chat_is_answered(text: str) -> None:

@@ -12,6 +12,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -121,13 +122,15 @@ _WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 
 def read_time(text: str) -> time | None:
     """A clock time as people type it: "19:30", "7pm", "7.30 pm", "0730", "noon", "21h",
-    "9 in the evening", "evening, like 9 pm"; else None."""
-    cleaned = text.strip().lower().rstrip("!")
+    "20:30 Uhr", "9 in the evening", "8 de la noche", "evening, like 9 pm"; else None.
+    "8:30" with nothing to say which half of the day is read as written (8:30);
+    `either_half` says when it could be the evening's too."""
+    cleaned = _folded(text).strip().rstrip("!")
     if cleaned in _WORDS:
         return _WORDS[cleaned]
     if cleaned.isdigit() and len(cleaned) == 4:
         cleaned = f"{cleaned[:2]}:{cleaned[2:]}"
-    match = _CLOCK.match(cleaned)
+    match = _CLOCK.match(_UHR.sub("", cleaned).strip())
     if match is None:
         return _in_words(cleaned)
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
@@ -140,9 +143,33 @@ def read_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+def either_half(text: str) -> bool:
+    """Whether a time read from `text` could be the morning's or the evening's: an hour
+    from 1 to 11 with no am or pm, no part of the day, no "h" and no leading zero ("8:30",
+    "at 9.15"; never "08:30", "8h30", "20:30", "8:30pm", "8:30 in the evening")."""
+    cleaned = _folded(text)
+    if _LATE.search(cleaned) or _EARLY.search(cleaned):
+        return False
+    found = _CLOCK_IN.findall(cleaned)
+    if len(found) != 1:
+        return False
+    hour_text, _, half = found[0]
+    if half or hour_text.startswith("0") or not 1 <= int(hour_text) <= 11:
+        return False
+    return re.search(r"\d\s*h(?:\b|\d)|\buhr\b", cleaned) is None
+
+
+def same_half(hours: tuple[time, ...], plan_time: time) -> time:
+    """Of a time's morning and evening hours, the one in the same half of the day as
+    `plan_time` (the natural reading of "move it to 8:30" when it is at 9pm)."""
+    evening = plan_time.hour >= 12
+    return next((at for at in hours if (at.hour >= 12) == evening), hours[0])
+
+
 def _in_words(text: str) -> time | None:
-    """One clock time inside words ("9 in the evening", "it is 21h in paris", "evening,
-    like 9 pm"): a part of the day says am or pm; none when there are two times."""
+    """One clock time inside words ("9 in the evening", "it is 21h in paris", "evening, like
+    9 pm", "alle 9 di sera", "um 20 Uhr"): a part of the day says am or pm, in any of six
+    languages; none when there are two times."""
     found = _CLOCK_IN.findall(text)
     if len(found) != 1:
         return None
@@ -153,7 +180,7 @@ def _in_words(text: str) -> time | None:
             half = "p"
         elif _EARLY.search(text):
             half = "a"
-        elif not re.search(r"\d\s*h\b|\d[:.]\d", text):
+        elif not re.search(r"\d\s*h\b|\d[:.]\d|\buhr\b", text):
             return None  # "9" alone in words could be anything: ask again
     if half:
         if not 1 <= hour <= 12:
@@ -164,9 +191,27 @@ def _in_words(text: str) -> time | None:
     return time(hour, minute)
 
 
+def _folded(text: str) -> str:
+    """Lowercased, accents folded ("mañana" is "manana", "après-midi" is "apres-midi")."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 _CLOCK_IN = re.compile(
     r"(?<![\d:])(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(?:([ap])\.?\s*m\b\.?|h\b|o ?clock\b)?"
     r"(?![\d:/%])"
 )
-_LATE = re.compile(r"\b(?:evening|night|tonight|afternoon|pm)\b")
-_EARLY = re.compile(r"\b(?:morning|am)\b")
+_UHR = re.compile(r"\s*\buhr\b")
+# Parts of the day that say which half a time is in, in English, Spanish, Portuguese,
+# French, Italian and German ("mañana" alone is also "tomorrow": only "de la mañana").
+_LATE = re.compile(
+    r"\b(?:evening|night|tonight|afternoon|pm|"
+    r"(?:de|por) la (?:noche|tarde)|esta noche|(?:da|de|a) (?:noite|tarde)|"
+    r"du soir|ce soir|le soir|de l apres[ -]midi|"
+    r"di sera|la sera|stasera|di notte|del pomeriggio|"
+    r"abends|am abend|heute abend|nachmittags|nachts)\b"
+)
+_EARLY = re.compile(
+    r"\b(?:morning|am|(?:de|por) la manana|(?:da|de) manha|du matin|le matin|"
+    r"di mattina|del mattino|la mattina|morgens|am morgen|vormittags|fruh|frueh)\b"
+)

@@ -13,10 +13,12 @@ from bot.checkins.schedule import (
     Plan,
     clock,
     describe,
+    either_half,
     local_day,
     local_moment,
     next_due,
     read_time,
+    same_half,
 )
 from bot.checkins.sender import FLOW
 from bot.checkins.wanted import CANNOT, DAILY_CODE, WEEKLY_NO_DAY, Wanted
@@ -178,6 +180,9 @@ class Checkins:
                 if at is None:
                     turn.person.question = question
                     return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
+                if either_half(text):  # "8:30": the plan's half of the day, or asked
+                    evening = at.replace(hour=at.hour + 12)
+                    return await self.wanted(turn, Wanted(code, hours=(at, evening)), text)
                 return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
             case AskedZone(code=code, hhmm=hhmm):
                 found = zones.named_in(text)
@@ -192,15 +197,19 @@ class Checkins:
     async def wanted(self, turn: Turn, wanted: Wanted, text: str) -> list[Reply]:
         """A schedule typed where the set-up asks (bot/checkins/wanted.py), in `text`:
         what it says is set, and only what it leaves open is asked. How often, unsaid,
-        stays as it was, or is every day (the saved plan says so, with "Change it"); a
-        place in it ("at 21h Paris time") is the time zone. Typing the settings to the
-        set-up's "Is that okay?" agrees to keep them."""
+        stays as it was, or is every day (the saved plan says so, with "Change it"); a time
+        that could be either half of the day ("can i move it to 8:30") keeps the half of
+        the plan's time, and is asked when there is no plan yet; a place in it ("at 21h
+        Paris time") is the time zone. Typing the settings to the set-up's "Is that okay?"
+        agrees to keep them."""
         person = turn.person
         if not person.consented:
             if not _offered(person.question, CheckinConsent()):
                 return await self.settings(turn)  # never agreed for them unasked
             person.consent_at = turn.incoming.now
         plan = await person.checkin_plan()
+        if plan is not None and len(wanted.hours) == 2:  # "move it to 8:30" from 9pm: 8:30pm
+            wanted = Wanted(wanted.code, same_half(wanted.hours, plan.local_time))
         code = wanted.code or (menus.encode(plan.frequency, plan.weekday) if plan else DAILY_CODE)
         if code == WEEKLY_NO_DAY:
             return [menus.weekday_menu()]

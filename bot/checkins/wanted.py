@@ -8,7 +8,8 @@ Rules:
    is both hours (`hours`), for the person to pick; "once a week" with no day is weekly
    with the day still to ask (WEEKLY_NO_DAY); a frequency there is no plan for ("twice a
    day", "every other day", "weekends") is CANNOT, to say so. Numbers may be words
-   ("half eight", "nine in the evening").
+   ("half eight", "nine in the evening"); so is "8:30" with nothing to say which half
+   of the day, where "08:30", "8h30" and "20:30 Uhr" are the clock's.
 2. A frequency and a time in one message ("every day around 9 at night") are both read.
 3. Words that name no frequency, time or part of the day are not a schedule (None).
 """
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from bot.checkins.schedule import read_time
+from bot.checkins.schedule import either_half, read_time
 
 DAILY_CODE = "d"
 WEEKDAYS_CODE = "k"
@@ -61,6 +62,7 @@ _PERIODS = (
     ),
 )
 _HALF = re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\b(?!\s*[:.]\d)")
+_HALB = re.compile(r"\bhalb\s+(\d{1,2})\b(?!\s*[:.]\d)")  # German "halb 9" is 8:30
 _QUARTER = re.compile(r"\bquarter\s+(past|after|to|till)\s+(\d{1,2})\b")
 _BARE_HOUR = re.compile(
     r"(?:^|\b(?:at|around|about|by|for|like)\s+)(\d{1,2})(?:\s*ish|\s*o\s?clock)?\s*$"
@@ -86,6 +88,8 @@ def read(text: str) -> Wanted | None:
     period = _period(lowered)
     hours = _said_hours(lowered, period)  # "half 8" first: the clock would read it as 8
     at = read_time(lowered) if not hours else None
+    if at is not None and period is None and either_half(lowered):  # "8:30": which half?
+        hours, at = (at, at.replace(hour=at.hour + 12)), None
     if len(hours) == 1:
         at, hours = hours[0], ()
     if code is None and at is None and not hours and period is None:
@@ -125,10 +129,13 @@ def _said_hours(text: str, period: str | None) -> tuple[time, ...]:
     when a part of the day says which, else the morning's and the evening's."""
     minute = 0
     half = _HALF.search(text)
+    halb = _HALB.search(text)
     quarter = _QUARTER.search(text)
     bare = _BARE_HOUR.search(text)
     if half is not None:
         hour, minute = int(half.group(1)), 30
+    elif halb is not None:
+        hour, minute = (int(halb.group(1)) - 1) or 12, 30
     elif quarter is not None:
         hour = int(quarter.group(2))
         minute = 15 if quarter.group(1) in ("past", "after") else 45

@@ -128,8 +128,8 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (
         re.compile(
             r"\b(?:who (?:reads|sees|can see|can read)|(?:does|can) (?:anyone|any one|someone|"
-            r"anybody|a person|people) (?:see|read)|what do you (?:keep|save|store)|"
-            r"is (?:this|it|this chat) private|do you (?:keep|save|store|read)|"
+            r"anybody|a person|people) (?:see|read)|what do (?:you|u) (?:keep|save|store)|"
+            r"is (?:this|it|this chat) private|do (?:you|u) (?:keep|save|store|read)|"
             # "does this tell my counselor", "does mrs reyes see this", "will my mum know"
             r"(?:does|do|will|would|can|could) (?:this|it|you|the bot) (?:tell|show|send|report|"
             r"share|text|email)|(?:does|do|will|would|can|could) (?:\w+ ){1,3}(?:see|read|"

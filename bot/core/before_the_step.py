@@ -30,6 +30,15 @@ Rules:
    answer, worried-sounding or not ("every day around 9 at night after dinner", with a
    clock time): a crisis still comes first. A button's number is that button. A question
    about the time zone is answered once check-ins are set.
+7. An answer to "are you thinking about suicide?" or "are you safe right now?" that says
+   the one at risk is someone else, with nothing of the writer's own ("no, not me, it's my
+   grandson who cuts"), answers no for the writer and goes to the someone-else flow: the
+   writer is never asked about suicide, nor shown ways to cope, for another's risk.
+8. Where the writer says they are ("we're in Cape Town", "im in toronto"), in a message
+   that asks something else or in a crisis, is their country from then on, before
+   anything answers it: the lines and anything said of services are for where they are.
+9. At a step that keeps the person's words, being told not to keep them ("skip. i dont
+   want anything saved", "don't save that") is the step's own skip: nothing is kept.
 """
 
 from __future__ import annotations
@@ -68,6 +77,7 @@ from bot.core.talk import Questions
 from bot.core.turn import Turn
 from bot.core.yes_no import Said
 from bot.messages import Reply
+from dialogues import normalise
 from dialogues.schema import Node
 
 
@@ -104,6 +114,32 @@ _ONES = re.compile(r"\b(?:ones?|lines?|numbers?|helplines?|give me|show me|for)\
 _WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
 
 
+def country_said(turn: Turn, *, crisis: bool) -> str | None:
+    """The country a typed message says the writer is in, kept without a word of its own
+    (rule 8): in a message that asks something else ("Who can help? We're in Cape Town."),
+    or in a crisis ("im in toronto and i cant do this"), so the lines that follow are for
+    it. None for anything else, and at a check-in's own question (its place is a zone)."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or isinstance(question, AskedTime | AskedZone):
+        return None
+    if "?" not in text and not crisis:
+        return None  # "i live in cape town": said back ("Thanks. I'll show …"), at the step
+    code = countries.said_to_be_in(text)
+    if code is None or countries.name(code) is None or code == turn.person.country:
+        return None
+    return code
+
+
+def not_mine(turn: Turn) -> bool:
+    """Whether a typed answer to the core's question about the writer ("are you thinking
+    about suicide?", "are you safe right now?") says the one at risk is someone else (rule
+    7): "No, non io! È mio nipote che si fa del male", "its not me, my daughter cuts"."""
+    text, question = _typed(turn), turn.person.question
+    if text is None or not isinstance(question, AskedSuicide | AskedSafe):
+        return False
+    return someone_else.not_mine(text) and not someone_else.in_their_flow(turn.person.flow_state)
+
+
 def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:
     """The crisis reply's button a safe answer to "are you safe right now?" names too."""
     text, question = _typed(turn), turn.person.question
@@ -123,6 +159,32 @@ def delete(library: dialogues.Library, turn: Turn) -> Reading | None:
     if not asked and state is not None and dialogues.reads(library, state, text):
         return None
     return delete_typed.read(text, asked=asked)
+
+
+def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
+    """Where a step that keeps the person's words is told not to keep them (rule 9): "skip.
+    i dont want anything saved", "no, don't save that", "no lo guardes": the id of the
+    step's own skip, so nothing typed is kept; None for anything else."""
+    text, state = _typed(turn), turn.person.flow_state
+    if text is None or state is None or not isinstance(turn.person.question, Nothing):
+        return None
+    node = _node(library, state)
+    if node is None or node.ask is None or not _DONT_KEEP.search(normalise(text)):
+        return None
+    return f"{state.get('flow')}.{state.get('node')}.skip"
+
+
+_DONT_KEEP = re.compile(
+    r"^skip\b|\b(?:don t|dont|do not|no need to) (?:save|keep|store)"
+    r"(?: (?:it|this|that|anything|any of (?:it|this|that)|my answer|what i (?:said|wrote)))?"
+    r"(?: please| pls| thanks)?$|"
+    r"\bdon t want (?:it|this|that|anything|any of (?:it|this|that)) (?:saved|kept|stored)\b|"
+    r"\bdont want (?:it|this|that|anything) (?:saved|kept|stored)\b|"
+    r"\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b|"
+    r"\bne (?:le |la |l )?(?:garde|enregistre|sauvegarde) pas\b|"
+    r"\bnon (?:lo |la )?(?:salvare|tenere)\b|"
+    r"\bnicht (?:speichern|behalten)\b"
+)
 
 
 @dataclass(frozen=True)

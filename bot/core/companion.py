@@ -11,6 +11,8 @@ Rules:
    now?" after the lines) is read as one before anything else but a crisis. So is a
    check-in time typed where the check-in set-up asks; and worried words that plainly
    name a topic go to it (bot/core/before_the_step.py, rules 4 and 6), never a crisis.
+   Words about another person's risk are theirs (bot/core/someone_else.py): the crisis
+   reply for them, or the someone-else flow, never the writer's own questions.
 2. The flow a person was in survives a crisis reply: "Go back" resumes it. It survives a
    check-in too (the place is kept: `before_checkin`): "Carry on where we were", on the
    check-in and when the check-in is over, returns to it; going somewhere else by a
@@ -226,11 +228,17 @@ class Companion:
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
         if incoming.text:  # "its not me its HER": the model cannot tell whose words these are
             risk = someone_else.theirs(risk, incoming.text, turn.person.flow_state)
+        here = before_the_step.country_said(turn, crisis=risk.tier is safety.Tier.CRISIS)
+        if here is not None:  # "Who can help? We're in Cape Town.": theirs, for what follows
+            turn.person.country = here
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
         asked = before_the_step.lines(self._library, turn)
         if asked is not None:
             return await questions.lines_asked(turn, asked)
+        if before_the_step.not_mine(turn):  # "no, not me! it's my grandson who cuts"
+            questions.not_mine(turn)
+            return await self.go(turn, someone_else.FLOW)
         button = before_the_step.safe_and_a_button(questions, turn)
         if button is not None:  # "I am safe. Please go back": safe, and that button
             keep_safe = isinstance(button, MoreHelp | Country | CountryPage)
@@ -239,6 +247,9 @@ class Companion:
         erase = before_the_step.delete(self._library, turn)
         if erase is not None:
             return await self._commands.delete_typed(turn, erase)
+        skip = before_the_step.not_kept(self._library, turn)
+        if skip is not None:  # "skip. i dont want anything saved": never kept
+            return await self._flows.answer(turn, dialogues.Tap(skip))
         worried = risk.tier is safety.Tier.CONCERN
         schedule = before_the_step.checkin(
             self._library, turn, is_place=self._checkins.is_place, worried=worried

@@ -9,8 +9,10 @@ Rules:
 3. "i live in …", "i'm from …" is read at any time; the rest of the sentence must be a
    country, so "i'm in a bad place" is no country. After "i live in", "i'm in" (not "i'm
    from") the country may be followed by more ("i live in scotland, in glasgow", "i live
-   in france but i am portuguese"). A few big cities and states count as their country
-   ("im in leeds", "toronto", "texas", "ohio"). It is read in any clause of the message,
+   in france but i am portuguese"). Big cities, states and provinces count as their
+   country ("im in leeds", "from lagos", "toronto", "texas"); a city's name followed by
+   the state or country it is in is read by that ("london, ontario" is Canada, "paris,
+   texas" the US), never guessed as the big one. It is read in any clause of the message,
    in a few other languages too ("vivo en alemania", "ich wohne in österreich"); where
    the writer lives wins over where they are from ("i'm from mexico but i live in texas").
    A message that asks something ("?") is about that, unless it begins by saying where;
@@ -97,7 +99,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "northern ireland",
         "united kingdom",
         "the united kingdom",
-        "london",
         "blighty",
     ),
     "US": (
@@ -173,12 +174,92 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "UZ": ("uzbek", "uzbekistani"),
     "VN": ("vietnamese",),
 }
-# Big cities and states people name instead of their country ("im in leeds", "texas").
-_PLACES: dict[str, tuple[str, ...]] = {
-    "GB": ("leeds", "manchester", "birmingham", "liverpool", "glasgow", "edinburgh", "cardiff"),
-    "IE": ("dublin", "cork", "galway"),
+# Big cities people name instead of their country ("im in leeds", "from lagos", "toronto"):
+# only those whose name means that city first. A name shared with a smaller place
+# elsewhere ("london", "paris", "perth") is read as the big one, unless the state,
+# province or country named after it says otherwise ("london, ontario"; `_qualified`).
+# Accents are folded before matching ("São Paulo" is "sao paulo").
+_CITIES: dict[str, tuple[str, ...]] = {
+    "GB": (
+        "london", "leeds", "manchester", "birmingham", "liverpool", "glasgow", "edinburgh",
+        "cardiff", "bristol", "sheffield", "nottingham", "leicester", "belfast", "aberdeen",
+        "brighton", "norwich", "swansea",
+    ),
+    "IE": ("dublin", "cork", "galway", "limerick", "waterford"),
     "US": (
-        "chicago", "los angeles", "alabama", "alaska", "arizona", "arkansas", "california",
+        "chicago", "los angeles", "new york city", "nyc", "san francisco", "seattle",
+        "boston", "houston", "dallas", "atlanta", "philadelphia", "miami", "denver",
+        "detroit", "las vegas", "san diego", "nashville", "brooklyn", "the bronx",
+    ),
+    "CA": (
+        "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton", "winnipeg",
+        "mississauga", "halifax", "quebec city",
+    ),
+    "AU": ("sydney", "melbourne", "brisbane", "adelaide", "perth", "canberra", "hobart"),
+    "DE": (
+        "berlin", "munich", "münchen", "hamburg", "cologne", "köln", "frankfurt", "stuttgart",
+        "düsseldorf", "dresden", "leipzig", "bremen", "hannover", "nürnberg", "nuremberg",
+    ),
+    "FR": (
+        "paris", "lyon", "marseille", "toulouse", "bordeaux", "lille", "nantes", "strasbourg",
+        "montpellier", "rennes",
+    ),
+    "IN": (
+        "bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "chennai", "kolkata",
+        "hyderabad", "pune", "ahmedabad", "jaipur", "lucknow",
+    ),
+    "BR": (
+        "são paulo", "sao paulo", "rio de janeiro", "brasília", "belo horizonte",
+        "fortaleza", "recife", "porto alegre", "curitiba", "manaus", "salvador da bahia",
+    ),
+    "MX": (
+        "cdmx", "ciudad de méxico", "mexico city", "guadalajara", "monterrey", "puebla",
+        "tijuana", "cancún", "querétaro",
+    ),
+    "ES": ("madrid", "barcelona", "sevilla", "seville", "bilbao", "málaga", "zaragoza"),
+    "AR": ("buenos aires", "rosario", "mendoza"),
+    "AT": ("wien", "vienna", "graz", "salzburg", "innsbruck", "linz"),
+    "CH": ("zürich", "zurich", "geneva", "genève", "genf", "bern", "basel", "lausanne"),
+    "IT": (
+        "rome", "roma", "milan", "milano", "naples", "napoli", "turin", "torino", "florence",
+        "firenze", "venice", "venezia", "bologna", "genoa", "genova", "palermo",
+    ),
+    "PT": ("lisbon", "lisboa", "porto", "braga", "coimbra"),
+    "NL": ("amsterdam", "rotterdam", "the hague", "den haag", "utrecht", "eindhoven"),
+    "BE": ("brussels", "bruxelles", "brussel", "antwerp", "antwerpen", "ghent", "gent"),
+    "NZ": ("auckland", "wellington", "christchurch", "dunedin"),
+    "ZA": ("johannesburg", "joburg", "cape town", "durban", "pretoria", "port elizabeth"),
+    "NG": ("lagos", "abuja", "ibadan", "kano", "port harcourt"),
+    "PH": ("manila", "quezon city", "cebu", "davao", "makati"),
+    "JP": ("tokyo", "osaka", "kyoto", "yokohama", "nagoya", "sapporo"),
+    "PL": ("warsaw", "warszawa", "kraków", "krakow", "wrocław", "gdańsk", "poznań"),
+    "SE": ("stockholm", "gothenburg", "göteborg", "malmö"),
+    "DK": ("copenhagen", "københavn", "aarhus"),
+    "NO": ("oslo", "bergen"),
+    "FI": ("helsinki", "tampere"),
+    "IL": ("tel aviv", "jerusalem", "haifa"),
+    "TR": ("istanbul", "ankara", "izmir"),
+    "UA": ("kyiv", "kiev", "kharkiv", "lviv"),
+    "PK": ("karachi", "lahore", "islamabad"),
+    "BD": ("dhaka", "chittagong"),
+    "ID": ("jakarta", "surabaya", "bandung"),
+    "MY": ("kuala lumpur", "penang"),
+    "TH": ("bangkok", "chiang mai", "phuket"),
+    "VN": ("hanoi", "ho chi minh city", "saigon"),
+    "KR": ("seoul", "busan"),
+    "CN": ("beijing", "shanghai", "shenzhen", "guangzhou"),
+    "RU": ("moscow", "moskva"),
+    "KZ": ("almaty", "astana"),
+    "UZ": ("tashkent",),
+    "BY": ("minsk",),
+    "ET": ("addis ababa",),
+    "EG": ("cairo",),
+}  # fmt: skip
+# States and provinces people name instead of their country ("texas", "ontario"); they
+# also say which country a city's name is in ("paris, texas").
+_REGIONS: dict[str, tuple[str, ...]] = {
+    "US": (
+        "alabama", "alaska", "arizona", "arkansas", "california",
         "colorado", "connecticut", "delaware", "florida", "hawaii", "idaho", "illinois",
         "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
         "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
@@ -188,43 +269,10 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "vermont", "virginia", "west virginia", "washington state", "wisconsin", "wyoming",
     ),
     "CA": (
-        "toronto", "vancouver", "montreal", "ontario", "quebec", "calgary", "ottawa",
-        "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
+        "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan",
+        "nova scotia", "new brunswick", "newfoundland",
     ),
-    "AU": (
-        "sydney", "melbourne", "brisbane", "adelaide", "perth", "queensland", "victoria",
-        "new south wales", "tasmania",
-    ),
-    "DE": (
-        "berlin", "munich", "münchen", "hamburg", "cologne", "köln", "frankfurt", "stuttgart",
-        "düsseldorf", "dresden", "leipzig",
-    ),
-    "FR": ("paris", "lyon", "marseille", "toulouse", "bordeaux", "lille", "nantes"),
-    "IN": (
-        "bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "chennai", "kolkata",
-        "hyderabad", "pune",
-    ),
-    # Accents are folded before matching ("São Paulo" is "sao paulo").
-    "BR": (
-        "são paulo", "sao paulo", "rio de janeiro", "brasília", "belo horizonte",
-        "fortaleza", "recife", "porto alegre", "curitiba", "manaus",
-    ),
-    "MX": (
-        "cdmx", "ciudad de méxico", "mexico city", "guadalajara", "monterrey", "puebla",
-        "tijuana", "cancún",
-    ),
-    "ES": ("madrid", "barcelona", "sevilla", "seville", "bilbao", "málaga"),
-    "AR": ("buenos aires", "rosario", "mendoza"),
-    "AT": ("wien", "vienna", "graz", "salzburg", "innsbruck"),
-    "CH": ("zürich", "zurich", "geneva", "genève", "genf", "bern", "basel", "lausanne"),
-    "IT": ("rome", "roma", "milan", "milano", "naples", "napoli", "turin", "torino"),
-    "PT": ("lisbon", "lisboa"),
-    "NL": ("amsterdam", "rotterdam", "the hague", "den haag", "utrecht"),
-    "NZ": ("auckland", "wellington", "christchurch"),
-    "ZA": ("johannesburg", "joburg", "cape town", "durban", "pretoria"),
-    "NG": ("lagos", "abuja"),
-    "PH": ("manila", "quezon city", "cebu", "davao"),
-    "JP": ("tokyo", "osaka", "kyoto"),
+    "AU": ("queensland", "victoria", "new south wales", "tasmania", "western australia"),
 }  # fmt: skip
 # Countries the directory has no lines for, by their names in tzdata's iso3166.tab ("Ghana",
 # "Colombia"): known as countries (rule 6), shown the international lines. Other names of
@@ -246,6 +294,7 @@ _WORD_CODES = frozenset({"no", "in", "it", "be", "my", "id", "at", "me", "ca", "
 _LIVES_IN = re.compile(
     r"\b(?:i (?:live|stay|am living|m living|m based|am based) in|i m in|im in|i am in|"
     r"i m from|im from|i am from|i come from|we live in|we re in|living in|based in|"
+    r"we are in|were in|i m currently in|im currently in|i am currently in|here in|"
     r"my country is|country is|i m located in|located in|live in|"
     # other languages: Spanish, Italian, Portuguese, French, German
     r"vivo en|estoy en|soy de|vivo in|sono in|sono di|moro em|moro no|moro na|sou de|"
@@ -277,6 +326,9 @@ def find(text: str) -> str | None:
     names = _names()
     if typed in names:
         return names[typed]
+    qualified = _qualified(typed)
+    if qualified is not None:  # "london, ontario"
+        return qualified
     if len(typed) == 2 and typed not in _WORD_CODES:
         code = typed.upper()
         if safety.country_name(code) is not None:
@@ -311,7 +363,9 @@ def lives_in(text: str) -> str | None:
     found = [said for said in (_lives_in(clause) for clause in _CLAUSES.split(text)) if said]
     lives = [code for code, origin in found if code is not None and not origin]
     origins = [code for code, origin in found if code is not None and origin]
-    return next(iter(lives or origins), None)
+    code = next(iter(lives or origins), None)
+    qualified = _qualified(_plain(text)) if code is not None else None
+    return qualified or code  # "i live in london, ontario": Canada
 
 
 def said_to_be_in(text: str) -> str | None:
@@ -353,6 +407,9 @@ def named(text: str) -> str | None:
     names = _names()
     if typed in names:
         return names[typed]
+    qualified = _qualified(typed)
+    if qualified is not None:  # "paris texas"
+        return qualified
     found = {code for name, code in names.items() if len(name) > 2 and _has_phrase(typed, name)}
     if len(found) != 1:
         return None
@@ -401,7 +458,8 @@ def _names() -> dict[str, str]:
         for said in (
             name,
             *_ALIASES.get(code, ()),
-            *_PLACES.get(code, ()),
+            *_CITIES.get(code, ()),
+            *_REGIONS.get(code, ()),
             *_DEMONYMS.get(code, ()),
         ):
             names[_plain(said)] = code
@@ -409,6 +467,31 @@ def _names() -> dict[str, str]:
         for said in (name, *_WORLD_ALIASES.get(code, ())):
             names.setdefault(_plain(said), code)
     return names
+
+
+def _qualified(typed: str) -> str | None:
+    """The country of a city's name followed by the state, province or country it is in,
+    where that is another than the big city's ("london ontario", "paris texas", "perth
+    scotland"); None when no city is qualified so."""
+    words, names, cities = typed.split(), _names(), _city_names()
+    for at in range(len(words)):
+        for size in (3, 2, 1):
+            city = " ".join(words[at : at + size])
+            if city not in cities:
+                continue
+            rest = words[at + size :]
+            rest = rest[1:] if rest[:1] == ["in"] else rest
+            for wide in (3, 2, 1):
+                region = " ".join(rest[:wide])
+                code = names.get(region)
+                if code is not None and region not in cities and code != names[city]:
+                    return code
+    return None
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    return frozenset(_plain(city) for cities in _CITIES.values() for city in cities)
 
 
 @cache

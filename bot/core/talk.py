@@ -64,6 +64,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     words.MY_TOOLBOX: ("toolbox", "tool box", "coping", "my coping things", "ideas"),
     words.MORE_COUNTRIES: ("more", "next", "next page", "other countries", "more please"),
     words.BACK_TO_FIRST_COUNTRIES: ("first page", "start of the list", "back to the start"),
+    # the check-in set-up's "Is that okay?" (keeping its settings): a plain yes agrees
+    words.CHECKIN_CONSENT_YES: (
+        *("yes", "yes please", "ok", "okay", "sure", "fine", "that s fine", "thats fine"),
+        *("that s ok", "thats ok", "yep", "yeah", "go ahead", "sounds good"),
+    ),
 }
 
 
@@ -184,6 +189,15 @@ class Questions:
         risk = THEIR_DANGER if for_them else None
         first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
+
+    def not_mine(self, turn: Turn) -> None:
+        """ "Not me, it's my grandson" to the core's question about the writer: a no to
+        "are you thinking about suicide?", and "are you safe right now?" closed."""
+        now = turn.incoming.now
+        if isinstance(turn.person.question, q.AskedSuicide):
+            self.step(turn, q.Tapped(now, "no"))
+        else:
+            self.step(turn, q.Moved(now))
 
     async def keep_talking(self, turn: Turn) -> list[Reply]:
         return self.say(turn, self.step(turn, q.KeepTalking(turn.incoming.now)))

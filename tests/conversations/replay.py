@@ -220,11 +220,18 @@ _SAID = ("unclear", "chatted")
 
 
 def _same(got: tuple[str, ...], expected: tuple[str, ...]) -> bool:
-    """The same replies, but for what the person had kept (the twin has kept nothing)."""
+    """The same replies, but for what the person had kept (the twin has kept nothing), and
+    for whose lines a step shows: typed words that say where the writer is ("Who can help?
+    We're in Cape Town.") set their country in the same turn, which the twin's tap cannot."""
     return len(got) == len(expected) and all(
-        a == b or a[:40] == b[:40] or (a in _AGAIN and b in _AGAIN)
+        a == b or a[:40] == b[:40] or (a in _AGAIN and b in _AGAIN) or (_lines(a) and _lines(b))
         for a, b in zip(got, expected, strict=True)
     )
+
+
+def _lines(text: str) -> bool:
+    """Whether `text` is a country's lines as a step shows them (safety/replies.py)."""
+    return text.startswith(("Support in ", "Support wherever you are"))
 
 
 def _meant_label(meant: str, shown: tuple[str, ...]) -> str | None:
@@ -314,9 +321,18 @@ def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
         (words.CHECKIN_SAVED[:20],),
     )
 
+    # the set-up's question asked again in other words ("Back to my question: how often
+    # would you like one?", bot/core/repeats.py) is the same step
+    again = tuple(line.split("{")[0] for line in getattr(words, "QUESTION_AGAIN", ()))
+    how_often = ("how often would you like",)
+
     def reached(said: tuple[str, ...]) -> int:
+        asked = tuple(
+            starts + tuple(f"{line}{h}" for line in again for h in how_often) if i == 0 else starts
+            for i, starts in enumerate(steps)
+        )
         return max(
-            (i for i, starts in enumerate(steps) for text in said if text.startswith(starts)),
+            (i for i, starts in enumerate(asked) for text in said if text.startswith(starts)),
             default=-1,
         )
 

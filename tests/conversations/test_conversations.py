@@ -62,12 +62,17 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # first contact 14.2%, 5.5%, 2; after: 10.3%, 5.3%, 2): 146 of 1,883 and 31 of 1,052, 19.
 # With c8 (10 people, 219 turns, typed on e3b0574, first contact on 165bf74: 11.4%, 12.1%,
 # 0): 171 of 2,102 and 50 of 1,209, 19.
+# 167 of 2,102 and 46 of 1,205, 18 after l13 (someone else's risk read in six languages, a
+# check-in time keeping the plan's half of the day, countries from cities, a typed yes to
+# keeping check-in settings, "don't save that" kept nothing, "do u keep" asked of privacy;
+# the judge taking a step's lines for the country the typed words set, and the set-up's
+# "how often" asked again in other words).
 # With c9 (10 people, 288 turns, typed on 7856b81 by a helper who saw none of the work; first
 # contact on the same code: 13.2%, 5.3%, 0): 209 of 2,390 and 59 of 1,379, 19.
 NOT_UNDERSTOOD_AT_MOST = 0.0875
 MISROUTED_AT_MOST = 0.0428
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 19
+REPEATED_AT_MOST = 18
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
