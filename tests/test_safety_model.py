@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -16,6 +17,7 @@ from safety.model import (
     Model,
     Score,
     _bucket,
+    _word_buckets,
     buckets,
     decide,
     from_data,
@@ -27,6 +29,7 @@ from safety.model import (
     to_data,
     vector,
 )
+from safety.normalize import BOUNDARY
 from safety.risk import Assessment
 
 LONG_EVERYDAY = (
@@ -106,6 +109,45 @@ def test_the_fast_part_score_is_the_best_of_the_parts_scored_one_by_one(text: st
     told = sentences(lexicon().normaliser.tokens(text))
     one_by_one = [shipped.crisis.raw(vector(part.features, shipped.idf)) for part in parts(told)]
     assert shipped.part_crisis(told) == pytest.approx(max(one_by_one), abs=1e-9)
+
+
+SPOKEN = [
+    LONG_EVERYDAY,
+    "i feel so low tonight. the the the. help me with this email please. ok",
+    "hi. i took them all. bye bye bye bye. thanks",
+    "I swallowed the whole packet of my mum's tablets an hour ago and my stomach hurts",
+    "he hit me again last night and i'm scared to go home, he said he'd do worse",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_the_fast_scores_are_the_vector_and_the_weights_summed_one_by_one(text: str) -> None:
+    shipped = model()
+    counts = buckets(lexicon().normaliser.tokens(text))
+    found = vector(counts, shipped.idf)
+    expected = (shipped.crisis.raw(found), shipped.risk.raw(found))
+    assert shipped.whole_scores(counts) == pytest.approx(expected, abs=1e-9)
+    # The kind of crisis: the same sums in the same order, so the same to the bit.
+    assert shipped.kind_raw(counts) == [kind.raw(found) for kind in shipped.kinds]
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_a_message_s_features_are_counted_as_word_by_word_in_the_same_order(text: str) -> None:
+    tokens = lexicon().normaliser.tokens(text)
+    told, whole = [], Counter[int]()
+    for sentence in " ".join(tokens).split(BOUNDARY):  # rule 1, a word at a time
+        features, previous = Counter[int](), ""
+        for token in sentence.split():
+            features.update(_word_buckets(token))
+            if previous:
+                features[_bucket(f"b:{previous}_{token}")] += 1
+            previous = token
+        told.append(features)
+        whole.update(features)
+    assert [list(part.features.items()) for part in sentences(tokens)] == [
+        list(features.items()) for features in told if features
+    ]
+    assert list(buckets(tokens).items()) == list(whole.items())  # the order sums follow
 
 
 def test_a_message_that_scores_almost_no_crisis_as_a_whole_is_not_read_in_parts() -> None:
