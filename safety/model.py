@@ -49,7 +49,7 @@ import math
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any, NamedTuple
@@ -175,7 +175,9 @@ class Model:
         weighted = []
         norm = 0.0
         for bucket, count in counts.items():
-            value = (1.0 + log(count)) * table[6 * bucket]  # 6: the idf and five kinds
+            value = table[6 * bucket]  # 6: the idf and five kinds; rule 2: tf 1 for 1
+            if count != 1:
+                value *= 1.0 + log(count)
             weighted.append(value)
             norm += value * value
         norm = math.sqrt(norm)
@@ -259,9 +261,19 @@ class Reading:
     crisis: float
     risk: float
     language: str = ENGLISH
-    part: float = 0.0  # the highest crisis probability of a part (rule 7); 0 for one sentence
     counts: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)
     model: Model | None = field(default=None, repr=False, compare=False)
+    told: Sequence[Sentence] = field(default=(), repr=False, compare=False)
+
+    @functools.cached_property
+    def part(self) -> float:
+        """The highest crisis probability of a part (rule 7); 0 for one sentence, or for a
+        message whose whole scores below PART_FLOOR. Read only when asked: `decide` needs it
+        only when the whole message is below the crisis threshold."""
+        if self.model is None or self.model.part_threshold >= NEVER or self.crisis < PART_FLOOR:
+            return 0.0
+        raw = self.model.part_crisis(self.told)
+        return self.model.crisis.probability(raw) if raw > -math.inf else 0.0
 
     @functools.cached_property
     def kind(self) -> str | None:
@@ -286,17 +298,21 @@ def decide(
     words: int = MIN_WORDS,
     language: str = ENGLISH,
     settled: bool = False,
-    part: float = 0.0,
+    part: float | Callable[[], float] = 0.0,
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rules 4-6).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
-    its risk is the lexicon's, or its context's, to read."""
+    its risk is the lexicon's, or its context's, to read. `part`: the highest probability
+    of a part (rule 7), or what gives it, asked only when the whole message is below the
+    crisis threshold (a message the whole already makes a crisis is not read in parts)."""
     if words < MIN_WORDS:
         return first.tier
     if settled:
         return Tier.CRISIS if crisis >= SURE_DESPITE_SETTLED else first.tier
-    if crisis >= model.crisis_threshold_for(language) or part >= model.part_threshold:
+    if crisis >= model.crisis_threshold_for(language):
+        return Tier.CRISIS
+    if (part() if callable(part) else part) >= model.part_threshold:
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
@@ -384,17 +400,13 @@ def read(model: Model, tokens: Iterable[str]) -> Reading:
     told = sentences(seen)
     whole = _added(told)
     crisis, risk = model.whole_scores(whole)
-    part = 0.0
-    if model.part_threshold < NEVER and model.crisis.probability(crisis) >= PART_FLOOR:
-        raw = model.part_crisis(told)
-        part = model.crisis.probability(raw) if raw > -math.inf else 0.0
     return Reading(
         crisis=model.crisis.probability(crisis),
         risk=model.risk.probability(risk),
         language=language_of(seen, model.language_words),
-        part=part,
         counts=whole,
         model=model,
+        told=told,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import subprocess
 import sys
 from collections import Counter
@@ -225,6 +226,39 @@ def test_a_part_at_or_above_its_threshold_raises_the_message_to_crisis(
         part_threshold=0.95,
     )
     assert decide(NOTHING, 0.2, 0.2, rules, part=part, settled=settled) is expected
+
+
+def test_a_message_the_whole_makes_a_crisis_is_not_read_in_parts() -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.9,
+        risk_threshold=0.8,
+        part_threshold=0.95,
+    )
+    asked: list[float] = []
+
+    def part() -> float:
+        asked.append(0.99)
+        return 0.99
+
+    assert decide(NOTHING, 0.92, 0.2, rules, part=part) is Tier.CRISIS
+    assert asked == []  # the whole was enough
+    assert decide(NOTHING, 0.2, 0.2, rules, part=part) is Tier.CRISIS
+    assert asked == [0.99]  # below the threshold: the parts decide
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_a_part_read_when_asked_is_the_part_read_at_once(text: str) -> None:
+    shipped = dataclasses.replace(model(), part_threshold=0.95)
+    reading = read(shipped, lexicon().normaliser.tokens(text))
+    told = sentences(lexicon().normaliser.tokens(text))
+    raw = shipped.part_crisis(told)
+    expected = (
+        shipped.crisis.probability(raw) if raw > -math.inf and reading.crisis >= PART_FLOOR else 0.0
+    )
+    assert reading.part == expected
 
 
 def test_the_model_round_trips_through_its_files() -> None:
