@@ -36,7 +36,8 @@ Rules:
    part at or above `part_threshold` raises the message to crisis. The threshold is
    chosen on the same leave-writers-out folds, higher than the whole message's: a sentence
    alone has less around it to tell a book or an essay from a life. A message whose whole
-   scores below PART_FLOOR is not read in parts.
+   scores below PART_FLOOR is not read in parts, nor one whose whole already reaches the
+   crisis threshold (`decide` asks for the part only below it: the tier is the same).
 """
 
 from __future__ import annotations
