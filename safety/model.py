@@ -53,6 +53,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from operator import mul
 from typing import Any, NamedTuple
 
 from safety.errors import SafetyError
@@ -127,10 +128,12 @@ class Model:
         a cache miss each (pointer and float) for every feature; here one line holds all three.
         """
         idf = self.idf
+        if not len(idf) == len(self.crisis.weights) == len(self.risk.weights):
+            raise SafetyError("the idf and the weights differ in length")
         return _interleaved(
-            [a * b for a, b in zip(idf, self.crisis.weights, strict=True)],
-            [a * b for a, b in zip(idf, self.risk.weights, strict=True)],
-            [a * a for a in idf],
+            list(map(mul, idf, self.crisis.weights)),  # in C: start-up
+            list(map(mul, idf, self.risk.weights)),
+            list(map(mul, idf, idf)),
         )
 
     @functools.cached_property
