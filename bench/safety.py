@@ -3,8 +3,10 @@
 The baseline is a plain substring search for every lexicon phrase in the lowercased text,
 the cheapest possible detector over the same phrases. Run: `python bench/safety.py`.
 Targets: p99 <= 1 ms per message; assess() no more than 20x slower than the baseline;
-for 60-word messages (3,000 of them, risk as one clause among everyday ones) CPU p99
-<= 5 ms; the lexicon, the model and the directory loaded in <= 2 s.
+for 60-word messages (3,000 of them, risk as one clause among everyday ones) and for the
+held-out sets' messages of 40-80 words (people's own, tests/data/heldout) CPU p99 <= 5 ms
+(the latter also the first time through, their words new to the caches); the lexicon,
+the model and the directory loaded in <= 2 s.
 """
 
 from __future__ import annotations
@@ -165,13 +167,16 @@ def main() -> None:
         f"(target <= 5 ms): {'met' if long_p99 <= 5.0 else 'NOT met'}"
     )
     people = held_out_long()
-    timed(assess, people)  # their words into the caches first, as for the 10,000
-    theirs = [t[1] for t in timed(assess, people)]
+    first = [t[1] for t in timed(assess, people)]  # their own words new to the caches
+    theirs = [t[1] for t in timed(assess, people)]  # read again, as for the 10,000
+    first_p99 = statistics.quantiles(first, n=100)[98] * 1e3
     theirs_p99 = statistics.quantiles(theirs, n=100)[98] * 1e3
     print(
         f"assess, {len(people)} held-out messages of 40-80 words: CPU p50 "
         f"{statistics.median(theirs) * 1e3:.3f} ms, p99 {theirs_p99:.3f} ms "
-        f"(target <= 5 ms): {'met' if theirs_p99 <= 5.0 else 'NOT met'}"
+        f"(target <= 5 ms): {'met' if theirs_p99 <= 5.0 else 'NOT met'}; the first time "
+        f"through: p50 {statistics.median(first) * 1e3:.3f} ms, p99 {first_p99:.3f} ms "
+        f"({'met' if first_p99 <= 5.0 else 'NOT met'})"
     )
     print(
         f"lexicon, model and directory loaded in {start_up:.2f} s (target <= 2 s): "

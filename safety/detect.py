@@ -165,7 +165,7 @@ def _second_opinion(
         learned,
         words=words(tokens),
         language=reading.language,
-        part=reading.part,
+        part=lambda: reading.part,  # read in parts only if the whole is below the threshold
         settled=settled,
     )
     if tier is found.tier:

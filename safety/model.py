@@ -36,7 +36,8 @@ Rules:
    part at or above `part_threshold` raises the message to crisis. The threshold is
    chosen on the same leave-writers-out folds, higher than the whole message's: a sentence
    alone has less around it to tell a book or an essay from a life. A message whose whole
-   scores below PART_FLOOR is not read in parts.
+   scores below PART_FLOOR is not read in parts, nor one whose whole already reaches the
+   crisis threshold (`decide` asks for the part only below it: the tier is the same).
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ import math
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from operator import mul
 from typing import Any, NamedTuple
 
 from safety.errors import SafetyError
@@ -119,50 +121,106 @@ class Model:
         return self.crisis_thresholds.get(language, self.crisis_threshold)
 
     @functools.cached_property
-    def _weighted_idf(self) -> tuple[list[float], list[float], list[float]]:
-        """Per bucket, idf times the crisis weight, times the risk weight, and idf squared:
-        the scores in one pass over a message's counts, without building its vector."""
+    def _table(self) -> array.array[float]:
+        """Per bucket, side by side at 3 * bucket: idf times the crisis weight, idf times the
+        risk weight, and idf squared (float64, as the lists give them). The hot loops' memory:
+        a message's buckets are scattered over 2**BITS, and three lists of float objects cost
+        a cache miss each (pointer and float) for every feature; here one line holds all three.
+        """
         idf = self.idf
-        return (
-            [a * b for a, b in zip(idf, self.crisis.weights, strict=True)],
-            [a * b for a, b in zip(idf, self.risk.weights, strict=True)],
-            [a * a for a in idf],
+        if not len(idf) == len(self.crisis.weights) == len(self.risk.weights):
+            raise SafetyError("the idf and the weights differ in length")
+        return _interleaved(
+            list(map(mul, idf, self.crisis.weights)),  # in C: start-up
+            list(map(mul, idf, self.risk.weights)),
+            list(map(mul, idf, idf)),
         )
+
+    @functools.cached_property
+    def _kind_table(self) -> array.array[float]:
+        """Per bucket, side by side at (1 + len(kinds)) * bucket: the idf and each kind's
+        weight, for `kind_raw` (rule 3)."""
+        return _interleaved(self.idf, *(kind.weights for kind in self.kinds))
+
+    def prepare(self) -> Model:
+        """Lay out the tables the scores read (`_table`, `_kind_table`) now, not on the first
+        message: part of start-up."""
+        _ = self._table, self._kind_table
+        return self
 
     def whole_scores(self, counts: Mapping[int, int]) -> tuple[float, float]:
         """The raw crisis and risk scores of a message's counts: `crisis.raw(vector(counts,
         idf))` and the same for risk, in one pass."""
-        crisis, risk, squared = self._weighted_idf
+        table = self._table
         dot_crisis = dot_risk = norm = 0.0
         log = math.log
         for bucket, count in counts.items():
-            tf = 1.0 if count == 1 else 1.0 + log(count)  # rule 2, inline: the hot loop
-            dot_crisis += tf * crisis[bucket]
-            dot_risk += tf * risk[bucket]
-            norm += tf * tf * squared[bucket]
+            at = 3 * bucket
+            if count == 1:  # rule 2, inline: the hot loop (tf 1, most features)
+                dot_crisis += table[at]
+                dot_risk += table[at + 1]
+                norm += table[at + 2]
+            else:
+                tf = 1.0 + log(count)
+                dot_crisis += tf * table[at]
+                dot_risk += tf * table[at + 1]
+                norm += tf * tf * table[at + 2]
         return (
             self.crisis.bias + _cosine(dot_crisis, norm),
             self.risk.bias + _cosine(dot_risk, norm),
         )
+
+    def kind_raw(self, counts: Mapping[int, int]) -> list[float]:
+        """The raw score of each kind (rule 3): `kind.raw(vector(counts, idf))` for each of
+        `kinds`, the same sums in the same order, from the side-by-side table."""
+        if len(self.kinds) != len(KINDS):
+            return [kind.raw(vector(counts, self.idf)) for kind in self.kinds]
+        table, log = self._kind_table, math.log
+        weighted = []
+        norm = 0.0
+        for bucket, count in counts.items():
+            value = table[6 * bucket]  # 6: the idf and five kinds; rule 2: tf 1 for 1
+            if count != 1:
+                value *= 1.0 + log(count)
+            weighted.append(value)
+            norm += value * value
+        norm = math.sqrt(norm)
+        if not norm:
+            return [kind.bias for kind in self.kinds]
+        a = b = c = d = e = 0.0  # the five kinds' sums, unrolled: the loop that reads kinds
+        for bucket, value in zip(counts, weighted, strict=True):
+            value /= norm
+            at = 6 * bucket
+            a += value * table[at + 1]
+            b += value * table[at + 2]
+            c += value * table[at + 3]
+            d += value * table[at + 4]
+            e += value * table[at + 5]
+        return [kind.bias + dot for kind, dot in zip(self.kinds, (a, b, c, d, e), strict=True)]
 
     def part_crisis(self, found: Sequence[Sentence]) -> float:
         """The highest raw crisis score of the parts of a message's sentences (rule 7):
         `crisis.raw(vector(part.features, idf))` for each of `parts(found)`, computed from
         each sentence's sums once, a pair's corrected only where its sentences share a
         feature; -inf when it has no part."""
-        weighted, _, squared = self._weighted_idf
+        if len(found) < 2:
+            return -math.inf
+        table = self._table
         sums = []
         log = math.log
         for sentence in found:
             dot = norm = 0.0
             for bucket, count in sentence.features.items():
-                tf = 1.0 if count == 1 else 1.0 + log(count)  # rule 2, inline: the hot loop
-                dot += tf * weighted[bucket]
-                norm += tf * tf * squared[bucket]
+                at = 3 * bucket
+                if count == 1:  # rule 2, inline: the hot loop
+                    dot += table[at]
+                    norm += table[at + 2]
+                else:
+                    tf = 1.0 + log(count)
+                    dot += tf * table[at]
+                    norm += tf * tf * table[at + 2]
             sums.append((dot, norm))
         best = -math.inf
-        if len(found) < 2:
-            return best
         for sentence, (dot, norm) in zip(found, sums, strict=True):
             if sentence.words >= MIN_WORDS:
                 best = max(best, _cosine(dot, norm))
@@ -171,15 +229,23 @@ class Model:
             if found[n].words + found[n + 1].words < MIN_WORDS:
                 continue
             dot, norm = sums[n][0] + sums[n + 1][0], sums[n][1] + sums[n + 1][1]
-            smaller, larger = sorted((first, second), key=len)
-            for bucket, count in smaller.items():
-                other = larger.get(bucket)
-                if other:
-                    joined, apart = _tf(count + other), (_tf(count), _tf(other))
-                    dot += (joined - sum(apart)) * weighted[bucket]
-                    norm += (joined * joined - apart[0] ** 2 - apart[1] ** 2) * squared[bucket]
+            smaller, larger = (first, second) if len(first) <= len(second) else (second, first)
+            for bucket in filter(larger.__contains__, smaller):  # shared: in C, in order
+                count, other = smaller[bucket], larger[bucket]
+                joined, apart = _tf(count + other), (_tf(count), _tf(other))
+                dot += (joined - sum(apart)) * table[3 * bucket]
+                norm += (joined * joined - apart[0] ** 2 - apart[1] ** 2) * table[3 * bucket + 2]
             best = max(best, _cosine(dot, norm))
         return self.crisis.bias + best if best > -math.inf else best
+
+
+def _interleaved(*columns: Sequence[float]) -> array.array[float]:
+    """The columns side by side, float64: row n's values at n * len(columns) onwards."""
+    stride = len(columns)
+    table = array.array("d", bytes(8 * stride * len(columns[0])))
+    for n, column in enumerate(columns):
+        table[n::stride] = array.array("d", column)
+    return table
 
 
 def _tf(count: int) -> float:
@@ -199,9 +265,19 @@ class Reading:
     crisis: float
     risk: float
     language: str = ENGLISH
-    part: float = 0.0  # the highest crisis probability of a part (rule 7); 0 for one sentence
     counts: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)
     model: Model | None = field(default=None, repr=False, compare=False)
+    told: Sequence[Sentence] = field(default=(), repr=False, compare=False)
+
+    @functools.cached_property
+    def part(self) -> float:
+        """The highest crisis probability of a part (rule 7); 0 for one sentence, or for a
+        message whose whole scores below PART_FLOOR. Read only when asked: `decide` needs it
+        only when the whole message is below the crisis threshold."""
+        if self.model is None or self.model.part_threshold >= NEVER or self.crisis < PART_FLOOR:
+            return 0.0
+        raw = self.model.part_crisis(self.told)
+        return self.model.crisis.probability(raw) if raw > -math.inf else 0.0
 
     @functools.cached_property
     def kind(self) -> str | None:
@@ -209,8 +285,7 @@ class Reading:
         KIND_SURE and not "other"; read only when asked (only a crisis needs it)."""
         if self.model is None or len(self.model.kinds) != len(KINDS):
             return None
-        found = vector(self.counts, self.model.idf)
-        raw = [score.raw(found) for score in self.model.kinds]
+        raw = self.model.kind_raw(self.counts)
         top = max(raw)
         shares = [math.exp(value - top) for value in raw]
         best = max(range(len(KINDS)), key=lambda n: shares[n])
@@ -227,17 +302,21 @@ def decide(
     words: int = MIN_WORDS,
     language: str = ENGLISH,
     settled: bool = False,
-    part: float = 0.0,
+    part: float | Callable[[], float] = 0.0,
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rules 4-6).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
-    its risk is the lexicon's, or its context's, to read."""
+    its risk is the lexicon's, or its context's, to read. `part`: the highest probability
+    of a part (rule 7), or what gives it, asked only when the whole message is below the
+    crisis threshold (a message the whole already makes a crisis is not read in parts)."""
     if words < MIN_WORDS:
         return first.tier
     if settled:
         return Tier.CRISIS if crisis >= SURE_DESPITE_SETTLED else first.tier
-    if crisis >= model.crisis_threshold_for(language) or part >= model.part_threshold:
+    if crisis >= model.crisis_threshold_for(language):
+        return Tier.CRISIS
+    if (part() if callable(part) else part) >= model.part_threshold:
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
@@ -258,10 +337,12 @@ def words(tokens: Iterable[str]) -> int:
 
 def buckets(tokens: Iterable[str]) -> Counter[int]:
     """How often each hashed feature occurs in the normalised tokens (rule 1)."""
-    found: Counter[int] = Counter()
-    for sentence in sentences(tokens):
-        found.update(sentence.features)
-    return found
+    return _added(sentences(tokens))
+
+
+def _added(found: Sequence[Sentence]) -> Counter[int]:
+    """The sentences' features added up, in the order they first occur (counted in C)."""
+    return Counter(itertools.chain.from_iterable(s.features.elements() for s in found))
 
 
 class Sentence(NamedTuple):
@@ -274,18 +355,18 @@ class Sentence(NamedTuple):
 def sentences(tokens: Iterable[str]) -> list[Sentence]:
     """The message's sentences: their features add up to the message's `buckets`."""
     found: list[Sentence] = []
-    features: Counter[int] = Counter()
+    features: list[int] = []  # in order, counted at the sentence's end (in C)
     counted, previous = 0, ""
     for token in (*tokens, BOUNDARY):
         if token == BOUNDARY:
             if features:
-                found.append(Sentence(features, counted))
-            features, counted, previous = Counter(), 0, ""
+                found.append(Sentence(Counter(features), counted))
+            features, counted, previous = [], 0, ""
             continue
-        features.update(_word_buckets(token))
+        features += _word_buckets(token)
         counted += len(token) > 1 and token.isalpha()
         if previous:
-            features[_bucket(f"b:{previous}_{token}")] += 1
+            features.append(_bucket(f"b:{previous}_{token}"))
         previous = token
     return found
 
@@ -321,21 +402,15 @@ def read(model: Model, tokens: Iterable[str]) -> Reading:
     """The model's probabilities for a message's normalised tokens, its kind and language."""
     seen = tuple(tokens)
     told = sentences(seen)
-    whole: Counter[int] = Counter()
-    for sentence in told:
-        whole.update(sentence.features)
+    whole = _added(told)
     crisis, risk = model.whole_scores(whole)
-    part = 0.0
-    if model.part_threshold < NEVER and model.crisis.probability(crisis) >= PART_FLOOR:
-        raw = model.part_crisis(told)
-        part = model.crisis.probability(raw) if raw > -math.inf else 0.0
     return Reading(
         crisis=model.crisis.probability(crisis),
         risk=model.risk.probability(risk),
         language=language_of(seen, model.language_words),
-        part=part,
         counts=whole,
         model=model,
+        told=told,
     )
 
 
@@ -344,7 +419,7 @@ def model() -> Model:
     """The shipped model, loaded on first use."""
     data = importlib_resources.files("safety").joinpath("data")
     header = json.loads(data.joinpath(MODEL_FILE).read_text("utf-8"))
-    return from_data(header, data.joinpath(WEIGHTS_FILE).read_bytes())
+    return from_data(header, data.joinpath(WEIGHTS_FILE).read_bytes()).prepare()
 
 
 def from_data(header: Any, weights: bytes) -> Model:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -16,6 +18,7 @@ from safety.model import (
     Model,
     Score,
     _bucket,
+    _word_buckets,
     buckets,
     decide,
     from_data,
@@ -27,6 +30,7 @@ from safety.model import (
     to_data,
     vector,
 )
+from safety.normalize import BOUNDARY
 from safety.risk import Assessment
 
 LONG_EVERYDAY = (
@@ -108,6 +112,45 @@ def test_the_fast_part_score_is_the_best_of_the_parts_scored_one_by_one(text: st
     assert shipped.part_crisis(told) == pytest.approx(max(one_by_one), abs=1e-9)
 
 
+SPOKEN = [
+    LONG_EVERYDAY,
+    "i feel so low tonight. the the the. help me with this email please. ok",
+    "hi. i took them all. bye bye bye bye. thanks",
+    "I swallowed the whole packet of my mum's tablets an hour ago and my stomach hurts",
+    "he hit me again last night and i'm scared to go home, he said he'd do worse",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_the_fast_scores_are_the_vector_and_the_weights_summed_one_by_one(text: str) -> None:
+    shipped = model()
+    counts = buckets(lexicon().normaliser.tokens(text))
+    found = vector(counts, shipped.idf)
+    expected = (shipped.crisis.raw(found), shipped.risk.raw(found))
+    assert shipped.whole_scores(counts) == pytest.approx(expected, abs=1e-9)
+    # The kind of crisis: the same sums in the same order, so the same to the bit.
+    assert shipped.kind_raw(counts) == [kind.raw(found) for kind in shipped.kinds]
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_a_message_s_features_are_counted_as_word_by_word_in_the_same_order(text: str) -> None:
+    tokens = lexicon().normaliser.tokens(text)
+    told, whole = [], Counter[int]()
+    for sentence in " ".join(tokens).split(BOUNDARY):  # rule 1, a word at a time
+        features, previous = Counter[int](), ""
+        for token in sentence.split():
+            features.update(_word_buckets(token))
+            if previous:
+                features[_bucket(f"b:{previous}_{token}")] += 1
+            previous = token
+        told.append(features)
+        whole.update(features)
+    assert [list(part.features.items()) for part in sentences(tokens)] == [
+        list(features.items()) for features in told if features
+    ]
+    assert list(buckets(tokens).items()) == list(whole.items())  # the order sums follow
+
+
 def test_a_message_that_scores_almost_no_crisis_as_a_whole_is_not_read_in_parts() -> None:
     letter = (
         "Please help me write a cover letter for a junior accountant job. I have two years "
@@ -183,6 +226,39 @@ def test_a_part_at_or_above_its_threshold_raises_the_message_to_crisis(
         part_threshold=0.95,
     )
     assert decide(NOTHING, 0.2, 0.2, rules, part=part, settled=settled) is expected
+
+
+def test_a_message_the_whole_makes_a_crisis_is_not_read_in_parts() -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.9,
+        risk_threshold=0.8,
+        part_threshold=0.95,
+    )
+    asked: list[float] = []
+
+    def part() -> float:
+        asked.append(0.99)
+        return 0.99
+
+    assert decide(NOTHING, 0.92, 0.2, rules, part=part) is Tier.CRISIS
+    assert asked == []  # the whole was enough
+    assert decide(NOTHING, 0.2, 0.2, rules, part=part) is Tier.CRISIS
+    assert asked == [0.99]  # below the threshold: the parts decide
+
+
+@pytest.mark.parametrize("text", SPOKEN)
+def test_a_part_read_when_asked_is_the_part_read_at_once(text: str) -> None:
+    shipped = dataclasses.replace(model(), part_threshold=0.95)
+    reading = read(shipped, lexicon().normaliser.tokens(text))
+    told = sentences(lexicon().normaliser.tokens(text))
+    raw = shipped.part_crisis(told)
+    expected = (
+        shipped.crisis.probability(raw) if raw > -math.inf and reading.crisis >= PART_FLOOR else 0.0
+    )
+    assert reading.part == expected
 
 
 def test_the_model_round_trips_through_its_files() -> None:
