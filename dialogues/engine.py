@@ -44,10 +44,14 @@ Rules:
 13. A question of the person's own at a step with buttons that reads as none of the above
    ("do I apologise for shouting at her?") is acknowledged plainly as one the bot cannot
    answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
+14. A bare "no" ("no", "nein", "no!! why do u keep asking me that") at a step where no
+   option means no or not now (often a no to a question asked earlier) is taken as it is:
+   okay, with a way on (the step's buttons) and a way back (/topics), never "not sure".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -66,7 +70,7 @@ from dialogues.matching import (
     read_scale,
     small_talk,
 )
-from dialogues.meaning import Reading, read_options
+from dialogues.meaning import Reading, read_options, says_something
 from dialogues.schema import Action, Ask, Choice, Condition, Node
 from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
@@ -161,6 +165,12 @@ ASKED = (
     "or type /topics for something else.",
     "Sorry, that's not something I can answer myself. Pick one of these to go on, or type "
     "/topics for something else.",
+)
+# Rule 14: a bare "no" where no option means it; varied by the small-talk counter.
+NO_HERE = (
+    "Okay, that's fine. If none of these is what you want, type /topics to choose something "
+    "else, or we can stop here for now.",
+    "Okay. Pick one of these when you're ready, or type /topics to go somewhere else.",
 )
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
@@ -958,7 +968,25 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
         return run.enter_target("", TOPICS)
     if kind == "again":  # the step's question again, with its buttons
         return run.way_out("again", node)
+    if kind == "no" and _bare_no(text):  # rule 14
+        return _no_here(run, node)
     return None
+
+
+def _no_here(run: _Run, node: Node) -> Step:
+    """Rule 14: a bare no, taken as it is; the step's buttons stay."""
+    run.chatted += 1
+    return run.reask(NO_HERE[(run.chatted - 1) % len(NO_HERE)], node)
+
+
+def _bare_no(text: str) -> bool:
+    """Rule 14: a no with nothing after it but small words or a question of why ("no!! why
+    do u keep asking me that"), never a no that goes on to tell something."""
+    rest = " ".join(c for c in _CLAUSE_STOPS.split(text)[1:] if normalise(c))
+    return not says_something(rest) or rest.rstrip().endswith("?") or _asked_back(rest)
+
+
+_CLAUSE_STOPS = re.compile(r"[.!?,;:]+")
 
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
@@ -997,6 +1025,8 @@ def _not_a_decline(run: _Run, node: Node, text: str) -> Step:
         run.missed += 1
         run.chatted += 1
         return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if everyday.said(text) == "no" and _bare_no(text):  # rule 14: "no!! why ask me that"
+        return _no_here(run, node)
     return run.unclear(UNCLEAR, node)
 
 
