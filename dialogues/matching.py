@@ -13,7 +13,9 @@ Rules for choices (`match_choice`):
    as a negation: "I don't think she's in danger right now, but I'm worried").
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
-   about self-injury, not about leaving.
+   about self-injury, not about leaving. A common word as a one-word synonym ("want",
+   "need", "feel") counts only in a message of three words at most: "i really want to
+   cut right now" is no "What do I want from them?".
 3. Failing that, a label or synonym of three words or more with a word put in, once in
    each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
    one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
@@ -184,6 +186,13 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 2: common words that, as a one-word synonym, name their option only in a short
+# message ("what i want"): in a longer one they say something else ("i really want to cut
+# right now" is no "What do I want from them?").
+_COMMON = frozenset(
+    {"want", "need", "think", "feel", "feeling", "make", "see", "go", "going", "get", "still"}
+    | {"for", "off", "all", "another", "maybe", "idk"}
+)
 # Rule 1: words that hedge an answer put first ("mixed i guess", "maybe the first").
 _HEDGES = frozenset({"maybe", "probably", "prob", "tbh", "honestly", "idk", "lol", "i", "think"})
 _REACTIONS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "sure", "k"})
@@ -537,6 +546,8 @@ def _covers(words: list[str], phrase: str) -> int:
         return 0
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
+    if phrase in _COMMON and len(words) > 3:
+        return 0  # a common word, in a longer message, says something else (rule 2)
     if phrase in _LEAVING and not set(words) <= _LEAVING_FILLER:
         return 0  # leaving: only the whole message says it (rule 2)
     for start in range(len(words) - size + 1):
@@ -589,7 +600,12 @@ def _negated(before: list[str], phrase: str) -> bool:
     if phrase.split()[0] in _NEGATION:
         return False
     softened = len(before) > 1 and before[-1] in _SOFTENING
-    return bool(before) and (before[-1] in _NEGATION or (softened and before[-2] in _NEGATION))
+    listed = len(before) > 2 and before[-1] in ("or", "nor")  # "not red or swollen"
+    return bool(before) and (
+        before[-1] in _NEGATION
+        or (softened and before[-2] in _NEGATION)
+        or (listed and _negated(before[:-2], before[-2]))
+    )
 
 
 def _denied(text: str, phrases: list[str]) -> bool:
