@@ -47,6 +47,11 @@ Rules:
 14. A bare "no" ("no", "nein", "no!! why do u keep asking me that") at a step where no
    option means no or not now (often a no to a question asked earlier) is taken as it is:
    okay, with a way on (the step's buttons) and a way back (/topics), never "not sure".
+15. An instruction not to keep what was typed ("don't save that", "no don't keep it",
+   "forget that", "no lo guardes": dialogues/everyday.py, `unsaving`) is never kept: at a
+   step that asks for words it skips the step, as "skip" does (and so does a first
+   clause that is the skip: "skip. i dont want anything saved"); at the menu right after
+   the step that kept an answer, that answer is taken out again.
 """
 
 from __future__ import annotations
@@ -166,6 +171,8 @@ ASKED = (
     "Sorry, that's not something I can answer myself. Pick one of these to go on, or type "
     "/topics for something else.",
 )
+# Rule 15: "don't save that" at a menu, once an answer was kept: it is taken out again.
+NOT_KEPT = "Okay, I've taken that out, so it isn't kept. You can go on from here."
 # Rule 14: a bare "no" where no option means it; varied by the small-talk counter.
 NO_HERE = (
     "Okay, that's fine. If none of these is what you want, type /topics to choose something "
@@ -243,6 +250,22 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
         scale = node.scale
         return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
     return False
+
+
+def goes(library: Library, state: dict[str, Any], text: str) -> str | None:
+    """The flow the choice `text` reads as (`reads`) leads to, or None when it reads as no
+    choice: the core asks it of an urge ("i really want to cut right now" is no answer to
+    "What do I want from them?", only to a choice that leads to the urge flow)."""
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None or node.choices is None:
+        return None
+    options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+    index = _match(text, options)
+    if index is None:
+        return None
+    where = library.resolve(run.flow, node.choices[index].to)
+    return where[0] if where is not None and where != END else None
 
 
 def picks(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -515,6 +538,7 @@ class _Run:
             self.effect("record", what=action.record, **kept)
 
     def saved(self, field_name: str, value: str) -> None:
+        self.last.pop(field_name, None)  # the answer kept last stays last (rule 15)
         self.last[field_name] = value
         self.effect("save", field=field_name, value=value)
 
@@ -774,9 +798,9 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
             return run.reask(node.say[-1], node)
         if everyday.said(answer) == "menu":  # "main menu please" is no answer to keep
             return run.enter_target("", TOPICS)
-        skipped = plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass")
-        if skipped or not_known(answer):
-            # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
+        if _skips(ask, answer) or not_known(answer) or everyday.unsaving(answer):
+            # "idk", or "don't save that", is no answer to keep (rule 15): the step is
+            # skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         return _keep_answer(run, ask, answer)
     scale = node.scale
@@ -807,6 +831,9 @@ def _unmatched(
 ) -> Step:
     """Rule 8: typed text at a step with buttons that picks none by its words. `options`
     are the step's buttons' words, the person's own entries (`listed`) first."""
+    kept = _just_kept(run) if everyday.unsaving(text) else None
+    if kept is not None:  # rule 15: "wait no, don't save that"
+        return _unsaved(run, node, kept)
     place = everyday.position(text, len(options))  # "the second one"
     if place is not None and place < len(listed):
         return _pick(run, node, listed[place])
@@ -854,6 +881,38 @@ def _unmatched(
     labels = [normalise(choice.label) for choice in node.choices or ()]
     on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
     return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
+def _skips(ask: Ask, answer: str) -> bool:
+    """Whether an ask's answer skips it: its skip label, "skip" or "pass", as the whole
+    answer or its first clause ("skip for now, thanks. i feel a bit better"), in English
+    or glossed ("saltar por ahora")."""
+    skips = {normalise(ask.skip), "skip", "skip this", "skip it", "pass", "skip for now"}
+    for said in dict.fromkeys((answer, glosses.english(answer))):
+        first = next((c for c in _CLAUSE_STOPS.split(said) if normalise(c)), "")
+        if plain(said) in skips or plain(first) in skips:
+            return True
+    return False
+
+
+def _just_kept(run: _Run) -> tuple[str, str] | None:
+    """Rule 15: the answer kept last, when the step the person is at came straight after
+    the step that asked for it ("Here's what you wrote", then a menu); else None."""
+    if not run.last:
+        return None
+    field_name, value = list(run.last.items())[-1]
+    asked_here = any(
+        node.ask is not None and node.ask.field == field_name and _comes_back(run, node.ask.then)
+        for node in run.library.flows[run.flow].nodes.values()
+    )
+    return (field_name, value) if asked_here else None
+
+
+def _unsaved(run: _Run, node: Node, kept: tuple[str, str]) -> Step:
+    """Rule 15: "don't save that" at the menu after an answer was kept: it is taken out
+    again, and the step stays."""
+    run.dropped(*kept)
+    return run.reask(NOT_KEPT, node)
 
 
 def _keep_answer(run: _Run, ask: Ask, answer: str) -> Step:

@@ -27,6 +27,10 @@ Rules:
    about being alone?"). Anything more ("ok no pasa nada, hoy me volví a lastimar", "no
    nothing like that, i did it again") is no decline: a choice that ends the chat is never
    read into it (dialogues/engine.py).
+6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
+   keep it", "forget that", "i dont want anything saved", "no lo guardes"), a clause of
+   the message, in English or glossed: never itself an answer to keep. Not "forget it",
+   which is as often "never mind".
 """
 
 from __future__ import annotations
@@ -137,6 +141,17 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# Rule 6: not to keep it, however it is put (a clause at a time; "don't keep track" is no
+# such thing: the words kept are a pronoun, or nothing).
+_KEEP = r"(?:save|keep|store|record|write down|note down)"
+_IT = r"(?: (?:that|it|this|anything|any of (?:it|that|this)|those|them|what i (?:said|wrote)))?$"
+_UNSAVING = re.compile(
+    rf"\b(?:dont|do not|never|no need to|not) (?:ever )?{_KEEP}{_IT}"
+    r"|\bi dont want (?:that|it|this|anything|any of (?:it|that|this)|my answer|them) "
+    r"(?:saved|kept|stored|recorded|written down)\b"
+    r"|\b(?:forget|unsave|scratch) (?:that|this|what i (?:said|wrote|typed))$"
+    rf"|\bdont want you to (?:{_KEEP}|remember){_IT}"
+)
 # Rule 5: a decline is short ("no thanks not right now"); more words say something else.
 _SHORT_DECLINE = 6
 # `position`: words for a place in the list, and the words around them.
@@ -206,6 +221,15 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
         if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
             return True
     return False
+
+
+def unsaving(text: str) -> bool:
+    """Rule 6: whether `text` says not to keep what was typed."""
+    return any(
+        _UNSAVING.search(" ".join(words(clause)))
+        for said in {text, english(text)}
+        for clause in _CLAUSE.split(said.casefold())
+    )
 
 
 def position(text: str, count: int) -> int | None:
