@@ -46,7 +46,10 @@ Rules:
    answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
 14. A bare "no" ("no", "nein", "no!! why do u keep asking me that") at a step where no
    option means no or not now (often a no to a question asked earlier) is taken as it is:
-   okay, with a way on (the step's buttons) and a way back (/topics), never "not sure".
+   okay, with a way on (the step's buttons) and a way back (/topics), never "not sure";
+   so is a no alone in a first clause ("No, I'm not. I was answering your question.")
+   when what follows picks nothing of the step's, by its words or its meaning (where an
+   option means no, it is that option: "nah im good. thx i guess" is "Not now").
 15. An instruction not to keep what was typed ("don't save that", "no don't keep it",
    "forget that", "no lo guardes": dialogues/everyday.py, `unsaving`) is never kept: at a
    step that asks for words it skips the step, as "skip" does (and so does a first
@@ -863,6 +866,9 @@ def _unmatched(
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)
+    if talk is None and _no_first(text):  # rule 14: "No, I'm not. I was answering you."
+        no = everyday.option("no", [choice.label for choice in node.choices or ()])
+        return _no_here(run, node) if no is None else _choose(run, node, no, typed=text)
     own = _own_words_ask(run, node) if talk is None and _told(text) else None
     if own is not None:  # rule 11: "anything else?" answered with the next one itself
         return _keep_answer(run, own, text.strip())
@@ -1043,6 +1049,17 @@ def _bare_no(text: str) -> bool:
     do u keep asking me that"), never a no that goes on to tell something."""
     rest = " ".join(c for c in _CLAUSE_STOPS.split(text)[1:] if normalise(c))
     return not says_something(rest) or rest.rstrip().endswith("?") or _asked_back(rest)
+
+
+def _no_first(text: str) -> bool:
+    """Rule 14: a no said first, alone in its clause, whatever follows it ("no?? i talk
+    about my friend not me", "NO. i said dont keep anything")."""
+    first = next((c for c in _CLAUSE_STOPS.split(glosses.english(text)) if normalise(c)), "")
+    said = normalise(first).split()
+    return 0 < len(said) <= 3 and said[0] in _NO_WORDS and everyday.said(first) == "no"
+
+
+_NO_WORDS = frozenset({"no", "nah", "nope", "noo", "nooo", "nein", "non"})
 
 
 _CLAUSE_STOPS = re.compile(r"[.!?,;:]+")

@@ -113,6 +113,13 @@ _WHOLE: dict[str, frozenset[str]] = {
         | {"skip for now", "skip this one", "i ll skip", "ill skip", "let s skip", "lets skip"}
     ),
 }
+_GRUDGING_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty) i guess\b")
+# Rule 1: a no that goes on only to say all is well ("nah im good", "no you're grand").
+_ALL_GOOD = frozenset(
+    f"{who} {well}"
+    for who in ("im", "i am", "youre", "you are", "its", "were", "all")
+    for well in ("good", "fine", "ok", "okay", "alright", "grand", "all good", "grand thanks")
+) | frozenset({"all good", "im good thanks", "im good thx", "thanks", "thank you", "thx"})
 # Rule 2: words after "no" that make it something else.
 _NOT_A_NO = frozenset(
     {"one", "idea", "clue", "point", "body", "more", "longer", "matter", "hope", "reason"}
@@ -194,10 +201,14 @@ def said(text: str) -> str | None:
     if not found:
         return None
     _, kind, rest = max(found)
-    agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
+    agrees = kind in ("no", "later") and (
+        (rest[:1] and rest[0] in _NEGATIONS)  # "nah dont keep"
+        or " ".join(rest) in _ALL_GOOD  # "nah im good", "ah no you're grand"
+    )
     if says_something(" ".join(rest)) and not agrees:
         return None  # more is said than the short answer: other rules read it
     plainly = normalise(text).replace("maybe later", "later").replace("maybe another", "another")
+    plainly = _GRUDGING_THANKS.sub("thanks", plainly)  # "thx i guess" doubts nothing
     if _DOUBT.search(plainly):
         return None  # "no, but sometimes i think about it", "yes but i'm scared": not plain
     if kind in ("yes", "ok") and _NEGATIONS & set(rest):

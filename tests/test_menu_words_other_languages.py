@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dialogues import Facts, Step, Tap, Typed, glosses, resume, step
+from dialogues import Facts, Step, Tap, Typed, everyday, glosses, resume, step
 from dialogues.engine import NO_HERE, UNCLEAR, UNCLEAR_AGAIN
 from tests.fakes import shipped_library
 
@@ -103,3 +103,43 @@ def test_a_no_that_goes_on_to_tell_something_is_not_a_bare_no() -> None:
 def test_a_no_is_still_the_no_of_a_menu_that_has_one() -> None:
     state = at("realistic_expectations", "injury")  # "Does any of this fit?"
     assert typed(state, "no").state == tapped(state, "No, none of it").state
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No, I'm not. I was answering your question.",
+        "NO. i said dont keep anything",
+        "no?? i talk about my friend not me",
+        "Não. Eu só respondi à pergunta",
+    ],
+)
+def test_a_no_alone_in_the_first_clause_is_taken_as_it_is(text: str) -> None:
+    result = typed(at("scars", "feelings"), text)
+    assert result.messages[0].text in NO_HERE
+    assert result.state is not None and result.state["node"] == "feelings"
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("urges", "timer5", "voltei. melhorou um pouco", "I'm done"),
+        ("safety_plan", "new", "empezamos", "Let's start"),
+        ("welcome", "privacy", "ya sure thats grand", "Yes, that's okay"),
+        ("welcome", "privacy", "That seems fine. You may keep them.", "Yes, that's okay"),
+        ("welcome", "privacy", "c'est quoi que tu gardes?", "What would you keep?"),
+        ("topics", "me_and_others", "jemandem davon erzählen, ja", "Telling someone"),
+    ],
+)
+def test_a_ways_on_own_words_in_other_words_go_where_it_goes(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    assert typed(state, text).state == tapped(state, label).state
+
+
+@pytest.mark.parametrize(
+    "text", ["ah no you're grand", "nah im good", "no all good", "nah im good. thx i guess"]
+)
+def test_a_no_that_says_all_is_well_is_a_plain_no(text: str) -> None:
+    assert everyday.said(text) == "no"
