@@ -143,3 +143,23 @@ def test_a_ways_on_own_words_in_other_words_go_where_it_goes(
 )
 def test_a_no_that_says_all_is_well_is_a_plain_no(text: str) -> None:
     assert everyday.said(text) == "no"
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        (
+            "topics",
+            "me_and_others",
+            "mi sento solo anche quando sono con gli altri",
+            "I feel alone",
+        ),
+        ("urges", "activity", "pra tirar a cabeça das coisas", "To take my mind off things"),
+        ("telling", "how", "una carta, creo", "In a letter"),
+    ],
+)
+def test_more_menu_words_in_other_languages_go_where_the_button_goes(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    assert typed(state, text).state == tapped(state, label).state
