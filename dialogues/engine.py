@@ -23,6 +23,7 @@ Rules:
    (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
    step of this flow, or of another topic's first menu, typed as its label goes there;
    an option only hinted at is asked about ("Did you mean …?"); else not understood.
+   A "back" where no option goes back shows the step again, as "try again" does.
 9. A choice that leaves (it ends the chat, or it is the step's "Not now") is read into
    typed words only when they clearly decline ("no", "not now", "bye", its own label:
    dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
@@ -1031,8 +1032,8 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
         return _choose(run, node, index)
     if kind == "menu":
         return run.enter_target("", TOPICS)
-    if kind == "again":  # the step's question again, with its buttons
-        return run.way_out("again", node)
+    if kind in ("again", "back"):  # the step's question again, with its buttons (a
+        return run.way_out("again", node)  # "back" where no option goes back: here)
     if kind == "no" and _bare_no(text):  # rule 14
         return _no_here(run, node)
     return None

@@ -25,6 +25,8 @@ Rules for choices (`match_choice`):
 5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
 6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
    done", "dont keep anything"), and a phrase of two words as one ("checkin").
+7. A word typed short, its last "g" dropped or as people text it ("easin a lil", "somethin
+   to do"), is read as the options spell it, where one of them has that word.
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
@@ -253,7 +255,7 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
 # Rule 5: words of politeness around an answer say nothing of which ("4 po", "Add to it,
 # please", "carry on pls"): left out at either end.
 _polite = re.compile(
-    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh) )+|"
+    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh|ugh) )+|"
     r"(?: (?:po|please|pls|plz|lang|na|thanks|thank you|thx|ty|then|tbh|lol|haha))+$"
 )
 # Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
@@ -314,10 +316,11 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
 
     Each option is its label followed by its synonyms.
     """
+    said = [_with_contractions_whole(option) for option in options]
+    text = _respelled(text, said)
     typed = plain(text)
     if not typed:
         return None
-    said = [_with_contractions_whole(option) for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
     if len(exact) == 1:
         return exact[0]
@@ -355,6 +358,26 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _respelled(text: str, said: list[list[str]]) -> str:
+    """Rule 7: a word typed short ("easin", "helpin", "lil") spelled as the options spell
+    it ("easing", "little"), only where an option has that word."""
+    known = {word for phrases in said for phrase in phrases for word in phrase.split()}
+
+    def spelled(match: re.Match[str]) -> str:
+        word = normalise(match.group())
+        if word in known:
+            return match.group()
+        for whole in (f"{word}g", _SHORTHAND.get(word, "")):
+            if whole in known:
+                return whole
+        return match.group()
+
+    return re.sub(r"\w+", spelled, text)
+
+
+_SHORTHAND = {"lil": "little", "ppl": "people", "sth": "something", "smth": "something"}
 
 
 def _with_contractions_whole(option: Sequence[str]) -> list[str]:
