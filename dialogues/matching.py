@@ -216,6 +216,13 @@ _THATS_ALL = frozenset(
     | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
     | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
 )
+# Rule 4: a yes that only says it is fine ("yes thats fine", "ya sure thats grand").
+_FINE = ("thats fine", "that s fine", "thats ok", "that s ok", "thats okay", "that s okay")
+_FINE_BY_ME = frozenset(
+    f"{yes}{fine}".strip()
+    for yes in ("", "yes ", "yeah ", "ya ", "yep ", "sure ", "ok ", "yes sure ", "ya sure ")
+    for fine in (*_FINE, "thats grand", "that s grand", "fine by me", "sounds good", "fine")
+) - {"fine", "ok fine"}
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -248,7 +255,8 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     ),
     (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
-        | {"oo", "opo", "oo po", "yes po", "sige", "sige po"},
+        | {"oo", "opo", "oo po", "yes po", "sige", "sige po"}
+        | _FINE_BY_ME,
         ("yes", "yeah", "ok", "okay"),
     ),
 )

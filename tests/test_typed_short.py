@@ -55,3 +55,9 @@ def test_back_where_a_button_goes_back_is_that_button() -> None:
     state = at("scars", "intro")
     tapped = step(shipped_library(), state, Tap("scars.intro.8"), facts=Facts())  # Back to topics
     assert step(shipped_library(), state, Typed("back"), facts=Facts()).state == tapped.state
+
+
+@pytest.mark.parametrize("text", ["yes thats fine", "ya sure thats grand", "sounds good"])
+def test_a_yes_that_only_says_it_is_fine_is_the_yes(text: str) -> None:
+    options = [("Yes, that's okay",), ("No, don't keep anything",), ("What would you keep?",)]
+    assert match_choice(text, options) == 0
