@@ -163,3 +163,32 @@ def test_more_menu_words_in_other_languages_go_where_the_button_goes(
 ) -> None:
     state = at(flow, node)
     assert typed(state, text).state == tapped(state, label).state
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("topics", "menu", "meine sachen", "My things"),
+        ("topics", "menu", "c'est tout pour aujourd'hui", "That's all for now"),
+        ("topics", "me_and_others", "was mir wichtig ist", "What matters to me"),
+        (
+            "topics",
+            "me_and_others",
+            "estou preocupada com alguém",
+            "I'm worried about someone else",
+        ),
+        ("topics", "recovery", "i miei punti di forza", "My strengths"),
+        ("topics", "recovery", "parte de mí no quiere parar", "Part of me doesn't want to stop"),
+        ("urges", "options", "je ne me sens pas en sécurité", "I don't feel safe"),
+        ("urges", "options", "non mi sento al sicuro", "I don't feel safe"),
+        ("urges", "activity", "getröstet werden", "To feel comforted"),
+        ("telling", "who", "meine lehrerin", "A teacher or counsellor"),
+        ("telling", "want", "solo que me escuche", "Just to listen"),
+        ("toolbox", "need", "superar el momento", "To get through the moment"),
+    ],
+)
+def test_the_topics_own_menus_read_other_languages(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    assert typed(state, text).state == tapped(state, label).state
