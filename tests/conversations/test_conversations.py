@@ -62,12 +62,12 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # first contact 14.2%, 5.5%, 2; after: 10.3%, 5.3%, 2): 146 of 1,883 and 31 of 1,052, 19.
 # With c8 (10 people, 219 turns, typed on e3b0574, first contact on 165bf74: 11.4%, 12.1%,
 # 0): 171 of 2,102 and 50 of 1,209, 19.
-# 105 of 2,102 (0.04995) and 37 of 1,171 (0.0316), 19, after l12 (a menu's own words in
+# 105 of 2,102 (0.04995) and 36 of 1,171 (0.0308), 19, after l12 (a menu's own words in
 # es/pt/fr/it/de glossed, Portuguese pronouns after the verb; a stray "no" at a menu taken
 # as it is; an urge never a menu choice; a symptom named is a yes to the injury question;
 # "don't save that" honoured; words typed short; "back" where nothing goes back).
 NOT_UNDERSTOOD_AT_MOST = 0.0500
-MISROUTED_AT_MOST = 0.0316
+MISROUTED_AT_MOST = 0.0308
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 19
 
