@@ -28,9 +28,9 @@ Rules:
    nothing like that, i did it again") is no decline: a choice that ends the chat is never
    read into it (dialogues/engine.py).
 6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
-   keep it", "forget that", "i dont want anything saved", "no lo guardes"), a clause of
-   the message, in English or glossed: never itself an answer to keep. Not "forget it",
-   which is as often "never mind".
+   keep it", "forget that", "delete what i wrote", "i dont want anything saved", "no lo
+   guardes"), a clause of the message, in English or glossed: never itself an answer to
+   keep. Not "forget it", which is as often "never mind".
 """
 
 from __future__ import annotations
@@ -156,7 +156,8 @@ _UNSAVING = re.compile(
     rf"\b(?:dont|do not|never|no need to|not) (?:ever )?{_KEEP}{_IT}"
     r"|\bi dont want (?:that|it|this|anything|any of (?:it|that|this)|my answer|them) "
     r"(?:saved|kept|stored|recorded|written down)\b"
-    r"|\b(?:forget|unsave|scratch) (?:that|this|what i (?:said|wrote|typed))$"
+    r"|\b(?:forget|unsave|scratch|delete|erase|remove|undo) "
+    r"(?:that|this|what i (?:said|wrote|typed))$"
     rf"|\bdont want you to (?:{_KEEP}|remember){_IT}"
 )
 # Rule 5: a decline is short ("no thanks not right now"); more words say something else.

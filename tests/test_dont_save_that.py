@@ -29,6 +29,7 @@ def saves(result: Step) -> list[dict[str, Any]]:
         "don't save that",
         "no don't keep it",
         "forget that",
+        "delete what i wrote",
         "skip. i dont want anything saved",
         "please do not store this",
         "no lo guardes",
