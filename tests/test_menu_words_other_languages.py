@@ -192,3 +192,21 @@ def test_the_topics_own_menus_read_other_languages(
 ) -> None:
     state = at(flow, node)
     assert typed(state, text).state == tapped(state, label).state
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("someone_else", "menu", "warnzeichen", "Signs to look out for"),
+        ("someone_else", "menu", "prendre soin de moi", "Looking after myself"),
+        ("someone_else", "who", "soy su padre", "I'm their parent or carer"),
+        ("scars", "intro", "aprender a aceptarlas", "Learning to accept them"),
+        ("realistic_expectations", "feelings", "ich habe noch den drang", "I still have urges"),
+        ("insight", "does", "siento que me lo merezco", "It feels like I deserve it"),
+    ],
+)
+def test_someone_elses_menus_and_scars_read_other_languages(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    assert typed(state, text).state == tapped(state, label).state
