@@ -1,7 +1,7 @@
 """Waypoint's conversations: the flow format, its loader and validator, and the engine."""
 
 from dialogues.approval import approval_problems
-from dialogues.engine import asks, picks, reads, resume, settled, start, step, unclear, worry
+from dialogues.engine import asks, goes, picks, reads, resume, settled, start, step, unclear, worry
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise
@@ -28,6 +28,7 @@ __all__ = [
     "approval_problems",
     "asks",
     "content_hash",
+    "goes",
     "listed_fields",
     "load_library",
     "named_topic",

@@ -23,6 +23,7 @@ Rules:
    (dialogues/meaning.py); a topic only suggested is asked about; a button of an earlier
    step of this flow, or of another topic's first menu, typed as its label goes there;
    an option only hinted at is asked about ("Did you mean …?"); else not understood.
+   A "back" where no option goes back shows the step again, as "try again" does.
 9. A choice that leaves (it ends the chat, or it is the step's "Not now") is read into
    typed words only when they clearly decline ("no", "not now", "bye", its own label:
    dialogues/everyday.py, rule 5). A disclosure that begins with "no" ("ok no pasa nada,
@@ -44,10 +45,22 @@ Rules:
 13. A question of the person's own at a step with buttons that reads as none of the above
    ("do I apologise for shouting at her?") is acknowledged plainly as one the bot cannot
    answer (ASKED), with the step's buttons; like words told (TOLD), it counts as a miss.
+14. A bare "no" ("no", "nein", "no!! why do u keep asking me that") at a step where no
+   option means no or not now (often a no to a question asked earlier) is taken as it is:
+   okay, with a way on (the step's buttons) and a way back (/topics), never "not sure";
+   so is a no alone in a first clause ("No, I'm not. I was answering your question.")
+   when what follows picks nothing of the step's, by its words or its meaning (where an
+   option means no, it is that option: "nah im good. thx i guess" is "Not now").
+15. An instruction not to keep what was typed ("don't save that", "no don't keep it",
+   "forget that", "no lo guardes": dialogues/everyday.py, `unsaving`) is never kept: at a
+   step that asks for words it skips the step, as "skip" does (and so does a first
+   clause that is the skip: "skip. i dont want anything saved"); at the menu right after
+   the step that kept an answer, that answer is taken out again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -66,7 +79,7 @@ from dialogues.matching import (
     read_scale,
     small_talk,
 )
-from dialogues.meaning import Reading, read_options
+from dialogues.meaning import Reading, read_options, says_something
 from dialogues.schema import Action, Ask, Choice, Condition, Node
 from dialogues.topics import named_part, named_topic
 from dialogues.values import Answer, Button, Effect, Facts, Message, Step, Tap
@@ -162,6 +175,14 @@ ASKED = (
     "Sorry, that's not something I can answer myself. Pick one of these to go on, or type "
     "/topics for something else.",
 )
+# Rule 15: "don't save that" at a menu, once an answer was kept: it is taken out again.
+NOT_KEPT = "Okay, I've taken that out, so it isn't kept. You can go on from here."
+# Rule 14: a bare "no" where no option means it; varied by the small-talk counter.
+NO_HERE = (
+    "Okay, that's fine. If none of these is what you want, type /topics to choose something "
+    "else, or we can stop here for now.",
+    "Okay. Pick one of these when you're ready, or type /topics to go somewhere else.",
+)
 MOVED = "This part has changed since we last talked, so let's pick it up from the start."
 LOST = "I've lost my place, sorry. Let's go back to the topics."
 STUCK = "Something went wrong on my side, sorry. You can type /topics to carry on."
@@ -233,6 +254,22 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
         scale = node.scale
         return read_scale(text, low=scale.min, high=scale.max, high_label=scale.high) is not None
     return False
+
+
+def goes(library: Library, state: dict[str, Any], text: str) -> str | None:
+    """The flow the choice `text` reads as (`reads`) leads to, or None when it reads as no
+    choice: the core asks it of an urge ("i really want to cut right now" is no answer to
+    "What do I want from them?", only to a choice that leads to the urge flow)."""
+    run = _Run(library, Facts())
+    node = run.restore(state)
+    if node is None or node.choices is None:
+        return None
+    options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
+    index = _match(text, options)
+    if index is None:
+        return None
+    where = library.resolve(run.flow, node.choices[index].to)
+    return where[0] if where is not None and where != END else None
 
 
 def picks(library: Library, state: dict[str, Any], text: str) -> bool:
@@ -505,6 +542,7 @@ class _Run:
             self.effect("record", what=action.record, **kept)
 
     def saved(self, field_name: str, value: str) -> None:
+        self.last.pop(field_name, None)  # the answer kept last stays last (rule 15)
         self.last[field_name] = value
         self.effect("save", field=field_name, value=value)
 
@@ -764,9 +802,9 @@ def _typed(run: _Run, node: Node, text: str) -> Step:
             return run.reask(node.say[-1], node)
         if everyday.said(answer) == "menu":  # "main menu please" is no answer to keep
             return run.enter_target("", TOPICS)
-        skipped = plain(answer) in (normalise(ask.skip), "skip", "skip this", "skip it", "pass")
-        if skipped or not_known(answer):
-            # "idk" is no answer to keep: the step is skipped, as if "skip" were tapped
+        if _skips(ask, answer) or not_known(answer) or everyday.unsaving(answer):
+            # "idk", or "don't save that", is no answer to keep (rule 15): the step is
+            # skipped, as if "skip" were tapped
             return run.enter_target(run.flow, ask.skip_to or ask.then)
         return _keep_answer(run, ask, answer)
     scale = node.scale
@@ -797,6 +835,9 @@ def _unmatched(
 ) -> Step:
     """Rule 8: typed text at a step with buttons that picks none by its words. `options`
     are the step's buttons' words, the person's own entries (`listed`) first."""
+    kept = _just_kept(run) if everyday.unsaving(text) else None
+    if kept is not None:  # rule 15: "wait no, don't save that"
+        return _unsaved(run, node, kept)
     place = everyday.position(text, len(options))  # "the second one"
     if place is not None and place < len(listed):
         return _pick(run, node, listed[place])
@@ -826,6 +867,9 @@ def _unmatched(
     part = named_part(run.library, text, here=run.flow) if talk is None else None
     if part is not None:  # "when people ask", typed in another topic
         return run.enter_target(run.flow, part)
+    if talk is None and _no_first(text):  # rule 14: "No, I'm not. I was answering you."
+        no = everyday.option("no", [choice.label for choice in node.choices or ()])
+        return _no_here(run, node) if no is None else _choose(run, node, no, typed=text)
     own = _own_words_ask(run, node) if talk is None and _told(text) else None
     if own is not None:  # rule 11: "anything else?" answered with the next one itself
         return _keep_answer(run, own, text.strip())
@@ -844,6 +888,38 @@ def _unmatched(
     labels = [normalise(choice.label) for choice in node.choices or ()]
     on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
     return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
+def _skips(ask: Ask, answer: str) -> bool:
+    """Whether an ask's answer skips it: its skip label, "skip" or "pass", as the whole
+    answer or its first clause ("skip for now, thanks. i feel a bit better"), in English
+    or glossed ("saltar por ahora")."""
+    skips = {normalise(ask.skip), "skip", "skip this", "skip it", "pass", "skip for now"}
+    for said in dict.fromkeys((answer, glosses.english(answer))):
+        first = next((c for c in _CLAUSE_STOPS.split(said) if normalise(c)), "")
+        if plain(said) in skips or plain(first) in skips:
+            return True
+    return False
+
+
+def _just_kept(run: _Run) -> tuple[str, str] | None:
+    """Rule 15: the answer kept last, when the step the person is at came straight after
+    the step that asked for it ("Here's what you wrote", then a menu); else None."""
+    if not run.last:
+        return None
+    field_name, value = list(run.last.items())[-1]
+    asked_here = any(
+        node.ask is not None and node.ask.field == field_name and _comes_back(run, node.ask.then)
+        for node in run.library.flows[run.flow].nodes.values()
+    )
+    return (field_name, value) if asked_here else None
+
+
+def _unsaved(run: _Run, node: Node, kept: tuple[str, str]) -> Step:
+    """Rule 15: "don't save that" at the menu after an answer was kept: it is taken out
+    again, and the step stays."""
+    run.dropped(*kept)
+    return run.reask(NOT_KEPT, node)
 
 
 def _keep_answer(run: _Run, ask: Ask, answer: str) -> Step:
@@ -956,9 +1032,38 @@ def _everyday(run: _Run, node: Node, text: str) -> Step | None:
         return _choose(run, node, index)
     if kind == "menu":
         return run.enter_target("", TOPICS)
-    if kind == "again":  # the step's question again, with its buttons
-        return run.way_out("again", node)
+    if kind in ("again", "back"):  # the step's question again, with its buttons (a
+        return run.way_out("again", node)  # "back" where no option goes back: here)
+    if kind == "no" and _bare_no(text):  # rule 14
+        return _no_here(run, node)
     return None
+
+
+def _no_here(run: _Run, node: Node) -> Step:
+    """Rule 14: a bare no, taken as it is; the step's buttons stay."""
+    run.chatted += 1
+    return run.reask(NO_HERE[(run.chatted - 1) % len(NO_HERE)], node)
+
+
+def _bare_no(text: str) -> bool:
+    """Rule 14: a no with nothing after it but small words or a question of why ("no!! why
+    do u keep asking me that"), never a no that goes on to tell something."""
+    rest = " ".join(c for c in _CLAUSE_STOPS.split(text)[1:] if normalise(c))
+    return not says_something(rest) or rest.rstrip().endswith("?") or _asked_back(rest)
+
+
+def _no_first(text: str) -> bool:
+    """Rule 14: a no said first, alone in its clause, whatever follows it ("no?? i talk
+    about my friend not me", "NO. i said dont keep anything")."""
+    first = next((c for c in _CLAUSE_STOPS.split(glosses.english(text)) if normalise(c)), "")
+    said = normalise(first).split()
+    return 0 < len(said) <= 3 and said[0] in _NO_WORDS and everyday.said(first) == "no"
+
+
+_NO_WORDS = frozenset({"no", "nah", "nope", "noo", "nooo", "nein", "non"})
+
+
+_CLAUSE_STOPS = re.compile(r"[.!?,;:]+")
 
 
 def _choose(run: _Run, node: Node, index: int, *, typed: str = "") -> Step:
@@ -997,6 +1102,8 @@ def _not_a_decline(run: _Run, node: Node, text: str) -> Step:
         run.missed += 1
         run.chatted += 1
         return run.reask(TOLD[(run.chatted - 1) % len(TOLD)], node)
+    if everyday.said(text) == "no" and _bare_no(text):  # rule 14: "no!! why ask me that"
+        return _no_here(run, node)
     return run.unclear(UNCLEAR, node)
 
 

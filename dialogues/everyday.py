@@ -27,6 +27,10 @@ Rules:
    about being alone?"). Anything more ("ok no pasa nada, hoy me volví a lastimar", "no
    nothing like that, i did it again") is no decline: a choice that ends the chat is never
    read into it (dialogues/engine.py).
+6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
+   keep it", "forget that", "delete what i wrote", "i dont want anything saved", "no lo
+   guardes"), a clause of the message, in English or glossed: never itself an answer to
+   keep. Not "forget it", which is as often "never mind".
 """
 
 from __future__ import annotations
@@ -109,6 +113,13 @@ _WHOLE: dict[str, frozenset[str]] = {
         | {"skip for now", "skip this one", "i ll skip", "ill skip", "let s skip", "lets skip"}
     ),
 }
+_GRUDGING_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty) i guess\b")
+# Rule 1: a no that goes on only to say all is well ("nah im good", "no you're grand").
+_ALL_GOOD = frozenset(
+    f"{who} {well}"
+    for who in ("im", "i am", "youre", "you are", "its", "were", "all")
+    for well in ("good", "fine", "ok", "okay", "alright", "grand", "all good", "grand thanks")
+) | frozenset({"all good", "im good thanks", "im good thx", "thanks", "thank you", "thx"})
 # Rule 2: words after "no" that make it something else.
 _NOT_A_NO = frozenset(
     {"one", "idea", "clue", "point", "body", "more", "longer", "matter", "hope", "reason"}
@@ -137,6 +148,18 @@ _LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
     "menu": (("back to topics",),),
 }
 _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
+# Rule 6: not to keep it, however it is put (a clause at a time; "don't keep track" is no
+# such thing: the words kept are a pronoun, or nothing).
+_KEEP = r"(?:save|keep|store|record|write down|note down)"
+_IT = r"(?: (?:that|it|this|anything|any of (?:it|that|this)|those|them|what i (?:said|wrote)))?$"
+_UNSAVING = re.compile(
+    rf"\b(?:dont|do not|never|no need to|not) (?:ever )?{_KEEP}{_IT}"
+    r"|\bi dont want (?:that|it|this|anything|any of (?:it|that|this)|my answer|them) "
+    r"(?:saved|kept|stored|recorded|written down)\b"
+    r"|\b(?:forget|unsave|scratch|delete|erase|remove|undo) "
+    r"(?:that|this|what i (?:said|wrote|typed))$"
+    rf"|\bdont want you to (?:{_KEEP}|remember){_IT}"
+)
 # Rule 5: a decline is short ("no thanks not right now"); more words say something else.
 _SHORT_DECLINE = 6
 # `position`: words for a place in the list, and the words around them.
@@ -179,10 +202,14 @@ def said(text: str) -> str | None:
     if not found:
         return None
     _, kind, rest = max(found)
-    agrees = kind in ("no", "later") and rest[:1] and rest[0] in _NEGATIONS  # "nah dont keep"
+    agrees = kind in ("no", "later") and (
+        (rest[:1] and rest[0] in _NEGATIONS)  # "nah dont keep"
+        or " ".join(rest) in _ALL_GOOD  # "nah im good", "ah no you're grand"
+    )
     if says_something(" ".join(rest)) and not agrees:
         return None  # more is said than the short answer: other rules read it
     plainly = normalise(text).replace("maybe later", "later").replace("maybe another", "another")
+    plainly = _GRUDGING_THANKS.sub("thanks", plainly)  # "thx i guess" doubts nothing
     if _DOUBT.search(plainly):
         return None  # "no, but sometimes i think about it", "yes but i'm scared": not plain
     if kind in ("yes", "ok") and _NEGATIONS & set(rest):
@@ -206,6 +233,15 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
         if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
             return True
     return False
+
+
+def unsaving(text: str) -> bool:
+    """Rule 6: whether `text` says not to keep what was typed."""
+    return any(
+        _UNSAVING.search(" ".join(words(clause)))
+        for said in {text, english(text)}
+        for clause in _CLAUSE.split(said.casefold())
+    )
 
 
 def position(text: str, count: int) -> int | None:

@@ -17,6 +17,9 @@ Rules:
    as anything typed: a gloss never guesses.
 4. One phrase has one English, in every language it is in; no phrase is itself an English
    word a button says (a gloss would change what English speakers type).
+5. A Portuguese phrase that begins with its pronoun ("me acalma", "me sinto pior depois") is
+   also read with the pronoun after the verb, as Portugal writes it ("acalma-me", "sinto-me
+   pior depois"): the table lists one order, both are read.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from dialogues.problems import Problem
 GLOSSARY_FILE = "glossary.yaml"
 LANGUAGES = ("es", "pt", "fr", "it", "de")
 _STOPS = re.compile(r"([.!?,;:]+)")
+# Portuguese pronouns that go before the verb in Brazil and after it in Portugal (rule 5).
+_CLITICS = frozenset({"me", "te", "se", "nos", "lhe"})
 
 
 @dataclass(frozen=True)
@@ -134,12 +139,22 @@ def _entries(raw: Any) -> list[tuple[str, str, str]]:
     """(English, phrase, language) for every phrase, each normalised."""
     entries = raw.get("glosses", []) if isinstance(raw, dict) else []
     return [
-        (normalise(str(entry["english"])), normalise(str(phrase)), language)
+        (normalise(str(entry["english"])), said, language)
         for entry in entries
         if isinstance(entry, dict) and "english" in entry
         for language in LANGUAGES
         for phrase in entry.get(language) or ()
+        for said in _orders(normalise(str(phrase)), language)
     ]
+
+
+def _orders(phrase: str, language: str) -> list[str]:
+    """A phrase as listed, and in Portuguese with its first pronoun after the verb too
+    (rule 5): "me acalma" -> "acalma me" ("acalma-me", normalised)."""
+    words = phrase.split()
+    if language != "pt" or len(words) < 2 or words[0] not in _CLITICS:
+        return [phrase]
+    return [phrase, " ".join([words[1], words[0], *words[2:]])]
 
 
 def _gloss(clause: str) -> str:

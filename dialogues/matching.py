@@ -13,7 +13,9 @@ Rules for choices (`match_choice`):
    as a negation: "I don't think she's in danger right now, but I'm worried").
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
-   about self-injury, not about leaving.
+   about self-injury, not about leaving. A common word as a one-word synonym ("want",
+   "need", "feel") counts only in a message of three words at most: "i really want to
+   cut right now" is no "What do I want from them?".
 3. Failing that, a label or synonym of three words or more with a word put in, once in
    each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
    one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
@@ -23,6 +25,8 @@ Rules for choices (`match_choice`):
 5. Politeness at either end ("4 po", "Add to it, please", "ok carry on") is left out.
 6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
    done", "dont keep anything"), and a phrase of two words as one ("checkin").
+7. A word typed short, its last "g" dropped or as people text it ("easin a lil", "somethin
+   to do"), is read as the options spell it, where one of them has that word.
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
@@ -184,6 +188,13 @@ _WEAK = frozenset(
     | {"back", "menu", "now", "how", "other", "try", "urge", "wave"}
 )
 _GREETINGS = frozenset({"hi", "hello", "hey"})
+# Rule 2: common words that, as a one-word synonym, name their option only in a short
+# message ("what i want"): in a longer one they say something else ("i really want to cut
+# right now" is no "What do I want from them?").
+_COMMON = frozenset(
+    {"want", "need", "think", "feel", "feeling", "make", "see", "go", "going", "get", "still"}
+    | {"for", "off", "all", "another", "maybe", "idk"}
+)
 # Rule 1: words that hedge an answer put first ("mixed i guess", "maybe the first").
 _HEDGES = frozenset({"maybe", "probably", "prob", "tbh", "honestly", "idk", "lol", "i", "think"})
 _REACTIONS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "sure", "k"})
@@ -205,6 +216,13 @@ _THATS_ALL = frozenset(
     | {"nah thats it", "nah that s it", "done", "im done", "i m done", "thats all thx"}
     | {"that s all thanks", "thats all thanks", "no thats all", "nothing else"}
 )
+# Rule 4: a yes that only says it is fine ("yes thats fine", "ya sure thats grand").
+_FINE = ("thats fine", "that s fine", "thats ok", "that s ok", "thats okay", "that s okay")
+_FINE_BY_ME = frozenset(
+    f"{yes}{fine}".strip()
+    for yes in ("", "yes ", "yeah ", "ya ", "yep ", "sure ", "ok ", "yes sure ", "ya sure ")
+    for fine in (*_FINE, "thats grand", "that s grand", "fine by me", "sounds good", "fine")
+) - {"fine", "ok fine"}
 # Rule 4: short answers, and how the labels that mean the same begin.
 _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
@@ -237,14 +255,15 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     ),
     (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
-        | {"oo", "opo", "oo po", "yes po", "sige", "sige po"},
+        | {"oo", "opo", "oo po", "yes po", "sige", "sige po"}
+        | _FINE_BY_ME,
         ("yes", "yeah", "ok", "okay"),
     ),
 )
 # Rule 5: words of politeness around an answer say nothing of which ("4 po", "Add to it,
 # please", "carry on pls"): left out at either end.
 _polite = re.compile(
-    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh) )+|"
+    r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh|ugh) )+|"
     r"(?: (?:po|please|pls|plz|lang|na|thanks|thank you|thx|ty|then|tbh|lol|haha))+$"
 )
 # Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
@@ -305,10 +324,11 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
 
     Each option is its label followed by its synonyms.
     """
+    said = [_with_contractions_whole(option) for option in options]
+    text = _respelled(text, said)
     typed = plain(text)
     if not typed:
         return None
-    said = [_with_contractions_whole(option) for option in options]
     exact = [i for i, phrases in enumerate(said) if typed in phrases]
     if len(exact) == 1:
         return exact[0]
@@ -346,6 +366,26 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _respelled(text: str, said: list[list[str]]) -> str:
+    """Rule 7: a word typed short ("easin", "helpin", "lil") spelled as the options spell
+    it ("easing", "little"), only where an option has that word."""
+    known = {word for phrases in said for phrase in phrases for word in phrase.split()}
+
+    def spelled(match: re.Match[str]) -> str:
+        word = normalise(match.group())
+        if word in known:
+            return match.group()
+        for whole in (f"{word}g", _SHORTHAND.get(word, "")):
+            if whole in known:
+                return whole
+        return match.group()
+
+    return re.sub(r"\w+", spelled, text)
+
+
+_SHORTHAND = {"lil": "little", "ppl": "people", "sth": "something", "smth": "something"}
 
 
 def _with_contractions_whole(option: Sequence[str]) -> list[str]:
@@ -537,6 +577,8 @@ def _covers(words: list[str], phrase: str) -> int:
         return 0
     if phrase in _WEAK and len(words) > 3:
         return 1 if words[0] == phrase and phrase not in _GREETINGS else 0
+    if phrase in _COMMON and len(words) > 3:
+        return 0  # a common word, in a longer message, says something else (rule 2)
     if phrase in _LEAVING and not set(words) <= _LEAVING_FILLER:
         return 0  # leaving: only the whole message says it (rule 2)
     for start in range(len(words) - size + 1):
@@ -589,7 +631,12 @@ def _negated(before: list[str], phrase: str) -> bool:
     if phrase.split()[0] in _NEGATION:
         return False
     softened = len(before) > 1 and before[-1] in _SOFTENING
-    return bool(before) and (before[-1] in _NEGATION or (softened and before[-2] in _NEGATION))
+    listed = len(before) > 2 and before[-1] in ("or", "nor")  # "not red or swollen"
+    return bool(before) and (
+        before[-1] in _NEGATION
+        or (softened and before[-2] in _NEGATION)
+        or (listed and _negated(before[:-2], before[-2]))
+    )
 
 
 def _denied(text: str, phrases: list[str]) -> bool:

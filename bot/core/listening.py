@@ -5,13 +5,19 @@ question are answered there (`Listener.worried`), a crisis never reaches here.
 Rules for worried words at a flow's step (issue 19: "a crisis always interrupts; worried
 words that answer the step's own question are answered inside the flow"):
 1. Words that pick one of the step's buttons by its words, or that a step asking for the
-   person's own words keeps (but hopelessness), are its answer, whatever the worry.
+   person's own words keeps (but hopelessness), are its answer, whatever the worry (but
+   an urge: rule 4).
 2. Distress alone (`answers_the_step`) is read as the flow reads calm words: a button by
    what the words mean ("i need to feel something? like when i go numb" at "what do you
    need most?"), or a worry one of the flow's choices answers ("what if she tells my
    parents? papa will be very angry" in telling: "What if it goes badly?").
 3. Anything else worried gets the concern reply (bot/core/questions.py): the full one once
    an episode, short ones after; an urge, a lapse, an injury or hopelessness always.
+4. An urge to self-injure, told outside the urge flow, is never a step's answer ("i really
+   want to cut right now" at "What do I want from them?", or kept as words a step asks
+   for), but for a choice that leads to the urge flow ("I have an urge right now"), or
+   a lapse told to the lapse's ("I did it again"): it gets the concern reply, which
+   offers the urge flow first.
 """
 
 from __future__ import annotations
@@ -47,6 +53,18 @@ def answers_the_step(risk: safety.Assessment) -> bool:
 
 
 _DISTRESS = frozenset({"distress"})
+_URGES = "urges"
+
+
+def _urge_elsewhere(risk: safety.Assessment, state: dict[str, object]) -> bool:
+    """Rule 4: an urge to self-injure told outside the urge flow."""
+    return "urge" in risk.kinds and not risk.about_someone_else and state.get("flow") != _URGES
+
+
+def _answers_an_urge(risk: safety.Assessment) -> frozenset[str]:
+    """Rule 4: the flows a choice read from an urge may lead to: the urge flow, and for a
+    lapse told too (the model reads "volví a hacerme daño anoche" as both), the lapse's."""
+    return frozenset({_URGES, *(("realistic_expectations",) if "lapse" in risk.kinds else ())})
 
 
 class Listener:
@@ -97,6 +115,11 @@ class Listener:
                 return await self._someone_else(turn, text)
             reads = state is not None and dialogues.reads(self._library, state, text)
             keeps = state is not None and dialogues.asks(self._library, state)
+            if state is not None and _urge_elsewhere(risk, state):  # rule 4
+                keeps = False
+                reads = reads and dialogues.goes(self._library, state, text) in _answers_an_urge(
+                    risk
+                )
             # only distress, the feeling that goes with a hard question, is read for what the
             # step means: its buttons by what the words mean, a worry the flow answers
             distress = state is not None and answers_the_step(risk)

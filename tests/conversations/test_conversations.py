@@ -67,8 +67,13 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # keeping check-in settings, "don't save that" kept nothing, "do u keep" asked of privacy;
 # the judge taking a step's lines for the country the typed words set, and the set-up's
 # "how often" asked again in other words).
+# 105 of 2,102 (0.04995) and 36 of 1,171 (0.0308), 19, after l12 (a menu's own words in
+# es/pt/fr/it/de glossed, Portuguese pronouns after the verb; a stray "no" at a menu taken
+# as it is; an urge never a menu choice; a symptom named is a yes to the injury question;
+# "don't save that" honoured; words typed short; "back" where nothing goes back).
 # With c9 (10 people, 288 turns, typed on 7856b81 by a helper who saw none of the work; first
 # contact on the same code: 13.2%, 5.3%, 0): 209 of 2,390 and 59 of 1,379, 19.
+# l12 and l13 merged, with c9: (to be measured)
 NOT_UNDERSTOOD_AT_MOST = 0.0875
 MISROUTED_AT_MOST = 0.0428
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
