@@ -73,9 +73,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # "don't save that" honoured; words typed short; "back" where nothing goes back).
 # With c9 (10 people, 288 turns, typed on 7856b81 by a helper who saw none of the work; first
 # contact on the same code: 13.2%, 5.3%, 0): 209 of 2,390 and 59 of 1,379, 19.
-# l12 and l13 merged, with c9: (to be measured)
-NOT_UNDERSTOOD_AT_MOST = 0.0875
-MISROUTED_AT_MOST = 0.0428
+# l12 and l13 merged, with c9: 133 of 2,390 (5.6%), 42 of 1,333 (3.2%), 18; c9 alone, which
+# neither had seen: 13.2% -> 10.8%, 5.3% -> 4.8%.
+NOT_UNDERSTOOD_AT_MOST = 0.0557
+MISROUTED_AT_MOST = 0.0316
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 18
 
