@@ -24,7 +24,9 @@ Rules, in the order they apply to each lexicon match:
 6. A learned second opinion (safety/model.py) may raise the tier when the message
    resembles the crisis or risk rows of the corpus, or lower a lexicon match it is sure
    is everyday talk (never a match of danger now); when an idiom or a denial explains
-   every risky word, only to crisis, and only when it is sure (safety/model.py, rule 6).
+   every risky word, only to crisis, and only when it is sure (safety/model.py, rule 6),
+   or, after a denial, to concern at its usual threshold: a denial settles the crisis
+   words, not the distress beside them.
 7. With a context (safety/followup.py), an answer to the bot's own question or news that
    an injury is getting worse may raise the tier; context never lowers it.
 """
@@ -37,14 +39,15 @@ from collections.abc import Mapping
 from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
-from safety.model import decide, model, read, words
+from safety.model import MIN_WORDS, decide, model, read, words
 from safety.normalize import BOUNDARY
 from safety.risk import CONCERN_KINDS, Assessment, Tier
 
 NEGATION_LOOKBACK = 4
 SUBJECT_LOOKBACK = 8
 MAX_CHARS = 20_000
-EXPLAINED = "explained"  # settled by an idiom or a denial (rules 1, 2)
+EXPLAINED = "explained"  # settled by an idiom (rule 1)
+DENIED = "denied"  # settled by a denial, with more said besides: the model may add concern
 PAST = "past"  # settled as told in the past (rule 3)
 
 _NOTHING = Assessment(
@@ -61,7 +64,7 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
         return _NOTHING
     found, tokens, harmed_now, settled = _first_layer(text)
     if settled != PAST:  # told as the past: the model cannot tell then from now
-        found = _second_opinion(found, tokens, harmed_now=harmed_now, settled=bool(settled))
+        found = _second_opinion(found, tokens, harmed_now=harmed_now, settled=settled)
     if context is None:
         return found
     return in_context(found, tokens, context, lexicon().words)
@@ -81,8 +84,10 @@ def first_layer(text: str) -> tuple[Assessment, str]:
 def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     """Rules 1-5: (the lexicon's assessment, the tokens, self-injury just now, settled).
 
-    Settled: "" when the model may second-guess the lexicon, EXPLAINED when an idiom or a
-    clear denial explains every risky word, PAST when the message tells them as the past."""
+    Settled: "" when the model may second-guess the lexicon, DENIED when a clear denial
+    explains every risky word and the message says more besides (the model may add concern),
+    EXPLAINED when an idiom or a denial explains every risky word and nothing else is said,
+    PAST when the message tells them as the past."""
     lex = lexicon()
     tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
     found = _find_all(lex, tokens)
@@ -108,6 +113,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = False
+    denied_words: set[int] = set()  # the denials and the words they deny
     for seq, spans in found:
         entry = seq.entry
         if entry.kind in ("idiom", "hedge", "explained"):
@@ -124,7 +130,10 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             undone = entry.tier in hedged or (
                 entry.tier is Tier.CRISIS and sentence_of[span[0]] in hedged_in
             )
-            denied = entry.negatable and not undone and _denied(tokens, span, lex.words)
+            denial = _denial(tokens, span, lex.words) if entry.negatable and not undone else None
+            denied = denial is not None
+            if denial is not None:
+                denied_words.update(range(denial, span[-1] + 1))
             other = entry.person == "check" and _someone_else(tokens, span, lex.words)
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)
@@ -147,13 +156,15 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     settled = ""
     if not hits and told_as_past:
         settled = PAST
+    elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
+        settled = DENIED
     elif not hits and (idiom_words or denied_any):
         settled = EXPLAINED
     return found_by_lexicon, tokens, harmed_now, settled
 
 
 def _second_opinion(
-    found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool, settled: bool
+    found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool, settled: str
 ) -> Assessment:
     """The learned model raises a tier, or lowers one it is sure of: rule 6."""
     learned = model()
@@ -166,7 +177,8 @@ def _second_opinion(
         words=words(tokens),
         language=reading.language,
         part=reading.part,
-        settled=settled,
+        settled=bool(settled),
+        denied=settled == DENIED,
     )
     if tier is found.tier:
         return found
@@ -344,10 +356,19 @@ def _negated_inside(
     return any(tokens[position] in negators for position in gaps)
 
 
-def _denied(
+def _says_more(tokens: tuple[str, ...], settled: set[int]) -> bool:
+    """Whether a message says MIN_WORDS words or more besides its denials and idioms: only
+    then may the model read concern in it (rule 6). "i'm not in any danger" or "i resisted
+    the urge to cut" says nothing besides."""
+    rest = (token for position, token in enumerate(tokens) if position not in settled)
+    return words(rest) >= MIN_WORDS
+
+
+def _denial(
     tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
-) -> bool:
-    """A negation just before the match (only filler words between), or inside its gaps.
+) -> int | None:
+    """Where a negation just before the match (only filler words between), or inside its
+    gaps, begins; None when there is none.
 
     "no" and its kin count only when no "i" stands between ("no urge to cut"), so
     that "no, i want to die" is not read as a denial.
@@ -356,7 +377,7 @@ def _denied(
     start = span[0]
     gaps = set(range(start, span[-1])) - set(span)
     if any(tokens[position] in negators for position in gaps):
-        return True
+        return start
     near = words.get("near_negators", frozenset())
     fillers = words.get("fillers", frozenset())
     between: set[str] = set()
@@ -364,13 +385,13 @@ def _denied(
         token = tokens[position]
         doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
         if token in negators and not doubled:
-            return True
+            return position
         if token in near and not doubled and not between & words.get("self_subjects", set()):
-            return True
+            return position
         between.add(token)
         if token not in fillers:
-            return False
-    return False
+            return None
+    return None
 
 
 def _someone_else(

@@ -180,6 +180,18 @@ def test_a_clear_denial_with_distress_is_concern() -> None:
     assert "ideation" in result.kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not in danger, but i did cut last week and nobody knows",
+        "my sister used to cut and she started again, she says she is not in danger. how do i help her",
+    ],
+)
+def test_a_denial_settles_the_crisis_words_not_the_concern_the_model_reads(text: str) -> None:
+    # rule 6: the model may raise a denied message to concern (never to crisis: 0.98 aside)
+    assert tier(text) is Tier.CONCERN
+
+
 def test_a_clear_denial_alone_raises_no_alarm() -> None:
     assert tier("i'm not suicidal, i just wanted to chat") is Tier.NONE
 
@@ -297,12 +309,16 @@ def test_not_feeling_safe_is_an_immediate_crisis(text: str) -> None:
         "i feel safe now",
         "is it safe to eat this",
         "i am safe",
-        "im not in danger its just the urge",  # danger denied, like any crisis phrase
         "i'm not in any danger",
     ],
 )
 def test_feeling_safe_or_asking_if_something_is_safe_is_not(text: str) -> None:
     assert assess(text).tier is Tier.NONE
+
+
+def test_denied_danger_beside_an_urge_is_the_urge_concern() -> None:
+    # danger denied, like any crisis phrase; the urge beside it is still concern (rule 6)
+    assert tier("im not in danger its just the urge") is Tier.CONCERN
 
 
 def test_someone_elses_self_injury_does_not_make_the_writers_crisis_immediate() -> None:
