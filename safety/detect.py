@@ -370,8 +370,8 @@ def _denial(
     """Where a negation just before the match (only filler words between), or inside its
     gaps, begins; None when there is none.
 
-    "no" and its kin count only when no "i" stands between ("no urge to cut"), so
-    that "no, i want to die" is not read as a denial.
+    "no" and its kin count only when no "i" stands between or begins the match ("no urge
+    to cut"), so that "no, i want to die" and "non, je veux mourir" are not read as denials.
     """
     negators = words.get("negators", frozenset())
     start = span[0]
@@ -380,13 +380,20 @@ def _denial(
         return start
     near = words.get("near_negators", frozenset())
     fillers = words.get("fillers", frozenset())
+    ends = words.get("negation_ends", frozenset())
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
         token = tokens[position]
         doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
+        doubled = doubled or tokens[position + 1] in ends  # "nicht mehr leben": one negation
         if token in negators and not doubled:
             return position
-        if token in near and not doubled and not between & words.get("self_subjects", set()):
+        if (
+            token in near
+            and not doubled
+            and not between & words.get("self_subjects", set())
+            and tokens[start] not in words.get("clause_subjects", frozenset())
+        ):
             return position
         between.add(token)
         if token not in fillers:

@@ -469,3 +469,37 @@ def test_declining_to_have_data_kept_is_not_a_hedged_act(text: str) -> None:
     # "do ... anything ... for now" once read as "i won't do anything, for now"
     assert assess(text).tier is Tier.NONE
     assert assess("i won't do anything for now").tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não quero morrer",
+        "je ne veux pas mourir",
+        "ich will nicht sterben",
+        "non voglio morire",
+        "no quiero morir",
+        "eu não quero me matar",
+        "je ne vais pas me suicider",
+    ],
+)
+def test_a_denial_in_five_other_languages_is_a_denial(text: str) -> None:
+    # as an answer to the suicide question: "no", not a wish to die
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("não quero morrer mas não aguento mais", Tier.CONCERN),  # distress beside it
+        ("je ne veux pas vivre", Tier.CRISIS),  # not wanting to live is no denial
+        ("je ne veux plus vivre", Tier.CRISIS),
+        ("ich will nicht mehr leben", Tier.CRISIS),  # "nicht mehr": one negation, the wish
+        ("er sagt, er wolle nicht mehr leben", Tier.CRISIS),
+        ("non voglio più vivere", Tier.CRISIS),
+        ("non, je veux mourir", Tier.CRISIS),  # "non" the answer, then the wish
+        ("não, eu quero morrer", Tier.CRISIS),
+    ],
+)
+def test_a_negation_that_is_no_denial_keeps_the_risk(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
