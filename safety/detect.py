@@ -10,7 +10,8 @@ Rules, in the order they apply to each lexicon match:
    tonight", but not "he's not in danger. he's at school today"): a hedged denial keeps
    its tier. Not knowing what, who or why is no hedge ("she's not in danger, i just don't
    know what to say to her"). A denied crisis match next to any other risk (distress,
-   urges) still counts as concern.
+   urges) still counts as concern. A denial the lexicon knows whole (`denials`: "i didn't
+   take anything", "non j'ai rien avalé") denies in the same way, unless hedged.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).
@@ -95,8 +96,11 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
     sentence_of = list(itertools.accumulate(token == BOUNDARY for token in tokens))
     hedged_in: set[int] = set()  # the sentences whose crisis denials a time hedge undoes
+    known_denials: list[tuple[int, ...]] = []  # the lexicon's `denials` found (rule 2)
     for seq, spans in found:
-        if seq.entry.kind == "idiom":
+        if seq.entry.kind == "denial":
+            known_denials += spans
+        elif seq.entry.kind == "idiom":
             idiom_words.update(
                 position
                 for span in spans
@@ -114,9 +118,14 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = False
     denied_words: set[int] = set()  # the denials and the words they deny
+    for span in known_denials:  # a whole denial the lexicon knows, unless hedged
+        if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
+            denied_any = True
+            denied_words.update(span)
+            idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "hedge", "explained"):
+        if entry.kind in ("idiom", "denial", "hedge", "explained"):
             continue
         if past and entry.kind in EXPLAINABLE_KINDS:
             told_as_past = True  # explained away: rule 3
@@ -351,7 +360,7 @@ def _negated_inside(
 ) -> bool:
     """A negation between an idiom's words takes its innocent reading back: "rope ... not for
     camping" explains nothing (while "not killing it" is still only an idiom)."""
-    negators = words.get("negators", frozenset())
+    negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     gaps = set(range(span[0], span[-1])) - set(span)
     return any(tokens[position] in negators for position in gaps)
 
@@ -373,7 +382,7 @@ def _denial(
     "no" and its kin count only when no "i" stands between or begins the match ("no urge
     to cut"), so that "no, i want to die" and "non, je veux mourir" are not read as denials.
     """
-    negators = words.get("negators", frozenset())
+    negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     start = span[0]
     gaps = set(range(start, span[-1])) - set(span)
     if any(tokens[position] in negators for position in gaps):

@@ -44,6 +44,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "lapse": (Tier.CONCERN, False),
         "distress": (Tier.CONCERN, False),
         "idiom": (Tier.NONE, False),
+        "denial": (Tier.NONE, False),
         "hedge": (Tier.NONE, False),
         "explained": (Tier.NONE, False),
     }
@@ -111,6 +112,7 @@ def compile_lexicon(data: Any) -> Lexicon:
     classes = {str(k): [str(v) for v in vs] for k, vs in data.get("classes", {}).items()}
     raw_entries = [_with_kind(e, "hedge") for e in data.get("hedges", [])]
     raw_entries += [_with_kind(e, "idiom") for e in data.get("idioms", [])]
+    raw_entries += [_with_kind(e, "denial") for e in data.get("denials", [])]
     raw_entries += list(data.get("entries", []))
     texts = [str(p) for e in raw_entries for p in e.get("patterns", [])]
     texts += [alt for alts in classes.values() for alt in alts]
@@ -146,7 +148,12 @@ def _check_strings(data: dict[str, Any]) -> None:
             for value in values:
                 if not isinstance(value, str):
                     raise SafetyError(f"{DATA_FILE}: {section}.{name}: quote {value!r}")
-    for entry in [*data.get("entries", []), *data.get("hedges", []), *data.get("idioms", [])]:
+    for entry in [
+        *data.get("entries", []),
+        *data.get("hedges", []),
+        *data.get("idioms", []),
+        *data.get("denials", []),
+    ]:
         patterns = entry.get("patterns", []) if isinstance(entry, dict) else [entry]
         for pattern in patterns:
             if not isinstance(pattern, str):

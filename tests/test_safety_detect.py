@@ -503,3 +503,29 @@ def test_a_denial_in_five_other_languages_is_a_denial(text: str) -> None:
 )
 def test_a_negation_that_is_no_denial_keeps_the_risk(text: str, expected: Tier) -> None:
     assert tier(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, I didn't take anything",
+        "i have not swallowed anything",
+        "non j'ai rien avalé",
+        "nein, ich habe nichts genommen",
+        "não tomei nada",
+        "non ho preso niente",
+    ],
+)
+def test_a_denied_swallow_is_not_a_swallow(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i haven't taken anything yet",  # a hedge undoes the denial
+        "i didn't take anything but i cut myself",  # the other risk still counts
+    ],
+)
+def test_a_denied_swallow_hides_no_other_risk(text: str) -> None:
+    assert tier(text) is not Tier.NONE
