@@ -65,6 +65,9 @@ class Entry:
     whole: bool = False  # counts only when it is the whole message ("im out", "its time")
     # a plain statement SAFE_MESSAGING calls crisis whatever else: the model never lowers it
     firm: bool = False
+    # its words join the vocabulary and are spelling targets; `spelling: false` for an entry
+    # added after the model was trained, so that no message's tokens change under it
+    spelling: bool = True
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,9 @@ def compile_lexicon(data: Any) -> Lexicon:
     patterns = _Patterns(classes, literal)
     sequences = tuple(seq for entry in raw_entries for seq in _sequences(entry, patterns))
     words = {k: frozenset(_tokens(patterns, v)) for k, v in data.get("words", {}).items()}
-    pattern_words = frozenset().union(*{slot for s in sequences for slot in s.slots})
+    pattern_words = frozenset().union(
+        *{slot for s in sequences if s.entry.spelling for slot in s.slots}
+    )
     common = words.get("common", frozenset())
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
@@ -183,6 +188,7 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
         fallback=bool(raw.get("fallback", False)),
         whole=bool(raw.get("whole", False)),
         firm=bool(raw.get("firm", False)),
+        spelling=bool(raw.get("spelling", True)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))

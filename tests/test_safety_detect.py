@@ -529,3 +529,17 @@ def test_a_denied_swallow_is_not_a_swallow(text: str) -> None:
 )
 def test_a_denied_swallow_hides_no_other_risk(text: str) -> None:
     assert tier(text) is not Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm scared of how my mum will react", Tier.NONE),  # fear of a reaction
+        ("i'm scared of what my parents are going to say", Tier.NONE),
+        ("i'm scared of my dad", Tier.CRISIS),  # fear of the person
+        ("i'm scared of what my dad will do", Tier.CRISIS),
+        ("I'm scared of how my dad will react, he hits me when he's angry", Tier.CRISIS),
+    ],
+)
+def test_fear_of_how_someone_will_react_is_not_abuse(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
