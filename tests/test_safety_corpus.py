@@ -36,12 +36,15 @@ KINDS = {
 # 0.940 / 0.895 / 0.044 / 0.109). b7 (650 rows, half long) came in at 0.812 / 0.902 / 0.868 /
 # 0.062 / 0.098. All seven with the model of 2026-12-07 evening (parts, 266 writers): 0.855 /
 # 0.943 / 0.869 / 0.047 / 0.092 (the afternoon's: 0.834 / 0.932 / 0.876 / 0.047 / 0.095).
+# Issue 18's rules (a denial settles crisis words, not the concern beside them; negation in
+# five languages; denied swallows; idioms), the same model: 0.855 / 0.944 / 0.878 / 0.047 /
+# 0.0912.
 HELD_OUT_AT_LEAST = {
     "crisis -> crisis": 0.854,
     "crisis -> at least concern": 0.942,
-    "concern -> any flag": 0.868,
+    "concern -> any flag": 0.877,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.048, "safe -> any flag": 0.092}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.048, "safe -> any flag": 0.0912}
 
 
 def rows(folder: str) -> list[Row]:

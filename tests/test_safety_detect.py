@@ -543,3 +543,18 @@ def test_a_denied_swallow_hides_no_other_risk(text: str) -> None:
 )
 def test_fear_of_how_someone_will_react_is_not_abuse(text: str, expected: Tier) -> None:
     assert tier(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we need to cut costs again this year", Tier.NONE),
+        ("je me suis coupé en quatre pour ce projet", Tier.NONE),  # bent over backwards
+        ("i cut myself and we need to cut costs", Tier.CONCERN),  # the idiom hides no risk
+        ("je me suis coupée", Tier.CONCERN),
+    ],
+)
+def test_cutting_costs_or_bending_over_backwards_is_not_self_injury(
+    text: str, expected: Tier
+) -> None:
+    assert tier(text) is expected
