@@ -184,7 +184,8 @@ def test_a_clear_denial_with_distress_is_concern() -> None:
     "text",
     [
         "i'm not in danger, but i did cut last week and nobody knows",
-        "my sister used to cut and she started again, she says she is not in danger. how do i help her",
+        "my sister used to cut and she started again, she says she is not in danger. "
+        "how do i help her",
     ],
 )
 def test_a_denial_settles_the_crisis_words_not_the_concern_the_model_reads(text: str) -> None:
