@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safety import Assessment, Tier, assess
+from safety.detect import first_layer
 
 CRISIS_PHRASES = [
     "i want to die",
@@ -559,3 +560,9 @@ def test_cutting_costs_or_bending_over_backwards_is_not_self_injury(
     text: str, expected: Tier
 ) -> None:
     assert tier(text) is expected
+
+
+def test_fear_of_how_a_thought_feels_is_no_reaction_idiom() -> None:
+    # the idiom is fear of someone's reaction; it must not settle the writer's own fear
+    _, settled = first_layer("at least you did one cool thing. i'm scared of how normal that feels")
+    assert settled == ""
