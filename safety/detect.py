@@ -35,6 +35,7 @@ Rules, in the order they apply to each lexicon match:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 
 from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
@@ -50,6 +51,16 @@ MAX_CHARS = 20_000
 EXPLAINED = "explained"  # settled by an idiom (rule 1)
 DENIED = "denied"  # settled by a denial, with more said besides: the model may add concern
 PAST = "past"  # settled as told in the past (rule 3)
+
+# An answer word with a comma, colon, dash or ellipsis after it is an answer, a clause of its
+# own, not the negation of what follows: "no, quiero morir", "não, quero morrer" (rule 2).
+# Its punctuation is lost in the tokens, so the lexicon reads it as its own sentence; the
+# model reads the tokens as always. A hyphen counts only beside a space ("no-one", "non-stop").
+_ANSWER = re.compile(
+    r"(?<![\w'])(no|non|n[aã]o|na\u0303o|nein|nee|nope|nah|naw|nop)"
+    r"(?=\s*(?:[,;:…，]|\.\.|[–—]|-(?:\s|$))|\s+-)",
+    re.IGNORECASE,
+)
 
 _NOTHING = Assessment(
     tier=Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
@@ -90,7 +101,10 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     EXPLAINED when an idiom or a denial explains every risky word and nothing else is said,
     PAST when the message tells them as the past."""
     lex = lexicon()
-    tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
+    text = without_titles(text[:MAX_CHARS])
+    read_by_model = lex.normaliser.tokens(text)
+    apart = _ANSWER.sub(r"\1 . ", text)
+    tokens = read_by_model if apart == text else lex.normaliser.tokens(apart)
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
@@ -169,7 +183,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         settled = DENIED
     elif not hits and (idiom_words or denied_any):
         settled = EXPLAINED
-    return found_by_lexicon, tokens, harmed_now, settled
+    return found_by_lexicon, read_by_model, harmed_now, settled
 
 
 def _second_opinion(
@@ -380,7 +394,9 @@ def _denial(
     gaps, begins; None when there is none.
 
     "no" and its kin count only when no "i" stands between or begins the match ("no urge
-    to cut"), so that "no, i want to die" and "non, je veux mourir" are not read as denials.
+    to cut"), so that "no, i want to die" and "non, je veux mourir" are not read as denials;
+    an answer word before a comma is a sentence of its own already (_ANSWER: "no, quiero
+    morir"). A clitic right after the negation goes with it: "no me quiero morir" denies.
     """
     negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     start = span[0]
@@ -390,9 +406,12 @@ def _denial(
     near = words.get("near_negators", frozenset())
     fillers = words.get("fillers", frozenset())
     ends = words.get("negation_ends", frozenset())
+    clitics = words.get("clitics", frozenset())
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
         token = tokens[position]
+        if token in clitics and position > 0 and tokens[position - 1] in negators | near:
+            continue  # "no me quiero morir": the negation takes its clitic with it
         doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
         doubled = doubled or tokens[position + 1] in ends  # "nicht mehr leben": one negation
         if token in negators and not doubled:

@@ -566,3 +566,57 @@ def test_fear_of_how_a_thought_feels_is_no_reaction_idiom() -> None:
     # the idiom is fear of someone's reaction; it must not settle the writer's own fear
     _, settled = first_layer("at least you did one cool thing. i'm scared of how normal that feels")
     assert settled == ""
+
+
+# An answer word followed by a comma, colon, dash or ellipsis is an answer ("are you okay?"
+# "no, quiero morir"), not the negation of the wish after it; without the punctuation the
+# same words deny ("no quiero morir": "i don't want to die").
+ANSWERED = [
+    "no, quiero matarme",
+    "no, quiero morir",
+    "no, me quiero matar",
+    "no, me quiero morir",
+    "no - quiero morir",
+    "no... quiero morir",
+    "no: quiero morir",
+    "NO, QUIERO MORIR",
+    "no. quiero matarme",
+    "no sé, quiero morir",
+    "no la verdad quiero morir",
+    "non, voglio morire",
+    "non, mi voglio uccidere",
+    "não, quero morrer",
+    "nao, quero morrer",
+    "não, me quero matar",
+    "não, eu quero morrer",
+    "nein, ich will sterben",
+    "nee, ich will sterben",
+    "non, je veux mourir",
+    "no, i want to die",
+    "nope, i want to die",
+    "nah, i want to kill myself",
+]
+DENIED = [
+    "no quiero morir",
+    "no quiero matarme",
+    "no me quiero morir",
+    "no me quiero matar",
+    "no, no quiero morir",
+    "non voglio morire",
+    "non mi voglio uccidere",
+    "non, non voglio morire",
+    "não quero morrer",
+    "nao quero morrer",
+    "não me quero matar",
+    "não, não quero morrer",
+    "nein, ich will nicht sterben",
+    "non, je ne veux pas mourir",
+    "no, i don't want to die",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"), [(text, True) for text in ANSWERED] + [(text, False) for text in DENIED]
+)
+def test_an_answer_word_before_a_comma_is_an_answer_not_a_negation(text: str, crisis: bool) -> None:
+    assert (assess(text).tier is Tier.CRISIS) is crisis
