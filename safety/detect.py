@@ -18,7 +18,10 @@ Rules, in the order they apply to each lexicon match:
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about
-   someone else; the writer's own words win.
+   someone else; the writer's own words win. An entry marked `person: other` is always about
+   someone else (a verb in the third person: "mi hija quiere matarse", "mon fils veut
+   mourir"), and so is a match inside one of its matches, unless "me" or "mi" follows it
+   ("vuole uccidermi": the writer is in danger, not them).
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
    or, in a crisis message, from the writer's own lower-tier entries marked immediate
    (self-injury now or just done: the injury may need care now).
@@ -127,6 +130,17 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             _asks_what(tokens, span, lex.words) for span in spans
         ):
             hedged.update(tuple(Tier))
+    # Someone else's wish in a language whose verb says so (person: other, rule 4), unless
+    # the writer is its object ("vuole uccidermi") or its subject is part of the writer ("una
+    # parte de mí que quiere morirse"); a match inside one of them is theirs too.
+    clitics = lex.words.get("clitics", frozenset())
+    whose = {
+        span: _whose(tokens, span, clitics)
+        for seq, spans in found
+        if seq.entry.person == "other"
+        for span in spans
+    }
+    theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     past = explained_away(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
@@ -157,7 +171,12 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             denied = denial is not None
             if denial is not None:
                 denied_words.update(range(denial, span[-1] + 1))
-            other = entry.person == "check" and _someone_else(tokens, span, lex.words)
+            if entry.person == "other" and whose[span] == "object":
+                continue  # "vuole uccidermi": the writer is the one in danger
+            other = (entry.person == "other" and whose[span] == "theirs") or (
+                entry.person == "check"
+                and (theirs.issuperset(span) or _someone_else(tokens, span, lex.words))
+            )
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)
         if best is None:
@@ -202,6 +221,7 @@ def _second_opinion(
         part=reading.part,
         settled=bool(settled),
         denied=settled == DENIED,
+        firm=lexicon().firm,
     )
     if tier is found.tier:
         return found
@@ -452,6 +472,24 @@ def _someone_else(
         if token in others or _aged(tokens, position):
             return True
     return False
+
+
+# "a part of me" before a third-person verb: the writer's own wish ("una parte de mí que
+# quiere morirse", "une partie de moi veut mourir"); "parte" itself is read "party"
+_PART_OF_ME = frozenset({("de", "mi"), ("de", "moi"), ("von", "mir"), ("de", "mim"), ("di", "me")})
+
+
+def _whose(tokens: tuple[str, ...], span: tuple[int, ...], clitics: frozenset[str]) -> str:
+    """Whose wish a `person: other` match tells of: "theirs", "object" when the writer is
+    its object ("vuole uccidermi"), "mine" when its subject is part of the writer."""
+    after = span[-1] + 1
+    if after < len(tokens) and tokens[after] in clitics:
+        return "object"
+    start = span[0]
+    before = range(max(0, start - 3), start - 1)
+    if any((tokens[i], tokens[i + 1]) in _PART_OF_ME for i in before):
+        return "mine"
+    return "theirs"
 
 
 def _aged(tokens: tuple[str, ...], position: int) -> bool:

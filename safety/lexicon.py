@@ -98,6 +98,8 @@ class Lexicon:
     forbidden: tuple[str, ...]
     # each sequence's slots but its anchor, rarest first: a message lacking one is out
     checks: tuple[tuple[frozenset[str], ...], ...] = ()
+    # the sources of firm entries: the model never lowers them (safety/model.py, decide)
+    firm: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -143,6 +145,7 @@ def compile_lexicon(data: Any) -> Lexicon:
         checks=checks,
         words=MappingProxyType(words),
         forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
+        firm=frozenset(seq.source for seq in sequences if seq.entry.firm),
     )
 
 

@@ -231,11 +231,13 @@ def decide(
     settled: bool = False,
     denied: bool = False,
     part: float = 0.0,
+    firm: frozenset[str] = frozenset(),
 ) -> Tier:
     """The tier from the lexicon's assessment and the model's probabilities (rules 4-6).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
-    its risk is the lexicon's, or its context's, to read."""
+    its risk is the lexicon's, or its context's, to read. `firm`: the lexicon's firm
+    entries, trusted like those the model was trained to trust (an entry added since)."""
     if words < MIN_WORDS:
         return first.tier
     if settled:
@@ -248,7 +250,10 @@ def decide(
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
-        first.immediate or crisis >= model.crisis_veto or matched & model.trusted_crisis
+        first.immediate
+        or crisis >= model.crisis_veto
+        or matched & model.trusted_crisis
+        or matched & firm
     ):
         return Tier.CRISIS
     if risk >= model.risk_threshold:

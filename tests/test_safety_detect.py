@@ -620,3 +620,59 @@ DENIED = [
 )
 def test_an_answer_word_before_a_comma_is_an_answer_not_a_negation(text: str, crisis: bool) -> None:
     assert (assess(text).tier is Tier.CRISIS) is crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija quiere matarse",
+        "mi hija quiere suicidarse",
+        "mi amiga se quiere suicidar",
+        "mi amigo se quiere morir",
+        "mia nipote vuole uccidersi",
+        "mio figlio vuole morire",
+        "meine Tochter will sterben",
+        "mein Sohn will sich umbringen",
+        "sie will nicht mehr leben",
+        "minha filha quer se matar",
+        "ela não quer mais viver",
+        "mon fils veut mourir",
+        "ma fille veut se suicider",
+        "no, mi hija quiere morir",
+    ],
+)
+def test_someone_elses_wish_to_die_in_five_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mi hija no quiere morir", Tier.NONE),  # a denial of theirs
+        ("il va mourir", Tier.NONE),  # "is going to die": maybe an illness
+        ("mi abuela va a morir", Tier.NONE),
+        ("lui vuole uccidermi", None),  # the writer is the one in danger, not him
+        ("mi hija quiere matarse y yo quiero morir", Tier.CRISIS),  # the writer's own wins
+        ("una parte de mí que quiere morirse", Tier.CRISIS),  # a part of the writer
+        ("une partie de moi veut mourir", Tier.CRISIS),
+        ("yo quería morir", Tier.CRISIS),  # "quería": yo or ella, so the writer's
+        ("je voudrais mourir", Tier.CRISIS),  # read "voudrais" like "voudrait"
+    ],
+)
+def test_someone_elses_wish_is_theirs_only(text: str, expected: Tier | None) -> None:
+    found = assess(text)
+    if expected is not None:
+        assert found.tier is expected
+    assert not found.about_someone_else
+
+
+def test_someone_telling_of_their_own_wish_is_not_telling_the_writer_to_die() -> None:
+    found = assess("my student told me she wants to die")
+    assert found.tier is Tier.CRISIS
+    assert found.about_someone_else
+    assert "ideation.someone_told_me" not in found.matched
+    assert "ideation.someone_told_me" in assess("he told me to just die").matched
+    assert not assess("my friend told me to die").about_someone_else
+
