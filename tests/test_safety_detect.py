@@ -676,3 +676,28 @@ def test_someone_telling_of_their_own_wish_is_not_telling_the_writer_to_die() ->
     assert "ideation.someone_told_me" in assess("he told me to just die").matched
     assert not assess("my friend told me to die").about_someone_else
 
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("gusto ko nang mamatay", True),
+        ("gusto kong mamatay", True),
+        ("gusto ko na lang mamatay", True),
+        ("pagod na ako, gusto ko nang mamatay", True),
+        ("magpapakamatay ako", True),
+        ("magpapakamatay na ako", True),
+        ("ayoko nang mabuhay", True),
+        ("ayaw ko nang mabuhay", True),
+        ("sana hindi na ako magising", True),
+        ("sana di na ako magigising", True),
+        ("sana mamatay na ako", True),
+        ("ayoko pa mamatay", False),  # "i don't want to die yet"
+        ("ayoko mamatay", False),  # "i don't want to die"
+        ("magpapakamatay ka ba?", False),  # a question to someone
+        ("hindi ako magpapakamatay", False),  # "i won't kill myself"
+    ],
+)
+def test_a_few_plain_statements_in_tagalog(text: str, crisis: bool) -> None:
+    found = assess(text)
+    assert (found.tier is Tier.CRISIS) is crisis
+    assert not found.about_someone_else
