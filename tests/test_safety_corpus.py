@@ -38,10 +38,12 @@ KINDS = {
 # 0.943 / 0.869 / 0.047 / 0.092 (the afternoon's: 0.834 / 0.932 / 0.876 / 0.047 / 0.095).
 # Issue 18's rules (a denial settles crisis words, not the concern beside them; negation in
 # five languages; denied swallows; idioms), the same model: 0.855 / 0.944 / 0.878 / 0.047 /
+# 0.0912. Issue 19's (an answer word before a comma is an answer; someone else's wish in five
+# languages; a few Tagalog statements), the same model: 0.8566 / 0.9444 / 0.8778 / 0.0473 /
 # 0.0912.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.854,
-    "crisis -> at least concern": 0.942,
+    "crisis -> crisis": 0.856,
+    "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.877,
 }
 HELD_OUT_AT_MOST = {"safe -> crisis": 0.048, "safe -> any flag": 0.0912}
