@@ -427,10 +427,11 @@ def _denial(
     fillers = words.get("fillers", frozenset())
     ends = words.get("negation_ends", frozenset())
     clitics = words.get("clitics", frozenset())
+    clitic_negators = words.get("clitic_negators", frozenset())
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
         token = tokens[position]
-        if token in clitics and position > 0 and tokens[position - 1] in negators | near:
+        if token in clitics and position > 0 and tokens[position - 1] in clitic_negators:
             continue  # "no me quiero morir": the negation takes its clitic with it
         doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
         doubled = doubled or tokens[position + 1] in ends  # "nicht mehr leben": one negation

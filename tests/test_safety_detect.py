@@ -595,6 +595,8 @@ ANSWERED = [
     "no, i want to die",
     "nope, i want to die",
     "nah, i want to kill myself",
+    "he beat me, want to die",  # a clitic goes only with "no", "non", "não"
+    "not me, i want to die",
 ]
 DENIED = [
     "no quiero morir",
