@@ -167,7 +167,11 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             undone = entry.tier in hedged or (
                 entry.tier is Tier.CRISIS and sentence_of[span[0]] in hedged_in
             )
-            denial = _denial(tokens, span, lex.words) if entry.negatable and not undone else None
+            denial = (
+                _denial(tokens, span, lex.words, theirs=entry.person == "other")
+                if entry.negatable and not undone
+                else None
+            )
             denied = denial is not None
             if denial is not None:
                 denied_words.update(range(denial, span[-1] + 1))
@@ -408,7 +412,11 @@ def _says_more(tokens: tuple[str, ...], settled: set[int]) -> bool:
 
 
 def _denial(
-    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+    tokens: tuple[str, ...],
+    span: tuple[int, ...],
+    words: Mapping[str, frozenset[str]],
+    *,
+    theirs: bool = False,
 ) -> int | None:
     """Where a negation just before the match (only filler words between), or inside its
     gaps, begins; None when there is none.
@@ -427,6 +435,8 @@ def _denial(
     fillers = words.get("fillers", frozenset())
     ends = words.get("negation_ends", frozenset())
     clitics = words.get("clitics", frozenset())
+    if theirs:  # "no se quiere morir", "non si vuole uccidere": their wish denied
+        clitics |= words.get("other_clitics", frozenset())
     clitic_negators = words.get("clitic_negators", frozenset())
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
@@ -482,10 +492,14 @@ _PART_OF_ME = frozenset({("de", "mi"), ("de", "moi"), ("von", "mir"), ("de", "mi
 
 def _whose(tokens: tuple[str, ...], span: tuple[int, ...], clitics: frozenset[str]) -> str:
     """Whose wish a `person: other` match tells of: "theirs", "object" when the writer is
-    its object ("vuole uccidermi"), "mine" when its subject is part of the writer."""
+    its object ("vuole uccidermi") or "me" stands before it ("me quiera morir", read "me
+    quiere": the writer's, left to the first-person entries), "mine" when its subject is
+    part of the writer."""
     after = span[-1] + 1
     if after < len(tokens) and tokens[after] in clitics:
         return "object"
+    if span[0] > 0 and tokens[span[0] - 1] in clitics:
+        return "object"  # "no es que me quiera morir" (read "quiere"): the writer's words
     start = span[0]
     before = range(max(0, start - 3), start - 1)
     if any((tokens[i], tokens[i + 1]) in _PART_OF_ME for i in before):

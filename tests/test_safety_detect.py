@@ -661,6 +661,10 @@ def test_someone_elses_wish_to_die_in_five_other_languages(text: str) -> None:
         ("une partie de moi veut mourir", Tier.CRISIS),
         ("yo quería morir", Tier.CRISIS),  # "quería": yo or ella, so the writer's
         ("je voudrais mourir", Tier.CRISIS),  # read "voudrais" like "voudrait"
+        ("mi hija no se quiere matar", Tier.NONE),  # their wish denied
+        ("non si vuole uccidere", Tier.NONE),
+        ("no es q me quiera morir", None),  # "quiera" is read "quiere": the writer's words
+        ("on va se tuer à la tâche", Tier.NONE),  # working oneself to death
     ],
 )
 def test_someone_elses_wish_is_theirs_only(text: str, expected: Tier | None) -> None:
