@@ -10,21 +10,27 @@ Rules, in the order they apply to each lexicon match:
    tonight", but not "he's not in danger. he's at school today"): a hedged denial keeps
    its tier. Not knowing what, who or why is no hedge ("she's not in danger, i just don't
    know what to say to her"). A denied crisis match next to any other risk (distress,
-   urges) still counts as concern.
+   urges) still counts as concern. A denial the lexicon knows whole (`denials`: "i didn't
+   take anything", "non j'ai rien avalé") denies in the same way, unless hedged.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count).
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about
-   someone else; the writer's own words win.
+   someone else; the writer's own words win. An entry marked `person: other` is always about
+   someone else (a verb in the third person: "mi hija quiere matarse", "mon fils veut
+   mourir"), and so is a match inside one of its matches, unless "me" or "mi" follows it
+   ("vuole uccidermi": the writer is in danger, not them).
 5. The tier is the highest of the matches; `immediate` comes from the top-tier entries,
    or, in a crisis message, from the writer's own lower-tier entries marked immediate
    (self-injury now or just done: the injury may need care now).
 6. A learned second opinion (safety/model.py) may raise the tier when the message
    resembles the crisis or risk rows of the corpus, or lower a lexicon match it is sure
    is everyday talk (never a match of danger now); when an idiom or a denial explains
-   every risky word, only to crisis, and only when it is sure (safety/model.py, rule 6).
+   every risky word, only to crisis, and only when it is sure (safety/model.py, rule 6),
+   or, after a denial, to concern at its usual threshold: a denial settles the crisis
+   words, not the distress beside them.
 7. With a context (safety/followup.py), an answer to the bot's own question or news that
    an injury is getting worse may raise the tier; context never lowers it.
 """
@@ -32,20 +38,32 @@ Rules, in the order they apply to each lexicon match:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 
 from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
-from safety.model import decide, model, read, words
+from safety.model import MIN_WORDS, decide, model, read, words
 from safety.normalize import BOUNDARY
 from safety.risk import CONCERN_KINDS, Assessment, Tier
 
 NEGATION_LOOKBACK = 4
 SUBJECT_LOOKBACK = 8
 MAX_CHARS = 20_000
-EXPLAINED = "explained"  # settled by an idiom or a denial (rules 1, 2)
+EXPLAINED = "explained"  # settled by an idiom (rule 1)
+DENIED = "denied"  # settled by a denial, with more said besides: the model may add concern
 PAST = "past"  # settled as told in the past (rule 3)
+
+# An answer word with a comma, colon, dash or ellipsis after it is an answer, a clause of its
+# own, not the negation of what follows: "no, quiero morir", "não, quero morrer" (rule 2).
+# Its punctuation is lost in the tokens, so the lexicon reads it as its own sentence; the
+# model reads the tokens as always. A hyphen counts only beside a space ("no-one", "non-stop").
+_ANSWER = re.compile(
+    r"(?<![\w'])(no|non|n[aã]o|na\u0303o|nein|nee|nope|nah|naw|nop)"
+    r"(?=\s*(?:[,;:…，]|\.\.|[–—]|-(?:\s|$))|\s+-)",
+    re.IGNORECASE,
+)
 
 _NOTHING = Assessment(
     tier=Tier.NONE, kinds=frozenset(), matched=(), about_someone_else=False, immediate=False
@@ -61,7 +79,7 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
         return _NOTHING
     found, tokens, harmed_now, settled = _first_layer(text)
     if settled != PAST:  # told as the past: the model cannot tell then from now
-        found = _second_opinion(found, tokens, harmed_now=harmed_now, settled=bool(settled))
+        found = _second_opinion(found, tokens, harmed_now=harmed_now, settled=settled)
     if context is None:
         return found
     return in_context(found, tokens, context, lexicon().words)
@@ -81,17 +99,25 @@ def first_layer(text: str) -> tuple[Assessment, str]:
 def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     """Rules 1-5: (the lexicon's assessment, the tokens, self-injury just now, settled).
 
-    Settled: "" when the model may second-guess the lexicon, EXPLAINED when an idiom or a
-    clear denial explains every risky word, PAST when the message tells them as the past."""
+    Settled: "" when the model may second-guess the lexicon, DENIED when a clear denial
+    explains every risky word and the message says more besides (the model may add concern),
+    EXPLAINED when an idiom or a denial explains every risky word and nothing else is said,
+    PAST when the message tells them as the past."""
     lex = lexicon()
-    tokens = lex.normaliser.tokens(without_titles(text[:MAX_CHARS]))
+    text = without_titles(text[:MAX_CHARS])
+    read_by_model = lex.normaliser.tokens(text)
+    apart = _ANSWER.sub(r"\1 . ", text)
+    tokens = read_by_model if apart == text else lex.normaliser.tokens(apart)
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
     sentence_of = list(itertools.accumulate(token == BOUNDARY for token in tokens))
     hedged_in: set[int] = set()  # the sentences whose crisis denials a time hedge undoes
+    known_denials: list[tuple[int, ...]] = []  # the lexicon's `denials` found (rule 2)
     for seq, spans in found:
-        if seq.entry.kind == "idiom":
+        if seq.entry.kind == "denial":
+            known_denials += spans
+        elif seq.entry.kind == "idiom":
             idiom_words.update(
                 position
                 for span in spans
@@ -104,13 +130,30 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             _asks_what(tokens, span, lex.words) for span in spans
         ):
             hedged.update(tuple(Tier))
+    # Someone else's wish in a language whose verb says so (person: other, rule 4), unless
+    # the writer is its object ("vuole uccidermi") or its subject is part of the writer ("una
+    # parte de mí que quiere morirse"); a match inside one of them is theirs too.
+    clitics = lex.words.get("clitics", frozenset())
+    whose = {
+        span: _whose(tokens, span, clitics)
+        for seq, spans in found
+        if seq.entry.person == "other"
+        for span in spans
+    }
+    theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     past = explained_away(tokens, found, lex.words)
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = False
+    denied_words: set[int] = set()  # the denials and the words they deny
+    for span in known_denials:  # a whole denial the lexicon knows, unless hedged
+        if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
+            denied_any = True
+            denied_words.update(span)
+            idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "hedge", "explained"):
+        if entry.kind in ("idiom", "denial", "hedge", "explained"):
             continue
         if past and entry.kind in EXPLAINABLE_KINDS:
             told_as_past = True  # explained away: rule 3
@@ -124,8 +167,20 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             undone = entry.tier in hedged or (
                 entry.tier is Tier.CRISIS and sentence_of[span[0]] in hedged_in
             )
-            denied = entry.negatable and not undone and _denied(tokens, span, lex.words)
-            other = entry.person == "check" and _someone_else(tokens, span, lex.words)
+            denial = (
+                _denial(tokens, span, lex.words, theirs=entry.person == "other")
+                if entry.negatable and not undone
+                else None
+            )
+            denied = denial is not None
+            if denial is not None:
+                denied_words.update(range(denial, span[-1] + 1))
+            if entry.person == "other" and whose[span] == "object":
+                continue  # "vuole uccidermi": the writer is the one in danger
+            other = (entry.person == "other" and whose[span] == "theirs") or (
+                entry.person == "check"
+                and (theirs.issuperset(span) or _someone_else(tokens, span, lex.words))
+            )
             if best is None or (not denied, not other) > (not best[0], not best[1]):
                 best = (denied, other)
         if best is None:
@@ -147,13 +202,15 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     settled = ""
     if not hits and told_as_past:
         settled = PAST
+    elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
+        settled = DENIED
     elif not hits and (idiom_words or denied_any):
         settled = EXPLAINED
-    return found_by_lexicon, tokens, harmed_now, settled
+    return found_by_lexicon, read_by_model, harmed_now, settled
 
 
 def _second_opinion(
-    found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool, settled: bool
+    found: Assessment, tokens: tuple[str, ...], *, harmed_now: bool, settled: str
 ) -> Assessment:
     """The learned model raises a tier, or lowers one it is sure of: rule 6."""
     learned = model()
@@ -166,7 +223,9 @@ def _second_opinion(
         words=words(tokens),
         language=reading.language,
         part=lambda: reading.part,  # read in parts only if the whole is below the threshold
-        settled=settled,
+        settled=bool(settled),
+        denied=settled == DENIED,
+        firm=lexicon().firm,
     )
     if tier is found.tier:
         return found
@@ -339,38 +398,66 @@ def _negated_inside(
 ) -> bool:
     """A negation between an idiom's words takes its innocent reading back: "rope ... not for
     camping" explains nothing (while "not killing it" is still only an idiom)."""
-    negators = words.get("negators", frozenset())
+    negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     gaps = set(range(span[0], span[-1])) - set(span)
     return any(tokens[position] in negators for position in gaps)
 
 
-def _denied(
-    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
-) -> bool:
-    """A negation just before the match (only filler words between), or inside its gaps.
+def _says_more(tokens: tuple[str, ...], settled: set[int]) -> bool:
+    """Whether a message says MIN_WORDS words or more besides its denials and idioms: only
+    then may the model read concern in it (rule 6). "i'm not in any danger" or "i resisted
+    the urge to cut" says nothing besides."""
+    rest = (token for position, token in enumerate(tokens) if position not in settled)
+    return words(rest) >= MIN_WORDS
 
-    "no" and its kin count only when no "i" stands between ("no urge to cut"), so
-    that "no, i want to die" is not read as a denial.
+
+def _denial(
+    tokens: tuple[str, ...],
+    span: tuple[int, ...],
+    words: Mapping[str, frozenset[str]],
+    *,
+    theirs: bool = False,
+) -> int | None:
+    """Where a negation just before the match (only filler words between), or inside its
+    gaps, begins; None when there is none.
+
+    "no" and its kin count only when no "i" stands between or begins the match ("no urge
+    to cut"), so that "no, i want to die" and "non, je veux mourir" are not read as denials;
+    an answer word before a comma is a sentence of its own already (_ANSWER: "no, quiero
+    morir"). A clitic right after the negation goes with it: "no me quiero morir" denies.
     """
-    negators = words.get("negators", frozenset())
+    negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     start = span[0]
     gaps = set(range(start, span[-1])) - set(span)
     if any(tokens[position] in negators for position in gaps):
-        return True
+        return start
     near = words.get("near_negators", frozenset())
     fillers = words.get("fillers", frozenset())
+    ends = words.get("negation_ends", frozenset())
+    clitics = words.get("clitics", frozenset())
+    if theirs:  # "no se quiere morir", "non si vuole uccidere": their wish denied
+        clitics |= words.get("other_clitics", frozenset())
+    clitic_negators = words.get("clitic_negators", frozenset())
     between: set[str] = set()
     for position in range(start - 1, max(start - 2 - NEGATION_LOOKBACK, -1), -1):
         token = tokens[position]
+        if token in clitics and position > 0 and tokens[position - 1] in clitic_negators:
+            continue  # "no me quiero morir": the negation takes its clitic with it
         doubled = position > 0 and tokens[position - 1] in negators  # "can not stop"
+        doubled = doubled or tokens[position + 1] in ends  # "nicht mehr leben": one negation
         if token in negators and not doubled:
-            return True
-        if token in near and not doubled and not between & words.get("self_subjects", set()):
-            return True
+            return position
+        if (
+            token in near
+            and not doubled
+            and not between & words.get("self_subjects", set())
+            and tokens[start] not in words.get("clause_subjects", frozenset())
+        ):
+            return position
         between.add(token)
         if token not in fillers:
-            return False
-    return False
+            return None
+    return None
 
 
 def _someone_else(
@@ -396,6 +483,28 @@ def _someone_else(
         if token in others or _aged(tokens, position):
             return True
     return False
+
+
+# "a part of me" before a third-person verb: the writer's own wish ("una parte de mí que
+# quiere morirse", "une partie de moi veut mourir"); "parte" itself is read "party"
+_PART_OF_ME = frozenset({("de", "mi"), ("de", "moi"), ("von", "mir"), ("de", "mim"), ("di", "me")})
+
+
+def _whose(tokens: tuple[str, ...], span: tuple[int, ...], clitics: frozenset[str]) -> str:
+    """Whose wish a `person: other` match tells of: "theirs", "object" when the writer is
+    its object ("vuole uccidermi") or "me" stands before it ("me quiera morir", read "me
+    quiere": the writer's, left to the first-person entries), "mine" when its subject is
+    part of the writer."""
+    after = span[-1] + 1
+    if after < len(tokens) and tokens[after] in clitics:
+        return "object"
+    if span[0] > 0 and tokens[span[0] - 1] in clitics:
+        return "object"  # "no es que me quiera morir" (read "quiere"): the writer's words
+    start = span[0]
+    before = range(max(0, start - 3), start - 1)
+    if any((tokens[i], tokens[i + 1]) in _PART_OF_ME for i in before):
+        return "mine"
+    return "theirs"
 
 
 def _aged(tokens: tuple[str, ...], position: int) -> bool:

@@ -3,7 +3,9 @@
 `assess(text, context=...)` stays pure: the caller passes what it knows. Rules:
 1. The message alone is assessed first; context only ever raises the tier, never lowers it.
 2. After "did you take or swallow anything?", an answer that says yes ("yes", "yeah i
-   did", "a few", "sí") is a crisis of kind overdose, with danger now.
+   did", "a few", "sí") is a crisis of kind overdose, with danger now; so is one that says
+   how many, whatever no it carries ("i didn't take much", "nothing serious, just a few",
+   `how_many`): an amount is a swallow. "No, I didn't take anything" is none.
 3. After "are you thinking about suicide?", an answer that says yes is a crisis of kind
    ideation.
 4. Soon after the writer told of an injury or of something swallowed, words that it goes
@@ -52,7 +54,9 @@ def in_context(
     words: Mapping[str, frozenset[str]],
 ) -> Assessment:
     """`found` raised by what the conversation says (rules 1-4)."""
-    if context.asked is Asked.SWALLOWED and _affirms(tokens, words, also="amounts"):
+    if context.asked is Asked.SWALLOWED and (
+        _affirms(tokens, words, also="amounts") or _how_many(tokens, words)
+    ):
         return _raised(found, "overdose", "context.swallowed_yes", immediate=True)
     if context.asked is Asked.SUICIDE and _affirms(tokens, words):
         return _raised(found, "ideation", "context.suicide_yes", immediate=found.immediate)
@@ -76,6 +80,16 @@ def _affirms(
     yes = words.get("affirmatives", frozenset()) | words.get(also, frozenset())
     no = words.get("negators", frozenset()) | words.get("answers_no", frozenset())
     return bool(present & yes) and not present & no
+
+
+def _how_many(tokens: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:
+    """An amount taken (rule 2): a word of how many, or "much" right after a word of taking
+    ("didn't take much"; not "thanks so much")."""
+    took = words.get("took", frozenset())
+    return bool(set(tokens) & words.get("how_many", frozenset())) or any(
+        token == "much" and number > 0 and tokens[number - 1] in took
+        for number, token in enumerate(tokens)
+    )
 
 
 def _worsening(tokens: tuple[str, ...], words: Mapping[str, frozenset[str]]) -> bool:

@@ -44,6 +44,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "lapse": (Tier.CONCERN, False),
         "distress": (Tier.CONCERN, False),
         "idiom": (Tier.NONE, False),
+        "denial": (Tier.NONE, False),
         "hedge": (Tier.NONE, False),
         "explained": (Tier.NONE, False),
     }
@@ -64,6 +65,9 @@ class Entry:
     whole: bool = False  # counts only when it is the whole message ("im out", "its time")
     # a plain statement SAFE_MESSAGING calls crisis whatever else: the model never lowers it
     firm: bool = False
+    # its words join the vocabulary and are spelling targets; `spelling: false` for an entry
+    # added after the model was trained, so that no message's tokens change under it
+    spelling: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Lexicon:
     forbidden: tuple[str, ...]
     # each sequence's slots but its anchor, rarest first: a message lacking one is out
     checks: tuple[tuple[frozenset[str], ...], ...] = ()
+    # the sources of firm entries: the model never lowers them (safety/model.py, decide)
+    firm: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -111,6 +117,7 @@ def compile_lexicon(data: Any) -> Lexicon:
     classes = {str(k): [str(v) for v in vs] for k, vs in data.get("classes", {}).items()}
     raw_entries = [_with_kind(e, "hedge") for e in data.get("hedges", [])]
     raw_entries += [_with_kind(e, "idiom") for e in data.get("idioms", [])]
+    raw_entries += [_with_kind(e, "denial") for e in data.get("denials", [])]
     raw_entries += list(data.get("entries", []))
     texts = [str(p) for e in raw_entries for p in e.get("patterns", [])]
     texts += [alt for alts in classes.values() for alt in alts]
@@ -119,7 +126,9 @@ def compile_lexicon(data: Any) -> Lexicon:
     patterns = _Patterns(classes, literal)
     sequences = tuple(seq for entry in raw_entries for seq in _sequences(entry, patterns))
     words = {k: frozenset(_tokens(patterns, v)) for k, v in data.get("words", {}).items()}
-    pattern_words = frozenset().union(*{slot for s in sequences for slot in s.slots})
+    pattern_words = frozenset().union(
+        *{slot for s in sequences if s.entry.spelling for slot in s.slots}
+    )
     common = words.get("common", frozenset())
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
@@ -136,6 +145,7 @@ def compile_lexicon(data: Any) -> Lexicon:
         checks=checks,
         words=MappingProxyType(words),
         forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
+        firm=frozenset(seq.source for seq in sequences if seq.entry.firm),
     )
 
 
@@ -146,7 +156,12 @@ def _check_strings(data: dict[str, Any]) -> None:
             for value in values:
                 if not isinstance(value, str):
                     raise SafetyError(f"{DATA_FILE}: {section}.{name}: quote {value!r}")
-    for entry in [*data.get("entries", []), *data.get("hedges", []), *data.get("idioms", [])]:
+    for entry in [
+        *data.get("entries", []),
+        *data.get("hedges", []),
+        *data.get("idioms", []),
+        *data.get("denials", []),
+    ]:
         patterns = entry.get("patterns", []) if isinstance(entry, dict) else [entry]
         for pattern in patterns:
             if not isinstance(pattern, str):
@@ -176,6 +191,7 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
         fallback=bool(raw.get("fallback", False)),
         whole=bool(raw.get("whole", False)),
         firm=bool(raw.get("firm", False)),
+        spelling=bool(raw.get("spelling", True)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))

@@ -29,7 +29,9 @@ Rules:
 6. A message the lexicon settled (an idiom or a denial explains every risky word: "my mum
    is going to kill me") is raised only when the model is sure of a crisis
    (SURE_DESPITE_SETTLED): "I took a whole lot of my pills an hour ago. I feel fine now
-   though" is a crisis whatever denial it carries.
+   though" is a crisis whatever denial it carries. After a denial (not an idiom alone) it
+   may still raise the message to concern at `risk_threshold` ("i'm not going to do
+   anything, i just feel empty all the time"): the denial settles the crisis words only.
 7. Parts: a risk told as one sentence of a long message weighs little in the whole
    message's vector (rule 2). Every sentence, and every two sentences side by side, is
    also scored on its own with the crisis weights (`Reading.part`, the highest), and a
@@ -302,25 +304,36 @@ def decide(
     words: int = MIN_WORDS,
     language: str = ENGLISH,
     settled: bool = False,
+    denied: bool = False,
     part: float | Callable[[], float] = 0.0,
+    firm: frozenset[str] = frozenset(),
 ) -> Tier:
     """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
     its risk is the lexicon's, or its context's, to read. `part`: the highest probability
     of a part (rule 7), or what gives it, asked only when the whole message is below the
-    crisis threshold (a message the whole already makes a crisis is not read in parts)."""
+    crisis threshold (a message the whole already makes a crisis is not read in parts).
+    `firm`: the lexicon's firm entries, trusted like those the model was trained to trust
+    (an entry added since)."""
     if words < MIN_WORDS:
         return first.tier
     if settled:
-        return Tier.CRISIS if crisis >= SURE_DESPITE_SETTLED else first.tier
+        if crisis >= SURE_DESPITE_SETTLED:
+            return Tier.CRISIS
+        if denied and first.tier is Tier.NONE and risk >= model.risk_threshold:
+            return Tier.CONCERN  # a denial settles the crisis words, not distress beside them
+        return first.tier
     if crisis >= model.crisis_threshold_for(language):
         return Tier.CRISIS
     if (part() if callable(part) else part) >= model.part_threshold:
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (
-        first.immediate or crisis >= model.crisis_veto or matched & model.trusted_crisis
+        first.immediate
+        or crisis >= model.crisis_veto
+        or matched & model.trusted_crisis
+        or matched & firm
     ):
         return Tier.CRISIS
     if risk >= model.risk_threshold:

@@ -42,7 +42,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from safety.detect import EXPLAINED, first_layer
+from safety.detect import DENIED, EXPLAINED, first_layer
 from safety.evaluate import Row
 from safety.language import ENGLISH, language_of
 from safety.lexicon import lexicon
@@ -105,7 +105,7 @@ class OutOfFold:
     crisis: np.ndarray
     risk: np.ndarray
     first: tuple[Assessment, ...]
-    settled: tuple[str, ...]  # as safety.detect.first_layer: "", EXPLAINED or PAST
+    settled: tuple[str, ...]  # as safety.detect.first_layer: "", EXPLAINED, DENIED or PAST
     keeps_crisis: tuple[bool, ...] = ()  # a trusted crisis entry matched (rule 4)
     keeps_risk: tuple[bool, ...] = ()
     short: tuple[bool, ...] = ()  # fewer than MIN_WORDS words: the model does not raise it
@@ -474,7 +474,8 @@ def _flags(
         keeps |= np.array(scored.keeps_crisis)
     keeps_risk = np.array(scored.keeps_risk) if scored.keeps_risk else np.zeros(len(first), bool)
     settled = np.array([bool(found) for found in scored.settled])
-    explained = np.array([found == EXPLAINED for found in scored.settled], dtype=bool)
+    explained = np.array([found in (EXPLAINED, DENIED) for found in scored.settled], dtype=bool)
+    denied = np.array([found == DENIED for found in scored.settled], dtype=bool)
     # As safety.model.decide: a message too short for the model keeps the lexicon's tier
     short = np.array(scored.short) if scored.short else np.zeros(len(first), bool)
     settled = settled | short
@@ -489,7 +490,7 @@ def _flags(
     )
     concern = ~crisis & np.where(
         settled,
-        first >= 1,
+        (first >= 1) | (denied & ~short & (r >= risk_threshold)),
         (r >= risk_threshold) | ((first >= 1) & ((r >= risk_veto) | keeps_risk)),
     )
     return crisis, concern

@@ -36,15 +36,22 @@ KINDS = {
 # 0.940 / 0.895 / 0.044 / 0.109). b7 (650 rows, half long) came in at 0.812 / 0.902 / 0.868 /
 # 0.062 / 0.098. All seven with the model of 2026-12-07 evening (parts, 266 writers): 0.855 /
 # 0.943 / 0.869 / 0.047 / 0.092 (the afternoon's: 0.834 / 0.932 / 0.876 / 0.047 / 0.095).
+# Issue 18's rules (a denial settles crisis words, not the concern beside them; negation in
+# five languages; denied swallows; idioms), the same model: 0.855 / 0.944 / 0.878 / 0.047 /
+# 0.0912. Issue 19's (an answer word before a comma is an answer; someone else's wish in five
+# languages; a few Tagalog statements), the same model: 0.8566 / 0.9444 / 0.8778 / 0.0473 /
+# 0.0912.
 # b8 (704 rows, 8 writers, half not English, a third long, a fifth replies inside a
 # conversation) came in at 0.875 / 0.948 / 0.840 / 0.061 / 0.103 (the evening's model);
 # all eight then: 0.857 / 0.944 / 0.866 / 0.049 / 0.093.
+# All eight with issue 18's and 19's rules (s1, s2), the same model: 0.8585 / 0.9448 /
+# 0.8735 / 0.0488 / 0.0926.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.856,
-    "crisis -> at least concern": 0.943,
-    "concern -> any flag": 0.865,
+    "crisis -> crisis": 0.858,
+    "crisis -> at least concern": 0.944,
+    "concern -> any flag": 0.873,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.049, "safe -> any flag": 0.094}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.049, "safe -> any flag": 0.093}
 
 
 def rows(folder: str) -> list[Row]:

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safety import Assessment, Tier, assess
+from safety.detect import first_layer
 
 CRISIS_PHRASES = [
     "i want to die",
@@ -180,6 +181,19 @@ def test_a_clear_denial_with_distress_is_concern() -> None:
     assert "ideation" in result.kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not in danger, but i did cut last week and nobody knows",
+        "my sister used to cut and she started again, she says she is not in danger. "
+        "how do i help her",
+    ],
+)
+def test_a_denial_settles_the_crisis_words_not_the_concern_the_model_reads(text: str) -> None:
+    # rule 6: the model may raise a denied message to concern (never to crisis: 0.98 aside)
+    assert tier(text) is Tier.CONCERN
+
+
 def test_a_clear_denial_alone_raises_no_alarm() -> None:
     assert tier("i'm not suicidal, i just wanted to chat") is Tier.NONE
 
@@ -297,12 +311,16 @@ def test_not_feeling_safe_is_an_immediate_crisis(text: str) -> None:
         "i feel safe now",
         "is it safe to eat this",
         "i am safe",
-        "im not in danger its just the urge",  # danger denied, like any crisis phrase
         "i'm not in any danger",
     ],
 )
 def test_feeling_safe_or_asking_if_something_is_safe_is_not(text: str) -> None:
     assert assess(text).tier is Tier.NONE
+
+
+def test_denied_danger_beside_an_urge_is_the_urge_concern() -> None:
+    # danger denied, like any crisis phrase; the urge beside it is still concern (rule 6)
+    assert tier("im not in danger its just the urge") is Tier.CONCERN
 
 
 def test_someone_elses_self_injury_does_not_make_the_writers_crisis_immediate() -> None:
@@ -453,3 +471,239 @@ def test_declining_to_have_data_kept_is_not_a_hedged_act(text: str) -> None:
     # "do ... anything ... for now" once read as "i won't do anything, for now"
     assert assess(text).tier is Tier.NONE
     assert assess("i won't do anything for now").tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não quero morrer",
+        "je ne veux pas mourir",
+        "ich will nicht sterben",
+        "non voglio morire",
+        "no quiero morir",
+        "eu não quero me matar",
+        "je ne vais pas me suicider",
+    ],
+)
+def test_a_denial_in_five_other_languages_is_a_denial(text: str) -> None:
+    # as an answer to the suicide question: "no", not a wish to die
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("não quero morrer mas não aguento mais", Tier.CONCERN),  # distress beside it
+        ("je ne veux pas vivre", Tier.CRISIS),  # not wanting to live is no denial
+        ("je ne veux plus vivre", Tier.CRISIS),
+        ("ich will nicht mehr leben", Tier.CRISIS),  # "nicht mehr": one negation, the wish
+        ("er sagt, er wolle nicht mehr leben", Tier.CRISIS),
+        ("non voglio più vivere", Tier.CRISIS),
+        ("non, je veux mourir", Tier.CRISIS),  # "non" the answer, then the wish
+        ("não, eu quero morrer", Tier.CRISIS),
+    ],
+)
+def test_a_negation_that_is_no_denial_keeps_the_risk(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, I didn't take anything",
+        "i have not swallowed anything",
+        "non j'ai rien avalé",
+        "nein, ich habe nichts genommen",
+        "não tomei nada",
+        "non ho preso niente",
+    ],
+)
+def test_a_denied_swallow_is_not_a_swallow(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i haven't taken anything yet",  # a hedge undoes the denial
+        "i didn't take anything but i cut myself",  # the other risk still counts
+    ],
+)
+def test_a_denied_swallow_hides_no_other_risk(text: str) -> None:
+    assert tier(text) is not Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm scared of how my mum will react", Tier.NONE),  # fear of a reaction
+        ("i'm scared of what my parents are going to say", Tier.NONE),
+        ("i'm scared of my dad", Tier.CRISIS),  # fear of the person
+        ("i'm scared of what my dad will do", Tier.CRISIS),
+        ("I'm scared of how my dad will react, he hits me when he's angry", Tier.CRISIS),
+    ],
+)
+def test_fear_of_how_someone_will_react_is_not_abuse(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we need to cut costs again this year", Tier.NONE),
+        ("je me suis coupé en quatre pour ce projet", Tier.NONE),  # bent over backwards
+        ("i cut myself and we need to cut costs", Tier.CONCERN),  # the idiom hides no risk
+        ("je me suis coupée", Tier.CONCERN),
+    ],
+)
+def test_cutting_costs_or_bending_over_backwards_is_not_self_injury(
+    text: str, expected: Tier
+) -> None:
+    assert tier(text) is expected
+
+
+def test_fear_of_how_a_thought_feels_is_no_reaction_idiom() -> None:
+    # the idiom is fear of someone's reaction; it must not settle the writer's own fear
+    _, settled = first_layer("at least you did one cool thing. i'm scared of how normal that feels")
+    assert settled == ""
+
+
+# An answer word followed by a comma, colon, dash or ellipsis is an answer ("are you okay?"
+# "no, quiero morir"), not the negation of the wish after it; without the punctuation the
+# same words deny ("no quiero morir": "i don't want to die").
+ANSWERED = [
+    "no, quiero matarme",
+    "no, quiero morir",
+    "no, me quiero matar",
+    "no, me quiero morir",
+    "no - quiero morir",
+    "no... quiero morir",
+    "no: quiero morir",
+    "NO, QUIERO MORIR",
+    "no. quiero matarme",
+    "no sé, quiero morir",
+    "no la verdad quiero morir",
+    "non, voglio morire",
+    "non, mi voglio uccidere",
+    "não, quero morrer",
+    "nao, quero morrer",
+    "não, me quero matar",
+    "não, eu quero morrer",
+    "nein, ich will sterben",
+    "nee, ich will sterben",
+    "non, je veux mourir",
+    "no, i want to die",
+    "nope, i want to die",
+    "nah, i want to kill myself",
+    "he beat me, want to die",  # a clitic goes only with "no", "non", "não"
+    "not me, i want to die",
+]
+DENIED = [
+    "no quiero morir",
+    "no quiero matarme",
+    "no me quiero morir",
+    "no me quiero matar",
+    "no, no quiero morir",
+    "non voglio morire",
+    "non mi voglio uccidere",
+    "non, non voglio morire",
+    "não quero morrer",
+    "nao quero morrer",
+    "não me quero matar",
+    "não, não quero morrer",
+    "nein, ich will nicht sterben",
+    "non, je ne veux pas mourir",
+    "no, i don't want to die",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"), [(text, True) for text in ANSWERED] + [(text, False) for text in DENIED]
+)
+def test_an_answer_word_before_a_comma_is_an_answer_not_a_negation(text: str, crisis: bool) -> None:
+    assert (assess(text).tier is Tier.CRISIS) is crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija quiere matarse",
+        "mi hija quiere suicidarse",
+        "mi amiga se quiere suicidar",
+        "mi amigo se quiere morir",
+        "mia nipote vuole uccidersi",
+        "mio figlio vuole morire",
+        "meine Tochter will sterben",
+        "mein Sohn will sich umbringen",
+        "sie will nicht mehr leben",
+        "minha filha quer se matar",
+        "ela não quer mais viver",
+        "mon fils veut mourir",
+        "ma fille veut se suicider",
+        "no, mi hija quiere morir",
+    ],
+)
+def test_someone_elses_wish_to_die_in_five_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mi hija no quiere morir", Tier.NONE),  # a denial of theirs
+        ("il va mourir", Tier.NONE),  # "is going to die": maybe an illness
+        ("mi abuela va a morir", Tier.NONE),
+        ("lui vuole uccidermi", None),  # the writer is the one in danger, not him
+        ("mi hija quiere matarse y yo quiero morir", Tier.CRISIS),  # the writer's own wins
+        ("una parte de mí que quiere morirse", Tier.CRISIS),  # a part of the writer
+        ("une partie de moi veut mourir", Tier.CRISIS),
+        ("yo quería morir", Tier.CRISIS),  # "quería": yo or ella, so the writer's
+        ("je voudrais mourir", Tier.CRISIS),  # read "voudrais" like "voudrait"
+        ("mi hija no se quiere matar", Tier.NONE),  # their wish denied
+        ("non si vuole uccidere", Tier.NONE),
+        ("no es q me quiera morir", None),  # "quiera" is read "quiere": the writer's words
+        ("on va se tuer à la tâche", Tier.NONE),  # working oneself to death
+    ],
+)
+def test_someone_elses_wish_is_theirs_only(text: str, expected: Tier | None) -> None:
+    found = assess(text)
+    if expected is not None:
+        assert found.tier is expected
+    assert not found.about_someone_else
+
+
+def test_someone_telling_of_their_own_wish_is_not_telling_the_writer_to_die() -> None:
+    found = assess("my student told me she wants to die")
+    assert found.tier is Tier.CRISIS
+    assert found.about_someone_else
+    assert "ideation.someone_told_me" not in found.matched
+    assert "ideation.someone_told_me" in assess("he told me to just die").matched
+    assert not assess("my friend told me to die").about_someone_else
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("gusto ko nang mamatay", True),
+        ("gusto kong mamatay", True),
+        ("gusto ko na lang mamatay", True),
+        ("pagod na ako, gusto ko nang mamatay", True),
+        ("magpapakamatay ako", True),
+        ("magpapakamatay na ako", True),
+        ("ayoko nang mabuhay", True),
+        ("ayaw ko nang mabuhay", True),
+        ("sana hindi na ako magising", True),
+        ("sana di na ako magigising", True),
+        ("sana mamatay na ako", True),
+        ("ayoko pa mamatay", False),  # "i don't want to die yet"
+        ("ayoko mamatay", False),  # "i don't want to die"
+        ("magpapakamatay ka ba?", False),  # a question to someone
+        ("hindi ako magpapakamatay", False),  # "i won't kill myself"
+    ],
+)
+def test_a_few_plain_statements_in_tagalog(text: str, crisis: bool) -> None:
+    found = assess(text)
+    assert (found.tier is Tier.CRISIS) is crisis
+    assert not found.about_someone_else

@@ -76,3 +76,21 @@ def test_a_crisis_only_the_model_found_after_an_injury_is_about_the_injury() -> 
     found = assess(text, context=AFTER_AN_INJURY)
 
     assert found.tier is Tier.CRISIS and found.injured
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I didn't take much", Tier.CRISIS),  # an amount is a swallow
+        ("nothing serious, just a few", Tier.CRISIS),
+        ("not that many, like 6", Tier.CRISIS),
+        ("no, I didn't take anything", Tier.NONE),
+        ("non j'ai rien avalé", Tier.NONE),
+        ("nein, ich habe nichts genommen", Tier.NONE),
+        ("no, thanks so much for checking", Tier.NONE),
+    ],
+)
+def test_an_amount_answers_the_swallowing_question_a_denial_does_not(
+    text: str, expected: Tier
+) -> None:
+    assert assess(text, context=Context(asked=Asked.SWALLOWED)).tier is expected

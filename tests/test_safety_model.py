@@ -315,3 +315,25 @@ def test_a_message_an_idiom_or_denial_settled_is_raised_only_when_the_model_is_s
 )
 def test_a_denial_or_an_idiom_beside_a_clear_crisis_does_not_hide_it(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("denied", "risk", "expected"),
+    [
+        (True, 0.9, Tier.CONCERN),  # a denial settles the crisis words, not distress beside
+        (True, 0.4, Tier.NONE),  # below the risk threshold: nothing to add
+        (False, 0.9, Tier.NONE),  # an idiom alone ("my mum is going to kill me") adds none
+    ],
+)
+def test_the_model_may_raise_a_denied_message_to_concern_never_to_crisis(
+    denied: bool, risk: float, expected: Tier
+) -> None:
+    rules = Model(
+        idf=(),
+        crisis=Score(weights=(), bias=0.0),
+        risk=Score(weights=(), bias=0.0),
+        crisis_threshold=0.5,
+        risk_threshold=0.8,
+    )
+    # a crisis score over the usual threshold, under the sure one: still not a crisis
+    assert decide(NOTHING, 0.9, risk, rules, settled=True, denied=denied) is expected
