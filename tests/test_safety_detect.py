@@ -121,6 +121,21 @@ def test_dye_for_die_without_anything_to_dye_is_crisis(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["doing it tonight", "tonight im doing it", "gonna do it tonight", "i want to do it right now"],
+)
+def test_doing_it_now_is_crisis_in_either_order(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+def test_trying_the_check_in_today_is_not_doing_it_today() -> None:
+    # c9-07: a person trying "How am I doing today?" got the crisis reply ("doing ... it ...
+    # today" read in any order).
+    text = "how am i doing today - let's try it so i know what the evening one is like"
+    assert tier(text) is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "i want to dye my hair tonight",
         "want to dye it blue today",
