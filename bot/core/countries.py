@@ -177,6 +177,8 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "US": ("american",),
     "UZ": ("uzbek", "uzbekistani"),
     "VN": ("vietnamese",),
+    "ZM": ("zambian",),
+    "ZW": ("zimbabwean",),
 }
 # Big cities people name instead of their country ("im in leeds", "from lagos", "toronto"):
 # only those whose name means that city first. A name shared with a smaller place
