@@ -85,6 +85,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "CH": ("schweiz", "suisse", "svizzera"),
     "TH": ("thailand", "ประเทศไทย"),
     "TR": ("türkiye", "turkiye", "türkei", "turkei"),
+    "TT": ("trinidad", "tobago", "trinidad tobago", "t and t"),
     "UA": ("україна", "ukraina", "the ukraine"),
     "GB": (
         "uk",
@@ -149,6 +150,7 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "IL": ("israeli",),
     "IT": ("italian",),
     "JP": ("japanese",),
+    "JM": ("jamaican",),
     "KZ": ("kazakh", "kazakhstani"),
     "KE": ("kenyan",),
     "MY": ("malaysian",),
@@ -169,6 +171,7 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "SE": ("swedish", "swede"),
     "CH": ("swiss",),
     "TH": ("thai",),
+    "TT": ("trinidadian", "trini"),
     "TZ": ("tanzanian",),
     "TR": ("turkish",),
     "UG": ("ugandan",),
