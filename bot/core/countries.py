@@ -128,6 +128,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 # Words for a country's people ("polish", "aussie"): a country only when said of the
 # writer ("i'm polish", "we are irish") or alone, never of someone else ("my mum is polish").
 _DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AO": ("angolan", "angolano", "angolana"),
     "AR": ("argentine", "argentinian", "argentinean"),
     "AU": ("aussie", "australian"),
     "AT": ("austrian",),
