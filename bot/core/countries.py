@@ -270,6 +270,18 @@ _CITIES: dict[str, tuple[str, ...]] = {
     "BY": ("minsk",),
     "ET": ("addis ababa",),
     "EG": ("cairo",),
+    "KE": ("nairobi", "mombasa", "kisumu"),
+    "GH": ("accra", "kumasi"),
+    "UG": ("kampala",),
+    "TZ": ("dar es salaam", "dodoma"),
+    "ZM": ("lusaka",),
+    "ZW": ("harare", "bulawayo"),
+    "JM": ("montego bay",),
+    "TT": ("port of spain",),
+    "CM": ("yaoundé", "douala"),
+    "CI": ("abidjan", "yamoussoukro"),
+    "SN": ("dakar",),
+    "AO": ("luanda",),
 }  # fmt: skip
 # States and provinces people name instead of their country ("texas", "ontario"); they
 # also say which country a city's name is in ("paris, texas").
