@@ -40,7 +40,17 @@ def test_everyday_answers_name_no_country(typed: str) -> None:
     assert countries.lives_in(typed) is None
 
 
-@pytest.mark.parametrize("typed", ["Ghana, Accra", "i live in accra ghana", "Ghana"])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("nairobi", "KE"), ("Accra", "GH"), ("i live in kumasi", "GH"), ("im kenyan", "KE")],
+)
+def test_the_countries_added_in_2026_12_are_read_by_their_cities_and_people(
+    typed: str, code: str
+) -> None:
+    assert countries.find(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["Peru, Lima", "i live in lima peru", "Peru"])
 def test_a_place_without_lines_sounds_like_a_place(typed: str) -> None:
     assert countries.sounds_like_a_place(typed)
 
@@ -67,9 +77,9 @@ async def test_a_country_in_a_sentence_answers_the_country_command(chat: FakeCha
     assert "France" in chat.first.text
 
 
-# A country without lines ("Ghana, Accra") shows the international ones at once:
+# A country without lines ("Peru, Lima") shows the international ones at once:
 # tests/test_country_without_lines.py. A place not known as a country gets the picker.
-@pytest.mark.parametrize("typed", ["Accra", "i live in kumasi"])
+@pytest.mark.parametrize("typed", ["Medellin", "i live in cusco"])
 async def test_a_place_not_known_as_a_country_offers_the_picker_again(
     chat: FakeChat, typed: str
 ) -> None:

@@ -1,4 +1,4 @@
-"""A country the crisis-line directory has no entry for ("Ghana") is still a country: typed,
+"""A country the crisis-line directory has no entry for ("Peru") is still a country: typed,
 it shows the international lines in the same turn and is kept; a word for a country's
 people counts only said of the writer; "Somewhere else" is remembered over a deployment's
 default country (bot/core/countries.py, rules 6 and 7; issue 19 point 3)."""
@@ -17,7 +17,7 @@ INTERNATIONAL = "https://findahelpline.com"
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Ghana", "GH"), ("ghana, accra", "GH"), ("colombia", "CO"), ("ivory coast", "CI")],
+    [("Peru", "PE"), ("peru, lima", "PE"), ("colombia", "CO"), ("uae", "AE")],
 )
 def test_a_country_without_lines_is_still_a_country(typed: str, code: str) -> None:
     assert countries.find(typed) == code
@@ -53,9 +53,9 @@ async def test_a_typed_country_without_lines_shows_the_international_lines_at_on
     await chat.send("/topics")
     await chat.send("/country")
 
-    replies = await chat.send("Ghana")
+    replies = await chat.send("Peru")
 
-    assert replies[0].text == words.COUNTRY_NO_LINES.format(name="Ghana")
+    assert replies[0].text == words.COUNTRY_NO_LINES.format(name="Peru")
     assert replies[1].kind is ReplyKind.CRISIS
     assert INTERNATIONAL in replies[1].text
     assert words.COUNTRY_ASK not in chat.text()  # no second tap needed
@@ -67,7 +67,7 @@ async def test_a_country_without_lines_typed_under_the_crisis_lines_gets_the_cri
     await chat.send("i want to kill myself")
     await chat.tap(words.CHOOSE_MY_COUNTRY)
 
-    replies = await chat.send("ghana")
+    replies = await chat.send("peru")
 
     assert replies[1].kind is ReplyKind.CRISIS
     assert "Are you safe right now?" in replies[1].text
