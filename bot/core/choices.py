@@ -107,11 +107,11 @@ class Choices:
     async def country(self, turn: Turn, code: str | None) -> list[Reply]:
         """A country chosen, by a tap or typed ("i live in ireland"); None: "Somewhere
         else", answered with the international options it promises, never nothing, as is
-        a country the directory has no lines for ("Ghana": bot/core/countries.py, rule 6)."""
+        a country the directory has no lines for ("Peru": bot/core/countries.py, rule 6)."""
         if code is None or code == countries.SOMEWHERE_ELSE:
             # kept, so that a deployment's default country never comes back in its place
             code, chosen = countries.SOMEWHERE_ELSE, Reply(words.COUNTRY_INTERNATIONAL)
-        elif not countries.has_lines(code):  # "Ghana": a country, and its international lines
+        elif not countries.has_lines(code):  # "Peru": a country, and its international lines
             name = countries.name(code)
             if name is None:
                 return [country_picker(page=0)]

@@ -22,7 +22,7 @@ Rules:
    read at any time (`named`), by its names, never by a bare two-letter code.
 5. A country named after "not" ("we're in australia, not the uk") is not one the writer
    means: `mentioned` leaves it out.
-6. A country the directory has no lines for ("Ghana", "Colombia": tzdata's list of
+6. A country the directory has no lines for ("Peru", "Colombia": tzdata's list of
    countries) is still a country: read as the others are, it gets the international lines
    (`has_lines`), and is kept as the person's (their check-in time zone, their lines if
    the directory ever has them). A name that is an everyday word ("chad", "jordan",
@@ -302,7 +302,7 @@ _REGIONS: dict[str, tuple[str, ...]] = {
     ),
     "AU": ("queensland", "victoria", "new south wales", "tasmania", "western australia"),
 }  # fmt: skip
-# Countries the directory has no lines for, by their names in tzdata's iso3166.tab ("Ghana",
+# Countries the directory has no lines for, by their names in tzdata's iso3166.tab ("Peru",
 # "Colombia"): known as countries (rule 6), shown the international lines. Other names of
 # some; and names that are everyday words or people's names first, never read as one.
 _WORLD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -472,7 +472,7 @@ def mentioned(text: str) -> tuple[str, ...]:
 
 def sounds_like_a_place(text: str) -> bool:
     """An answer to "where do you live?" that could be a place we have no lines for: a short
-    one ("Ghana, Accra"), or one that says where ("i live in accra ghana")."""
+    one ("Peru, Lima"), or one that says where ("i live in lima peru")."""
     typed = _plain(text)
     if "?" in text:
         return False

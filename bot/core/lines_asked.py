@@ -10,7 +10,7 @@ Rules:
    person's own (bot/core/countries.py, `mentioned`).
 4. Where the step reads the text as one of its own answers, it is the step's; where the
    step keeps what is typed, only a request put as one counts (`keeps_words`).
-5. Asking for someone to call or talk to, in any wording ("is there someone in Ghana I can
+5. Asking for someone to call or talk to, in any wording ("is there someone in Peru I can
    call", "who can i talk to in canada", "a number i can ring?"), asks for lines.
 6. Lines asked for parents ("any helpline for parents", "a parents' line"), or by a parent
    in the someone-else flow, are a parent's (`for_a_parent`): the lines for parents, as the

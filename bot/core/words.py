@@ -177,7 +177,7 @@ COUNTRY_NOT_FOUND = (
 COUNTRY_INTERNATIONAL = (
     "Okay. Here are international options, which can point you to a line where you are."
 )
-# A country typed that the directory has no lines for ("Ghana"): its international lines
+# A country typed that the directory has no lines for ("Peru"): its international lines
 # follow at once, in the same turn.
 COUNTRY_NO_LINES = (
     "Thanks. I don't have lines of my own for {name} yet. Here are international options, "
