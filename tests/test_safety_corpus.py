@@ -45,9 +45,10 @@ KINDS = {
 # conversation) came in at 0.875 / 0.948 / 0.840 / 0.061 / 0.103 (the evening's model);
 # all eight then: 0.857 / 0.944 / 0.866 / 0.049 / 0.093.
 # All eight with issue 18's and 19's rules (s1, s2), the same model: 0.8585 / 0.9448 /
-# 0.8735 / 0.0488 / 0.0926.
+# 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
+# thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.858,
+    "crisis -> crisis": 0.859,
     "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.873,
 }

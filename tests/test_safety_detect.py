@@ -127,6 +127,40 @@ def test_doing_it_now_is_crisis_in_either_order(text: str) -> None:
     assert tier(text) is Tier.CRISIS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nein, an Suizid denke ich nicht",
+        "ich denke nicht an Suizid",
+        "Nee, keine Suizidgedanken",
+        "No, non penso al suicidio",
+        "Non ho pensieri di morte, glielo assicuro",
+        "no estoy pensando en el suicidio",
+        "não penso em suicídio",
+        "não tenho pensamentos de morte",
+    ],
+)
+def test_not_thinking_of_suicide_said_in_other_languages_is_no_crisis(text: str) -> None:
+    # c9-06: a Viennese answered "are you thinking about suicide?" in German and got the lines
+    assert tier(text) is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "penso al suicidio ogni giorno",
+        "penso sempre al suicidio",
+        "ho pensieri di morte",
+        "só penso em morrer",
+        "penso em morrer todo dia",
+        "ich denke nicht an Suizid, aber ich will sterben",
+        "non penso al suicidio ma voglio morire",
+    ],
+)
+def test_thinking_of_suicide_often_is_crisis_in_other_languages(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
 def test_trying_the_check_in_today_is_not_doing_it_today() -> None:
     # c9-07: a person trying "How am I doing today?" got the crisis reply ("doing ... it ...
     # today" read in any order).
