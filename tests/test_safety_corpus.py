@@ -48,7 +48,7 @@ KINDS = {
 # 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
 # thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.859,
+    "crisis -> crisis": 0.8589,
     "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.873,
 }
