@@ -33,14 +33,23 @@ async def test_a_menus_number_is_its_option_not_a_check_in_time(chat: FakeChat, 
     assert "7:00pm" in chat.text()
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("can we do 8:30 instead", "8:30pm"),
+        ("at 4", "4:00pm"),
+        ("4pm", "4:00pm"),
+        ("16:00", "4:00pm"),
+    ],
+)
 async def test_a_time_that_looks_like_one_still_moves_the_check_in_from_a_menu(
-    chat: FakeChat,
+    chat: FakeChat, typed: str, said: str
 ) -> None:
     await _evening_plan_then_my_things(chat)
 
-    await chat.send("can we do 8:30 instead")
+    await chat.send(typed)
 
-    assert "every day at 8:30pm" in chat.text()
+    assert f"every day at {said}" in chat.text()
 
 
 async def test_a_check_in_moved_by_words_typed_anywhere_can_be_put_back(chat: FakeChat) -> None:
