@@ -4,7 +4,7 @@ from dialogues.approval import approval_problems
 from dialogues.engine import asks, goes, picks, reads, resume, settled, start, step, unclear, worry
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
-from dialogues.matching import normalise
+from dialogues.matching import normalise, numbered
 from dialogues.problems import FlowError, Problem
 from dialogues.schema import FieldSpec, Flow
 from dialogues.topics import named_topic
@@ -33,6 +33,7 @@ __all__ = [
     "load_library",
     "named_topic",
     "normalise",
+    "numbered",
     "picks",
     "read_directory",
     "reads",

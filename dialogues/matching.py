@@ -319,6 +319,24 @@ def plain(text: str) -> str:
     return _polite.sub("", normalise(text)) or normalise(text)
 
 
+def numbered(text: str) -> int | None:
+    """The option number `text` is on its own: "4", "option 4", "number 4", "no. 4", "#4",
+    "the 4th one"; None for anything else ("4pm", "at 4", "4 times")."""
+    typed = normalise(text.replace("#", " number "))
+    if typed.isdecimal():
+        return int(typed)
+    found = _NUMBERED.match(typed)
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
+
+
+_NUMBERED = re.compile(
+    r"^(?:(?:option|number|no|choice)\s+(\d{1,2})|"
+    r"(?:the\s+)?(\d{1,2})\s*(?:st|nd|rd|th)(?:\s+(?:one|option|choice))?)$"
+)
+
+
 def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     """The index of the option `text` clearly means, or None when unclear (rules 1-3).
 
@@ -339,9 +357,9 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     first = _answered_first(text, said)
     if first is not None:
         return first
-    if typed.isdecimal():
-        index = int(typed) - 1
-        return index if 0 <= index < len(options) else None
+    number = numbered(typed)
+    if number is not None:
+        return number - 1 if 1 <= number <= len(options) else None
     words = typed.split()
     intent = _intent(typed, said)
     if intent is not None:

@@ -202,6 +202,16 @@ def status(plan: Plan, *, next_at: str, back: Option, paused_until: str | None) 
     return Reply(" ".join(lines), options=tuple(options))
 
 
+def put_back(saved: Reply, before: Plan) -> Reply:
+    """The "Done" of a plan changed by words typed outside the step that asks for a time
+    ("4" was once read as 4am there): the same, said plainly, with a button that puts the
+    plan back as it was."""
+    hhmm = f"{before.local_time:%H%M}"
+    back = CheckinZone(encode(before.frequency, before.weekday), hhmm, before.timezone)
+    label = words.CHECKIN_PUT_BACK.format(when=clock(before.local_time))
+    return Reply(saved.text, options=(option(back, label), *saved.options))
+
+
 def _page(found: list[zones.Zone], page: int) -> tuple[list[zones.Zone], bool]:
     page = max(page, 0)
     return found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], len(found) > (page + 1) * PAGE_SIZE

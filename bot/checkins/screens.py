@@ -182,7 +182,8 @@ class Checkins:
                     return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
                 if either_half(text):  # "8:30": the plan's half of the day, or asked
                     evening = at.replace(hour=at.hour + 12)
-                    return await self.wanted(turn, Wanted(code, hours=(at, evening)), text)
+                    hours = Wanted(code, hours=(at, evening))
+                    return await self.wanted(turn, hours, text, asked=True)
                 return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
             case AskedZone(code=code, hhmm=hhmm):
                 found = zones.named_in(text)
@@ -194,15 +195,19 @@ class Checkins:
                     return [menus.country_zone_menu(code, hhmm, found, page=0)]
                 return await self.choose(turn, CheckinZone(code, hhmm, found[0].name))
 
-    async def wanted(self, turn: Turn, wanted: Wanted, text: str) -> list[Reply]:
+    async def wanted(
+        self, turn: Turn, wanted: Wanted, text: str, *, asked: bool = False
+    ) -> list[Reply]:
         """A schedule typed where the set-up asks (bot/checkins/wanted.py), in `text`:
         what it says is set, and only what it leaves open is asked. How often, unsaid,
         stays as it was, or is every day (the saved plan says so, with "Change it"); a time
         that could be either half of the day ("can i move it to 8:30") keeps the half of
         the plan's time, and is asked when there is no plan yet; a place in it ("at 21h
         Paris time") is the time zone. Typing the settings to the set-up's "Is that okay?"
-        agrees to keep them."""
+        agrees to keep them. A saved plan moved by words typed outside the step that
+        asks for a time (`asked`) is said with a button that puts it back."""
         person = turn.person
+        asked = asked or isinstance(person.question, AskedTime | AskedZone)
         if not person.consented:
             if not _offered(person.question, CheckinConsent()):
                 return await self.settings(turn)  # never agreed for them unasked
@@ -217,9 +222,11 @@ class Checkins:
             return [menus.frequency_menu(_back(turn), text=words.CHECKIN_FREQUENCIES)]
         if wanted.at is not None:
             hhmm, named = f"{wanted.at:%H%M}", zones.named_in(text)
-            if len(named) == 1:
-                return await self.choose(turn, CheckinZone(code, hhmm, named[0].name))
-            return await self.choose(turn, CheckinTime(code, hhmm))
+            chosen = CheckinZone(code, hhmm, named[0].name) if len(named) == 1 else None
+            saved = await self.choose(turn, chosen or CheckinTime(code, hhmm))
+            if asked or plan is None or await person.checkin_plan() in (None, plan):
+                return saved
+            return [*saved[:-1], menus.put_back(saved[-1], plan)]
         person.question = AskedTime(code)
         if wanted.hours:
             morning, evening = (clock(at) for at in wanted.hours[:2])

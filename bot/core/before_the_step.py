@@ -28,8 +28,11 @@ Rules:
    offers it ("I can also check in with you"), and where check-ins are asked for in
    words. There, words that name how often or when (bot/checkins/wanted.py) are that
    answer, worried-sounding or not ("every day around 9 at night after dinner", with a
-   clock time): a crisis still comes first. A button's number is that button. A question
-   about the time zone is answered once check-ins are set.
+   clock time): a crisis still comes first. A menu's number ("4", "option 4", "the 4th
+   one") is that option, never a time; outside the step that asks for a time, a bare
+   number is never a time either: a time there looks like one ("4pm", "at 4", "16:00").
+   A question about the time zone is answered once check-ins are set. Where the last
+   reply offers to put a moved time back, "put it back" (or "undo") is that button.
 7. An answer to "are you thinking about suicide?" or "are you safe right now?" that says
    the one at risk is someone else, with nothing of the writer's own ("no, not me, it's my
    grandson who cuts"), answers no for the writer and goes to the someone-else flow: the
@@ -46,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time
 
 import dialogues
 import safety
@@ -61,6 +65,7 @@ from bot.core.buttons import (
     CheckinSettings,
     CheckinTime,
     CheckinWeekday,
+    CheckinZone,
 )
 from bot.core.callback_data import ButtonError, decode, is_core
 from bot.core.delete_typed import Reading
@@ -223,6 +228,10 @@ def checkin(
         if wanted is None or wanted.at is None:
             return None
         return schedule.Wanted(wanted.code or question.code, wanted.at)
+    put_back = _put_back(question)
+    if put_back is not None and _PUT_BACK.search(text.lower()):  # "no! put it back to 7pm"
+        at = time(int(put_back.hhmm[:2]), int(put_back.hhmm[2:]))
+        return schedule.Wanted(put_back.code, at)
     shown = _checkin_buttons(question)
     opened = _opens_checkins(library, state) or checkins_offered(library, state) is not None
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
@@ -234,9 +243,11 @@ def checkin(
         return None
     if (opened or CheckinSettings() in shown) and schedule.asks_zone(text):
         return ZoneAsked(text)
-    offered = getattr(question, "offered", ())
-    if text.strip().isdigit() and 1 <= int(text.strip()) <= len(offered):
-        return None  # a button's number ("2": "Weekdays only"), not a time
+    number = dialogues.numbered(text)
+    if number is not None and (
+        not text.strip().isdigit() or not asking or number <= _on_screen(library, question, state)
+    ):
+        return None  # a menu's number ("2": "Weekdays only"; "option 4"), never a time
     wanted = schedule.read(text)
     if wanted is None or (wanted.period and not wanted.code and not asking):
         return None
@@ -248,6 +259,17 @@ def checkin(
     if isinstance(question, AskedTime) and wanted.code is None:
         return schedule.Wanted(question.code, wanted.at, wanted.hours, wanted.period)
     return wanted
+
+
+def _on_screen(
+    library: dialogues.Library, question: Question, state: dict[str, object] | None
+) -> int:
+    """How many options the last menu shown has: the core's buttons, else the step's."""
+    offered = getattr(question, "offered", ())
+    if offered:
+        return len(offered)
+    node = _node(library, state)
+    return len(node.choices or ()) if node is not None else 0
 
 
 def _as_on_screen(wanted: schedule.Wanted, text: str, shown: list[Button]) -> schedule.Wanted:
@@ -282,6 +304,18 @@ _ASKING = (
 )
 # Its buttons anywhere: the settings and the saved plan's "Change it" too.
 _SET_UP = (*_ASKING, CheckinSettings, CheckinChangeZone)
+
+
+def _put_back(question: Question) -> CheckinZone | None:
+    """The button that puts a check-in time moved by words back as it was, when the last
+    reply offered one (bot/checkins/menus.put_back); the zone's own question aside."""
+    if isinstance(question, AskedZone):
+        return None
+    buttons = (_button(button_id) for _, button_id in getattr(question, "offered", ()))
+    return next((b for b in buttons if isinstance(b, CheckinZone) and b.hhmm.isdigit()), None)
+
+
+_PUT_BACK = re.compile(r"\b(?:put|change|set|move|switch|turn) it back\b|\bundo\b")
 
 
 def _checkin_buttons(question: Question) -> list[Button]:

@@ -367,11 +367,14 @@ CHECKIN_NO_TIME = "I didn't catch a time there. You can type one like 19:30 or 7
 CHECKIN_NO_ZONE = "I don't know that place. Type a nearby big city, or pick from the list:"
 CHECKIN_SNOOZED = "Okay. I'll check in with you in about an hour."
 CHECKIN_PAUSED = "Okay, check-ins are paused until {until}. Take care of yourself."
+CHECKIN_DONE = "Done. Check-ins are on:"  # news each time (bot/core/repeats.py, rule 2)
 CHECKIN_SAVED = (
-    "Done. Check-ins are on: I'll message you {when}. The next one is {next_at}. "
+    CHECKIN_DONE + " I'll message you {when}. The next one is {next_at}. "
     "You can change or stop them any time with /checkin."
 )
 CHECKIN_CHANGE_IT = "Change it"
+# A plan moved by words typed outside the time step: a way to undo it, with the old time.
+CHECKIN_PUT_BACK = "Put it back to {when}"
 CHECKIN_ALREADY = "That's what they're set to already: {when}, {where} time."
 # A time typed with no morning or evening to it ("half 8"): both, to pick.
 CHECKIN_WHICH_HOUR = "Which do you mean: {morning} or {evening}?"
