@@ -758,7 +758,9 @@ def test_a_number_in_words_in_another_language_is_read_on_a_scale(typed: str, nu
     assert read_scale(typed, low=0, high=10, high_label="the strongest") == number
 
 
-@pytest.mark.parametrize("typed", ["não sei", "c'est tout neuf", "ein bisschen", "un poco", "sei tu?"])
+@pytest.mark.parametrize(
+    "typed", ["não sei", "c'est tout neuf", "ein bisschen", "un poco", "sei tu?"]
+)
 def test_a_number_word_that_is_also_an_everyday_word_is_no_number(typed: str) -> None:
     assert read_scale(typed, low=0, high=10) is None
 
