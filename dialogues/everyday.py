@@ -53,15 +53,17 @@ _LEADING: dict[str, frozenset[str]] = {
         {"no", "nah", "nope", "no thanks", "no thank you", "nah thanks", "hell no", "no way"}
         | {"not really", "nah not really", "no not really", "not at all", "no not at all"}
         | {"nooo", "noo", "na", "nay", "hindi", "hindi po", "nein", "non"}
+        | {"hapana", "apana", "hapana asante", "hapana bana"}  # Swahili and Sheng: no
     ),
     "yes": frozenset(
         {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "sure", "yes please", "of course"}
         | {"oo", "opo", "sige", "sige po", "yes po"}
+        | {"ndio", "ndiyo", "ndio sawa", "eeh ndio"}  # Swahili and Sheng: yes
     ),
     # "ok" agrees to something offered; it is no "yes" to "are you thinking of suicide?"
     "ok": frozenset(
         {"ok", "okay", "alright", "sounds good", "ok fine", "fine", "why not", "go on"}
-        | {"ok sure", "okay sure", "k", "kk"}
+        | {"ok sure", "okay sure", "k", "kk", "sawa", "sawa sawa", "poa"}  # Swahili: ok
     ),
 }
 # Rule 1: stopping here for now, however it is put ("i need to stop here for today").

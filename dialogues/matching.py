@@ -266,7 +266,8 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     ),
     (
         frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"})
-        | {"hindi", "hindi naman", "wala", "wala naman", "later na"},  # Tagalog: no, none
+        | {"hindi", "hindi naman", "wala", "wala naman", "later na"}  # Tagalog: no, none
+        | {"hapana", "apana", "hapana asante"},  # Swahili and Sheng: no
         (
             *("not now", "not right now", "no ", "no,", "maybe later", "not today"),
             *("stop for now", "i ll try it later", "later"),
@@ -280,6 +281,7 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
         | {"oo", "opo", "oo po", "yes po", "sige", "sige po"}
+        | {"ndio", "ndiyo"}  # Swahili and Sheng: yes
         | _FINE_BY_ME,
         ("yes", "yeah", "ok", "okay"),
     ),

@@ -259,3 +259,18 @@ def test_the_urges_toolbox_and_plan_menus_read_other_languages(
 
 def test_lei_e_is_she_is_not_a_question_about_the_bot() -> None:
     assert "are you" not in glosses.english("sono la sua mamma. lei è adulta")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("hapana", "No, it's an urge"),
+        ("hapana, ni urge tu", "No, it's an urge"),
+        ("ndiyo", "Yes, or I'm not sure"),
+    ],
+)
+def test_a_no_or_yes_in_sheng_answers_the_urges_suicide_question(text: str, label: str) -> None:
+    state = at("urges", "very_strong")
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
