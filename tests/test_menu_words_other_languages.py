@@ -274,3 +274,22 @@ def test_a_no_or_yes_in_sheng_answers_the_urges_suicide_question(text: str, labe
     result, button = typed(state, text), tapped(state, label)
     assert result.state == button.state
     assert result.messages == button.messages
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("welcome", "privacy", "okay lang po", "Yes, that's okay"),
+        ("welcome", "privacy", "sawa", "Yes, that's okay"),
+        ("checkin", "low", "huwag muna", "Not now"),
+        ("checkin", "low", "saka na lang", "Not now"),
+        ("checkin", "low", "baadaye", "Not now"),
+    ],
+)
+def test_tagalog_and_sheng_ok_and_later_go_where_the_button_goes(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
