@@ -293,3 +293,21 @@ def test_tagalog_and_sheng_ok_and_later_go_where_the_button_goes(
     result, button = typed(state, text), tapped(state, label)
     assert result.state == button.state
     assert result.messages == button.messages
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("lo de los caramelos ácidos", "Strong mints or sour sweets"),
+        ("bonbons acidulés", "Strong mints or sour sweets"),
+        ("pastilles de menthe", "Strong mints or sour sweets"),
+        ("me mexer", "Moving my body"),
+        ("mich bewegen", "Moving my body"),
+        ("algo con textura", "Holding something with a texture"),
+    ],
+)
+def test_the_toolbox_ideas_read_other_languages(text: str, label: str) -> None:
+    state = at("toolbox", "ground")
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
