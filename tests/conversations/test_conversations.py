@@ -75,7 +75,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # contact on the same code: 13.2%, 5.3%, 0): 209 of 2,390 and 59 of 1,379, 19.
 # l12 and l13 merged, with c9: 133 of 2,390 (5.6%), 42 of 1,333 (3.2%), 18; c9 alone, which
 # neither had seen: 13.2% -> 10.8%, 5.3% -> 4.8%.
-NOT_UNDERSTOOD_AT_MOST = 0.0557
+# l15 (menu words of the urge, toolbox, plan and scars in es/pt/fr/it/de; numbers in words in
+# five languages; Tagalog's and Sheng's short yes, no, ok and later; "q", "pq", "vc" read in
+# full): 120 of 2,390 (0.0502), 42 of 1,332 (0.0315), 18; c9 alone 10.4% -> 5.9%, 4.8% -> 4.9%
+# (8 of 164: the same eight turns).
+NOT_UNDERSTOOD_AT_MOST = 0.0503
 MISROUTED_AT_MOST = 0.0316
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 18
