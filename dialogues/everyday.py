@@ -48,20 +48,26 @@ _LEADING: dict[str, frozenset[str]] = {
         {"not rn", "not right now", "not now", "not yet", "not today", "maybe later", "later"}
         | {"another time", "some other time", "not at the moment", "not atm", "not tonight"}
         | {"maybe another time", "later na", "later na lang", "another day", "not for now"}
+        # Tagalog: not yet, later; Swahili: later
+        | {"wag na muna", "huwag na muna", "wag muna", "huwag muna", "mamaya na", "saka na"}
+        | {"mamaya na lang", "saka na lang", "sa susunod na lang", "baadaye", "baadaye sana"}
     ),
     "no": frozenset(
         {"no", "nah", "nope", "no thanks", "no thank you", "nah thanks", "hell no", "no way"}
         | {"not really", "nah not really", "no not really", "not at all", "no not at all"}
         | {"nooo", "noo", "na", "nay", "hindi", "hindi po", "nein", "non"}
+        | {"hapana", "apana", "hapana asante", "hapana bana"}  # Swahili and Sheng: no
     ),
     "yes": frozenset(
         {"yes", "yeah", "yep", "yup", "ya", "yea", "ye", "sure", "yes please", "of course"}
         | {"oo", "opo", "sige", "sige po", "yes po"}
+        | {"ndio", "ndiyo", "ndio sawa", "eeh ndio"}  # Swahili and Sheng: yes
     ),
     # "ok" agrees to something offered; it is no "yes" to "are you thinking of suicide?"
     "ok": frozenset(
         {"ok", "okay", "alright", "sounds good", "ok fine", "fine", "why not", "go on"}
-        | {"ok sure", "okay sure", "k", "kk"}
+        | {"ok sure", "okay sure", "k", "kk", "sawa", "sawa sawa", "poa"}  # Swahili: ok
+        | {"ok lang", "okay lang", "ok lang po", "okay lang po", "pwede", "pwede po"}  # Tagalog
     ),
 }
 # Rule 1: stopping here for now, however it is put ("i need to stop here for today").

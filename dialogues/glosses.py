@@ -20,6 +20,10 @@ Rules:
 5. A Portuguese phrase that begins with its pronoun ("me acalma", "me sinto pior depois") is
    also read with the pronoun after the verb, as Portugal writes it ("acalma-me", "sinto-me
    pior depois"): the table lists one order, both are read.
+6. A few words texted short in Spanish and Portuguese ("q", "pq", "tb", "vc") are read as
+   the words they stand for while phrases are looked up ("cosas q probar" is "cosas que
+   probar"); a word that is no part of a phrase stays as typed. Only abbreviations that
+   are no English word or contraction (not "d", "k" or "x").
 """
 
 from __future__ import annotations
@@ -41,6 +45,17 @@ LANGUAGES = ("es", "pt", "fr", "it", "de")
 _STOPS = re.compile(r"([.!?,;:]+)")
 # Portuguese pronouns that go before the verb in Brazil and after it in Portugal (rule 5).
 _CLITICS = frozenset({"me", "te", "se", "nos", "lhe"})
+# Words texted short, and what they stand for (rule 6).
+_SHORT = {
+    **dict.fromkeys(("q", "ke"), "que"),
+    **dict.fromkeys(("pq", "xq", "pk"), "porque"),
+    "tb": "tambien",
+    "tbm": "tambem",
+    "vc": "voce",
+    "qdo": "quando",
+    "xa": "para",
+    "pa": "para",
+}
 
 
 @dataclass(frozen=True)
@@ -159,7 +174,8 @@ def _orders(phrase: str, language: str) -> list[str]:
 
 def _gloss(clause: str) -> str:
     table = glossary()
-    said = normalise(clause).split()
+    typed = normalise(clause).split()
+    said = [_SHORT.get(word, word) for word in typed]  # rule 6
     out: list[str] = []
     at = 0
     while at < len(said):
@@ -170,6 +186,6 @@ def _gloss(clause: str) -> str:
                 at += size
                 break
         else:
-            out.append(said[at])
+            out.append(typed[at])
             at += 1
     return " ".join(out)

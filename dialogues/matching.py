@@ -31,7 +31,11 @@ Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seve
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
 phrase ("pretty strong", "about half", "not much"), read along the scale's own direction
-(its `high` label).
+(its `high` label). Numbers in words are read in Spanish, Portuguese, French, Italian and
+German too ("uns cinco", "tipo sete", "environ huit", "vielleicht sieben"); a number word
+that is also an everyday word ("one", "uno", "eins", Italian "sei" that is Portuguese
+"I know", French "neuf" that is "new") counts only alone or after a hedge ("like", "tipo",
+"circa", "etwa"). The articles "un", "une", "um", "uma", "ein" are never numbers.
 """
 
 from __future__ import annotations
@@ -77,8 +81,28 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
     "hundred": 100,
+    # es, pt, fr, it, de (accents folded, as `normalise` leaves them)
+    **dict.fromkeys(("cero", "null"), 0),
+    **dict.fromkeys(("uno", "eins"), 1),
+    **dict.fromkeys(("dos", "dois", "duas", "deux", "due", "zwei"), 2),
+    **dict.fromkeys(("tres", "trois", "tre", "drei"), 3),
+    **dict.fromkeys(("cuatro", "quatro", "quatre", "quattro", "vier"), 4),
+    **dict.fromkeys(("cinco", "cinq", "cinque", "funf", "fuenf"), 5),
+    **dict.fromkeys(("seis", "sei", "sechs"), 6),
+    **dict.fromkeys(("siete", "sete", "sept", "sette", "sieben"), 7),
+    **dict.fromkeys(("ocho", "oito", "huit", "otto", "acht"), 8),
+    **dict.fromkeys(("nueve", "nove", "neuf", "neun"), 9),
+    **dict.fromkeys(("diez", "dez", "dix", "dieci", "zehn"), 10),
 }
-_BEFORE_ONE = frozenset({"a", "like", "about", "maybe", "around", "only", "just", "prob"})
+# Number words that are also everyday words: numbers only alone or after a hedge.
+_LIKE_ONE = frozenset({"one", "uno", "eins", "sei", "neuf"})
+_BEFORE_ONE = frozenset(
+    {"a", "like", "about", "maybe", "around", "only", "just", "prob"}
+    # es, pt, fr, it, de: "como", "unos", "tipo", "uns", "environ", "genre", "circa", "etwa"...
+    | {"como", "unos", "unas", "quizas", "tipo", "uns", "umas", "talvez", "acho", "environ"}
+    | {"genre", "peut", "etre", "circa", "forse", "sui", "verso", "etwa", "so", "ungefahr"}
+    | {"vielleicht", "ca"}
+)
 # A number in figures, a decimal with a point or a comma ("3,5"), and what it is out of
 # ("6/10", "7 out of 10", "3 von 10", "8 sur 10", "4 de 5", "6 su 10").
 _NUMBER_OUT_OF = re.compile(
@@ -242,7 +266,8 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     ),
     (
         frozenset({"nah", "nope", "no", "no thanks", "not now", "not rn", "nah not rn", "later"})
-        | {"hindi", "hindi naman", "wala", "wala naman", "later na"},  # Tagalog: no, none
+        | {"hindi", "hindi naman", "wala", "wala naman", "later na"}  # Tagalog: no, none
+        | {"hapana", "apana", "hapana asante"},  # Swahili and Sheng: no
         (
             *("not now", "not right now", "no ", "no,", "maybe later", "not today"),
             *("stop for now", "i ll try it later", "later"),
@@ -256,6 +281,7 @@ _INTENTS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (
         frozenset({"ye", "ya", "yea", "yeah", "yep", "yup", "yes", "sure", "yes please", "y"})
         | {"oo", "opo", "oo po", "yes po", "sige", "sige po"}
+        | {"ndio", "ndiyo"}  # Swahili and Sheng: yes
         | _FINE_BY_ME,
         ("yes", "yeah", "ok", "okay"),
     ),
@@ -549,7 +575,7 @@ def _number_in_words(typed: str) -> tuple[int, int | None] | None:
         return None
     at, number = found[0]
     # "one" is a number only alone or after "a", "like", "about" ("the urge one" is not)
-    if said[at] == "one" and len(said) > 1 and (at == 0 or said[at - 1] not in _BEFORE_ONE):
+    if said[at] in _LIKE_ONE and len(said) > 1 and (at == 0 or said[at - 1] not in _BEFORE_ONE):
         return None
     return number, None
 

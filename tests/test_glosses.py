@@ -238,3 +238,15 @@ def test_the_bot_reads_the_glossary_at_start_not_on_someones_first_message() -> 
     glosses.glossary.cache_clear()
     load_data(load_settings())
     assert glosses.glossary.cache_info().currsize == 1  # a first crisis waits for no file
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("cosas q probar en lugar de eso", "things to try instead"),
+        ("pq me acalma", "pq it calms me down"),
+        ("vc fala mais", "vc fala more"),
+    ],
+)
+def test_words_texted_short_are_read_in_full_only_inside_a_phrase(typed: str, said: str) -> None:
+    assert glosses.english(typed) == said

@@ -735,3 +735,41 @@ def test_an_answer_put_first_is_read_before_what_follows_it() -> None:
     assert match_choice("hello. i did it again last week", welcome) is None  # hello, first
     yes_no = [("Yes", "yes"), ("No", "no"), ("Back to topics", "topics")]
     assert match_choice("no, the topics please", yes_no) != 1  # a no, corrected after
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("tipo uns sete", 7),
+        ("acho que seis", 6),
+        ("como unos ocho", 8),
+        ("quizás tres", 3),
+        ("environ huit", 8),
+        ("genre deux", 2),
+        ("forse sei", 6),
+        ("circa quattro", 4),
+        ("vielleicht sieben", 7),
+        ("so etwa fünf", 5),
+        ("uno", 1),
+        ("eins", 1),
+    ],
+)
+def test_a_number_in_words_in_another_language_is_read_on_a_scale(typed: str, number: int) -> None:
+    assert read_scale(typed, low=0, high=10, high_label="the strongest") == number
+
+
+@pytest.mark.parametrize(
+    "typed", ["não sei", "c'est tout neuf", "ein bisschen", "un poco", "sei tu?"]
+)
+def test_a_number_word_that_is_also_an_everyday_word_is_no_number(typed: str) -> None:
+    assert read_scale(typed, low=0, high=10) is None
+
+
+async def test_an_urge_rated_in_portuguese_words_goes_on_as_the_number_does(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.send("I have an urge right now")
+    await chat.send("acho que uns cinco")
+
+    assert "That's a real urge" in chat.text()

@@ -210,3 +210,104 @@ def test_someone_elses_menus_and_scars_read_other_languages(
 ) -> None:
     state = at(flow, node)
     assert typed(state, text).state == tapped(state, label).state
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("topics", "menu", "estou com vontade agora", "I have an urge right now"),
+        ("topics", "menu", "adesso ho l'impulso", "I have an urge right now"),
+        ("topics", "menu", "ich hab jetzt den Drang", "I have an urge right now"),
+        ("urges", "options", "fazer algo com as mãos", "Something to do for a few"),
+        ("urges", "options", "occuper mes mains", "Something to do for a few"),
+        ("urges", "activity", "sacar la rabia", "To let a feeling out"),
+        ("urges", "activity", "per sfogare la rabbia", "To let a feeling out"),
+        ("urges", "activity", "meine Wut rauslassen", "To let a feeling out"),
+        ("safety_plan", "warning_skipped", "o próximo", "Next step"),
+        ("safety_plan", "warning_skipped", "siguiente paso", "Next step"),
+        ("safety_plan", "warning_skipped", "suivant", "Next step"),
+        ("safety_plan", "warning_skipped", "avanti", "Next step"),
+        ("safety_plan", "warning_skipped", "nächster Schritt", "Next step"),
+        ("toolbox", "breathing", "agrégalo", "Add it to my toolbox"),
+        ("toolbox", "breathing", "adicione isso", "Add it to my toolbox"),
+        ("toolbox", "breathing", "ajoute-le dans ma boîte à outils", "Add it to my toolbox"),
+        ("toolbox", "breathing", "aggiungila", "Add it to my toolbox"),
+        ("toolbox", "breathing", "füge es hinzu", "Add it to my toolbox"),
+        ("toolbox", "intro", "agregar mi propia idea", "Add my own idea"),
+        ("toolbox", "intro", "ajouter mon idée", "Add my own idea"),
+        ("toolbox", "intro", "meine eigene Idee", "Add my own idea"),
+        ("scars", "accept", "c'était bien en fait", "That felt okay"),
+        ("scars", "accept", "es war okay", "That felt okay"),
+        ("scars", "accept", "è andata bene", "That felt okay"),
+        ("someone_else", "who", "sono il suo papà", "I'm their parent or carer"),
+        ("someone_else", "who", "yo soy su mamá", "I'm their parent or carer"),
+        ("someone_else", "who", "sou mãe dele", "I'm their parent or carer"),
+        ("someone_else", "who", "je suis la maman", "I'm their parent or carer"),
+        ("someone_else", "who", "ich bin seine Mama", "I'm their parent or carer"),
+        ("realistic_expectations", "toolbox_none", "qué hacer en lugar de eso", "Things to try"),
+        ("realistic_expectations", "toolbox_none", "alternativen", "Things to try"),
+    ],
+)
+def test_the_urges_toolbox_and_plan_menus_read_other_languages(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
+
+
+def test_lei_e_is_she_is_not_a_question_about_the_bot() -> None:
+    assert "are you" not in glosses.english("sono la sua mamma. lei è adulta")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("hapana", "No, it's an urge"),
+        ("hapana, ni urge tu", "No, it's an urge"),
+        ("ndiyo", "Yes, or I'm not sure"),
+    ],
+)
+def test_a_no_or_yes_in_sheng_answers_the_urges_suicide_question(text: str, label: str) -> None:
+    state = at("urges", "very_strong")
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("welcome", "privacy", "okay lang po", "Yes, that's okay"),
+        ("welcome", "privacy", "sawa", "Yes, that's okay"),
+        ("checkin", "low", "huwag muna", "Not now"),
+        ("checkin", "low", "saka na lang", "Not now"),
+        ("checkin", "low", "baadaye", "Not now"),
+    ],
+)
+def test_tagalog_and_sheng_ok_and_later_go_where_the_button_goes(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("lo de los caramelos ácidos", "Strong mints or sour sweets"),
+        ("bonbons acidulés", "Strong mints or sour sweets"),
+        ("pastilles de menthe", "Strong mints or sour sweets"),
+        ("me mexer", "Moving my body"),
+        ("mich bewegen", "Moving my body"),
+        ("algo con textura", "Holding something with a texture"),
+    ],
+)
+def test_the_toolbox_ideas_read_other_languages(text: str, label: str) -> None:
+    state = at("toolbox", "ground")
+    result, button = typed(state, text), tapped(state, label)
+    assert result.state == button.state
+    assert result.messages == button.messages

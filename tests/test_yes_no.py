@@ -223,3 +223,24 @@ def test_a_bare_no_in_the_other_languages_is_no(typed: str) -> None:
 )  # fmt: skip
 def test_a_no_with_distress_in_any_language_is_a_no_and_more(typed: str) -> None:
     assert read(typed) is Said.NO_AND_MORE
+
+
+@pytest.mark.parametrize(
+    "typed", ["hindi", "hindi po", "hindi naman po", "hapana", "hapana asante"]
+)
+def test_a_bare_no_in_tagalog_or_sheng_is_no(typed: str) -> None:
+    assert read(typed) is Said.NO
+
+
+@pytest.mark.parametrize("typed", ["oo", "opo", "oo po", "ndio", "ndiyo"])
+def test_a_yes_in_tagalog_or_sheng_is_yes(typed: str) -> None:
+    assert read(typed) is Said.YES
+
+
+@pytest.mark.parametrize("typed", ["hindi ko na kaya", "hindi ako okay"])
+def test_a_tagalog_not_at_the_head_of_more_words_is_no_no(typed: str) -> None:
+    assert read(typed, about_suicide=True) not in (Said.NO, Said.NO_AND_MORE)
+
+
+def test_a_no_in_sheng_that_goes_on_is_a_no_that_goes_on() -> None:
+    assert read("hapana, ni stress tu", about_suicide=True) is Said.NO_AND_MORE

@@ -36,7 +36,10 @@ Rules:
    not safe), never "glad you're safe"; to "are you thinking about suicide?" an act is no
    answer about suicide, and safety reads it on its own.
 11. Words of doubt, no and yes in the other five languages count as in English ("quizás",
-   "talvez", "peut-être", "forse", "vielleicht"; "não"; "sim", "oui").
+   "talvez", "peut-être", "forse", "vielleicht"; "não"; "sim", "oui"), and so do Tagalog's
+   and Swahili's (Sheng's) short yes and no ("oo", "opo", "ndio"; "hindi po", "hapana").
+   A Tagalog "hindi" is also "not", so it is a no only as the whole reply or as "hindi
+   naman" ("not really"), never at the head of more words ("hindi ko na kaya").
 12. A reply in Spanish, Portuguese, French, Italian or German that says nothing as typed
    is read again glossed into English ("não!!" is "no!!", "sim" is "yes":
    dialogues/glosses.py), by the same exact rules, and only when every clause of it is in
@@ -100,23 +103,30 @@ _HEDGE = re.compile(
     r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|probably|possibly|perhaps|not sure|no idea|"
     r"no clue|(?:i |)(?:do ?n t|dont|do not) know|kind of|sort of|i guess)\b"
 )
-_YES = re.compile(r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais)\b")
+_YES = re.compile(
+    r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais|"
+    r"oo|opo|ndio|ndiyo)\b"
+)
 _NO_WORD = re.compile(
-    r"\b(?:no+|nope+|nah+|nein|non|nao|nee|never|not (?:really|rly|realy)|not at all)\b"
+    r"\b(?:no+|nope+|nah+|nein|non|nao|nee|never|not (?:really|rly|realy)|not at all|"
+    r"hapana|hindi po|hindi naman)\b"
 )
 _NOT_THINKING = (
     r"(?:(?:i m |im |i am )?not thinking|(?:i haven t|i havent|i have not|i never|never) "
     r"(?:thought|think)) (?:about|of) (?:it|that|suicide)"
 )
 # Rule 11: a bare no in the other languages ("no, para nada", "nao", "pas du tout").
-_OTHER_NO = r"nao|para nada|en absoluto|de jeito nenhum|pas du tout|per niente|gar nicht"
+_OTHER_NO = (
+    r"nao|para nada|en absoluto|de jeito nenhum|pas du tout|per niente|gar nicht|"
+    r"hindi(?: naman)?(?: po)?|hapana|apana"  # Tagalog and Swahili (Sheng)
+)
 _BARE_NO = re.compile(
     r"^(?:hell )?(?:n|no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all|"
     r"no way|of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
     rf"(?:i do ?n t|i dont|i do not) think so|{_NOT_THINKING}|{_OTHER_NO})"
     r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
     rf"(?:i do ?n t|i dont|i do not)|thanks|thank you|really|at all|{_NOT_THINKING}|"
-    rf"{_OTHER_NO}|gracias|obrigad[oa]|merci|grazie|danke))*$"
+    rf"{_OTHER_NO}|gracias|obrigad[oa]|merci|grazie|danke|salamat|asante))*$"
 )
 _WORRIED_NO = re.compile(
     r"^(?:no one|nobody|no body|no point|no hope|no reason|no future|no way out|no more|"

@@ -79,6 +79,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # more are c2-01 "9" and c3-01 "8", turns whose replay had already diverged (a country list
 # the bot no longer showed), once answered "Which do you mean: 9:00am or 9:00pm?", now not
 # understood, honestly; c9 alone unchanged (10.8%, 4.8%).
+# l15 (menu words of the urge, toolbox, plan and scars in es/pt/fr/it/de; numbers in words in
+# five languages; Tagalog's and Sheng's short yes, no, ok and later; "q", "pq", "vc" read in
+# full): 120 of 2,390 (0.0502), 42 of 1,332 (0.0315), 18; c9 alone 10.4% -> 5.9%, 4.8% -> 4.9%
+# (8 of 164: the same eight turns).
+# l14 and l15 merged: (measured below)
 NOT_UNDERSTOOD_AT_MOST = 0.0565
 MISROUTED_AT_MOST = 0.0316
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
