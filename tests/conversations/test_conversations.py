@@ -83,9 +83,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # five languages; Tagalog's and Sheng's short yes, no, ok and later; "q", "pq", "vc" read in
 # full): 120 of 2,390 (0.0502), 42 of 1,332 (0.0315), 18; c9 alone 10.4% -> 5.9%, 4.8% -> 4.9%
 # (8 of 164: the same eight turns).
-# l14 and l15 merged: (measured below)
-NOT_UNDERSTOOD_AT_MOST = 0.0565
-MISROUTED_AT_MOST = 0.0316
+# l14 and l15 merged, with the night's safety rules: 123 of 2,390 (5.1%), 42 of 1,335 (3.1%),
+# 18.
+NOT_UNDERSTOOD_AT_MOST = 0.0515
+MISROUTED_AT_MOST = 0.0315
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 18
 
