@@ -125,12 +125,12 @@ async def test_lines_not_delivered_by_the_time_the_bot_stops_are_not_confirmed(
         await fake_api.wait_for_sent(lambda c: c.chat_id == CHAT and is_crisis_reply(c))
 
 
-async def test_a_hung_database_with_others_waiting_delays_crisis_lines_under_a_second(
+async def test_a_hung_database_with_others_waiting_does_not_hold_the_crisis_lines(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
     waited = await crisis_behind_a_hung_database(fake_api, tmp_path, database, chat=CHAT, others=10)
 
-    assert waited < DUE + 0.2
+    assert waited < DUE  # the 1 s target: bench/crisis_latency.py
 
 
 # -- the webhook: the secret before the body, a size limit, types checked (D6, D12) --------------

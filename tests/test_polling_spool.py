@@ -77,7 +77,7 @@ async def spooled(
         spool.close()
 
 
-async def test_a_crisis_behind_a_500_chat_backlog_is_answered_within_a_second(
+async def test_a_crisis_behind_a_500_chat_backlog_is_answered_first(
     fake_api: FakeBotApi, spooled: TelegramAdapter
 ) -> None:
     # Without the spool the poller saw only ~88 updates past the oldest in hand.
@@ -167,11 +167,11 @@ async def test_after_a_kill_9_the_spool_is_replayed_nothing_lost_nothing_doubled
         assert [len(fake_api.sent_to(chat)) for chat in chats] == [welcome] * len(chats)
 
 
-async def test_a_crisis_behind_100_updates_stuck_on_a_hung_database_is_answered_within_a_second(
+async def test_a_crisis_behind_100_updates_stuck_on_a_hung_database_does_not_wait_for_it(
     fake_api: FakeBotApi, tmp_path: Path, database: str
 ) -> None:
     waited = await crisis_behind_a_hung_database(
         fake_api, tmp_path, database, chat=CHAT, others=100
     )
 
-    assert waited < DUE + 0.2
+    assert waited < DUE  # the 1 s target: bench/crisis_latency.py
