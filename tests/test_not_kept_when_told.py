@@ -51,6 +51,17 @@ async def test_words_to_keep_are_still_kept(chat: FakeChat) -> None:
     assert "Things you kept: 1" in chat.text()
 
 
+async def test_worried_words_after_a_skip_are_heard_not_skipped(chat: FakeChat) -> None:
+    await _at_the_question(chat)
+
+    await chat.send("skip. i really want to cut right now")
+    assert "That's fine" not in chat.text()
+    assert "Urges and rough moments are common" in chat.text()
+    assert chat.buttons()[0] == "I have an urge right now"
+    await chat.send("/mydata")
+    assert "Things you kept: 0" in chat.text()
+
+
 @pytest.mark.parametrize(
     "typed", ["don't keep pills in my room", "dont save my razors in the drawer", "skipping meals"]
 )

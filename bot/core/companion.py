@@ -247,10 +247,10 @@ class Companion:
         erase = before_the_step.delete(self._library, turn)
         if erase is not None:
             return await self._commands.delete_typed(turn, erase)
-        skip = before_the_step.not_kept(self._library, turn)
-        if skip is not None:  # "skip. i dont want anything saved": never kept
-            return await self._flows.answer(turn, dialogues.Tap(skip))
         worried = risk.tier is safety.Tier.CONCERN
+        skip = before_the_step.not_kept(self._library, turn)
+        if skip is not None and not worried:  # "skip. i dont want anything saved": never kept
+            return await self._flows.answer(turn, dialogues.Tap(skip))
         schedule = before_the_step.checkin(
             self._library, turn, is_place=self._checkins.is_place, worried=worried
         )
