@@ -159,6 +159,11 @@ def either_half(text: str) -> bool:
     return re.search(r"\d\s*h(?:\b|\d)|\buhr\b", cleaned) is None
 
 
+def both_halves(at: time) -> tuple[time, time]:
+    """A morning time and the same time in the evening: what "8:30" may mean (`either_half`)."""
+    return at, at.replace(hour=at.hour + 12)
+
+
 def same_half(hours: tuple[time, ...], plan_time: time) -> time:
     """Of a time's morning and evening hours, the one in the same half of the day as
     `plan_time` (the natural reading of "move it to 8:30" when it is at 9pm)."""

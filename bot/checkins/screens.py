@@ -11,6 +11,7 @@ from bot.checkins import menus, zones
 from bot.checkins import progress_chart as pictures
 from bot.checkins.schedule import (
     Plan,
+    both_halves,
     clock,
     describe,
     either_half,
@@ -181,8 +182,7 @@ class Checkins:
                     turn.person.question = question
                     return [Reply(words.CHECKIN_NO_TIME), menus.period_menu(code)]
                 if either_half(text):  # "8:30": the plan's half of the day, or asked
-                    evening = at.replace(hour=at.hour + 12)
-                    hours = Wanted(code, hours=(at, evening))
+                    hours = Wanted(code, hours=both_halves(at))
                     return await self.wanted(turn, hours, text, asked=True)
                 return await self.choose(turn, CheckinTime(code, f"{at:%H%M}"))
             case AskedZone(code=code, hhmm=hhmm):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from bot.checkins.schedule import either_half, read_time
+from bot.checkins.schedule import both_halves, either_half, read_time
 
 DAILY_CODE = "d"
 WEEKDAYS_CODE = "k"
@@ -89,7 +89,7 @@ def read(text: str) -> Wanted | None:
     hours = _said_hours(lowered, period)  # "half 8" first: the clock would read it as 8
     at = read_time(lowered) if not hours else None
     if at is not None and period is None and either_half(lowered):  # "8:30": which half?
-        hours, at = (at, at.replace(hour=at.hour + 12)), None
+        hours, at = both_halves(at), None
     if len(hours) == 1:
         at, hours = hours[0], ()
     if code is None and at is None and not hours and period is None:

@@ -129,6 +129,8 @@ _MINE_SAID = re.compile(rf"\b(?:{_MINE})\b")
 # anything of the writer's own in English as well.
 _OWN = re.compile(rf"\b(?:{_MINE}|me|i (?:want|wanna|need|feel|keep|can t|cant|did|just))\b")
 _ABOUT = re.compile(rf"\b{_PERSON}\b.*\b{_WORRY}\b|\b{_WORRY}\b.*\b{_PERSON}\b")
+_A_PERSON = re.compile(rf"\b{_PERSON}\b")
+_LIFE = re.compile(_THEIR_LIFE)
 _THEIRS = re.compile(rf"\b(?:{_PERSON}|she|he|they|ella|ela|elle|lei|er|sie)\b.*?\b{_THEIR_LIFE}\b")
 # A risk to their life denied ("she doesn't want to die", "er will nicht sterben").
 _DENIED = re.compile(
@@ -166,7 +168,7 @@ def their_danger(text: str) -> bool:
         return False
     found = _THEIRS.search(typed)
     while found is not None:
-        life = re.search(_THEIR_LIFE, typed[found.start() :])
+        life = _LIFE.search(typed[found.start() :])
         said = typed[: found.start() + life.start()] if life else typed[: found.end()]
         if not _DENIED.search(said.strip()):
             return True
@@ -254,7 +256,7 @@ def _own(text: str) -> bool:
 def _another(text: str) -> bool:
     """Whether `text` names another person: a person of the writer's, or a "she", "him"."""
     typed = normalise(text)
-    return re.search(rf"\b{_PERSON}\b", typed) is not None or _THIRD.search(typed) is not None
+    return _A_PERSON.search(typed) is not None or _THIRD.search(typed) is not None
 
 
 # What a crisis reply for someone else is given when only the writer's words say it is theirs.
