@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from bot.checkins.progress_chart import chart
+from bot.checkins.progress_chart import DPI, SIZE, chart
 
 
 def _times(draw: Callable[[], bytes], repeat: int) -> list[float]:
@@ -36,7 +36,7 @@ def _bare() -> bytes:
     from matplotlib.figure import Figure
 
     out = io.BytesIO()
-    Figure(figsize=(7, 4.2), dpi=100).savefig(out, format="png")
+    Figure(figsize=SIZE, dpi=DPI).savefig(out, format="png")
     return out.getvalue()
 
 

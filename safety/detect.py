@@ -149,7 +149,6 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     for span in known_denials:  # a whole denial the lexicon knows, unless hedged
         if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
             denied_any = True
-            denied_words.update(span)
             idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry

@@ -305,14 +305,14 @@ def decide(
     language: str = ENGLISH,
     settled: bool = False,
     denied: bool = False,
-    part: float | Callable[[], float] = 0.0,
+    part: Callable[[], float] = lambda: 0.0,
     firm: frozenset[str] = frozenset(),
 ) -> Tier:
     """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
-    its risk is the lexicon's, or its context's, to read. `part`: the highest probability
-    of a part (rule 7), or what gives it, asked only when the whole message is below the
+    its risk is the lexicon's, or its context's, to read. `part` gives the highest
+    probability of a part (rule 7), asked only when the whole message is below the
     crisis threshold (a message the whole already makes a crisis is not read in parts).
     `firm`: the lexicon's firm entries, trusted like those the model was trained to trust
     (an entry added since)."""
@@ -326,7 +326,7 @@ def decide(
         return first.tier
     if crisis >= model.crisis_threshold_for(language):
         return Tier.CRISIS
-    if (part() if callable(part) else part) >= model.part_threshold:
+    if part() >= model.part_threshold:
         return Tier.CRISIS
     matched = set(first.sources)
     if first.tier is Tier.CRISIS and (

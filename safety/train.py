@@ -332,7 +332,7 @@ def trusted(
             labels
         )
 
-    firm = {seq.source for seq in lexicon().sequences if seq.entry.firm}
+    firm = lexicon().firm
     crisis = {
         e
         for e, t in tiers_of.items()

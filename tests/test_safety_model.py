@@ -225,7 +225,7 @@ def test_a_part_at_or_above_its_threshold_raises_the_message_to_crisis(
         risk_threshold=0.8,
         part_threshold=0.95,
     )
-    assert decide(NOTHING, 0.2, 0.2, rules, part=part, settled=settled) is expected
+    assert decide(NOTHING, 0.2, 0.2, rules, part=lambda: part, settled=settled) is expected
 
 
 def test_a_message_the_whole_makes_a_crisis_is_not_read_in_parts() -> None:

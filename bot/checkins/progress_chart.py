@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from bot.core import words
 
 Point = tuple[datetime, int | None, int | None]  # when, mood 1-5, urge 0-10
+SIZE = (7, 4.2)  # inches, at DPI dots to the inch
+DPI = 100
 
 
 def caption(points: Sequence[Point], wins: Sequence[datetime], *, days: int) -> str:
@@ -25,7 +27,7 @@ def chart(points: Sequence[Point], wins: Sequence[datetime], *, days: int, now: 
     from matplotlib.figure import Figure
 
     start = now - timedelta(days=days)
-    figure = Figure(figsize=(7, 4.2), dpi=100)
+    figure = Figure(figsize=SIZE, dpi=DPI)
     mood_axes, urge_axes = figure.subplots(2, 1, sharex=True)
     moods = [(at, mood) for at, mood, _ in points if mood is not None]
     urges = [(at, urge) for at, _, urge in points if urge is not None]
