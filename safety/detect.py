@@ -163,6 +163,8 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
                 continue
             if entry.whole and not _whole(tokens, span, lex.words):
                 continue
+            if entry.person == "other" and whose[span] == "object":
+                continue  # "vuole uccidermi": the writer is the one in danger
             undone = entry.tier in hedged or (
                 entry.tier is Tier.CRISIS and sentence_of[span[0]] in hedged_in
             )
@@ -174,8 +176,6 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             denied = denial is not None
             if denial is not None:
                 denied_words.update(range(denial, span[-1] + 1))
-            if entry.person == "other" and whose[span] == "object":
-                continue  # "vuole uccidermi": the writer is the one in danger
             other = (entry.person == "other" and whose[span] == "theirs") or (
                 entry.person == "check"
                 and (theirs.issuperset(span) or _someone_else(tokens, span, lex.words))
