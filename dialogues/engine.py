@@ -247,6 +247,9 @@ def reads(library: Library, state: dict[str, Any], text: str) -> bool:
     node = run.restore(state)
     if node is None:
         return False
+    ways = [(label, *synonyms) for _, label, synonyms in _WAY_OUT_WORDS]
+    if run.missed >= 2 and _match(text, ways) is not None:
+        return True  # the way out is on the screen: its buttons are the step's for now
     if node.choices is not None:
         options = [(c.label, *c.synonyms, *c.worries) for c in node.choices]
         return _match(text, options) is not None

@@ -14,8 +14,9 @@ Rules for choices (`match_choice`):
    A word that ends the chat ("stop", "bye", "done") counts only as the whole message,
    with filler at most ("stop pls", "ok bye"): "part of me doesn't want to stop" is
    about self-injury, not about leaving. A common word as a one-word synonym ("want",
-   "need", "feel") counts only in a message of three words at most: "i really want to
-   cut right now" is no "What do I want from them?".
+   "need", "feel", or a person: "me", "them") counts only in a message of three words at
+   most: "i really want to cut right now" is no "What do I want from them?", "she'll shut
+   me out" no "Looking after myself". "stopped" negates too ("its stopped bleeding").
 3. Failing that, a label or synonym of three words or more with a word put in, once in
    each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
    one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
@@ -26,7 +27,8 @@ Rules for choices (`match_choice`):
 6. A label's contractions may be typed without the apostrophe ("thats it for now", "im
    done", "dont keep anything"), and a phrase of two words as one ("checkin").
 7. A word typed short, its last "g" dropped or as people text it ("easin a lil", "somethin
-   to do"), is read as the options spell it, where one of them has that word.
+   to do"), or in Scots ("dinnae want tae tell"), is read as the options spell it, where
+   one of them has that word.
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
@@ -111,7 +113,11 @@ _NUMBER_OUT_OF = re.compile(
 # Where a sentence ends for numbers: not the point of a decimal ("3.5").
 _NUMBER_SENTENCE = re.compile(r"(?:[!?;]|\.(?!\d))+")
 _PERCENT = re.compile(r"(\d+)\s*(?:%|percent|per cent)")
-_NEGATION = frozenset({"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt"})
+_NEGATION = frozenset(
+    {"not", "no", "never", "t", "dont", "cant", "wont", "didnt", "isnt", "nt", "doesnt", "wasnt"}
+    | {"arent", "hasnt", "havent", "aint", "stopped"}  # "its stopped bleeding": no more of it
+    | {"dinnae", "didnae", "cannae", "isnae", "wasnae", "wouldnae", "havnae"}  # Scots
+)
 # Words between a negation and what it turns ("not really close", "not that strong").
 _SOFTENING = frozenset({"really", "very", "that", "so", "too", "even", "all", "rly", "exactly"})
 # How far along a scale a phrase puts it (0 the low end, 1 the high end), longest first.
@@ -218,6 +224,10 @@ _GREETINGS = frozenset({"hi", "hello", "hey"})
 _COMMON = frozenset(
     {"want", "need", "think", "feel", "feeling", "make", "see", "go", "going", "get", "still"}
     | {"for", "off", "all", "another", "maybe", "idk"}
+    # a person as a one-word synonym ("me" for "Looking after myself"): "she'll shut me
+    # out" is what another might do, not that option ("myself" still is: "how do i look
+    # after myself")
+    | {"me", "mine", "you", "them", "her", "him", "us"}
 )
 # Rule 1: words that hedge an answer put first ("mixed i guess", "maybe the first").
 _HEDGES = frozenset({"maybe", "probably", "prob", "tbh", "honestly", "idk", "lol", "i", "think"})
@@ -429,7 +439,14 @@ def _respelled(text: str, said: list[list[str]]) -> str:
     return re.sub(r"\w+", spelled, text)
 
 
-_SHORTHAND = {"lil": "little", "ppl": "people", "sth": "something", "smth": "something"}
+_SHORTHAND = {
+    **{"lil": "little", "ppl": "people", "sth": "something", "smth": "something"},
+    **{"rly": "really", "abt": "about", "bc": "because", "cuz": "because", "cos": "because"},
+    # Scots, as a Glaswegian types it ("dinnae want tae tell anyone", "what wid i put")
+    **{"dinnae": "dont", "didnae": "didnt", "cannae": "cant", "wouldnae": "wouldnt"},
+    **{"isnae": "isnt", "wasnae": "wasnt", "havnae": "havent", "tae": "to", "wid": "would"},
+    **{"masel": "myself", "naw": "no", "aye": "yes", "wee": "little", "dae": "do"},
+}
 
 
 def _with_contractions_whole(option: Sequence[str]) -> list[str]:

@@ -53,6 +53,10 @@ _SMALL = frozenset(
     | {"lots", "im", "ive", "id", "ill", "youre", "theyre", "hes", "shes", "thats", "whats"}
     | {"theres", "hmm", "um", "uh", "oh", "well", "honestly", "actually", "mostly", "bit"}
     | {"tho", "though", "guess", "topics", "topic", "menu", "option"}
+    # Tagalog's small words, as Taglish is typed ("may urge ako ngayon po", "yung mag-isa")
+    | {"ako", "ko", "ikaw", "ka", "mo", "siya", "sya", "kami", "tayo", "sila", "ang", "ng"}
+    | {"sa", "na", "pa", "lang", "naman", "yung", "ung", "mga", "ba", "kasi", "talaga", "din"}
+    | {"rin", "ngayon", "nga", "eh", "daw", "raw", "ito", "yan", "yun", "kung", "si", "ni"}
 )
 # Words too common in what people type to say which option is meant ("i feel terrible
 # today", "can you help me", "i keep thinking about it"); an exact label or synonym with

@@ -273,6 +273,9 @@ class Companion:
             said = [Reply(f"{sorry}\n\n{words.ENGLISH_ONLY}" if sorry else words.ENGLISH_ONLY)]
             if risk.tier is safety.Tier.CONCERN:
                 return [*said, *await self._listener.worried(turn, risk)]
+            if self._questions.answered(turn):
+                # "Non, pas ça. ... Vous parlez français ?": the answer is heard too
+                return [*said, *await self._listener.typed(turn, incoming.text or "")]
             return [*said, *await self.resume(turn)]
         topic = before_the_step.topic_named(self._library, turn, risk)
         if topic is not None:  # worried words that name what they want: that topic

@@ -396,6 +396,17 @@ def lives_in(text: str) -> str | None:
     return qualified or code  # "i live in london, ontario": Canada
 
 
+def besides_where(text: str) -> str:
+    """`text` without what it says of where the writer lives ("people to talk to please. I
+    live in Ireland" -> "people to talk to please"): each sentence up to its "i live in"."""
+    kept = []
+    for sentence in _SENTENCES.split(text):
+        typed = _plain(sentence)
+        said = _LIVES_IN.search(typed)
+        kept.append(typed[: said.start()] if said is not None else typed)
+    return " ".join(" ".join(kept).split())
+
+
 def said_to_be_in(text: str) -> str | None:
     """Where a message asking for lines says the writer is, in any sentence that asks
     nothing ("should i call 911?? im in toronto"): as `lives_in`, around the question."""

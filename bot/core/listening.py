@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, lines_asked, repeats, someone_else, words, yes_no
+from bot.core import asides, countries, lines_asked, own_data, someone_else, words, yes_no
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
@@ -37,6 +37,7 @@ from bot.core.questions import (
     AskedTime,
     AskedZone,
     Nothing,
+    Question,
 )
 from bot.core.talk import Questions
 from bot.core.turn import Turn
@@ -160,6 +161,14 @@ class Listener:
         # "we're in the north of France"); elsewhere only "i live in …" or a country alone
         asks_country = self._questions.asks_country(question)
         code = countries.lives_in(text) or (countries.find(text) if asks_country else None)
+        rest = self._answered_besides(question, turn.person.flow_state, text, code)
+        if rest is not None and code is not None:
+            # "people to talk to please, i live in ireland": where they live is kept, and the
+            # rest is the step's answer (tapping it shows that country's lines, if any)
+            turn.person.country, text, code = code, rest, None
+            button = self._questions.offered(question, text)
+            if button is not None:
+                return await self._choices.choose(turn, button, question=question)
         if code is None and not self._takes(turn.person.flow_state, text):
             code = countries.named(text)  # only a country ("uk pls"), where no step takes it
         if code is not None:
@@ -199,7 +208,7 @@ class Listener:
                 return await self._choices.choose(turn, CountryPage(0), question=Nothing())
             case "own_data" if not asks:  # "can i see my old notes": what /mydata shows
                 kept = [Reply(words.MYDATA_ABOVE)]  # shown just now: not the file again
-                if not repeats.said_lately(words.MYDATA_INTRO, turn.person.episode.said):
+                if not own_data.shown_lately(turn.person):
                     kept = await self._privacy.my_data(turn.person, now=turn.incoming.now)
                 return [*kept, *await self._flows.resume(turn)]
         answer = asides.question(text)
@@ -211,6 +220,19 @@ class Listener:
         if answer.target is not None:
             return [*said, *await self._flows.go(turn, answer.target)]
         return [*said, *await self._flows.resume(turn)]
+
+    def _answered_besides(
+        self, question: Question, state: dict[str, object] | None, text: str, code: str | None
+    ) -> str | None:
+        """The words besides "i live in …" in `text`, when they answer the core's buttons or
+        the step on the screen ("Ansprechpersonen, ja. Ich lebe in Wien."); else None."""
+        if code is None or countries.name(code) is None or self._questions.asks_country(question):
+            return None
+        rest = countries.besides_where(text)
+        if not rest:
+            return None
+        offered = self._questions.offered(question, rest) is not None
+        return rest if offered or self._reads(state, rest) else None
 
     def _reads(self, state: dict[str, object] | None, text: str) -> bool:
         """Whether the flow's step reads `text` as one of its own answers."""

@@ -5,24 +5,34 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.core import countries, words
+from bot.core import countries, repeats, words
 from bot.core.buttons import Erase
 from bot.core.callback_data import option
 from bot.core.ports import PersonState
 from bot.messages import Reply
 
 
+def shown_lately(person: PersonState) -> bool:
+    """Whether /mydata's summary was shown in the person's last turns."""
+    said = person.episode.said
+    intros = (words.MYDATA_INTRO, words.MYDATA_AGAIN)
+    return any(repeats.said_lately(intro, said) for intro in intros)
+
+
 class Privacy:
     """/mydata and /delete, inside the person's transaction."""
 
     async def my_data(self, person: PersonState, *, now: datetime) -> list[Reply]:
+        """What /mydata shows: a summary and the file. Shown again soon after (in the
+        person's last turns), it says so, rather than its first words again."""
         data = await person.export()
         summary = _summary(data)
         document = (
             f"waypoint-my-data-{now.date().isoformat()}.json",
             json.dumps(data, indent=2, ensure_ascii=False).encode(),
         )
-        return [Reply(f"{words.MYDATA_INTRO}\n\n{summary}", document=document)]
+        intro = words.MYDATA_AGAIN if shown_lately(person) else words.MYDATA_INTRO
+        return [Reply(f"{intro}\n\n{summary}", document=document)]
 
     def delete_question(self) -> Reply:
         return Reply(

@@ -102,6 +102,8 @@ class Questions:
         pairs = tuple((o.label, o.id) for o in offered if o.url is None and is_core(o.id))
         if pairs and len(pairs) == len(offered):
             turn.person.question = q.with_offered(turn.person.question, pairs)
+        elif offered:  # a flow's buttons shown since: the core's earlier ones read nothing
+            turn.person.question = q.with_offered(turn.person.question, ())
 
     def offered(self, question: q.Question, text: str) -> Button | None:
         """The core's button on the last reply that `text` means, if it clearly means one."""
@@ -118,6 +120,13 @@ class Questions:
             return decode(offered[index][1])
         except ButtonError:
             return None
+
+    def answered(self, turn: Turn) -> bool:
+        """Whether typed words answer the core's yes-or-no question open ("are you thinking
+        about suicide?", "are you safe right now?"), whatever else they say."""
+        question = turn.person.question
+        asked = isinstance(question, q.AskedSuicide | q.AskedSafe)
+        return asked and _read(turn, turn.incoming.text) is not None
 
     def declines_menu(self, question: q.Question, text: str) -> bool:
         """Whether `text` is a plain "no" ("nope", "nah", "no thanks", "no i'm ok") to the

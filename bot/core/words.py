@@ -207,6 +207,8 @@ DELETE_STALE = (
     "If you want to erase everything, type /delete."
 )
 MYDATA_INTRO = "Here is everything I keep about you."
+# The same, asked for again within a few turns (/mydata twice): not word for word.
+MYDATA_AGAIN = "Here it is again: everything I keep about you, as it is now."
 # Asked again in words just after it was shown ("notes" after "can i see my old notes").
 MYDATA_ABOVE = (
     "That's everything I keep about you, in my message just above. Type /mydata to see it "

@@ -103,8 +103,10 @@ _HEDGE = re.compile(
     r"\b(?:maybe|idk|dunno|unsure|kinda|sorta|probably|possibly|perhaps|not sure|no idea|"
     r"no clue|(?:i |)(?:do ?n t|dont|do not) know|kind of|sort of|i guess)\b"
 )
+# A lone "y" is a yes only at the head of a reply: inside one it is "and" or "there" ("no,
+# pas ça ... comme il y a des années", "no y no").
 _YES = re.compile(
-    r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais|"
+    r"^y\b|\b(?:ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais|"
     r"oo|opo|ndio|ndiyo)\b"
 )
 _NO_WORD = re.compile(
