@@ -441,7 +441,8 @@ def _respelled(text: str, said: list[list[str]]) -> str:
 
 _SHORTHAND = {
     **{"lil": "little", "ppl": "people", "sth": "something", "smth": "something"},
-    **{"rly": "really", "abt": "about", "bc": "because", "cuz": "because", "cos": "because"},
+    **{"nite": "night", "tonite": "tonight", "rly": "really", "abt": "about", "bc": "because"},
+    **{"cuz": "because", "cos": "because"},
     # Scots, as a Glaswegian types it ("dinnae want tae tell anyone", "what wid i put")
     **{"dinnae": "dont", "didnae": "didnt", "cannae": "cant", "wouldnae": "wouldnt"},
     **{"isnae": "isnt", "wasnae": "wasnt", "havnae": "havent", "tae": "to", "wid": "would"},

@@ -171,3 +171,33 @@ async def test_my_data_asked_for_twice_soon_does_not_open_with_the_same_words(
 
     assert chat.first.text.startswith(words.MYDATA_AGAIN)
     assert chat.first.document is not None  # the file all the same
+
+
+async def test_words_typed_under_crisis_lines_are_not_kept_as_a_hidden_steps_answer(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/start")
+    await chat.send("yes")
+    await chat.send("yes")  # keep things
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("What recovery can look like")
+    await chat.tap('What does "recovered" mean?')
+    await chat.tap("What it means to me")
+    assert "What might getting better look like for you?" in chat.text()
+    await chat.send("i want to kill myself")
+    assert chat.is_crisis()
+
+    await chat.send("ok")  # to the lines, not to the question they came after
+
+    assert "Here's what you wrote" not in chat.text()
+    await chat.send("/mydata")
+    assert "• ok" not in chat.text()
+
+
+async def test_a_lapse_told_with_when_at_the_topics_is_i_did_it_again(chat: FakeChat) -> None:
+    await chat.send("/topics")
+
+    await chat.send("i did it last nite")
+
+    assert "Did you take or swallow anything?" in chat.text()

@@ -193,6 +193,11 @@ class Listener:
             aside = await self._aside(turn, text, asks=asks)
             if aside is not None:
                 return aside
+        if asks and len(getattr(question, "offered", ())) > 0:
+            # the core's buttons are on the screen (crisis lines, the concern reply), not the
+            # step's question: words none of them read ("ok") are no answer to keep; the step
+            # is shown again, as "Go back to where we were" would
+            return await self._flows.resume(turn)
         return await self._flows.answer(turn, dialogues.Typed(text))
 
     async def _aside(self, turn: Turn, text: str, *, asks: bool) -> list[Reply] | None:
