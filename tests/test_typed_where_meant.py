@@ -201,3 +201,20 @@ async def test_a_lapse_told_with_when_at_the_topics_is_i_did_it_again(chat: Fake
     await chat.send("i did it last nite")
 
     assert "Did you take or swallow anything?" in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["ok thanks", "passt, danke", "vale"])
+async def test_a_plain_ok_to_the_cores_menu_carries_on_where_we_were(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.send("i feel so awful today")
+    if "No" in chat.buttons():  # "are you thinking about suicide?"
+        await chat.tap("No")
+    assert "Carry on where we were" in chat.buttons()
+
+    await chat.send(typed)
+
+    assert chat.first.text in words.MENU_AGAIN  # as the tap says: no "you're welcome"
+    assert "What recovery can look like" in chat.buttons()  # the step they were at

@@ -25,7 +25,7 @@ from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
 from bot.core.yes_no import Said, read
 from bot.messages import Option, Reply, ReplyKind
-from dialogues import normalise
+from dialogues import everyday, normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
@@ -114,6 +114,8 @@ class Questions:
         index = match_choice(text, labels)
         if index is None:  # "passt", "jeden tag": short answers in other languages
             index = match_choice(english(text), labels)
+        if index is None and not isinstance(question, q.AskedSafe):
+            index = _carry_on(offered, text)
         if index is None:
             return None
         try:
@@ -323,6 +325,15 @@ def _read(turn: Turn, text: str | None) -> Said | None:
 _COPING = (Go("urges:now"),)
 _NO_FIRST = re.compile(r"^(?:no+|nope+|nah+)\b\s*")
 _GOOD = re.compile(r"^(?:i m|im|i am) (?:good|all good|alright)(?: thanks| thank you)?$")
+
+
+def _carry_on(offered: q.Offered, text: str) -> int | None:
+    """A plain "ok" ("ok thanks", "passt, danke", "vale") to the core's buttons: the one
+    that carries on where the person was, if one of them does."""
+    if everyday.said(english(text)) != "ok":
+        return None
+    found = [at for at, (_, button_id) in enumerate(offered) if _decoded(button_id) == Resume()]
+    return found[0] if len(found) == 1 else None
 
 
 def _decoded(button_id: str) -> Button | None:
