@@ -218,3 +218,27 @@ async def test_a_plain_ok_to_the_cores_menu_carries_on_where_we_were(
 
     assert chat.first.text in words.MENU_AGAIN  # as the tap says: no "you're welcome"
     assert "What recovery can look like" in chat.buttons()  # the step they were at
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["how do i look after it masel then", "what about wound care?", "wound care", "first aid"],
+)
+async def test_wound_care_asked_anywhere_gets_the_injury_check_then_first_aid(
+    chat: FakeChat, typed: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Me and other people")
+
+    await chat.send(typed)
+
+    assert "Does any of this fit?" in chat.text()  # the red flags first (SAFE_MESSAGING 10)
+    assert "Yes, some of it fits" in chat.buttons()
+
+
+async def test_privacy_named_alone_is_answered(chat: FakeChat) -> None:
+    await chat.send("/topics")
+
+    await chat.send("privacy")
+
+    assert chat.first.text == words.ASIDE_PRIVACY

@@ -7,7 +7,7 @@ Rules:
 1. Read only where the step did not take the text as its answer (bot/core/listening.py).
 2. Whole words and phrases, never a fragment; a question back is read only as a question
    (a "?", or the first words of one of its sentences ask: "bro answer the question. does
-   mrs reyes see this").
+   mrs reyes see this"), or as what it asks about named alone ("privacy", "wound care").
 3. A question back gets a short honest answer, or the topic that answers it; then the step
    the person was at, so nothing is lost.
 4. Typed in Spanish, Portuguese, French, Italian or German, the words are read again
@@ -26,6 +26,9 @@ from dialogues import glosses, normalise
 Way = Literal["resume", "talk", "country", "own_data"]
 # Where "how do i turn saving on?" goes: the question that turns it on (/keep).
 TURN_SAVING_ON = "welcome:keep_later"
+# Where "how do i look after the cut?" goes: the red flags that mean emergency care first,
+# then urgent care and first aid (SAFE_MESSAGING.md, Always 10).
+FIRST_AID = "realistic_expectations:injury"
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,9 @@ def _question(text: str) -> Answer | None:
     for pattern, answer in _QUESTIONS:
         if any(pattern.search(typed) for typed in asked):
             return answer
-    return None
+    typed = normalise(text)
+    named = (answer for pattern, answer in _NAMED if pattern.fullmatch(typed))
+    return next(named, None)  # "privacy", "wound care": said alone, asked about
 
 
 def child(text: str) -> bool:
@@ -175,6 +180,21 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (
         re.compile(r"\bwhat (?:does|do|is) (?:recovered|recovery|being recovered|getting better)"),
         Answer(target="realistic_expectations"),
+    ),
+    (  # "how do i look after it myself", "what about wound care?": the injury check, first aid
+        re.compile(
+            r"\b(?:wound care|first aid|(?:look after|care for|take care of|clean|treat|dress) "
+            r"(?:it|(?:the|my|a) (?:cut|cuts|wound|wounds|burn|burns)))\b"
+        ),
+        Answer(target=FIRST_AID),
+    ),
+)
+# What a question above asks about, named alone (rule 2: a question all the same).
+_NAMED = (
+    (re.compile(r"(?:and |what about |about )?(?:my )?(?:data )?privacy"), _QUESTIONS[0][1]),
+    (
+        re.compile(r"(?:ugh |and |what about |about )?(?:wound care|first aid)(?: stuff)?"),
+        _QUESTIONS[-1][1],
     ),
 )
 # A short message that only names them ("my daughter, she's 14", "its my kid").
