@@ -896,11 +896,12 @@ def _unmatched(
 def _skips(ask: Ask, answer: str) -> bool:
     """Whether an ask's answer skips it: its skip label, "skip" or "pass", as the whole
     answer or its first clause ("skip for now, thanks. i feel a bit better"), in English
-    or glossed ("saltar por ahora")."""
+    or glossed ("saltar por ahora"); or a plain not-now first ("then not now. it does not
+    work": everyday.py), which is no answer to keep."""
     skips = {normalise(ask.skip), "skip", "skip this", "skip it", "pass", "skip for now"}
     for said in dict.fromkeys((answer, glosses.english(answer))):
         first = next((c for c in _CLAUSE_STOPS.split(said) if normalise(c)), "")
-        if plain(said) in skips or plain(first) in skips:
+        if plain(said) in skips or plain(first) in skips or everyday.said(first) == "later":
             return True
     return False
 

@@ -242,3 +242,16 @@ async def test_privacy_named_alone_is_answered(chat: FakeChat) -> None:
     await chat.send("privacy")
 
     assert chat.first.text == words.ASIDE_PRIVACY
+
+
+@pytest.mark.parametrize("text", ["Then not now. It does not work.", "not right now, sorry"])
+def test_a_plain_not_now_first_skips_a_step_that_asks_for_words(text: str) -> None:
+    where = at("realistic_expectations", "meaning_ask")
+    result = typed(where, text)
+    assert result.state is not None and result.state["node"] != "meaning_kept_after"
+    assert not result.effects  # nothing kept
+
+
+def test_words_that_begin_otherwise_are_still_kept() -> None:
+    where = at("realistic_expectations", "meaning_ask")
+    assert typed(where, "not hurting myself when things go wrong").effects
