@@ -49,11 +49,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
 
 import dialogues
 import safety
 from bot.checkins import wanted as schedule
+from bot.checkins.schedule import parse_time
 from bot.core import countries, delete_typed, lines_asked, repeats, someone_else, yes_no
 from bot.core.buttons import (
     Button,
@@ -230,8 +230,7 @@ def checkin(
         return schedule.Wanted(wanted.code or question.code, wanted.at)
     put_back = _put_back(question)
     if put_back is not None and _PUT_BACK.search(text.lower()):  # "no! put it back to 7pm"
-        at = time(int(put_back.hhmm[:2]), int(put_back.hhmm[2:]))
-        return schedule.Wanted(put_back.code, at)
+        return schedule.Wanted(put_back.code, parse_time(put_back.hhmm))
     shown = _checkin_buttons(question)
     opened = _opens_checkins(library, state) or checkins_offered(library, state) is not None
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
@@ -312,7 +311,9 @@ def _put_back(question: Question) -> CheckinZone | None:
     if isinstance(question, AskedZone):
         return None
     buttons = (_button(button_id) for _, button_id in getattr(question, "offered", ()))
-    return next((b for b in buttons if isinstance(b, CheckinZone) and b.hhmm.isdigit()), None)
+    return next(
+        (b for b in buttons if isinstance(b, CheckinZone) and parse_time(b.hhmm) is not None), None
+    )
 
 
 _PUT_BACK = re.compile(r"\b(?:put|change|set|move|switch|turn) it back\b|\bundo\b")
