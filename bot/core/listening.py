@@ -113,13 +113,13 @@ class Listener:
             ):
                 # a parent or friend's worry (SAFE_MESSAGING.md, Always 11): how to help
                 return await self._someone_else(turn, text)
-            reads = state is not None and dialogues.reads(self._library, state, text)
-            keeps = state is not None and dialogues.asks(self._library, state)
-            if state is not None and _urge_elsewhere(risk, state):  # rule 4
+            if state is not None and _urge_elsewhere(risk, state):  # rule 4: a choice that
+                # leads to the urge flow is its answer (`goes` is None where none reads it)
+                reads = dialogues.goes(self._library, state, text) in _answers_an_urge(risk)
                 keeps = False
-                reads = reads and dialogues.goes(self._library, state, text) in _answers_an_urge(
-                    risk
-                )
+            else:
+                reads = self._reads(state, text)
+                keeps = state is not None and dialogues.asks(self._library, state)
             # only distress, the feeling that goes with a hard question, is read for what the
             # step means: its buttons by what the words mean, a worry the flow answers
             distress = state is not None and answers_the_step(risk)
