@@ -122,17 +122,20 @@ _WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
 def country_said(turn: Turn, *, crisis: bool) -> str | None:
     """The country a typed message says the writer is in, kept without a word of its own
     (rule 8): in a message that asks something else ("Who can help? We're in Cape Town."),
-    or in a crisis ("im in toronto and i cant do this"), so the lines that follow are for
-    it. None for anything else, and at a check-in's own question (its place is a zone)."""
+    asks for lines ("give me the number, im in toronto") or is a crisis ("im in toronto
+    and i cant do this"), so the lines that follow are for it. None for anything else, and
+    at a check-in's own question (its place is a zone)."""
     text, question = _typed(turn), turn.person.question
     if text is None or isinstance(question, AskedTime | AskedZone):
         return None
-    if "?" not in text and not crisis:
+    asks_lines = lines_asked.read(text) is not None or (
+        repeats.lines_lately(turn.person.episode.said, turn.incoming.now)
+        and _other_country(text) is not None
+    )
+    if "?" not in text and not crisis and not asks_lines:
         return None  # "i live in cape town": said back ("Thanks. I'll show …"), at the step
     code = countries.said_to_be_in(text)
-    if code is None or countries.name(code) is None or code == turn.person.country:
-        return None
-    return code
+    return code if code != turn.person.country else None
 
 
 def not_mine(turn: Turn) -> bool:

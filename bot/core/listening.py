@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, lines_asked, repeats, someone_else, words, yes_no
+from bot.core import asides, countries, repeats, someone_else, words, yes_no
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
@@ -145,10 +145,6 @@ class Listener:
         if not outcome.passed:
             return self._questions.say(turn, outcome)
         question = outcome.question
-        here = countries.said_to_be_in(text) if lines_asked.read(text) is not None else None
-        if here is not None and countries.name(here) is not None:
-            # lines the step shows as its own ("a helpline for parents? I'm in Leeds"): theirs
-            turn.person.country = here
         button = self._questions.offered(question, text)
         if button is not None:  # the core's own button on the last reply, typed
             return await self._choices.choose(turn, button, question=question)

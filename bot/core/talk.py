@@ -161,16 +161,14 @@ class Questions:
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
         named if any (the first with the crisis reply, each other's lines after it). The
-        country the writer says they are in ("im in toronto") becomes theirs, and so does
-        the first named by someone with none yet ("who can i talk to in canada"); lines
+        first named becomes the country of someone with none yet ("who can i talk to in
+        canada"; where they say they are, "im in toronto", is theirs already:
+        bot/core/before_the_step.py, `country_said`); lines
         asked for someone else ("its not me its HER. should i call 911?") are the lines for
         them, and a parent's ("any helpline for parents") the someone-else flow's lines for
         parents (lines_asked.py, rule 6)."""
         text = turn.incoming.text or ""
-        here = countries.said_to_be_in(text)
-        if here is not None and countries.name(here) is not None:
-            turn.person.country = here
-        elif codes and turn.person.country is None and countries.name(codes[0]) is not None:
+        if codes and turn.person.country is None and countries.name(codes[0]) is not None:
             turn.person.country = codes[0]  # "who can i talk to in canada": theirs, if none yet
         if lines_asked.for_a_parent(text, turn.person.flow_state):
             # a parent's: the lines for parents, as the flow for them shows them
