@@ -197,8 +197,7 @@ def said(text: str) -> str | None:
     for kind, forms in _WHOLE.items():
         if whole in forms:
             return kind
-    first = next((c for c in _CLAUSE.split(text.casefold()) if normalise(c)), "")
-    typed = words(first)
+    typed = words(first_clause(text))
     found = [
         (len(form.split()), kind, rest)
         for kind, forms in _LEADING.items()
@@ -231,14 +230,20 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
         plainly = plain(typed)
         if plainly.isdecimal() or plainly in {normalise(p) for p in (label, *synonyms)}:
             return True
-        first = next((c for c in _CLAUSE.split(typed.casefold()) if normalise(c)), "")
-        if normalise(first) == normalise(label):
+        if normalise(first_clause(typed)) == normalise(label):
             return True
         if said(typed) in ("no", "later", "stop", "skip") and len(words(typed)) <= _SHORT_DECLINE:
             return True
         if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
             return True
     return False
+
+
+def first_clause(text: str, *, ends: re.Pattern[str] = _CLAUSE) -> str:
+    """The first clause of `text` that has words (casefolded; "" for none): "Not now" in
+    "Not now. Can I talk about being alone?". `ends`: what ends a clause (by default a
+    sentence, a comma or a "but")."""
+    return next((c for c in ends.split(text.casefold()) if normalise(c)), "")
 
 
 def unsaving(text: str) -> bool:
