@@ -177,22 +177,15 @@ def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
     if text is None or state is None or not isinstance(turn.person.question, Nothing):
         return None
     node = _node(library, state)
-    if node is None or node.ask is None or not _DONT_KEEP.search(normalise(text)):
+    if node is None or node.ask is None or not _not_to_keep(text):
         return None
     return f"{state.get('flow')}.{state.get('node')}.skip"
 
 
-_DONT_KEEP = re.compile(
-    r"^skip\b|\b(?:don t|dont|do not|no need to) (?:save|keep|store)"
-    r"(?: (?:it|this|that|anything|any of (?:it|this|that)|my answer|what i (?:said|wrote)))?"
-    r"(?: please| pls| thanks)?$|"
-    r"\bdon t want (?:it|this|that|anything|any of (?:it|this|that)) (?:saved|kept|stored)\b|"
-    r"\bdont want (?:it|this|that|anything) (?:saved|kept|stored)\b|"
-    r"\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b|"
-    r"\bne (?:le |la |l )?(?:garde|enregistre|sauvegarde) pas\b|"
-    r"\bnon (?:lo |la )?(?:salvare|tenere)\b|"
-    r"\bnicht (?:speichern|behalten)\b"
-)
+def _not_to_keep(text: str) -> bool:
+    """Rule 9: a skip said first ("skip. i dont want anything saved"), or being told not
+    to keep the words (dialogues/everyday.py, `unsaving`)."""
+    return normalise(text).split()[:1] == ["skip"] or dialogues.unsaving(text)
 
 
 @dataclass(frozen=True)
