@@ -23,9 +23,8 @@ from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
-from bot.core.yes_no import Said, read
+from bot.core.yes_no import Said, after_the_no, read
 from bot.messages import Option, Reply, ReplyKind
-from dialogues import normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
@@ -131,7 +130,7 @@ class Questions:
             return False
         said = read(text)
         if said is Said.NO_AND_MORE:  # "no i'm ok", "nah im good thanks"
-            rest = _NO_FIRST.sub("", normalise(text))
+            rest = after_the_no(text)
             said = Said.NO if read(rest) in (Said.FINE, Said.NO) or _GOOD.match(rest) else None
         return said is Said.NO
 
@@ -310,7 +309,6 @@ def _read(turn: Turn, text: str | None) -> Said | None:
 # The first buttons of the core's "would one of these help?" menus (_coping_options,
 # _stay_options): a "no" there declines them (`declines_menu`).
 _COPING = (Go("urges:now"),)
-_NO_FIRST = re.compile(r"^(?:no+|nope+|nah+)\b\s*")
 _GOOD = re.compile(r"^(?:i m|im|i am) (?:good|all good|alright)(?: thanks| thank you)?$")
 
 
