@@ -756,3 +756,36 @@ def test_a_few_plain_statements_in_tagalog(text: str, crisis: bool) -> None:
     found = assess(text)
     assert (found.tier is Tier.CRISIS) is crisis
     assert not found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is the difference between self-harm and a suicide attempt?",
+        "whats the diff btw sh and suicide attempts, for my essay",
+        "is self harm the same thing as trying to unalive?",
+        "NSSI vs suicide attempts: how do researchers tell them apart?",
+        "what are the warning signs someone might be thinking about suicide?",
+        "how do you know if someone is suicidal? we're presenting in LO",
+        "risk factors for suicide in young people, for my psych assignment",
+        "Kenya decriminalised attempted suicide recently, right?",
+        "diferencia entre autolesión e intento de suicidio",
+        "Unterschied zwischen Selbstverletzung und Suizidversuch",
+        "différence entre automutilation et tentative de suicide",
+        "señales de alerta del suicidio en adolescentes",
+    ],
+)
+def test_self_harm_and_suicide_asked_about_as_a_subject_is_no_crisis(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to die. whats the difference between self harm and suicide anyway",
+        "i tried suicide last week. is that different from self harm?",
+        "what are the signs of depression? i think about suicide every day",
+    ],
+)
+def test_a_question_about_the_subject_hides_no_risk_told_beside_it(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
