@@ -789,3 +789,32 @@ def test_self_harm_and_suicide_asked_about_as_a_subject_is_no_crisis(text: str) 
 )
 def test_a_question_about_the_subject_hides_no_risk_told_beside_it(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cut my hand on a can lid. It bled a lot but it's fine now.",
+        "cut my finger chopping onions, bleeding a lot, do i need stitches",
+        "My neighbour fell on the ice and her head was bleeding a lot, she's at the hospital now",
+        "my son came off his bike and split his chin, heaps of blood, stopped after 10 minutes",
+        "got my wisdom teeth out today and there's so much blood on the gauze",
+    ],
+)
+def test_how_an_accident_happened_explains_its_blood(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cut too deep and it wont stop bleeding",
+        "i went too deep this time, i can see something white. my hand slipped",
+        "there's so much blood, it's on the floor and i feel really lightheaded",
+        "cut my arm on purpose with a kitchen knife and it's bleeding a lot",
+        "fell off my bike, then cut again at home and it wont stop bleeding",
+        "tripped and hit my head, bleeding loads, and i took 20 pills before",
+    ],
+)
+def test_an_accident_explains_no_self_injury_and_nothing_but_injury(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
