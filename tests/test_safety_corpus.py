@@ -52,13 +52,14 @@ KINDS = {
 # 0.938 / 0.873 / 0.0485 / 0.0967. Self-harm and suicide asked about as a subject (how they
 # differ, the signs in someone, the law) no longer a crisis: 0.848 / 0.9384 / 0.8729 /
 # 0.0441 / 0.0923. How an accident happened explains its blood: 0.848 / 0.9384 / 0.8729 /
-# 0.0426 / 0.0908.
+# 0.0426 / 0.0908. A double letter no stretch into short slang ("odd" is no "od"): 0.848 /
+# 0.9384 / 0.8729 / 0.0423 / 0.0904.
 HELD_OUT_AT_LEAST = {
     "crisis -> crisis": 0.8479,
     "crisis -> at least concern": 0.9383,
     "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0427, "safe -> any flag": 0.0909}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0424, "safe -> any flag": 0.0905}
 
 
 def rows(folder: str) -> list[Row]:

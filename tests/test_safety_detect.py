@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from safety import Assessment, Tier, assess
 from safety.detect import first_layer
+from safety.lexicon import lexicon
 
 CRISIS_PHRASES = [
     "i want to die",
@@ -818,3 +819,17 @@ def test_how_an_accident_happened_explains_its_blood(text: str) -> None:
 )
 def test_an_accident_explains_no_self_injury_and_nothing_but_injury(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("still get the odd bad day", "still get the odd bad day"),
+        ("twenty-odd years ago", "xnum odd years ago"),
+        ("a documentary on the bbc", "a documentary on the bbc"),
+        ("i took an ooddd", "i took an overdose"),  # stretched: three letters or more
+    ],
+)
+def test_a_double_letter_is_no_stretch_into_a_short_slang_word(text: str, read: str) -> None:
+    # "odd" is not "od" (overdose), nor "bbc" "bc" (because)
+    assert " ".join(lexicon().normaliser.tokens(text)) == read
