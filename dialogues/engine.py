@@ -900,7 +900,7 @@ def _skips(ask: Ask, answer: str) -> bool:
     work": everyday.py), which is no answer to keep."""
     skips = {normalise(ask.skip), "skip", "skip this", "skip it", "pass", "skip for now"}
     for said in dict.fromkeys((answer, glosses.english(answer))):
-        first = next((c for c in _CLAUSE_STOPS.split(said) if normalise(c)), "")
+        first = everyday.first_clause(said, ends=_CLAUSE_STOPS)
         if plain(said) in skips or plain(first) in skips or everyday.said(first) == "later":
             return True
     return False
@@ -1059,7 +1059,7 @@ def _bare_no(text: str) -> bool:
 def _no_first(text: str) -> bool:
     """Rule 14: a no said first, alone in its clause, whatever follows it ("no?? i talk
     about my friend not me", "NO. i said dont keep anything")."""
-    first = next((c for c in _CLAUSE_STOPS.split(glosses.english(text)) if normalise(c)), "")
+    first = everyday.first_clause(glosses.english(text), ends=_CLAUSE_STOPS)
     said = normalise(first).split()
     return 0 < len(said) <= 3 and said[0] in _NO_WORDS and everyday.said(first) == "no"
 

@@ -30,20 +30,27 @@ def explained_away(
     tokens: tuple[str, ...],
     found: Iterable[tuple[Sequence, list[tuple[int, ...]]]],
     words: Mapping[str, frozenset[str]],
+    *,
+    kind: str = "explained",
+    undone_by: str = "present_risk",
 ) -> bool:
-    """True when the message explains its risk words and says nothing of present risk.
+    """True when the message explains its risk words and says nothing that undoes it.
 
-    An `explained` entry matched: a past marker with a present "doing well" ("last year i
-    tried to end things but i'm in a much better place now"), or an everyday accident ("cut
-    my finger chopping onions"); and no `present_risk` word ("tonight", "again", "still",
-    "want", "wrist", "on purpose") stands outside that entry's own words.
+    An entry of `kind` matched, and no word of the `undone_by` list stands outside its own
+    words. `explained`: a past marker with a present "doing well" ("last year i tried to end
+    things but i'm in a much better place now"), or an everyday accident ("cut my finger
+    chopping onions"), undone by a `present_risk` word ("tonight", "again", "still", "want",
+    "wrist", "on purpose"). `accident`: how an injury happened ("fell off my bike", "on a
+    broken glass", "at football"), which explains injury words only, undone by an
+    `accident_risk` word ("on purpose", "again", "urge", "wrist"): an accident's blood may be
+    told with "now" and "ten minutes" ("it stopped now after ten minutes of pressure").
     """
-    told = {p for seq, spans in found if seq.entry.kind == "explained" for s in spans for p in s}
+    told = {p for seq, spans in found if seq.entry.kind == kind for s in spans for p in s}
     if not told:
         return False
-    present = words.get("present_risk", frozenset())
-    # the explaining phrase's own words ("glad i am still here") are not present risk
-    return not any(t in present for n, t in enumerate(tokens) if n not in told)
+    undo = words.get(undone_by, frozenset())
+    # the explaining phrase's own words ("glad i am still here") do not undo it
+    return not any(t in undo for n, t in enumerate(tokens) if n not in told)
 
 
 _QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')

@@ -47,6 +47,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "denial": (Tier.NONE, False),
         "hedge": (Tier.NONE, False),
         "explained": (Tier.NONE, False),
+        "accident": (Tier.NONE, False),
     }
 )
 

@@ -47,12 +47,19 @@ KINDS = {
 # All eight with issue 18's and 19's rules (s1, s2), the same model: 0.8585 / 0.9448 /
 # 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
 # thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
+# b9 (10 writers, half in five other languages, a tenth Nigerian Pidgin, most crisis
+# rows quiet; 770 rows) came in at 0.755 / 0.884 / 0.866 / 0.047 / 0.125; all nine then: 0.848 /
+# 0.938 / 0.873 / 0.0485 / 0.0967. Self-harm and suicide asked about as a subject (how they
+# differ, the signs in someone, the law) no longer a crisis: 0.848 / 0.9384 / 0.8729 /
+# 0.0441 / 0.0923. How an accident happened explains its blood: 0.848 / 0.9384 / 0.8729 /
+# 0.0426 / 0.0908. A double letter no stretch into short slang ("odd" is no "od"): 0.848 /
+# 0.9384 / 0.8729 / 0.0423 / 0.0904.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8589,
-    "crisis -> at least concern": 0.944,
-    "concern -> any flag": 0.873,
+    "crisis -> crisis": 0.8479,
+    "crisis -> at least concern": 0.9383,
+    "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.049, "safe -> any flag": 0.093}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0424, "safe -> any flag": 0.0905}
 
 
 def rows(folder: str) -> list[Row]:
