@@ -85,8 +85,12 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # (8 of 164: the same eight turns).
 # l14 and l15 merged, with the night's safety rules: 123 of 2,390 (5.1%), 42 of 1,335 (3.1%),
 # 18.
-NOT_UNDERSTOOD_AT_MOST = 0.0515
-MISROUTED_AT_MOST = 0.0315
+# l16 (the misrouted turns by cause: stale core buttons, a country beside a button's words, a
+# language asked beside an answer, pronoun synonyms, Scots, "stopped", Taglish, "ok" under the
+# core's buttons, a not-now first, wound care and privacy asked): 116 of 2,390 (4.85%), 29 of
+# 1,330 (2.18%), 18.
+NOT_UNDERSTOOD_AT_MOST = 0.0486
+MISROUTED_AT_MOST = 0.0219
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 18
 
