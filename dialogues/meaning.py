@@ -87,6 +87,7 @@ _RELATIVES = frozenset(
     | {"bro", "sis", "aunt", "auntie", "uncle", "cousin", "grandma", "granny", "nan", "nana"}
     | {"grandad", "grandpa", "grandmother", "grandfather", "stepmom", "stepdad", "parents"}
     | {"parent", "siblings", "sibling", "mommy", "mummy", "daddy", "stepmum"}
+    | {"granddaughter", "grandson", "grandchild", "grandkid", "niece", "nephew"}
 )
 _KIN = {word: family[0] for family in _FAMILIES for word in family}
 # Words that turn what follows in their clause into its opposite (rule 2).

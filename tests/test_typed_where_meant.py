@@ -132,6 +132,9 @@ PARENT = ("someone_else", "parent")
         (("topics", "menu"), "ginawa ko ulit po kagabi", "I did it again"),
         (("topics", "me_and_others"), "yung mag-isa", "I feel alone"),
         (("topics", "recovery"), "bakit ko ba to ginagawa po", "Why I self-injure"),
+        # a grandchild is family, in any of the six languages
+        (("scars", "questions"), "Meine Enkelin, sie ist 12.", "Someone I trust"),
+        (("scars", "questions"), "my granddaughter, she's 9", "Someone I trust"),
         # Scots, as typed in Glasgow
         (("telling", "intro"), "dinnae want tae tell anyone really", "I don't want to tell anyone"),
         # a symptom said to have stopped is no symptom

@@ -87,10 +87,10 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # 18.
 # l16 (the misrouted turns by cause: stale core buttons, a country beside a button's words, a
 # language asked beside an answer, pronoun synonyms, Scots, "stopped", Taglish, "ok" under the
-# core's buttons, a not-now first, wound care and privacy asked): 116 of 2,390 (4.85%), 29 of
-# 1,330 (2.18%), 18.
+# core's buttons, a not-now first, wound care and privacy asked, a grandchild is family):
+# 116 of 2,390 (4.85%), 28 of 1,328 (2.11%), 18.
 NOT_UNDERSTOOD_AT_MOST = 0.0486
-MISROUTED_AT_MOST = 0.0219
+MISROUTED_AT_MOST = 0.0211
 # Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 18
 
