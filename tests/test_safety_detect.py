@@ -833,3 +833,22 @@ def test_an_accident_explains_no_self_injury_and_nothing_but_injury(text: str) -
 def test_a_double_letter_is_no_stretch_into_a_short_slang_word(text: str, read: str) -> None:
     # "odd" is not "od" (overdose), nor "bbc" "bc" (because)
     assert " ".join(lexicon().normaliser.tokens(text)) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slipped up last week. Nothing that needs stitches. Just cross with myself.",
+        "It happened again, I'm afraid. Wednesday. Nothing that needs a doctor.",
+        "went back tae it on thursday. shallow, cleaned up, nae need for a&e.",
+    ],
+)
+def test_an_injury_told_as_needing_no_care_is_no_crisis(text: str) -> None:
+    assert assess(text).tier is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["i think i need stitches", "nothing that needs stitches yet but it wont stop bleeding"]
+)
+def test_an_injury_that_may_need_care_still_is_one(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
