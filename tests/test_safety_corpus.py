@@ -47,8 +47,10 @@ KINDS = {
 # All eight with issue 18's and 19's rules (s1, s2), the same model: 0.8585 / 0.9448 /
 # 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
 # thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
+# The quiet kinds in five languages (self-injury now, swallowing, a recent attempt, more
+# wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8589,
+    "crisis -> crisis": 0.8627,
     "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.873,
 }

@@ -756,3 +756,166 @@ def test_a_few_plain_statements_in_tagalog(text: str, crisis: bool) -> None:
     found = assess(text)
     assert (found.tier is Tier.CRISIS) is crisis
     assert not found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis en train de me scarifier",
+        "je viens de me faire du mal",
+        "mi sto tagliando adesso",
+        "mi sono appena fatta del male",
+        "ich ritze mich gerade",
+        "ich werde mich gleich verletzen",
+        "hab mich grad geritzt",
+        "me estoy haciendo daño",
+        "acabo de lastimarme",
+        "tô me machucando",
+        "vou me cortar hoje",
+    ],
+)
+def test_self_injury_now_in_five_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert found.immediate
+    assert "xx.harming_now" in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab mich eben beim kochen geschnitten",  # a word between: no match
+        "mi sono appena fatta male al ginocchio",  # "farsi male": an accident too
+        "je suis en train de me couper les cheveux",  # a haircut
+        "me estoy cortando el pelo ahora",
+        "ich werde mich nicht verletzen",  # denied
+    ],
+)
+def test_self_injury_now_is_not_an_accident_or_a_haircut(text: str) -> None:
+    assert "xx.harming_now" not in assess(text).matched
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("tomei tudo o que tinha na gaveta", "xx.swallowed"),
+        ("ho preso tutto quello che avevo", "xx.swallowed"),
+        ("me tomé todo lo que tenía", "xx.swallowed"),
+        ("j'ai avalé tout ce que j'avais", "xx.swallowed"),
+        ("ho svuotato il blister", "xx.swallowed"),
+        ("ein paar tabletten zu viel genommen", "xx.swallowed"),
+        ("tomei os remédios de propósito", "xx.swallowed_on_purpose"),
+        ("ho preso le pasticche apposta", "xx.swallowed_on_purpose"),
+        ("ich habe die tabletten nicht aus versehen genommen", "xx.swallowed_on_purpose"),
+        # its own "pas" is no denial, nor another "pas" between its words
+        ("j'ai pris mes cachets avec pas mal de vin, pas par accident", "xx.swallowed_on_purpose"),
+        ("i swallowed my tablets, not by mistake", "xx.swallowed_on_purpose"),
+    ],
+)
+def test_swallowing_told_quietly_in_other_languages(text: str, entry: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert "overdose" in found.kinds
+    assert entry in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomei umas a mais ontem",  # a few drinks
+        "hab die packung chips leer gemacht",
+        "i took my meds on purpose this morning",  # English "on purpose" is left out
+        "tomei o remédio depois do almoço",
+    ],
+)
+def test_taking_medicine_or_a_drink_is_no_swallowing(text: str) -> None:
+    matched = assess(text).matched
+    assert "xx.swallowed" not in matched
+    assert "xx.swallowed_on_purpose" not in matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tentei me matar mês passado",
+        "avevo cercato di uccidermi",
+        "j'ai essayé de me tuer",
+        "depuis ma tentative je dors mal",
+        "intenté suicidarme en octubre",
+        "seit meinem versuch ruft sie jeden tag an",
+    ],
+)
+def test_a_recent_attempt_in_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert "xx.attempt" in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the topic named, as school questions name it, and an attempt told with an age
+        "qual a diferença entre autolesão e tentativa de suicídio?",
+        "diferencia entre autolesión e intento de suicidio",
+        "hatte mit 12 nen suizidversuch, jetzt geht es mir gut",
+        "à vingt ans j'ai fait une tentative, aujourd'hui je vais bien",
+    ],
+)
+def test_an_attempt_named_as_a_topic_or_long_ago_is_no_recent_attempt(text: str) -> None:
+    assert "xx.attempt" not in assess(text).matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ho voglia di morire",
+        "vorrei non esserci",
+        "j'ai envie de crever",
+        "quero sumir de vez",
+        "valdría más muerto",
+        "ich wär lieber tot",
+        "lebensmüde, einfach müde vom leben",
+        "ich hoffe dass gott mich holt",
+        "no voy a estar mucho más tiempo por aquí",
+        "não vou estar aqui por muito mais tempo",
+    ],
+)
+def test_more_wishes_to_die_and_goodbyes_in_other_languages(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+def test_a_negation_between_a_wishs_words_does_not_silence_the_model() -> None:
+    # "jamais" stood in the gap of a match allowing two words: the match was denied, and a
+    # denial lets the model raise only when sure; a gap of one word finds no match at all
+    assert tier("Je voudrais m'endormir et ne plus jamais me réveiller") is Tier.CRISIS
+    assert "xx.not_here_long" not in assess("no voy a estar mucho tiempo por aquí").matched
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("minha filha diz que se vai matar", Tier.CRISIS),  # European Portuguese order
+        ("sie will wirklich sterben", Tier.CRISIS),  # a word between verb and infinitive
+        ("mein Sohn will einfach nicht mehr leben", Tier.CRISIS),
+        ("mi hermano dice que se va a matar si le quitan el móvil", Tier.CRISIS),
+    ],
+)
+def test_someone_elses_wish_with_a_word_between_or_a_condition(text: str, expected: Tier) -> None:
+    found = assess(text)
+    assert found.tier is expected
+    assert found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá me va a matar si ve mis notas",  # a telling-off, not a death
+        "mi mamá va a matarme si se entera",
+        "minha mãe vai me matar se souber kkk",
+        "sie will wirklich nicht sterben",
+        "eu n quero morrer",  # "n" is "não"
+        "n quero me matar",
+    ],
+)
+def test_a_threat_of_a_telling_off_and_a_denial_typed_short(text: str) -> None:
+    assert tier(text) is Tier.NONE
