@@ -919,3 +919,42 @@ def test_someone_elses_wish_with_a_word_between_or_a_condition(text: str, expect
 )
 def test_a_threat_of_a_telling_off_and_a_denial_typed_short(text: str) -> None:
     assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("il m'a étranglée hier soir", "xx.abuse_past"),
+        ("mio padre mi ha picchiata", "xx.abuse_past"),
+        ("me dio una paliza anoche", "xx.abuse_past"),
+        ("meu padrasto me bateu", "xx.abuse_past"),
+        ("er hat mich gestern gewürgt", "xx.abuse_past"),
+        ("mein neuer freund hat mich geschlagen", "xx.abuse_past"),  # "neuer" read "never"
+        ("mio fratello non smette di sanguinare", "xx.bleeding"),
+        ("ça saigne énormément", "xx.bleeding"),
+        ("es blutet stark", "xx.bleeding"),
+        ("combien de temps ça met à agir si on en prend beaucoup", "xx.means"),
+        ("wie lange dauert es bis es wirkt wenn man viele nimmt", "xx.means"),
+        ("c'è un modo che non faccia male?", "xx.means_painless"),
+        ("una forma de hacerlo que no duela", "xx.means_painless"),
+        ("sana kunin na ako ni Lord", "tl.ideation_taken"),
+    ],
+)
+def test_abuse_bleeding_and_means_in_other_languages(text: str, entry: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert entry in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er hat mich beim schach geschlagen",  # beaten at chess
+        "me pegó un susto",  # gave me a fright
+        "ça saigne encore un peu après le dentiste",
+        "wie lange dauert es bis ibuprofen wirkt",  # no "many"
+    ],
+)
+def test_everyday_hurts_and_questions_are_no_abuse_bleeding_or_means(text: str) -> None:
+    matched = assess(text).matched
+    assert not {"xx.abuse_past", "xx.bleeding", "xx.means"} & set(matched)
