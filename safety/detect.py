@@ -107,7 +107,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     text = without_titles(text[:MAX_CHARS])
     read_by_model = lex.normaliser.tokens(text)
     apart = _ANSWER.sub(r"\1 . ", text)
-    tokens = read_by_model if apart == text else lex.normaliser.tokens(apart)
+    tokens = lex.read(apart, read_by_model if apart == text else lex.normaliser.tokens(apart))
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes

@@ -48,13 +48,15 @@ KINDS = {
 # 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
 # thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
 # The quiet kinds in five languages (self-injury now, swallowing, a recent attempt, more
-# wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
+# wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926. Words the spelling
+# made negators or risk words read as typed ("heute nacht", "am besten"): 0.8628 / 0.9448 /
+# 0.8735 / 0.0476 / 0.0913.
 HELD_OUT_AT_LEAST = {
     "crisis -> crisis": 0.8627,
     "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.873,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.049, "safe -> any flag": 0.093}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0477, "safe -> any flag": 0.0914}
 
 
 def rows(folder: str) -> list[Row]:

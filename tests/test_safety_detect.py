@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from safety import Assessment, Tier, assess
 from safety.detect import first_layer
+from safety.lexicon import lexicon
 
 CRISIS_PHRASES = [
     "i want to die",
@@ -958,3 +959,28 @@ def test_abuse_bleeding_and_means_in_other_languages(text: str, entry: str) -> N
 def test_everyday_hurts_and_questions_are_no_abuse_bleeding_or_means(text: str) -> None:
     matched = assess(text).matched
     assert not {"xx.abuse_past", "xx.bleeding", "xx.means"} & set(matched)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich will heute nacht sterben", Tier.CRISIS),  # "nacht" was read "nicht": a denial
+        ("ich bringe mich heute nacht um", Tier.CRISIS),
+        ("ich will heute nicht sterben", Tier.NONE),
+        ("mon neveu veut mourir", Tier.CRISIS),  # "neveu" was read "never"
+        ("meine Nichte will sterben", Tier.CRISIS),  # "Nichte" was read "nicht"
+    ],
+)
+def test_words_the_spelling_makes_negators_are_read_as_typed(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+def test_words_read_as_typed_change_only_the_lexicons_reading() -> None:
+    lex = lexicon()
+    text = "was hilft am besten heute nacht"
+    assert lex.normaliser.tokens(text)[3:] == ("beaten", "heute", "nicht")  # the model's
+    assert lex.read(text, lex.normaliser.tokens(text))[3:] == ("besten", "heute", "nacht")
+    plain = "nothing to read again"
+    assert lex.read(plain, lex.normaliser.tokens(plain)) == lex.normaliser.tokens(plain)
+    # "am besten" was read "am beaten" (abuse): "wie macht man das am besten?" is no abuse
+    assert tier("Welche Maßnahmen gelten als am besten wirksam?") is Tier.NONE
