@@ -969,6 +969,9 @@ def test_everyday_hurts_and_questions_are_no_abuse_bleeding_or_means(text: str) 
         ("ich will heute nicht sterben", Tier.NONE),
         ("mon neveu veut mourir", Tier.CRISIS),  # "neveu" was read "never"
         ("meine Nichte will sterben", Tier.CRISIS),  # "Nichte" was read "nicht"
+        ("wenn meine Mutter das sieht, bringt sie mich um", Tier.NONE),  # "bringt": not "bring"
+        ("meine Füße bringen mich um", Tier.NONE),  # "bringen": not "bringe"
+        ("mein Bruder sagt, er bringt sich noch um", Tier.CRISIS),
     ],
 )
 def test_words_the_spelling_makes_negators_are_read_as_typed(text: str, expected: Tier) -> None:
