@@ -14,7 +14,8 @@ Rules, in the order they apply to each lexicon match:
    take anything", "non j'ai rien avalé") denies in the same way, unless hedged.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
-   present risk drops those matches (means, preparation and abuse still count).
+   present risk drops those matches (means, preparation and abuse still count); an
+   accident drops cutting urges too ("me corté el dedo pelando papas"), the past does not.
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about
@@ -41,7 +42,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
+from safety.context import explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -154,7 +155,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         entry = seq.entry
         if entry.kind in ("idiom", "denial", "hedge", "explained"):
             continue
-        if past and entry.kind in EXPLAINABLE_KINDS:
+        if entry.kind in past:
             told_as_past = True  # explained away: rule 3
             continue
         best: tuple[int, bool] | None = None

@@ -50,13 +50,14 @@ KINDS = {
 # The quiet kinds in five languages (self-injury now, swallowing, a recent attempt, more
 # wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926. Words the spelling
 # made negators or risk words read as typed ("heute nacht", "am besten"): 0.8628 / 0.9448 /
-# 0.8735 / 0.0476 / 0.0913.
+# 0.8735 / 0.0476 / 0.0913. A kitchen accident in five languages explains its cutting words:
+# 0.8628 / 0.9448 / 0.8735 / 0.0476 / 0.0892.
 HELD_OUT_AT_LEAST = {
     "crisis -> crisis": 0.8627,
     "crisis -> at least concern": 0.944,
     "concern -> any flag": 0.873,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0477, "safe -> any flag": 0.0914}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0477, "safe -> any flag": 0.0893}
 
 
 def rows(folder: str) -> list[Row]:

@@ -987,3 +987,29 @@ def test_words_read_as_typed_change_only_the_lexicons_reading() -> None:
     assert lex.read(plain, lex.normaliser.tokens(plain)) == lex.normaliser.tokens(plain)
     # "am besten" was read "am beaten" (abuse): "wie macht man das am besten?" is no abuse
     assert tier("Welche Maßnahmen gelten als am besten wirksam?") is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté el dedo pelando papas, nada grave",
+        "je me suis coupée le doigt en coupant les oignons",
+        "cortei o dedo ao descascar batatas",
+        "me corté con una lata abriendo sardinas",
+        "cut my finger chopping onions",
+    ],
+)
+def test_a_kitchen_accident_in_any_language_is_no_self_injury(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté el dedo a propósito",  # on purpose: no accident
+        "me corté el brazo pelando papas",  # an arm is where people cut
+        "my cousin told me she is hurting herself. she is okay now",  # the past: still concern
+    ],
+)
+def test_an_accident_with_a_word_of_present_risk_explains_nothing(text: str) -> None:
+    assert tier(text) is not Tier.NONE
