@@ -261,7 +261,8 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]], *, harmed_now: bool) -> 
     tier = max((hit[1] for hit in hits), key=lambda t: t.rank)
     top = [hit for hit in hits if hit[1] is tier]
     matched = tuple(dict.fromkeys(seq.entry.id for seq, _, _ in hits))
-    sources = tuple(dict.fromkeys(seq.source for seq, _, _ in hits))
+    # a denied crisis match, kept as concern, vouches for no other match (safety/model.py)
+    sources = tuple(dict.fromkeys(seq.source for seq, t, _ in hits if t is seq.entry.tier))
     return Assessment(
         tier=tier,
         kinds=frozenset(seq.entry.kind for seq, _, _ in hits),

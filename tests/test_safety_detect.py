@@ -879,6 +879,13 @@ def test_an_attempt_named_as_a_topic_or_long_ago_is_no_recent_attempt(text: str)
         "ich hoffe dass gott mich holt",
         "no voy a estar mucho más tiempo por aquí",
         "não vou estar aqui por muito mais tempo",
+        "já não vou andar por cá muito tempo",
+        "non ho voglia di vivere",
+        "ando a pensar em morrer",
+        "je voudrais m'effacer définitivement",
+        "ich ritz mich gleich",
+        "tra poco mi faccio male",
+        "estoy a punto de hacerme daño",
     ],
 )
 def test_more_wishes_to_die_and_goodbyes_in_other_languages(text: str) -> None:
@@ -1013,3 +1020,11 @@ def test_a_kitchen_accident_in_any_language_is_no_self_injury(text: str) -> None
 )
 def test_an_accident_with_a_word_of_present_risk_explains_nothing(text: str) -> None:
     assert tier(text) is not Tier.NONE
+
+
+def test_a_denied_firm_match_vouches_for_no_other_match() -> None:
+    # "não estou a pensar em suicídio": the firm "a pensar em" is denied; the bare
+    # "suicídio" beside it is the model's to lower, as it was before the firm entry
+    found = assess("Não, não estou a pensar em suicídio. Escrevo por causa da minha filha.")
+    assert found.tier is Tier.NONE
+    assert tier("estou a pensar em suicídio") is Tier.CRISIS
