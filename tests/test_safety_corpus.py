@@ -51,10 +51,11 @@ KINDS = {
 # wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926. Words the spelling
 # made negators or risk words read as typed ("heute nacht", "am besten"): 0.8628 / 0.9448 /
 # 0.8735 / 0.0476 / 0.0913. A kitchen accident in five languages explains its cutting words:
-# 0.8628 / 0.9448 / 0.8735 / 0.0476 / 0.0892.
+# 0.8628 / 0.9448 / 0.8735 / 0.0476 / 0.0892. What one did weeks ago ("after what i did in
+# october") and more wishes in five languages: 0.8632 / 0.9452 / 0.8735 / 0.0476 / 0.0892.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8627,
-    "crisis -> at least concern": 0.944,
+    "crisis -> crisis": 0.8631,
+    "crisis -> at least concern": 0.9451,
     "concern -> any flag": 0.873,
 }
 HELD_OUT_AT_MOST = {"safe -> crisis": 0.0477, "safe -> any flag": 0.0893}

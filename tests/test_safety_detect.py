@@ -1028,3 +1028,18 @@ def test_a_denied_firm_match_vouches_for_no_other_match() -> None:
     found = assess("Não, não estou a pensar em suicídio. Escrevo por causa da minha filha.")
     assert found.tier is Tier.NONE
     assert tier("estou a pensar em suicídio") is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("after what i did in october i had to take time off work", True),
+        ("desde lo que hice hace tres semanas mi madre no me deja sola", True),
+        ("foi a primeira vez desde o que eu fiz em junho", True),
+        ("depuis ce que j'ai fait il y a un mois je vois une psy", True),
+        ("dopo quello che ho fatto a ottobre mi hanno cambiato la terapia", True),
+        ("after what i did i feel so stupid", False),  # no time: not an attempt told in passing
+    ],
+)
+def test_what_one_did_weeks_ago_is_a_recent_attempt(text: str, crisis: bool) -> None:
+    assert ("xx.what_i_did" in assess(text).matched) is crisis
