@@ -2,6 +2,7 @@
 
 from dialogues.approval import approval_problems
 from dialogues.engine import asks, goes, picks, reads, resume, settled, start, step, unclear, worry
+from dialogues.everyday import unsaving
 from dialogues.library import TOPICS, Library, content_hash, listed_fields
 from dialogues.loader import load_library, read_directory
 from dialogues.matching import normalise, numbered
@@ -42,5 +43,6 @@ __all__ = [
     "start",
     "step",
     "unclear",
+    "unsaving",
     "worry",
 ]

@@ -896,7 +896,7 @@ def _skips(ask: Ask, answer: str) -> bool:
     or glossed ("saltar por ahora")."""
     skips = {normalise(ask.skip), "skip", "skip this", "skip it", "pass", "skip for now"}
     for said in dict.fromkeys((answer, glosses.english(answer))):
-        first = next((c for c in _CLAUSE_STOPS.split(said) if normalise(c)), "")
+        first = everyday.first_clause(said, ends=_CLAUSE_STOPS)
         if plain(said) in skips or plain(first) in skips:
             return True
     return False
@@ -1055,7 +1055,7 @@ def _bare_no(text: str) -> bool:
 def _no_first(text: str) -> bool:
     """Rule 14: a no said first, alone in its clause, whatever follows it ("no?? i talk
     about my friend not me", "NO. i said dont keep anything")."""
-    first = next((c for c in _CLAUSE_STOPS.split(glosses.english(text)) if normalise(c)), "")
+    first = everyday.first_clause(glosses.english(text), ends=_CLAUSE_STOPS)
     said = normalise(first).split()
     return 0 < len(said) <= 3 and said[0] in _NO_WORDS and everyday.said(first) == "no"
 

@@ -28,9 +28,10 @@ Rules:
    nothing like that, i did it again") is no decline: a choice that ends the chat is never
    read into it (dialogues/engine.py).
 6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
-   keep it", "forget that", "delete what i wrote", "i dont want anything saved", "no lo
-   guardes"), a clause of the message, in English or glossed: never itself an answer to
-   keep. Not "forget it", which is as often "never mind".
+   keep it please", "forget that", "delete what i wrote", "i dont want anything saved",
+   "no lo guardes", "não guarde"), a clause of the message, in English, glossed, or as
+   typed in five more languages: never itself an answer to keep. Not "forget it", which
+   is as often "never mind".
 """
 
 from __future__ import annotations
@@ -157,14 +158,21 @@ _CLAUSE = re.compile(r"[.!?,;:]+|\bbut\b")
 # Rule 6: not to keep it, however it is put (a clause at a time; "don't keep track" is no
 # such thing: the words kept are a pronoun, or nothing).
 _KEEP = r"(?:save|keep|store|record|write down|note down)"
-_IT = r"(?: (?:that|it|this|anything|any of (?:it|that|this)|those|them|what i (?:said|wrote)))?$"
+_IT = (
+    r"(?: (?:that|it|this|anything|any of (?:it|that|this)|those|them|my answer|"
+    r"what i (?:said|wrote)))?(?: please| pls| thanks)?$"
+)
 _UNSAVING = re.compile(
     rf"\b(?:dont|do not|never|no need to|not) (?:ever )?{_KEEP}{_IT}"
-    r"|\bi dont want (?:that|it|this|anything|any of (?:it|that|this)|my answer|them) "
+    r"|\b(?:i )?dont want (?:that|it|this|anything|any of (?:it|that|this)|my answer|them) "
     r"(?:saved|kept|stored|recorded|written down)\b"
     r"|\b(?:forget|unsave|scratch|delete|erase|remove|undo) "
     r"(?:that|this|what i (?:said|wrote|typed))$"
     rf"|\bdont want you to (?:{_KEEP}|remember){_IT}"
+    # as typed in Spanish, Portuguese, French, Italian and German ("não guarde, obrigada")
+    r"|\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b"
+    r"|\bne (?:le |la |l )?(?:garde|enregistre|sauvegarde) pas\b"
+    r"|\bnon (?:lo |la )?(?:salvare|tenere)\b|\bnicht (?:speichern|behalten)\b"
 )
 # Rule 5: a decline is short ("no thanks not right now"); more words say something else.
 _SHORT_DECLINE = 6
@@ -197,8 +205,7 @@ def said(text: str) -> str | None:
     for kind, forms in _WHOLE.items():
         if whole in forms:
             return kind
-    first = next((c for c in _CLAUSE.split(text.casefold()) if normalise(c)), "")
-    typed = words(first)
+    typed = words(first_clause(text))
     found = [
         (len(form.split()), kind, rest)
         for kind, forms in _LEADING.items()
@@ -231,14 +238,20 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
         plainly = plain(typed)
         if plainly.isdecimal() or plainly in {normalise(p) for p in (label, *synonyms)}:
             return True
-        first = next((c for c in _CLAUSE.split(typed.casefold()) if normalise(c)), "")
-        if normalise(first) == normalise(label):
+        if normalise(first_clause(typed)) == normalise(label):
             return True
         if said(typed) in ("no", "later", "stop", "skip") and len(words(typed)) <= _SHORT_DECLINE:
             return True
         if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
             return True
     return False
+
+
+def first_clause(text: str, *, ends: re.Pattern[str] = _CLAUSE) -> str:
+    """The first clause of `text` that has words (casefolded; "" for none): "Not now" in
+    "Not now. Can I talk about being alone?". `ends`: what ends a clause (by default a
+    sentence, a comma or a "but")."""
+    return next((c for c in ends.split(text.casefold()) if normalise(c)), "")
 
 
 def unsaving(text: str) -> bool:

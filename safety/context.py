@@ -10,10 +10,10 @@ from safety.lexicon import Sequence
 # Crisis kinds a message may explain away ("that was then, i'm well now", "cut my finger
 # chopping onions"). Means questions, preparation and abuse always count.
 EXPLAINABLE_KINDS = frozenset({"ideation", "burden", "intent", "overdose", "injury"})
-# An accident explains cutting words too ("me corté el dedo pelando papas" matches an urge's
-# "me corté"); the past does not explain away someone's self-injury ("she is okay now").
-ACCIDENT = "explained.accident"
-ACCIDENT_KINDS = EXPLAINABLE_KINDS | {"urge", "lapse"}
+# What a cut told with the finger or the food it came from (`accident_cut`) explains: its
+# blood, and the cut an urge's words name ("me corté el dedo pelando papas" matches
+# es.self_harm's "me corté"); an `accident` ("hit my head") explains injury words only.
+CUT_KINDS = frozenset({"injury", "urge", "lapse"})
 
 
 def without_titles(text: str) -> str:
@@ -34,22 +34,27 @@ def explained_away(
     tokens: tuple[str, ...],
     found: Iterable[tuple[Sequence, list[tuple[int, ...]]]],
     words: Mapping[str, frozenset[str]],
-) -> frozenset[str]:
-    """The kinds of risk the message explains away, when it says nothing of present risk.
+    *,
+    kind: str = "explained",
+    undone_by: str = "present_risk",
+) -> bool:
+    """True when the message explains its risk words and says nothing that undoes it.
 
-    An `explained` entry matched: a past marker with a present "doing well" ("last year i
-    tried to end things but i'm in a much better place now"), or an everyday accident ("cut
-    my finger chopping onions", ACCIDENT_KINDS); and no `present_risk` word ("tonight",
-    "again", "still", "want", "wrist", "on purpose") stands outside that entry's own words.
+    An entry of `kind` matched, and no word of the `undone_by` list stands outside its own
+    words. `explained`: a past marker with a present "doing well" ("last year i tried to end
+    things but i'm in a much better place now"), or an everyday accident ("cut my finger
+    chopping onions"), undone by a `present_risk` word ("tonight", "again", "still", "want",
+    "wrist", "on purpose"). `accident`: how an injury happened ("fell off my bike", "on a
+    broken glass", "at football"), which explains injury words only, undone by an
+    `accident_risk` word ("on purpose", "again", "urge", "wrist"): an accident's blood may be
+    told with "now" and "ten minutes" ("it stopped now after ten minutes of pressure").
     """
-    found = [(seq, spans) for seq, spans in found if seq.entry.kind == "explained"]
-    told = {p for _, spans in found for s in spans for p in s}
-    present = words.get("present_risk", frozenset())
-    # the explaining phrase's own words ("glad i am still here") are not present risk
-    if not told or any(t in present for n, t in enumerate(tokens) if n not in told):
-        return frozenset()
-    accident = any(seq.entry.id.startswith(ACCIDENT) for seq, _ in found)
-    return ACCIDENT_KINDS if accident else EXPLAINABLE_KINDS
+    told = {p for seq, spans in found if seq.entry.kind == kind for s in spans for p in s}
+    if not told:
+        return False
+    undo = words.get(undone_by, frozenset())
+    # the explaining phrase's own words ("glad i am still here") do not undo it
+    return not any(t in undo for n, t in enumerate(tokens) if n not in told)
 
 
 _QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')

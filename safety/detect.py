@@ -42,7 +42,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import explained_away, without_titles
+from safety.context import CUT_KINDS, EXPLAINABLE_KINDS, explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -143,9 +143,11 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     }
     theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     past = explained_away(tokens, found, lex.words)
+    accident = explained_away(tokens, found, lex.words, kind="accident", undone_by="accident_risk")
+    cut = explained_away(tokens, found, lex.words, kind="accident_cut", undone_by="accident_risk")
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
-    denied_any = told_as_past = False
+    denied_any = told_as_past = told_as_accident = False
     denied_words: set[int] = set()  # the denials and the words they deny
     for span in known_denials:  # a whole denial the lexicon knows, unless hedged
         if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
@@ -153,10 +155,13 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "denial", "hedge", "explained"):
+        if entry.kind in ("idiom", "denial", "hedge", "explained", "accident", "accident_cut"):
             continue
-        if entry.kind in past:
+        if past and entry.kind in EXPLAINABLE_KINDS:
             told_as_past = True  # explained away: rule 3
+            continue
+        if (accident and entry.kind == "injury") or (cut and entry.kind in CUT_KINDS):
+            told_as_accident = True  # an accident's blood, or a cut's: rule 3
             continue
         best: tuple[int, bool] | None = None
         for span in spans:
@@ -204,7 +209,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         settled = PAST
     elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
         settled = DENIED
-    elif not hits and (idiom_words or denied_any):
+    elif not hits and (idiom_words or denied_any or told_as_accident):
         settled = EXPLAINED
     return found_by_lexicon, read_by_model, harmed_now, settled
 

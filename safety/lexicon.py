@@ -47,6 +47,8 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "denial": (Tier.NONE, False),
         "hedge": (Tier.NONE, False),
         "explained": (Tier.NONE, False),
+        "accident": (Tier.NONE, False),
+        "accident_cut": (Tier.NONE, False),
     }
 )
 

@@ -9,7 +9,6 @@ import pytest
 from bot.core import before_the_step
 from bot.core.buttons import Go
 from bot.core.callback_data import encode
-from dialogues import normalise
 from tests.fakes import FakeChat
 
 ASKED = "What might getting better look like for you?"
@@ -66,4 +65,4 @@ async def test_worried_words_after_a_skip_are_heard_not_skipped(chat: FakeChat) 
     "typed", ["don't keep pills in my room", "dont save my razors in the drawer", "skipping meals"]
 )
 def test_words_about_keeping_things_are_not_a_request_to_skip(typed: str) -> None:
-    assert not before_the_step._DONT_KEEP.search(normalise(typed))
+    assert not before_the_step._not_to_keep(typed)

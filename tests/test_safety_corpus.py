@@ -47,18 +47,22 @@ KINDS = {
 # All eight with issue 18's and 19's rules (s1, s2), the same model: 0.8585 / 0.9448 /
 # 0.8735 / 0.0488 / 0.0926. Not thinking of suicide said in four more languages, and
 # thinking of it often in Italian and Portuguese: 0.8590 / 0.9448 / 0.8735 / 0.0488 / 0.0926.
-# The quiet kinds in five languages (self-injury now, swallowing, a recent attempt, more
-# wishes; "n" for "não"; s3): 0.8628 / 0.9448 / 0.8735 / 0.0488 / 0.0926. Words the spelling
-# made negators or risk words read as typed ("heute nacht", "am besten"): 0.8628 / 0.9448 /
-# 0.8735 / 0.0476 / 0.0913. A kitchen accident in five languages explains its cutting words:
-# 0.8628 / 0.9448 / 0.8735 / 0.0476 / 0.0892. What one did weeks ago ("after what i did in
-# october") and more wishes in five languages: 0.8632 / 0.9452 / 0.8735 / 0.0476 / 0.0892.
+# b9 (10 writers, half in five other languages, a tenth Nigerian Pidgin, most crisis
+# rows quiet; 770 rows) came in at 0.755 / 0.884 / 0.866 / 0.047 / 0.125; all nine then: 0.848 /
+# 0.938 / 0.873 / 0.0485 / 0.0967. Self-harm and suicide asked about as a subject (how they
+# differ, the signs in someone, the law) no longer a crisis: 0.848 / 0.9384 / 0.8729 /
+# 0.0441 / 0.0923. How an accident happened explains its blood: 0.848 / 0.9384 / 0.8729 /
+# 0.0426 / 0.0908. A double letter no stretch into short slang ("odd" is no "od"): 0.848 /
+# 0.9384 / 0.8729 / 0.0423 / 0.0904. The quiet kinds in five languages, words the spelling
+# makes negators read as typed, a cut in the kitchen, a denied firm match no voucher, what one
+# did weeks ago (s3; b1-b8 alone 0.8590 / 0.9448 / 0.8735 / 0.0425 / 0.0863 -> 0.8632 /
+# 0.9452 / 0.8735 / 0.0412 / 0.0829): 0.8518 / 0.9388 / 0.8729 / 0.0412 / 0.0871.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8631,
-    "crisis -> at least concern": 0.9451,
-    "concern -> any flag": 0.873,
+    "crisis -> crisis": 0.8517,
+    "crisis -> at least concern": 0.9387,
+    "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0477, "safe -> any flag": 0.0893}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0413, "safe -> any flag": 0.0872}
 
 
 def rows(folder: str) -> list[Row]:

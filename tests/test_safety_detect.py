@@ -762,6 +762,101 @@ def test_a_few_plain_statements_in_tagalog(text: str, crisis: bool) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "What is the difference between self-harm and a suicide attempt?",
+        "whats the diff btw sh and suicide attempts, for my essay",
+        "is self harm the same thing as trying to unalive?",
+        "NSSI vs suicide attempts: how do researchers tell them apart?",
+        "what are the warning signs someone might be thinking about suicide?",
+        "how do you know if someone is suicidal? we're presenting in LO",
+        "risk factors for suicide in young people, for my psych assignment",
+        "Kenya decriminalised attempted suicide recently, right?",
+        "diferencia entre autolesión e intento de suicidio",
+        "Unterschied zwischen Selbstverletzung und Suizidversuch",
+        "différence entre automutilation et tentative de suicide",
+        "señales de alerta del suicidio en adolescentes",
+    ],
+)
+def test_self_harm_and_suicide_asked_about_as_a_subject_is_no_crisis(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to die. whats the difference between self harm and suicide anyway",
+        "i tried suicide last week. is that different from self harm?",
+        "what are the signs of depression? i think about suicide every day",
+    ],
+)
+def test_a_question_about_the_subject_hides_no_risk_told_beside_it(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cut my hand on a can lid. It bled a lot but it's fine now.",
+        "cut my finger chopping onions, bleeding a lot, do i need stitches",
+        "My neighbour fell on the ice and her head was bleeding a lot, she's at the hospital now",
+        "my son came off his bike and split his chin, heaps of blood, stopped after 10 minutes",
+        "got my wisdom teeth out today and there's so much blood on the gauze",
+    ],
+)
+def test_how_an_accident_happened_explains_its_blood(text: str) -> None:
+    assert assess(text).tier is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cut too deep and it wont stop bleeding",
+        "i went too deep this time, i can see something white. my hand slipped",
+        "there's so much blood, it's on the floor and i feel really lightheaded",
+        "cut my arm on purpose with a kitchen knife and it's bleeding a lot",
+        "fell off my bike, then cut again at home and it wont stop bleeding",
+        "tripped and hit my head, bleeding loads, and i took 20 pills before",
+    ],
+)
+def test_an_accident_explains_no_self_injury_and_nothing_but_injury(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("still get the odd bad day", "still get the odd bad day"),
+        ("twenty-odd years ago", "xnum odd years ago"),
+        ("a documentary on the bbc", "a documentary on the bbc"),
+        ("i took an ooddd", "i took an overdose"),  # stretched: three letters or more
+    ],
+)
+def test_a_double_letter_is_no_stretch_into_a_short_slang_word(text: str, read: str) -> None:
+    # "odd" is not "od" (overdose), nor "bbc" "bc" (because)
+    assert " ".join(lexicon().normaliser.tokens(text)) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slipped up last week. Nothing that needs stitches. Just cross with myself.",
+        "It happened again, I'm afraid. Wednesday. Nothing that needs a doctor.",
+        "went back tae it on thursday. shallow, cleaned up, nae need for a&e.",
+    ],
+)
+def test_an_injury_told_as_needing_no_care_is_no_crisis(text: str) -> None:
+    assert assess(text).tier is not Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["i think i need stitches", "nothing that needs stitches yet but it wont stop bleeding"]
+)
+def test_an_injury_that_may_need_care_still_is_one(text: str) -> None:
+    assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "je suis en train de me scarifier",
         "je viens de me faire du mal",
         "mi sto tagliando adesso",
@@ -1043,3 +1138,10 @@ def test_a_denied_firm_match_vouches_for_no_other_match() -> None:
 )
 def test_what_one_did_weeks_ago_is_a_recent_attempt(text: str, crisis: bool) -> None:
     assert ("xx.what_i_did" in assess(text).matched) is crisis
+
+
+def test_a_cut_in_the_kitchen_explains_its_urge_words_but_a_blow_does_not() -> None:
+    # accident.cut_cooking explains cutting words (urges too); an `accident` ("hit my head")
+    # explains only injury words: "i hit my head on the wall many times" stays a lapse
+    assert "es.self_harm" not in assess("me corté el dedo pelando papas").matched
+    assert tier("me corte el dedo con la lata, a propósito") is not Tier.NONE

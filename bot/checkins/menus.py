@@ -29,6 +29,7 @@ from bot.checkins.schedule import (
     ScheduleError,
     clock,
     describe,
+    parse_time,
 )
 from bot.core import words
 from bot.core.buttons import (
@@ -78,13 +79,6 @@ def decode(code: str) -> tuple[str, int | None] | None:
     if len(code) == 2 and code[0] == "w" and code[1] in "0123456":
         return WEEKLY, int(code[1])
     return None
-
-
-def parse_time(hhmm: str) -> time | None:
-    if len(hhmm) != 4 or not hhmm.isdigit():
-        return None
-    hours, minutes = int(hhmm[:2]), int(hhmm[2:])
-    return time(hours, minutes) if hours < 24 and minutes < 60 else None
 
 
 def plan_from(code: str, hhmm: str, zone: str, *, paused: Plan | None = None) -> Plan | None:

@@ -105,6 +105,14 @@ def clock(at: time) -> str:
     return f"{hour}:{at.minute:02d}{suffix}{extra}"
 
 
+def parse_time(hhmm: str) -> time | None:
+    """A time as the check-in buttons carry it ("0730"); None when it is no valid one."""
+    if len(hhmm) != 4 or not hhmm.isdigit():
+        return None
+    hours, minutes = int(hhmm[:2]), int(hhmm[2:])
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None
+
+
 def _wanted(plan: Plan, weekday: int) -> bool:
     if plan.frequency == WEEKDAYS:
         return weekday < 5

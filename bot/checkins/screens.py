@@ -18,6 +18,7 @@ from bot.checkins.schedule import (
     local_day,
     local_moment,
     next_due,
+    parse_time,
     read_time,
     same_half,
 )
@@ -272,7 +273,7 @@ class Checkins:
 
     def _ask_zone(self, turn: Turn, code: str, hhmm: str) -> list[Reply]:
         found = zones.for_country(turn.person.country)
-        if menus.parse_time(hhmm) is None or menus.decode(code) is None:
+        if parse_time(hhmm) is None or menus.decode(code) is None:
             return [menus.frequency_menu(_back(turn))]
         turn.person.question = AskedZone(code, hhmm)
         if found:

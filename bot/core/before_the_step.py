@@ -49,11 +49,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
 
 import dialogues
 import safety
 from bot.checkins import wanted as schedule
+from bot.checkins.schedule import parse_time
 from bot.core import countries, delete_typed, lines_asked, repeats, someone_else, yes_no
 from bot.core.buttons import (
     Button,
@@ -122,17 +122,20 @@ _WHY = re.compile(r"^(?:but |and |so |um+ |)why\b", re.IGNORECASE)
 def country_said(turn: Turn, *, crisis: bool) -> str | None:
     """The country a typed message says the writer is in, kept without a word of its own
     (rule 8): in a message that asks something else ("Who can help? We're in Cape Town."),
-    or in a crisis ("im in toronto and i cant do this"), so the lines that follow are for
-    it. None for anything else, and at a check-in's own question (its place is a zone)."""
+    asks for lines ("give me the number, im in toronto") or is a crisis ("im in toronto
+    and i cant do this"), so the lines that follow are for it. None for anything else, and
+    at a check-in's own question (its place is a zone)."""
     text, question = _typed(turn), turn.person.question
     if text is None or isinstance(question, AskedTime | AskedZone):
         return None
-    if "?" not in text and not crisis:
+    asks_lines = lines_asked.read(text) is not None or (
+        repeats.lines_lately(turn.person.episode.said, turn.incoming.now)
+        and _other_country(text) is not None
+    )
+    if "?" not in text and not crisis and not asks_lines:
         return None  # "i live in cape town": said back ("Thanks. I'll show …"), at the step
     code = countries.said_to_be_in(text)
-    if code is None or countries.name(code) is None or code == turn.person.country:
-        return None
-    return code
+    return code if code != turn.person.country else None
 
 
 def not_mine(turn: Turn) -> bool:
@@ -174,22 +177,15 @@ def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
     if text is None or state is None or not isinstance(turn.person.question, Nothing):
         return None
     node = _node(library, state)
-    if node is None or node.ask is None or not _DONT_KEEP.search(normalise(text)):
+    if node is None or node.ask is None or not _not_to_keep(text):
         return None
     return f"{state.get('flow')}.{state.get('node')}.skip"
 
 
-_DONT_KEEP = re.compile(
-    r"^skip\b|\b(?:don t|dont|do not|no need to) (?:save|keep|store)"
-    r"(?: (?:it|this|that|anything|any of (?:it|this|that)|my answer|what i (?:said|wrote)))?"
-    r"(?: please| pls| thanks)?$|"
-    r"\bdon t want (?:it|this|that|anything|any of (?:it|this|that)) (?:saved|kept|stored)\b|"
-    r"\bdont want (?:it|this|that|anything) (?:saved|kept|stored)\b|"
-    r"\bno (?:lo |la )?guardes\b|\bnao (?:guarde|guarda|salve|salva)\b|"
-    r"\bne (?:le |la |l )?(?:garde|enregistre|sauvegarde) pas\b|"
-    r"\bnon (?:lo |la )?(?:salvare|tenere)\b|"
-    r"\bnicht (?:speichern|behalten)\b"
-)
+def _not_to_keep(text: str) -> bool:
+    """Rule 9: a skip said first ("skip. i dont want anything saved"), or being told not
+    to keep the words (dialogues/everyday.py, `unsaving`)."""
+    return normalise(text).split()[:1] == ["skip"] or dialogues.unsaving(text)
 
 
 @dataclass(frozen=True)
@@ -230,8 +226,7 @@ def checkin(
         return schedule.Wanted(wanted.code or question.code, wanted.at)
     put_back = _put_back(question)
     if put_back is not None and _PUT_BACK.search(text.lower()):  # "no! put it back to 7pm"
-        at = time(int(put_back.hhmm[:2]), int(put_back.hhmm[2:]))
-        return schedule.Wanted(put_back.code, at)
+        return schedule.Wanted(put_back.code, parse_time(put_back.hhmm))
     shown = _checkin_buttons(question)
     opened = _opens_checkins(library, state) or checkins_offered(library, state) is not None
     asking = isinstance(question, AskedTime) or any(isinstance(b, _ASKING) for b in shown)
@@ -312,7 +307,9 @@ def _put_back(question: Question) -> CheckinZone | None:
     if isinstance(question, AskedZone):
         return None
     buttons = (_button(button_id) for _, button_id in getattr(question, "offered", ()))
-    return next((b for b in buttons if isinstance(b, CheckinZone) and b.hhmm.isdigit()), None)
+    return next(
+        (b for b in buttons if isinstance(b, CheckinZone) and parse_time(b.hhmm) is not None), None
+    )
 
 
 _PUT_BACK = re.compile(r"\b(?:put|change|set|move|switch|turn) it back\b|\bundo\b")

@@ -226,8 +226,11 @@ class Companion:
     async def _respond(self, turn: Turn, triaged: Triage) -> list[Reply]:
         incoming, questions = turn.incoming, self._questions
         risk = in_context(triaged, State(turn.person.question, turn.person.episode))
-        if incoming.text:  # "its not me its HER": the model cannot tell whose words these are
-            risk = someone_else.theirs(risk, incoming.text, turn.person.flow_state)
+        state = turn.person.flow_state
+        if incoming.text and (risk is not triaged.risk or someone_else.in_their_flow(state)):
+            # "its not me its HER": triage read whose risk it is, but without the context
+            # (read again if it changed the risk) or the someone-else flow (which has a say)
+            risk = someone_else.theirs(risk, incoming.text, state)
         here = before_the_step.country_said(turn, crisis=risk.tier is safety.Tier.CRISIS)
         if here is not None:  # "Who can help? We're in Cape Town.": theirs, for what follows
             turn.person.country = here

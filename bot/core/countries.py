@@ -398,9 +398,11 @@ def lives_in(text: str) -> str | None:
 
 def said_to_be_in(text: str) -> str | None:
     """Where a message asking for lines says the writer is, in any sentence that asks
-    nothing ("should i call 911?? im in toronto"): as `lives_in`, around the question."""
+    nothing ("should i call 911?? im in toronto"): as `lives_in`, around the question; only
+    a country we know by name."""
     asks_nothing = " ".join(s for s in _SENTENCES.split(text) if s.strip() and "?" not in s)
-    return lives_in(asks_nothing)
+    code = lives_in(asks_nothing)
+    return code if code is not None and name(code) is not None else None
 
 
 def _lives_in(clause: str) -> tuple[str | None, bool] | None:

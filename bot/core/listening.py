@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, lines_asked, repeats, someone_else, words, yes_no
+from bot.core import asides, countries, repeats, someone_else, words, yes_no
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
@@ -113,13 +113,13 @@ class Listener:
             ):
                 # a parent or friend's worry (SAFE_MESSAGING.md, Always 11): how to help
                 return await self._someone_else(turn, text)
-            reads = state is not None and dialogues.reads(self._library, state, text)
-            keeps = state is not None and dialogues.asks(self._library, state)
-            if state is not None and _urge_elsewhere(risk, state):  # rule 4
+            if state is not None and _urge_elsewhere(risk, state):  # rule 4: a choice that
+                # leads to the urge flow is its answer (`goes` is None where none reads it)
+                reads = dialogues.goes(self._library, state, text) in _answers_an_urge(risk)
                 keeps = False
-                reads = reads and dialogues.goes(self._library, state, text) in _answers_an_urge(
-                    risk
-                )
+            else:
+                reads = self._reads(state, text)
+                keeps = state is not None and dialogues.asks(self._library, state)
             # only distress, the feeling that goes with a hard question, is read for what the
             # step means: its buttons by what the words mean, a worry the flow answers
             distress = state is not None and answers_the_step(risk)
@@ -145,10 +145,6 @@ class Listener:
         if not outcome.passed:
             return self._questions.say(turn, outcome)
         question = outcome.question
-        here = countries.said_to_be_in(text) if lines_asked.read(text) is not None else None
-        if here is not None and countries.name(here) is not None:
-            # lines the step shows as its own ("a helpline for parents? I'm in Leeds"): theirs
-            turn.person.country = here
         button = self._questions.offered(question, text)
         if button is not None:  # the core's own button on the last reply, typed
             return await self._choices.choose(turn, button, question=question)

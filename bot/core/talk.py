@@ -23,9 +23,8 @@ from bot.core.callback_data import ButtonError, decode, encode, is_core, option
 from bot.core.ports import PersonState
 from bot.core.someone_else import THEIR_DANGER
 from bot.core.turn import Turn
-from bot.core.yes_no import Said, read
+from bot.core.yes_no import Said, after_the_no, read
 from bot.messages import Option, Reply, ReplyKind
-from dialogues import normalise
 from dialogues.glosses import english
 from dialogues.matching import match_choice
 
@@ -131,7 +130,7 @@ class Questions:
             return False
         said = read(text)
         if said is Said.NO_AND_MORE:  # "no i'm ok", "nah im good thanks"
-            rest = _NO_FIRST.sub("", normalise(text))
+            rest = after_the_no(text)
             said = Said.NO if read(rest) in (Said.FINE, Said.NO) or _GOOD.match(rest) else None
         return said is Said.NO
 
@@ -161,16 +160,14 @@ class Questions:
     async def lines_asked(self, turn: Turn, codes: tuple[str, ...]) -> list[Reply]:
         """Lines asked for in words (bot/core/lines_asked.py): as /sos, for the countries
         named if any (the first with the crisis reply, each other's lines after it). The
-        country the writer says they are in ("im in toronto") becomes theirs, and so does
-        the first named by someone with none yet ("who can i talk to in canada"); lines
+        first named becomes the country of someone with none yet ("who can i talk to in
+        canada"; where they say they are, "im in toronto", is theirs already:
+        bot/core/before_the_step.py, `country_said`); lines
         asked for someone else ("its not me its HER. should i call 911?") are the lines for
         them, and a parent's ("any helpline for parents") the someone-else flow's lines for
         parents (lines_asked.py, rule 6)."""
         text = turn.incoming.text or ""
-        here = countries.said_to_be_in(text)
-        if here is not None and countries.name(here) is not None:
-            turn.person.country = here
-        elif codes and turn.person.country is None and countries.name(codes[0]) is not None:
+        if codes and turn.person.country is None and countries.name(codes[0]) is not None:
             turn.person.country = codes[0]  # "who can i talk to in canada": theirs, if none yet
         if lines_asked.for_a_parent(text, turn.person.flow_state):
             # a parent's: the lines for parents, as the flow for them shows them
@@ -312,7 +309,6 @@ def _read(turn: Turn, text: str | None) -> Said | None:
 # The first buttons of the core's "would one of these help?" menus (_coping_options,
 # _stay_options): a "no" there declines them (`declines_menu`).
 _COPING = (Go("urges:now"),)
-_NO_FIRST = re.compile(r"^(?:no+|nope+|nah+)\b\s*")
 _GOOD = re.compile(r"^(?:i m|im|i am) (?:good|all good|alright)(?: thanks| thank you)?$")
 
 

@@ -107,10 +107,9 @@ _YES = re.compile(
     r"\b(?:y|ye|yes+|yeah+|yeh|yh|yep|yup|yea|ya|yah|ja|si|sí|sure|sim|oui|ouais|"
     r"oo|opo|ndio|ndiyo)\b"
 )
-_NO_WORD = re.compile(
-    r"\b(?:no+|nope+|nah+|nein|non|nao|nee|never|not (?:really|rly|realy)|not at all|"
-    r"hapana|hindi po|hindi naman)\b"
-)
+# A no, in the words a bare no is made of too (`_BARE_NO`).
+_NO = r"no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all"
+_NO_WORD = re.compile(rf"\b(?:{_NO}|nao|hapana|hindi po|hindi naman)\b")
 _NOT_THINKING = (
     r"(?:(?:i m |im |i am )?not thinking|(?:i haven t|i havent|i have not|i never|never) "
     r"(?:thought|think)) (?:about|of) (?:it|that|suicide)"
@@ -121,7 +120,7 @@ _OTHER_NO = (
     r"hindi(?: naman)?(?: po)?|hapana|apana"  # Tagalog and Swahili (Sheng)
 )
 _BARE_NO = re.compile(
-    r"^(?:hell )?(?:n|no+|nope+|nah+|nein|non|nee|never|not (?:really|rly|realy)|not at all|"
+    rf"^(?:hell )?(?:n|{_NO}|"
     r"no way|of course not|definitely not|(?:i m|im|i am) not|(?:i do ?n t|i dont|i do not)|"
     rf"(?:i do ?n t|i dont|i do not) think so|{_NOT_THINKING}|{_OTHER_NO})"
     r"(?: (?:no+|nope+|not (?:really|rly|realy)|not at all|never|(?:i m|im|i am) not|"
@@ -257,6 +256,14 @@ def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     if last and last[0] != text and _BARE_NO.match(normalise(last[0])):
         return Said.NO  # rule 8
     return None
+
+
+def after_the_no(text: str) -> str:
+    """What a reply that starts with a no says after it, normalised: "no i'm ok" -> "i m
+    ok"; the whole reply when it starts with none."""
+    typed = normalise(text)
+    found = _NO_WORD.match(typed)
+    return typed[found.end() :].strip() if found is not None else typed
 
 
 def _safety_stated(text: str) -> tuple[bool, str]:
