@@ -10,6 +10,10 @@ from safety.lexicon import Sequence
 # Crisis kinds a message may explain away ("that was then, i'm well now", "cut my finger
 # chopping onions"). Means questions, preparation and abuse always count.
 EXPLAINABLE_KINDS = frozenset({"ideation", "burden", "intent", "overdose", "injury"})
+# What a cut told with the finger or the food it came from (`accident_cut`) explains: its
+# blood, and the cut an urge's words name ("me corté el dedo pelando papas" matches
+# es.self_harm's "me corté"); an `accident` ("hit my head") explains injury words only.
+CUT_KINDS = frozenset({"injury", "urge", "lapse"})
 
 
 def without_titles(text: str) -> str:

@@ -14,7 +14,8 @@ Rules, in the order they apply to each lexicon match:
    take anything", "non j'ai rien avalé") denies in the same way, unless hedged.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
-   present risk drops those matches (means, preparation and abuse still count).
+   present risk drops those matches (means, preparation and abuse still count); an
+   accident drops cutting urges too ("me corté el dedo pelando papas"), the past does not.
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about
@@ -41,7 +42,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import EXPLAINABLE_KINDS, explained_away, without_titles
+from safety.context import CUT_KINDS, EXPLAINABLE_KINDS, explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -107,7 +108,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     text = without_titles(text[:MAX_CHARS])
     read_by_model = lex.normaliser.tokens(text)
     apart = _ANSWER.sub(r"\1 . ", text)
-    tokens = read_by_model if apart == text else lex.normaliser.tokens(apart)
+    tokens = lex.read(apart, read_by_model if apart == text else lex.normaliser.tokens(apart))
     found = _find_all(lex, tokens)
     idiom_words: set[int] = set()
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
@@ -143,6 +144,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     past = explained_away(tokens, found, lex.words)
     accident = explained_away(tokens, found, lex.words, kind="accident", undone_by="accident_risk")
+    cut = explained_away(tokens, found, lex.words, kind="accident_cut", undone_by="accident_risk")
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = told_as_accident = False
@@ -153,13 +155,13 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "denial", "hedge", "explained", "accident"):
+        if entry.kind in ("idiom", "denial", "hedge", "explained", "accident", "accident_cut"):
             continue
         if past and entry.kind in EXPLAINABLE_KINDS:
             told_as_past = True  # explained away: rule 3
             continue
-        if accident and entry.kind == "injury":
-            told_as_accident = True  # an accident's blood: rule 3
+        if (accident and entry.kind == "injury") or (cut and entry.kind in CUT_KINDS):
+            told_as_accident = True  # an accident's blood, or a cut's: rule 3
             continue
         best: tuple[int, bool] | None = None
         for span in spans:
@@ -264,7 +266,8 @@ def _summarise(hits: list[tuple[Sequence, Tier, bool]], *, harmed_now: bool) -> 
     tier = max((hit[1] for hit in hits), key=lambda t: t.rank)
     top = [hit for hit in hits if hit[1] is tier]
     matched = tuple(dict.fromkeys(seq.entry.id for seq, _, _ in hits))
-    sources = tuple(dict.fromkeys(seq.source for seq, _, _ in hits))
+    # a denied crisis match, kept as concern, vouches for no other match (safety/model.py)
+    sources = tuple(dict.fromkeys(seq.source for seq, t, _ in hits if t is seq.entry.tier))
     return Assessment(
         tier=tier,
         kinds=frozenset(seq.entry.kind for seq, _, _ in hits),

@@ -48,6 +48,7 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "hedge": (Tier.NONE, False),
         "explained": (Tier.NONE, False),
         "accident": (Tier.NONE, False),
+        "accident_cut": (Tier.NONE, False),
     }
 )
 
@@ -101,6 +102,17 @@ class Lexicon:
     checks: tuple[tuple[frozenset[str], ...], ...] = ()
     # the sources of firm entries: the model never lowers them (safety/model.py, decide)
     firm: frozenset[str] = frozenset()
+    # words the lexicon reads as typed (`as_typed`: "nacht" is not "nicht"), and the
+    # normaliser that keeps them; the model reads them corrected, as it was trained to
+    as_typed: re.Pattern[str] | None = None
+    reader: Normaliser | None = None
+
+    def read(self, text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The tokens the lexicon matches: `tokens` (the normaliser's reading of `text`),
+        unless `text` holds a word the lexicon reads as typed."""
+        if self.reader is None or self.as_typed is None or not self.as_typed.search(text):
+            return tokens
+        return self.reader.tokens(text)
 
 
 @functools.cache
@@ -138,6 +150,13 @@ def compile_lexicon(data: Any) -> Lexicon:
     normaliser = Normaliser(
         vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy, short_targets=short
     )
+    as_typed = sorted({str(word).casefold() for word in data.get("as_typed", [])})
+    reader = Normaliser(
+        vocabulary=vocabulary | frozenset(as_typed),
+        rewrites=rewrites,
+        fuzzy_targets=fuzzy,
+        short_targets=short,
+    )
     anchors, checks = plan(sequences)
     return Lexicon(
         normaliser=normaliser,
@@ -147,6 +166,12 @@ def compile_lexicon(data: Any) -> Lexicon:
         words=MappingProxyType(words),
         forbidden=tuple(str(p).casefold() for p in data.get("forbidden", [])),
         firm=frozenset(seq.source for seq in sequences if seq.entry.firm),
+        as_typed=re.compile(
+            rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, as_typed))})(?![^\W\d_])", re.IGNORECASE
+        )
+        if as_typed
+        else None,
+        reader=reader if as_typed else None,
     )
 
 

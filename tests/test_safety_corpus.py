@@ -53,13 +53,16 @@ KINDS = {
 # differ, the signs in someone, the law) no longer a crisis: 0.848 / 0.9384 / 0.8729 /
 # 0.0441 / 0.0923. How an accident happened explains its blood: 0.848 / 0.9384 / 0.8729 /
 # 0.0426 / 0.0908. A double letter no stretch into short slang ("odd" is no "od"): 0.848 /
-# 0.9384 / 0.8729 / 0.0423 / 0.0904.
+# 0.9384 / 0.8729 / 0.0423 / 0.0904. The quiet kinds in five languages, words the spelling
+# makes negators read as typed, a cut in the kitchen, a denied firm match no voucher, what one
+# did weeks ago (s3; b1-b8 alone 0.8590 / 0.9448 / 0.8735 / 0.0425 / 0.0863 -> 0.8632 /
+# 0.9452 / 0.8735 / 0.0412 / 0.0829): 0.8518 / 0.9388 / 0.8729 / 0.0412 / 0.0871.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8479,
-    "crisis -> at least concern": 0.9383,
+    "crisis -> crisis": 0.8517,
+    "crisis -> at least concern": 0.9387,
     "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0424, "safe -> any flag": 0.0905}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0413, "safe -> any flag": 0.0872}
 
 
 def rows(folder: str) -> list[Row]:

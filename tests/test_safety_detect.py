@@ -852,3 +852,296 @@ def test_an_injury_told_as_needing_no_care_is_no_crisis(text: str) -> None:
 )
 def test_an_injury_that_may_need_care_still_is_one(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis en train de me scarifier",
+        "je viens de me faire du mal",
+        "mi sto tagliando adesso",
+        "mi sono appena fatta del male",
+        "ich ritze mich gerade",
+        "ich werde mich gleich verletzen",
+        "hab mich grad geritzt",
+        "me estoy haciendo daño",
+        "acabo de lastimarme",
+        "tô me machucando",
+        "vou me cortar hoje",
+    ],
+)
+def test_self_injury_now_in_five_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert found.immediate
+    assert "xx.harming_now" in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab mich eben beim kochen geschnitten",  # a word between: no match
+        "mi sono appena fatta male al ginocchio",  # "farsi male": an accident too
+        "je suis en train de me couper les cheveux",  # a haircut
+        "me estoy cortando el pelo ahora",
+        "ich werde mich nicht verletzen",  # denied
+    ],
+)
+def test_self_injury_now_is_not_an_accident_or_a_haircut(text: str) -> None:
+    assert "xx.harming_now" not in assess(text).matched
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("tomei tudo o que tinha na gaveta", "xx.swallowed"),
+        ("ho preso tutto quello che avevo", "xx.swallowed"),
+        ("me tomé todo lo que tenía", "xx.swallowed"),
+        ("j'ai avalé tout ce que j'avais", "xx.swallowed"),
+        ("ho svuotato il blister", "xx.swallowed"),
+        ("ein paar tabletten zu viel genommen", "xx.swallowed"),
+        ("tomei os remédios de propósito", "xx.swallowed_on_purpose"),
+        ("ho preso le pasticche apposta", "xx.swallowed_on_purpose"),
+        ("ich habe die tabletten nicht aus versehen genommen", "xx.swallowed_on_purpose"),
+        # its own "pas" is no denial, nor another "pas" between its words
+        ("j'ai pris mes cachets avec pas mal de vin, pas par accident", "xx.swallowed_on_purpose"),
+        ("i swallowed my tablets, not by mistake", "xx.swallowed_on_purpose"),
+    ],
+)
+def test_swallowing_told_quietly_in_other_languages(text: str, entry: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert "overdose" in found.kinds
+    assert entry in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomei umas a mais ontem",  # a few drinks
+        "hab die packung chips leer gemacht",
+        "i took my meds on purpose this morning",  # English "on purpose" is left out
+        "tomei o remédio depois do almoço",
+    ],
+)
+def test_taking_medicine_or_a_drink_is_no_swallowing(text: str) -> None:
+    matched = assess(text).matched
+    assert "xx.swallowed" not in matched
+    assert "xx.swallowed_on_purpose" not in matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tentei me matar mês passado",
+        "avevo cercato di uccidermi",
+        "j'ai essayé de me tuer",
+        "depuis ma tentative je dors mal",
+        "intenté suicidarme en octubre",
+        "seit meinem versuch ruft sie jeden tag an",
+    ],
+)
+def test_a_recent_attempt_in_other_languages(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert "xx.attempt" in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the topic named, as school questions name it, and an attempt told with an age
+        "qual a diferença entre autolesão e tentativa de suicídio?",
+        "diferencia entre autolesión e intento de suicidio",
+        "hatte mit 12 nen suizidversuch, jetzt geht es mir gut",
+        "à vingt ans j'ai fait une tentative, aujourd'hui je vais bien",
+    ],
+)
+def test_an_attempt_named_as_a_topic_or_long_ago_is_no_recent_attempt(text: str) -> None:
+    assert "xx.attempt" not in assess(text).matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ho voglia di morire",
+        "vorrei non esserci",
+        "j'ai envie de crever",
+        "quero sumir de vez",
+        "valdría más muerto",
+        "ich wär lieber tot",
+        "lebensmüde, einfach müde vom leben",
+        "ich hoffe dass gott mich holt",
+        "no voy a estar mucho más tiempo por aquí",
+        "não vou estar aqui por muito mais tempo",
+        "já não vou andar por cá muito tempo",
+        "non ho voglia di vivere",
+        "ando a pensar em morrer",
+        "je voudrais m'effacer définitivement",
+        "ich ritz mich gleich",
+        "tra poco mi faccio male",
+        "estoy a punto de hacerme daño",
+    ],
+)
+def test_more_wishes_to_die_and_goodbyes_in_other_languages(text: str) -> None:
+    assert tier(text) is Tier.CRISIS
+
+
+def test_a_negation_between_a_wishs_words_does_not_silence_the_model() -> None:
+    # "jamais" stood in the gap of a match allowing two words: the match was denied, and a
+    # denial lets the model raise only when sure; a gap of one word finds no match at all
+    assert tier("Je voudrais m'endormir et ne plus jamais me réveiller") is Tier.CRISIS
+    assert "xx.not_here_long" not in assess("no voy a estar mucho tiempo por aquí").matched
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("minha filha diz que se vai matar", Tier.CRISIS),  # European Portuguese order
+        ("sie will wirklich sterben", Tier.CRISIS),  # a word between verb and infinitive
+        ("mein Sohn will einfach nicht mehr leben", Tier.CRISIS),
+        ("mi hermano dice que se va a matar si le quitan el móvil", Tier.CRISIS),
+    ],
+)
+def test_someone_elses_wish_with_a_word_between_or_a_condition(text: str, expected: Tier) -> None:
+    found = assess(text)
+    assert found.tier is expected
+    assert found.about_someone_else
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá me va a matar si ve mis notas",  # a telling-off, not a death
+        "mi mamá va a matarme si se entera",
+        "minha mãe vai me matar se souber kkk",
+        "sie will wirklich nicht sterben",
+        "eu n quero morrer",  # "n" is "não"
+        "n quero me matar",
+    ],
+)
+def test_a_threat_of_a_telling_off_and_a_denial_typed_short(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("il m'a étranglée hier soir", "xx.abuse_past"),
+        ("mio padre mi ha picchiata", "xx.abuse_past"),
+        ("me dio una paliza anoche", "xx.abuse_past"),
+        ("meu padrasto me bateu", "xx.abuse_past"),
+        ("er hat mich gestern gewürgt", "xx.abuse_past"),
+        ("mein neuer freund hat mich geschlagen", "xx.abuse_past"),  # "neuer" read "never"
+        ("mio fratello non smette di sanguinare", "xx.bleeding"),
+        ("ça saigne énormément", "xx.bleeding"),
+        ("es blutet stark", "xx.bleeding"),
+        ("combien de temps ça met à agir si on en prend beaucoup", "xx.means"),
+        ("wie lange dauert es bis es wirkt wenn man viele nimmt", "xx.means"),
+        ("c'è un modo che non faccia male?", "xx.means_painless"),
+        ("una forma de hacerlo que no duela", "xx.means_painless"),
+        ("sana kunin na ako ni Lord", "tl.ideation_taken"),
+    ],
+)
+def test_abuse_bleeding_and_means_in_other_languages(text: str, entry: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert entry in found.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er hat mich beim schach geschlagen",  # beaten at chess
+        "me pegó un susto",  # gave me a fright
+        "ça saigne encore un peu après le dentiste",
+        "wie lange dauert es bis ibuprofen wirkt",  # no "many"
+    ],
+)
+def test_everyday_hurts_and_questions_are_no_abuse_bleeding_or_means(text: str) -> None:
+    matched = assess(text).matched
+    assert not {"xx.abuse_past", "xx.bleeding", "xx.means"} & set(matched)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich will heute nacht sterben", Tier.CRISIS),  # "nacht" was read "nicht": a denial
+        ("ich bringe mich heute nacht um", Tier.CRISIS),
+        ("ich will heute nicht sterben", Tier.NONE),
+        ("mon neveu veut mourir", Tier.CRISIS),  # "neveu" was read "never"
+        ("meine Nichte will sterben", Tier.CRISIS),  # "Nichte" was read "nicht"
+        ("wenn meine Mutter das sieht, bringt sie mich um", Tier.NONE),  # "bringt": not "bring"
+        ("meine Füße bringen mich um", Tier.NONE),  # "bringen": not "bringe"
+        ("mein Bruder sagt, er bringt sich noch um", Tier.CRISIS),
+    ],
+)
+def test_words_the_spelling_makes_negators_are_read_as_typed(text: str, expected: Tier) -> None:
+    assert tier(text) is expected
+
+
+def test_words_read_as_typed_change_only_the_lexicons_reading() -> None:
+    lex = lexicon()
+    text = "was hilft am besten heute nacht"
+    assert lex.normaliser.tokens(text)[3:] == ("beaten", "heute", "nicht")  # the model's
+    assert lex.read(text, lex.normaliser.tokens(text))[3:] == ("besten", "heute", "nacht")
+    plain = "nothing to read again"
+    assert lex.read(plain, lex.normaliser.tokens(plain)) == lex.normaliser.tokens(plain)
+    # "am besten" was read "am beaten" (abuse): "wie macht man das am besten?" is no abuse
+    assert tier("Welche Maßnahmen gelten als am besten wirksam?") is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté el dedo pelando papas, nada grave",
+        "je me suis coupée le doigt en coupant les oignons",
+        "cortei o dedo ao descascar batatas",
+        "me corté con una lata abriendo sardinas",
+        "cut my finger chopping onions",
+    ],
+)
+def test_a_kitchen_accident_in_any_language_is_no_self_injury(text: str) -> None:
+    assert tier(text) is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corté el dedo a propósito",  # on purpose: no accident
+        "me corté el brazo pelando papas",  # an arm is where people cut
+        "my cousin told me she is hurting herself. she is okay now",  # the past: still concern
+    ],
+)
+def test_an_accident_with_a_word_of_present_risk_explains_nothing(text: str) -> None:
+    assert tier(text) is not Tier.NONE
+
+
+def test_a_denied_firm_match_vouches_for_no_other_match() -> None:
+    # "não estou a pensar em suicídio": the firm "a pensar em" is denied; the bare
+    # "suicídio" beside it is the model's to lower, as it was before the firm entry
+    found = assess("Não, não estou a pensar em suicídio. Escrevo por causa da minha filha.")
+    assert found.tier is Tier.NONE
+    assert tier("estou a pensar em suicídio") is Tier.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("after what i did in october i had to take time off work", True),
+        ("desde lo que hice hace tres semanas mi madre no me deja sola", True),
+        ("foi a primeira vez desde o que eu fiz em junho", True),
+        ("depuis ce que j'ai fait il y a un mois je vois une psy", True),
+        ("dopo quello che ho fatto a ottobre mi hanno cambiato la terapia", True),
+        ("after what i did i feel so stupid", False),  # no time: not an attempt told in passing
+    ],
+)
+def test_what_one_did_weeks_ago_is_a_recent_attempt(text: str, crisis: bool) -> None:
+    assert ("xx.what_i_did" in assess(text).matched) is crisis
+
+
+def test_a_cut_in_the_kitchen_explains_its_urge_words_but_a_blow_does_not() -> None:
+    # accident.cut_cooking explains cutting words (urges too); an `accident` ("hit my head")
+    # explains only injury words: "i hit my head on the wall many times" stays a lapse
+    assert "es.self_harm" not in assess("me corté el dedo pelando papas").matched
+    assert tier("me corte el dedo con la lata, a propósito") is not Tier.NONE
