@@ -72,6 +72,7 @@ from dialogues.matching import (
     leftover,
     match_choice,
     match_entry,
+    names_label,
     normalise,
     not_known,
     parse_number,
@@ -639,24 +640,19 @@ _QUESTION_WORDS = frozenset(
 
 def _earlier(run: _Run, text: str) -> Step | None:
     """A button of another step of this flow, typed as its label ("when people ask", once
-    that menu has gone by): where it goes, if the buttons so labelled all go one way."""
-    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
-    if not typed:
-        return None
+    that menu has gone by; "learning to accept my scars": `names_label`): where it goes,
+    if the buttons so labelled all go one way."""
     targets = {
         choice.to
         for node_id, other in run.library.flows[run.flow].nodes.items()
         if node_id != run.node
         for choice in other.choices or ()
-        if normalise(choice.label) == typed
+        if names_label(text, choice.label)
     }
     where = {run.library.resolve(run.flow, target) for target in targets}
     if len(where) != 1 or None in where or (run.flow, run.node) in where:
         return None
     return run.enter_target(run.flow, targets.pop())
-
-
-_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
 
 
 def _told(text: str) -> bool:

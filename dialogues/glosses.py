@@ -1,5 +1,6 @@
 """Words typed in Spanish, Portuguese, French, Italian and German (and a few menu words in
-Tagalog, as Taglish is typed: "ginawa ko ulit", "mag-isa"), glossed into the English
+Tagalog, as Taglish is typed: "ginawa ko ulit", "mag-isa"; Dutch thanks and goodbyes:
+"dank je", "doei"), glossed into the English
 the buttons say, so the step's own words read them ("sí" is "yes", "algo más" is "something
 else", "Narben" is "scars", "lo hice otra vez" is "I did it again"). The table is data a
 reviewer reads: dialogues/glossary.yaml, loaded once; `python -m dialogues check` holds it
@@ -42,7 +43,7 @@ from dialogues.matching import normalise
 from dialogues.problems import Problem
 
 GLOSSARY_FILE = "glossary.yaml"
-LANGUAGES = ("es", "pt", "fr", "it", "de", "tl")
+LANGUAGES = ("es", "pt", "fr", "it", "de", "tl", "nl")
 _STOPS = re.compile(r"([.!?,;:]+)")
 # Portuguese pronouns that go before the verb in Brazil and after it in Portugal (rule 5).
 _CLITICS = frozenset({"me", "te", "se", "nos", "lhe"})

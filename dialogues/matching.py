@@ -29,6 +29,8 @@ Rules for choices (`match_choice`):
 7. A word typed short, its last "g" dropped or as people text it ("easin a lil", "somethin
    to do"), or in Scots ("dinnae want tae tell"), is read as the options spell it, where
    one of them has that word.
+8. What someone is thanked for is no option: "thank you for your help" never picks "Who can
+   help".
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
@@ -302,6 +304,12 @@ _polite = re.compile(
     r"^(?:(?:please|pls|plz|ok|okay|um|uhm|uh|hmm|well|oh|ugh) )+|"
     r"(?: (?:po|please|pls|plz|lang|na|thanks|thank you|thx|ty|then|tbh|lol|haha))+$"
 )
+# What someone is thanked for names no option (rule 8): "thank you for your help" is thanks.
+_THANKED_FOR = re.compile(
+    r"\b(?:thank you|thanks|thank u|thx|ty) (?:so much |a lot )?for (?:your |the |all the |all "
+    r"your |all )?(?:help|helping|support|time|listening|advice|info|information)\b",
+    re.IGNORECASE,
+)
 # Small talk (`small_talk`): thanks, goodbye, a bare "ok", when no option is meant.
 _THANKS = frozenset({"thanks", "thank", "thx", "ty", "tysm", "cheers", "ta", "thankyou", "thnx"})
 _THANKS |= frozenset({"tnx", "salamat", "danke", "merci", "gracias"})
@@ -350,6 +358,28 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).replace("_", " ").split())
 
 
+def names_label(text: str, label: str) -> bool:
+    """Whether `text` is `label` typed as a whole, small words around it aside ("the
+    when people ask one"), or with its last "them" or "it" said as what it stands for
+    ("learning to accept my scars" for "Learning to accept them")."""
+    typed = [w for w in normalise(text).split() if w not in _AROUND_A_LABEL]
+    said = normalise(label).split()
+    if typed == said:
+        return True
+    if len(said) < 2 or said[-1] not in ("them", "it"):
+        return False
+    told = normalise(text).split()[len(said) - 1 :]
+    return (
+        normalise(text).split()[: len(said) - 1] == said[:-1]
+        and 2 <= len(told) <= 3
+        and told[0] in _STANDS_FOR
+    )
+
+
+_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
+_STANDS_FOR = frozenset({"my", "the", "those", "these", "his", "her", "their", "our"})
+
+
 def plain(text: str) -> str:
     """`text` normalised, without politeness at either end (rule 5): "Skip po" -> "skip"."""
     return _polite.sub("", normalise(text)) or normalise(text)
@@ -379,7 +409,7 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     Each option is its label followed by its synonyms.
     """
     said = [_with_contractions_whole(option) for option in options]
-    text = _respelled(text, said)
+    text = _respelled(_THANKED_FOR.sub("thanks", text), said)
     typed = plain(text)
     if not typed:
         return None

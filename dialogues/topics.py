@@ -4,7 +4,7 @@ kinder to myself is something I struggle with"): `named_topic` (its rules in its
 from __future__ import annotations
 
 from dialogues.library import END, TOPICS, Library
-from dialogues.matching import joined, normalise
+from dialogues.matching import joined, names_label, normalise
 from dialogues.schema import Choice, Node
 
 # Words that say little in a message that names a topic ("yeah the scars one please").
@@ -15,7 +15,6 @@ _FILLER = frozenset(
 )
 
 # Around a label typed ("the when people ask one please").
-_AROUND_A_LABEL = frozenset({"the", "one", "please", "pls", "po", "ok", "okay", "yeah", "um"})
 # Labels that answer the menu's own question, never a part of a topic to go to.
 _ANSWERS = ("yes", "no ", "i m not sure", "i d rather", "back to", "tell me more")
 
@@ -119,15 +118,17 @@ def named_part(library: Library, text: str, *, here: str = "") -> str | None:
     itself, nor from a flow about someone else."""
     if here in ABOUT_SOMEONE_ELSE:
         return None
-    typed = " ".join(w for w in normalise(text).split() if w not in _AROUND_A_LABEL)
-    found = {
-        library.resolve(flow, choice.to)
+    labels = [
+        (library.resolve(flow, choice.to), normalise(choice.label))
         for flow, menu in _first_menus(library)
         if flow != here
         for choice in menu.choices or ()
-        if normalise(choice.label) == typed
-    }
-    if len(found) != 1 or len(typed.split()) < 2 or typed.startswith(_ANSWERS):
+        if names_label(text, choice.label)
+    ]
+    found = {where for where, _ in labels}
+    if len(found) != 1 or any(
+        len(said.split()) < 2 or said.startswith(_ANSWERS) for _, said in labels
+    ):
         return None
     where = found.pop()
     return None if where is None or where == END else f"{where[0]}:{where[1]}"

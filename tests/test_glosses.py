@@ -130,7 +130,7 @@ def test_a_phrase_that_is_an_english_button_word_is_a_problem() -> None:
 
 
 def test_an_unknown_language_or_an_entry_without_english_is_a_problem() -> None:
-    data = {"glosses": [{"english": "yes", "nl": ["ja"]}, {"es": ["si"]}]}
+    data = {"glosses": [{"english": "yes", "sv": ["ja"]}, {"es": ["si"]}]}
     messages = [p.message for p in glosses.problems(frozenset(), data=data)]
     assert any("not a language of the glossary" in m for m in messages)
     assert any("without its English" in m for m in messages)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core import words
+from bot.core.delete_typed import WHAT_YOU_KEEP
 from dialogues import glosses, normalise
 
 Way = Literal["resume", "talk", "country", "own_data"]
@@ -66,8 +67,8 @@ def _way(text: str) -> Way | None:
         return "talk"
     if _COUNTRY.search(typed) and len(typed.split()) <= 8:
         return "country"
-    if _OWN_DATA.fullmatch(typed):
-        return "own_data"
+    if any(_OWN_DATA.fullmatch(_bare(said)) for said in _SENTENCES.split(text)):
+        return "own_data"  # "No thanks. Now, can I see what you've got on me so far?"
     return None
 
 
@@ -116,12 +117,13 @@ _COUNTRY = re.compile(
     r"^(?:choose|pick|change|set|select) (?:my|the|a) country$|"
     r"\b(?:choose|pick|change|set) my country\b"
 )
-# Asking to see what they kept ("can i see my old notes", "notes", "my data"): /mydata.
+# Asking to see what they kept ("can i see my old notes", "notes", "my data", "can i see
+# what you've got on me so far"): /mydata.
 _OWN_DATA = re.compile(
     r"(?:(?:can|could|may) i (?:see|read|look at|get|have)|show me|let me see|i want to see|"
-    r"see|where (?:is|are)|where s)? ?(?:all )?(?:my |the )?(?:old |saved |past |previous |"
+    r"see|where (?:is|are)|where s)? ?(?:(?:all )?(?:my |the )?(?:old |saved |past |previous |"
     r"today s |todays |today |check ?in )?(?:notes?|data|saved (?:things|stuff)|"
-    r"what i (?:saved|kept|wrote))"
+    rf"what i (?:saved|kept|wrote))|{WHAT_YOU_KEEP})(?: so far)?"
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(
@@ -135,6 +137,11 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
             r"\b(?:who (?:reads|sees|can see|can read)|(?:does|can) (?:anyone|any one|someone|"
             r"anybody|a person|people) (?:see|read)|what do (?:you|u) (?:keep|save|store)|"
             r"is (?:this|it|this chat) private|do (?:you|u) (?:keep|save|store|read)|"
+            # "where is my data stored?", "you didn't say where it's stored", "on a server?"
+            r"where (?:is |are |do (?:you|u) (?:keep|store) )?(?:my data|the data|my info|"
+            r"my messages)(?: (?:stored|kept|saved|held))?$|where (?:is |s )?(?:it|my data|"
+            r"the data|everything|this) (?:is |s )?(?:stored|kept|saved|held)|"
+            r"(?:stored|kept|saved) on a server|on a server|"
             # "does this tell my counselor", "does mrs reyes see this", "will my mum know"
             r"(?:does|do|will|would|can|could) (?:this|it|you|the bot) (?:tell|show|send|report|"
             r"share|text|email)|(?:does|do|will|would|can|could) (?:\w+ ){1,3}(?:see|read|"

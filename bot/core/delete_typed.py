@@ -52,9 +52,15 @@ _ERASE_ALL = re.compile(
     r"(?:please |pls |can you |could you )?(?:delete|erase|wipe)(?: (?:it|everything|all|"
     r"it all|all of it|please|pls|now))*"
 )
+# What the bot keeps about the person, in their words ("everything you've got on me", "what
+# you know about me"): asides.py reads it too, to show it (/mydata).
+WHAT_YOU_KEEP = (
+    r"(?:everything|all|what|whatever|anything) (?:that )?(?:you|u) (?:ve |have )?(?:(?:got|have|"
+    r"know|hold) (?:on|about|of) me|(?:keep|store|saved|kept|stored)(?: (?:on|about|of) me)?)"
+)
 _THEIRS = re.compile(
     r"\b(?:my data|my info|my information|my stuff|my account|my things|my details|"
-    r"all of it|all my|everything about me|everything you (?:keep|have|know)|"
+    rf"all of it|all my|everything about me|everything you (?:keep|have|know)|{WHAT_YOU_KEEP}|"
     r"that i was (?:ever )?here|every trace)\b"
 )
 _QUESTION = re.compile(

@@ -18,6 +18,8 @@ words that answer the step's own question are answered inside the flow"):
    for), but for a choice that leads to the urge flow ("I have an urge right now"), or
    a lapse told to the lapse's ("I did it again"): it gets the concern reply, which
    offers the urge flow first.
+5. The country picker's button typed with the country ("Choose my country. I live in the
+   United Kingdom") chooses the country.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import dialogues
 import safety
 from bot.core import asides, countries, own_data, someone_else, words, yes_no
+from bot.core.buttons import Button as AnyButton
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
 from bot.core.country_picker import country_picker
@@ -104,7 +107,7 @@ class Listener:
             # the core's own button on the last reply, typed ("the did it again one"); under
             # "are you safe right now?" only when it says nothing to that ("keep talking pls")
             self._questions.noticed(turn, risk)
-            return await self._choices.choose(turn, button, question=Nothing())
+            return await self._typed_button(turn, button, text or "", question=Nothing())
         if text is not None and isinstance(person.question, Nothing):
             state = person.flow_state
             helping = someone_else.in_their_flow(state)
@@ -148,7 +151,7 @@ class Listener:
         question = outcome.question
         button = self._questions.offered(question, text)
         if button is not None:  # the core's own button on the last reply, typed
-            return await self._choices.choose(turn, button, question=question)
+            return await self._typed_button(turn, button, text, question=question)
         if self._questions.declines_menu(question, text):  # "nah" to "would one of these help?"
             return [Reply(words.MENU_DECLINED), *await self._flows.resume(turn)]
         if isinstance(question, AskedTime | AskedZone):
@@ -195,6 +198,16 @@ class Listener:
             # is shown again, as "Go back to where we were" would
             return await self._flows.resume(turn)
         return await self._flows.answer(turn, dialogues.Typed(text))
+
+    async def _typed_button(
+        self, turn: Turn, button: AnyButton, text: str, *, question: Question
+    ) -> list[Reply]:
+        """The core's own button, typed; "Choose my country. I live in the United Kingdom"
+        chooses that country, not the picker (rule 5)."""
+        code = countries.lives_in(text) if isinstance(button, CountryPage) else None
+        if code is not None:
+            return await self._choices.country(turn, code)
+        return await self._choices.choose(turn, button, question=question)
 
     async def _aside(self, turn: Turn, text: str, *, asks: bool) -> list[Reply] | None:
         """A way back, the country picker, what they kept, or a question back
