@@ -9,7 +9,9 @@ import pytest
 from tests.fakes import FakeChat
 
 
-@pytest.mark.parametrize("typed", ["yes thats fine", "ok yes", "sure go ahead", "sì, va bene", "sí, está bien"])
+@pytest.mark.parametrize(
+    "typed", ["yes thats fine", "ok yes", "sure go ahead", "sì, va bene", "sí, está bien"]
+)
 async def test_a_typed_yes_to_keeping_check_in_settings_agrees(chat: FakeChat, typed: str) -> None:
     await chat.send("/start")
     await chat.send("hi, i'd like to set up daily check ins in the evening if thats a thing you do")
