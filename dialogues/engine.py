@@ -69,6 +69,7 @@ from dialogues import everyday, glosses
 from dialogues.bubbles import node_buttons, node_messages
 from dialogues.library import END, TOPICS, Library
 from dialogues.matching import (
+    before_goodbye,
     leftover,
     match_choice,
     match_entry,
@@ -851,6 +852,9 @@ def _unmatched(
     if named is not None and named[2]:
         return run.enter_target(TOPICS, named[1])
     reading = read_options(text, options) if talk is None else None
+    said_first = before_goodbye(text) if talk == "bye" else None
+    if said_first is not None:  # "it felt a little bit okay actually. doei": the answer first
+        reading = read_options(said_first, options)
     if reading is not None and reading.meant:
         if reading.index < len(listed):
             return _pick(run, node, listed[reading.index])

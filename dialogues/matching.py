@@ -541,6 +541,16 @@ def small_talk(text: str) -> str | None:
     return None
 
 
+def before_goodbye(text: str) -> str | None:
+    """What `text` says before a goodbye said last, when it says something else first ("it
+    felt a little bit okay actually. thanks. bye"); None for no goodbye said last."""
+    sentences = [part for part in _SENTENCE_END.split(text) if normalise(part)]
+    if len(sentences) < 2 or small_talk(sentences[-1]) != "bye":
+        return None
+    rest = ". ".join(sentences[:-1])
+    return rest if small_talk(rest) is None else None
+
+
 def only_leaving(text: str) -> bool:
     """Whether the whole message only leaves: a word that ends the chat with filler at most
     ("stop pls", "done na po ako"), or a short "that's all" ("im good", "nah thats it")."""

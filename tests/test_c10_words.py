@@ -11,7 +11,7 @@ import pytest
 
 from bot.core import asides, delete_typed, words
 from dialogues import Facts, Step, Tap, Typed, glosses, step
-from dialogues.matching import match_choice, names_label
+from dialogues.matching import before_goodbye, match_choice, names_label
 from tests.fakes import FakeChat, shipped_library
 
 
@@ -157,3 +157,39 @@ async def test_the_country_buttons_words_typed_with_a_country_choose_it(chat: Fa
     said = " ".join(reply.text for reply in chat.last)
     assert "crisis lines for United Kingdom" in said and "999" in said
     assert "Where do you live" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good grief. I haven't taken anything. I said forty years, not forty tablets. Go back.",
+        "Coudonc! Je suis pas en danger. Retourner où on était.",
+    ],
+)
+def test_a_way_back_said_last_is_a_way_back(text: str) -> None:
+    assert asides.way(text) == "resume"
+
+
+def test_a_way_back_said_first_and_then_refused_is_none() -> None:
+    assert asides.way("I dont want to go back. its hard") is None
+
+
+async def test_asking_to_see_their_data_at_a_menu_shows_it_and_the_menu_stays(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.send("No thanks. Now, can I see what you've got on me so far?")
+    assert chat.last[0].text.startswith(words.MYDATA_INTRO)
+    assert "I have an urge right now" in chat.buttons()
+
+
+def test_an_answer_before_a_goodbye_is_read_as_the_answer() -> None:
+    state = at("scars", "accept")  # "That was hard", "That felt okay", "Back to topics"
+    result = typed(state, "that felt okay actually. thanks, bye")
+    assert result.state == tapped(state, "That felt okay").state
+    told = "it felt a little bit okay actually. dank je, I think I am ready for the job now. doei"
+    unsure = typed(state, told)
+    assert unsure.messages[0].text == 'Did you mean "That felt okay"?'  # asked, not left
+    assert before_goodbye("it felt okay actually. thanks, bye") == "it felt okay actually"
+    assert before_goodbye("thanks. bye") is None  # only small talk before it: a goodbye
+    assert before_goodbye("it felt okay actually") is None

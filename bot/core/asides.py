@@ -61,8 +61,9 @@ def question(text: str) -> Answer | None:
 
 def _way(text: str) -> Way | None:
     typed = _bare(text)
-    if _RESUME.fullmatch(typed) or _WHERE_WE_WERE.search(typed):
-        return "resume"
+    last = _bare(_SENTENCES.split(text.strip())[-1])
+    if _RESUME.fullmatch(typed) or _WHERE_WE_WERE.search(typed) or _RESUME.fullmatch(last):
+        return "resume"  # "I said forty years, not forty tablets. Go back.": said last
     if _TALK.fullmatch(typed):
         return "talk"
     if _COUNTRY.search(typed) and len(typed.split()) <= 8:

@@ -188,7 +188,9 @@ class Listener:
         child = asides.child(text) and not asks
         if (someone_else.mentioned(text) or child) and not in_someone_else:
             return await self._someone_else(turn, text)
-        if not self._reads(state, text):
+        # asking to see what is kept ("No thanks. Now, can I see what you've got on me?") is
+        # never a button's answer: no button names the person's data
+        if not self._reads(state, text) or asides.way(text) == "own_data":
             aside = await self._aside(turn, text, asks=asks)
             if aside is not None:
                 return aside

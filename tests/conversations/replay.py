@@ -176,7 +176,8 @@ async def replay(conversation: Conversation, store: Store, **chat_options: Any) 
             if p.strip()
         }
         recent = set().union(*said[-5:]) if said else set()
-        done.repeated.extend(sorted(paragraphs & recent))
+        if not turn.typed.startswith("/"):  # a command asked for it again (repeats.py, rule 4)
+            done.repeated.extend(sorted(paragraphs & recent))
         said.append(paragraphs)
     return done
 
