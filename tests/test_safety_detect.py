@@ -1145,3 +1145,9 @@ def test_a_cut_in_the_kitchen_explains_its_urge_words_but_a_blow_does_not() -> N
     # explains only injury words: "i hit my head on the wall many times" stays a lapse
     assert "es.self_harm" not in assess("me corté el dedo pelando papas").matched
     assert tier("me corte el dedo con la lata, a propósito") is not Tier.NONE
+
+
+def test_it_costs_me_in_french_is_not_i_cut_in_spanish() -> None:
+    # "coûte" was corrected into "corte" (es.self_harm): read as typed by the lexicon
+    assert assess("ça me coûte de le dire").tier is Tier.NONE
+    assert assess("me corte ayer").tier is not Tier.NONE
