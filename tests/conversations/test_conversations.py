@@ -92,10 +92,19 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # With c10 (9 people, 245 turns, typed on d89c2a0 by a helper who saw none of the work; first
 # contact on that code: 9.0%, 9.6%, 0; on l16's, which had not seen it: 9.8%, 8.9%): 140 of
 # 2,635 (5.31%), 42 of 1,485 (2.83%), 18.
-NOT_UNDERSTOOD_AT_MOST = 0.0532
-MISROUTED_AT_MOST = 0.0283
-# Paragraphs said again within five turns (crisis lines aside): 367 before bot/core/repeats.py.
-REPEATED_AT_MOST = 18
+# l17 (c10's causes: a menu's words and goodbyes in other languages, Dutch thanks and
+# goodbyes, what someone is thanked for no option, "no tengo ganas" no urge, a label's "them"
+# said as what it stands for, privacy and erasing asked in words, a way back said last, the
+# country typed with "Choose my country", an answer before a goodbye): 132 of 2,635 (5.01%),
+# 35 of 1,474 (2.37%); c10 alone 9.8% -> 6.5%, 8.9% -> 5.4%. Repeats are now counted
+# without what a command typed by the writer asked for again (/mydata, /delete, /plan:
+# repeats.py, rule 4): 4 (19 by the old count, the one more being /mydata typed after the
+# bot had shown it in words).
+NOT_UNDERSTOOD_AT_MOST = 0.0501
+MISROUTED_AT_MOST = 0.0238
+# Paragraphs said again within five turns (crisis lines aside, and what a command asked for
+# again): 367 before bot/core/repeats.py.
+REPEATED_AT_MOST = 4
 
 
 def test_there_are_at_least_sixty_conversations_covering_every_writer() -> None:
