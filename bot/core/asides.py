@@ -124,7 +124,7 @@ _OWN_DATA = re.compile(
     r"(?:(?:can|could|may) i (?:see|read|look at|get|have)|show me|let me see|i want to see|"
     r"see|where (?:is|are)|where s)? ?(?:(?:all )?(?:my |the )?(?:old |saved |past |previous |"
     r"today s |todays |today |check ?in )?(?:notes?|data|saved (?:things|stuff)|"
-    rf"what i (?:saved|kept|wrote))|{WHAT_YOU_KEEP})(?: so far)?"
+    rf"what i (?:saved|kept|wrote))|{WHAT_YOU_KEEP.pattern})(?: so far)?"
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(

@@ -54,13 +54,14 @@ _ERASE_ALL = re.compile(
 )
 # What the bot keeps about the person, in their words ("everything you've got on me", "what
 # you know about me"): asides.py reads it too, to show it (/mydata).
-WHAT_YOU_KEEP = (
+WHAT_YOU_KEEP = re.compile(
     r"(?:everything|all|what|whatever|anything) (?:that )?(?:you|u) (?:ve |have )?(?:(?:got|have|"
     r"know|hold) (?:on|about|of) me|(?:keep|store|saved|kept|stored)(?: (?:on|about|of) me)?)"
 )
 _THEIRS = re.compile(
     r"\b(?:my data|my info|my information|my stuff|my account|my things|my details|"
-    rf"all of it|all my|everything about me|everything you (?:keep|have|know)|{WHAT_YOU_KEEP}|"
+    r"all of it|all my|everything about me|everything you (?:keep|have|know)|"
+    rf"{WHAT_YOU_KEEP.pattern}|"
     r"that i was (?:ever )?here|every trace)\b"
 )
 _QUESTION = re.compile(
