@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from safety.lexicon import Sequence
 
-# Crisis kinds a message may explain away ("that was then, i'm well now", "cut my finger
-# chopping onions"). Means questions, preparation and abuse always count.
-EXPLAINABLE_KINDS = frozenset({"ideation", "burden", "intent", "overdose", "injury"})
-# What a cut told with the finger or the food it came from (`accident_cut`) explains: its
-# blood, and the cut an urge's words name ("me corté el dedo pelando papas" matches
-# es.self_harm's "me corté"); an `accident` ("hit my head") explains injury words only.
-CUT_KINDS = frozenset({"injury", "urge", "lapse"})
+# What each kind of explaining entry explains away, and the words list whose words, outside
+# its own, undo it. `explained`: the past with the writer well now ("that was then, i'm well
+# now"), or the plain answer to the bot's own question, undone by `present_risk`; means
+# questions, preparation and abuse always count. `accident`: how an injury happened ("fell
+# off my bike", "hit my head"), its injury words only, and `accident_cut`: a cut told with
+# the finger or the food it came from, its blood and the cut an urge's words name ("me corté
+# el dedo pelando papas" matches es.self_harm's "me corté"), both undone by `accident_risk`:
+# an accident's blood is told with "now" and "ten minutes", which `present_risk` counts.
+EXPLAINERS: Mapping[str, tuple[frozenset[str], str]] = MappingProxyType(
+    {
+        "explained": (
+            frozenset({"ideation", "burden", "intent", "overdose", "injury"}),
+            "present_risk",
+        ),
+        "accident": (frozenset({"injury"}), "accident_risk"),
+        "accident_cut": (frozenset({"injury", "urge", "lapse"}), "accident_risk"),
+    }
+)
 
 
 def without_titles(text: str) -> str:
@@ -34,27 +46,25 @@ def explained_away(
     tokens: tuple[str, ...],
     found: Iterable[tuple[Sequence, list[tuple[int, ...]]]],
     words: Mapping[str, frozenset[str]],
-    *,
-    kind: str = "explained",
-    undone_by: str = "present_risk",
-) -> bool:
-    """True when the message explains its risk words and says nothing that undoes it.
+) -> dict[str, frozenset[str]]:
+    """For each kind of explaining entry that holds, the kinds of match it explains away.
 
-    An entry of `kind` matched, and no word of the `undone_by` list stands outside its own
-    words. `explained`: a past marker with a present "doing well" ("last year i tried to end
-    things but i'm in a much better place now"), or an everyday accident ("cut my finger
-    chopping onions"), undone by a `present_risk` word ("tonight", "again", "still", "want",
-    "wrist", "on purpose"). `accident`: how an injury happened ("fell off my bike", "on a
-    broken glass", "at football"), which explains injury words only, undone by an
-    `accident_risk` word ("on purpose", "again", "urge", "wrist"): an accident's blood may be
-    told with "now" and "ten minutes" ("it stopped now after ten minutes of pressure").
+    An entry of that kind (`EXPLAINERS`) matched, and no word of its `undone_by` list
+    stands outside the words of that kind's matches ("last year i tried to end things but
+    i'm in a much better place now"; not "... but i want to again").
     """
-    told = {p for seq, spans in found if seq.entry.kind == kind for s in spans for p in s}
-    if not told:
-        return False
-    undo = words.get(undone_by, frozenset())
-    # the explaining phrase's own words ("glad i am still here") do not undo it
-    return not any(t in undo for n, t in enumerate(tokens) if n not in told)
+    told: dict[str, set[int]] = {}
+    for seq, spans in found:
+        if seq.entry.kind in EXPLAINERS:
+            told.setdefault(seq.entry.kind, set()).update(p for s in spans for p in s)
+    held: dict[str, frozenset[str]] = {}
+    for kind, own in told.items():
+        explains, undone_by = EXPLAINERS[kind]
+        undo = words.get(undone_by, frozenset())
+        # the explaining phrase's own words ("glad i am still here") do not undo it
+        if not any(t in undo for n, t in enumerate(tokens) if n not in own):
+            held[kind] = explains
+    return held
 
 
 _QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')

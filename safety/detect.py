@@ -42,7 +42,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import CUT_KINDS, EXPLAINABLE_KINDS, explained_away, without_titles
+from safety.context import EXPLAINERS, explained_away, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -142,9 +142,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         for span in spans
     }
     theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
-    past = explained_away(tokens, found, lex.words)
-    accident = explained_away(tokens, found, lex.words, kind="accident", undone_by="accident_risk")
-    cut = explained_away(tokens, found, lex.words, kind="accident_cut", undone_by="accident_risk")
+    explained = explained_away(tokens, found, lex.words)
+    past = explained.get("explained", frozenset())
+    accidental = explained.get("accident", frozenset()) | explained.get("accident_cut", frozenset())
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = told_as_accident = False
@@ -155,12 +155,12 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
             idiom_words.update(span)  # a risk match sharing its words is denied with it
     for seq, spans in found:
         entry = seq.entry
-        if entry.kind in ("idiom", "denial", "hedge", "explained", "accident", "accident_cut"):
+        if entry.kind in ("idiom", "denial", "hedge") or entry.kind in EXPLAINERS:
             continue
-        if past and entry.kind in EXPLAINABLE_KINDS:
+        if entry.kind in past:
             told_as_past = True  # explained away: rule 3
             continue
-        if (accident and entry.kind == "injury") or (cut and entry.kind in CUT_KINDS):
+        if entry.kind in accidental:
             told_as_accident = True  # an accident's blood, or a cut's: rule 3
             continue
         best: tuple[int, bool] | None = None

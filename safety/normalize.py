@@ -197,9 +197,9 @@ class Normaliser:
         if token in self._vocabulary:
             return (token,)
         for candidate in unstretched(token):
-            if candidate in self._rewrites and len(candidate) < 3 and not _RUN3.search(token):
-                continue  # "odd" is no "od" (overdose): a double letter is no stretch
             if candidate in self._rewrites:
+                if len(candidate) < 3 and not _RUN3.search(token):
+                    continue  # "odd" is no "od" (overdose): a double letter is no stretch
                 return self._rewrites[candidate]
             if candidate in self._vocabulary:
                 return (candidate,)
