@@ -12,6 +12,11 @@ Rules:
    of the day, where "08:30", "8h30" and "20:30 Uhr" are the clock's.
 2. A frequency and a time in one message ("every day around 9 at night") are both read.
 3. Words that name no frequency, time or part of the day are not a schedule (None).
+4. A time said no to ("10pm, not half nine") is not wanted; a time asked for by a change
+   ("make it ten o'clock. The dog gets walked at half nine.") is the one read, not the
+   others the message tells of.
+5. German times and parts of the day count as in English: "halb neun" is 8:30, "um
+   sieben" 7, "abends", "morgens", "nachmittags", "nachts".
 """
 
 from __future__ import annotations
@@ -50,22 +55,50 @@ _ONE_DAY = re.compile(
 )
 # Parts of the day, by the words people use for them (keys: bot/checkins/menus.PERIODS).
 _PERIODS = (
-    ("afternoon", re.compile(r"\b(?:after school|afternoons?|lunch\s?time|after lunch)\b")),
+    (
+        "afternoon",
+        re.compile(r"\b(?:after school|afternoons?|lunch\s?time|after lunch|nachmittags?)\b"),
+    ),
     (
         "evening",
-        re.compile(r"\b(?:evenings?|after work|after dinner|after tea|dinner\s?time|tonight)\b"),
+        re.compile(
+            r"\b(?:evenings?|after work|after dinner|after tea|dinner\s?time|tonight|abends?)\b"
+        ),
     ),
-    ("night", re.compile(r"\b(?:before bed|bed\s?time|before i sleep|at night|nights?|nightly)\b")),
+    (
+        "night",
+        re.compile(r"\b(?:before bed|bed\s?time|before i sleep|at night|nights?|nightly|nachts)\b"),
+    ),
     (
         "morning",
-        re.compile(r"\b(?:mornings?|breakfast|when i wake up|before school|before work)\b"),
+        re.compile(
+            r"\b(?:mornings?|breakfast|when i wake up|before school|before work|morgens|fruh)\b"
+        ),
     ),
 )
+# Rule 4: a time said no to, and a time asked for by a change (up to the sentence's end).
+_A_TIME = r"(?:(?:half|quarter (?:past|to)) )?\d{1,2}(?:[:.]\d\d)?(?: ?(?:am|pm|oclock))?"
+_SAID_NO = re.compile(rf"\b(?:not|rather than|instead of) (?:at |for )?{_A_TIME}\b")
+_CHANGED_TO = re.compile(
+    r"\b(?:make it|change it to|move it to|set it (?:to|for)|switch it to|put it (?:to|at)|"
+    r"how about|can it be|could it be|auf|lieber)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|[!?;]+")
+_FREQUENCIES = re.compile(r"\b(?:every\s*day|everyday|daily|week\s?days|weekly|once a week)\b")
+# Rule 5: German hours after "halb", "um", "gegen", "ab"; German parts of the day.
+_ZAHLEN = {
+    "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5", "fünf": "5",
+    "sechs": "6", "sieben": "7", "acht": "8", "neun": "9", "zehn": "10", "elf": "11",
+    "zwolf": "12", "zwölf": "12",
+}  # fmt: skip
+_GERMAN_HOUR = re.compile(r"\b(halb|um|gegen|ab|so gegen) (" + "|".join(_ZAHLEN) + r")\b")
 _HALF = re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\b(?!\s*[:.]\d)")
 _HALB = re.compile(r"\bhalb\s+(\d{1,2})\b(?!\s*[:.]\d)")  # German "halb 9" is 8:30
 _QUARTER = re.compile(r"\bquarter\s+(past|after|to|till)\s+(\d{1,2})\b")
 _BARE_HOUR = re.compile(
-    r"(?:^|\b(?:at|around|about|by|for|like)\s+)(\d{1,2})(?:\s*ish|\s*o\s?clock)?\s*$"
+    r"(?:^|\b(?:at|around|about|by|for|like|make it|to|um|gegen)\s+)(\d{1,2})"
+    r"(?:\s*ish|\s*o\s?clock)?"
+    r"[\s.!]*$"
 )
 _ZONE_WORDS = re.compile(r"\b(?:time\s?zone|zone|\w+ time|\w+ hour)\b")
 
@@ -83,7 +116,22 @@ class Wanted:
 def read(text: str) -> Wanted | None:
     """The schedule `text` asks for, or None when it names none (rule 3)."""
     lowered = " ".join(text.lower().replace("’", "'").replace("o'clock", "oclock").split())
+    lowered = _GERMAN_HOUR.sub(lambda m: f"{m[1]} {_ZAHLEN[m[2]]}", lowered)  # rule 5
     lowered = _NUMBER_WORDS.sub(lambda word: _NUMBERS[word.group()], lowered)
+    lowered = _SAID_NO.sub(" ", lowered)  # rule 4: "10pm, not half 9"
+    parts = _SENTENCE_END.split(lowered)
+    timed = [part for part in parts if _read(part).at or _read(part).hours]
+    if timed and len(parts) > 1:  # rule 4: the time asked for by a change, else the first clear
+        changed = [part for part in timed if _CHANGED_TO.search(part)]
+        clear = [part for part in timed if _read(part).at is not None]
+        lowered = " ".join((*_FREQUENCIES.findall(lowered), (changed or clear or timed)[0]))
+    said = _read(lowered)
+    no_schedule = not (said.code or said.at or said.hours or said.period)
+    return None if no_schedule else said
+
+
+def _read(lowered: str) -> Wanted:
+    """What `lowered` (a message made plain by `read`) says, each part perhaps empty."""
     code = _frequency(lowered)
     period = _period(lowered)
     hours = _said_hours(lowered, period)  # "half 8" first: the clock would read it as 8
@@ -92,8 +140,6 @@ def read(text: str) -> Wanted | None:
         hours, at = both_halves(at), None
     if len(hours) == 1:
         at, hours = hours[0], ()
-    if code is None and at is None and not hours and period is None:
-        return None
     return Wanted(code, at, hours, None if at or hours else period)
 
 

@@ -36,12 +36,18 @@ Rules:
 7. An answer to "are you thinking about suicide?" or "are you safe right now?" that says
    the one at risk is someone else, with nothing of the writer's own ("no, not me, it's my
    grandson who cuts"), answers no for the writer and goes to the someone-else flow: the
-   writer is never asked about suicide, nor shown ways to cope, for another's risk.
+   writer is never asked about suicide, nor shown ways to cope, for another's risk. Inside
+   the someone-else flow (a parent whose words about her son's burn were read as her
+   own), it closes the writer's question and takes them back to where they were there.
 8. Where the writer says they are ("we're in Cape Town", "im in toronto"), in a message
    that asks something else or in a crisis, is their country from then on, before
    anything answers it: the lines and anything said of services are for where they are.
 9. At a step that keeps the person's words, being told not to keep them ("skip. i dont
    want anything saved", "don't save that") is the step's own skip: nothing is kept.
+10. A protest at being shown lines ("why are you showing helpline again and again? I am
+   fine", "Warum zeigen Sie mir Notrufnummern?", bot/core/lines_asked.py, rule 7) is
+   heard, never answered with the lines (a crisis said with it still is); said with
+   safety, the person is taken back to where they were (bot/core/questions.py, rule 6).
 """
 
 from __future__ import annotations
@@ -105,6 +111,15 @@ def lines(library: dialogues.Library, turn: Turn) -> tuple[str, ...] | None:
     return asked
 
 
+def protest(turn: Turn) -> bool | None:
+    """Rule 10: None when the typed text is no protest at the lines; else whether safety
+    is said with it ("stop giving me numbers, i'm ok": True)."""
+    text = _typed(turn)
+    if text is None or not lines_asked.protested(text):
+        return None
+    return yes_no.fine_said(text)
+
+
 def _other_country(text: str) -> tuple[str, ...] | None:
     """Just after crisis lines: a question or a request naming a country ("is there like
     a uk one", "can u give me like canada ones im in toronto") asks for its lines."""
@@ -145,7 +160,7 @@ def not_mine(turn: Turn) -> bool:
     text, question = _typed(turn), turn.person.question
     if text is None or not isinstance(question, AskedSuicide | AskedSafe):
         return False
-    return someone_else.not_mine(text) and not someone_else.in_their_flow(turn.person.flow_state)
+    return someone_else.not_mine(text)
 
 
 def safe_and_a_button(questions: Questions, turn: Turn) -> Button | None:

@@ -236,11 +236,21 @@ class Companion:
             turn.person.country = here
         if risk.tier is safety.Tier.CRISIS:
             return await questions.crisis(turn, risk)
+        protest = before_the_step.protest(turn)
+        if protest is not None:  # "why do you keep giving me numbers? i'm fine": heard
+            if risk.tier is safety.Tier.CONCERN:
+                questions.noticed(turn, risk)
+            heard = questions.protested(turn, safe=protest)
+            if isinstance(turn.person.question, AskedSafe):
+                return heard  # "are you safe right now?" asked once more, in words
+            return [*heard, *await self.resume(turn)]
         asked = before_the_step.lines(self._library, turn)
         if asked is not None:
             return await questions.lines_asked(turn, asked)
         if before_the_step.not_mine(turn):  # "no, not me! it's my grandson who cuts"
             questions.not_mine(turn)
+            if someone_else.in_their_flow(state):  # "it's not me who is hurt, it's my son"
+                return [Reply(words.NOT_YOURS), *await self.resume(turn)]
             return await self.go(turn, someone_else.FLOW)
         button = before_the_step.safe_and_a_button(questions, turn)
         if button is not None:  # "I am safe. Please go back": safe, and that button

@@ -15,6 +15,9 @@ Rules:
 6. Lines asked for parents ("any helpline for parents", "a parents' line"), or by a parent
    in the someone-else flow, are a parent's (`for_a_parent`): the lines for parents, as the
    flow shows them, never "are you safe right now?" (SAFE_MESSAGING.md, Always 11).
+7. A protest at being shown lines ("why are you showing helpline again and again?",
+   "stop giving me numbers", "Warum zeigen Sie mir Notrufnummern?", "¿por qué me das
+   números?") asks for none (`protested`): the lines named and the protest in one sentence.
 """
 
 from __future__ import annotations
@@ -32,11 +35,18 @@ def read(text: str, *, keeps_words: bool = False) -> tuple[str, ...] | None:
     a helpline named as the answer ("the samaritans helpline")."""
     typed = _plain(text)
     asked = _ASKS.search(typed)
-    if asked is None or _DENIED.search(typed):
+    if asked is None or protested(text) or any(_DENIED.search(s) for s in _sentences(text)):
         return None
     if keeps_words and "?" not in text and not _REQUEST.match(typed):
         return None
     return countries.mentioned(text)
+
+
+def protested(text: str) -> bool:
+    """Rule 7: whether `text` protests at being shown crisis lines, in one sentence that
+    names them: "why do you keep giving me numbers??", "stop sending me helplines",
+    "pourquoi tu me donnes des numéros d'urgence ?"."""
+    return any(_PROTEST.search(s) and _LINES_NAMED.search(s) for s in _sentences(text))
 
 
 def for_a_parent(text: str, state: dict[str, object] | None) -> bool:
@@ -51,6 +61,12 @@ def for_a_parent(text: str, state: dict[str, object] | None) -> bool:
 def names_parents(text: str) -> bool:
     """Whether the lines asked for are named as for parents ("any helpline for parents")."""
     return _FOR_PARENTS.search(_plain(text)) is not None
+
+
+def _sentences(text: str) -> list[str]:
+    """`text` cut into sentences, each plain: "i want to stop. give me a helpline" is
+    two (the "stop" denies nothing of the second)."""
+    return [_plain(part) for part in re.split(r"[.!?¿¡\n]+", text)]
 
 
 def _plain(text: str) -> str:
@@ -109,4 +125,27 @@ _REQUEST = re.compile(
 _FOR_PARENTS = re.compile(
     r"\b(?:for|of) (?:worried )?(?:parents?|carers?|mums?|moms?|dads?|families|a parent)\b|"
     r"\bparents? s? (?:help ?lines?|hot ?lines?|lines?|support|numbers?)\b"
+)
+# Rule 7: a protest at lines shown, in English and the other five languages ...
+_PROTEST = re.compile(
+    r"\b(?:"
+    r"why (?:are|r|do|did|would|does|d|is|must) (?:you|u|ya|this bot|this|it) "
+    r"(?:\w+ ){0,2}(?:show|giv|send|put|throw|push|keep|post|list|offer|repeat)\w*|"
+    r"(?:stop|quit) (?:\w+ )?(?:showing|giving|sending|posting|throwing|pushing|with)|"
+    r"(?:enough|no need for)(?: with)?(?: the| these| those| your| all)? (?:\w+ )?(?:numbers|"
+    r"help ?lines|hot ?lines)|(?:don t|dont|do not) (?:keep )?(?:show|giv|send)\w*|"
+    r"(?:keep|keeps|keeping) (?:on )?(?:showing|giving|sending|throwing|pushing)|"
+    r"(?:warum|wieso|weshalb) (?:\w+ )?(?:zeig|schick|gib|geb|send)\w*|hor (?:doch )?auf|"
+    r"horen sie auf|"
+    r"por ?que (?:vc |voce |usted |tu )?(?:me )?(?:das|da|muestras?|mandas?|pones?|envias?|"
+    r"sigues?|mostra|fica|envia)|deja de|basta de|para de|pare de|chega de|"
+    r"pourquoi (?:tu |vous )?(?:me )?(?:donnes?|donnez|montres?|montrez|envoies?|envoyez)|"
+    r"arrete[sz]? de|perche (?:mi )?(?:dai|mostri|mandi|continui)|smettila di|basta con"
+    r")\b"
+)
+# ... that names the lines.
+_LINES_NAMED = re.compile(
+    r"\b(?:help ?lines?|hot ?lines?|crisis|numbers?|lines|emergency|samaritans|"
+    r"notruf\w*|nummern?|telefonnummern?|numeros?|lineas?|linhas?|lignes?|numeri|"
+    r"telefonos?|telefones?)\b"
 )

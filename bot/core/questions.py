@@ -21,6 +21,10 @@ Rules (like h11's _state.py: everything that moves the questions lives here):
 4. The concern reply is not repeated word for word: the first in an episode is the full
    one (with a line), the next ones short and each different (`ConcernWords.time`).
 5. An episode ends after EPISODE_QUIET with nothing worrying said; the next starts fresh.
+6. A protest at being shown the lines is heard, never answered with them: said with
+   safety ("why do you keep giving me numbers? i'm fine") it closes "are you safe right
+   now?" (the caller takes the person back to where they were); without, that question
+   stays open, asked once more in words, with no lines.
 """
 
 from __future__ import annotations
@@ -208,6 +212,15 @@ class Sos:
 
 
 @dataclass(frozen=True)
+class Protested:
+    """A protest at being shown crisis lines ("why do you keep giving me numbers? i'm
+    fine"); `safe`: the person says they are safe or fine in it."""
+
+    now: datetime
+    safe: bool = False
+
+
+@dataclass(frozen=True)
 class KeepTalking:
     """ "Keep talking with me" under the crisis lines."""
 
@@ -263,6 +276,7 @@ Event = (
     | Unread
     | Tapped
     | Sos
+    | Protested
     | KeepTalking
     | Unsupported
     | Ask
@@ -323,6 +337,14 @@ class SafeNow:
 
 
 @dataclass(frozen=True)
+class LinesHeard:
+    """A protest at the lines heard (rule 6): sorry, no more of them unless asked;
+    `ask_safe`: "are you safe right now?" is still open, asked once more in words."""
+
+    ask_safe: bool = False
+
+
+@dataclass(frozen=True)
 class Stay:
     """ "I'm here with you. Are you safe right now?" and ways to stay."""
 
@@ -346,6 +368,7 @@ Say = (
     | SuicideQuestion
     | AnsweredSuicide
     | SafeNow
+    | LinesHeard
     | Stay
     | StayForThem
     | TextOnly
@@ -544,6 +567,13 @@ def _sos(state: State, event: Sos) -> Outcome:
     return Outcome((CrisisLines(None),), State(AskedSafe(), state.episode))
 
 
+def _protested(state: State, event: Protested) -> Outcome:
+    """Rule 6: the protest heard; "are you safe right now?" closed when safety is said."""
+    if isinstance(state.question, AskedSafe) and not event.safe:
+        return Outcome((LinesHeard(ask_safe=True),), State(AskedSafe(), state.episode))
+    return Outcome((LinesHeard(),), State(Nothing(), state.episode))
+
+
 def _keep_talking(state: State, event: KeepTalking) -> Outcome:
     """Staying with the person; with a helper whose lines were for someone else, staying
     with them in that (never "are you safe right now?" to the helper, rule 2's question)."""
@@ -608,6 +638,7 @@ _TABLE: dict[tuple[type, type], _Handler] = {
     (AskedSuicide, Unread): _unread_suicide,
     (_Any, Tapped): _suicide_answer,
     (_Any, Sos): _sos,
+    (_Any, Protested): _protested,
     (_Any, KeepTalking): _keep_talking,
     (_Any, Unsupported): _unsupported,
     (_Any, Ask): _ask,

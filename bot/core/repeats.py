@@ -11,7 +11,7 @@ Rules:
 2. Crisis lines and the replies around them (CRISIS, CONCERN) are never shortened: they
    may be asked for again, and talk.py already varies the concern reply. Nor is a notice
    about the message just sent ("That button was from earlier", a check-in time just
-   saved, perhaps put back as it was): it is news each time.
+   saved, perhaps put back as it was, a protest at the lines heard): it is news each time.
 3. Something is always said: if every reply would go, the first short line stands alone.
 4. What a person asked for by a command (/help, /mydata) is shown whole, and remembered
    (so is a picture or a file of theirs, however asked for: `said_lately`);
@@ -49,7 +49,13 @@ LINES_FOR = timedelta(hours=1)  # and not longer ago than this
 TURNS = 10  # rule 6: five of the person's turns, with room for taps that bring a step back
 _KEEP = (ReplyKind.CRISIS, ReplyKind.CONCERN)
 # Notices about the very message just sent (a button from earlier, a time saved): news.
-_NOTICES = (STALE, words.STALE_BUTTON, words.CHECKIN_DONE)
+_NOTICES = (
+    STALE,
+    words.STALE_BUTTON,
+    words.CHECKIN_DONE,
+    words.LINES_HEARD,
+    words.LINES_HEARD_ASK_SAFE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEAD = re.compile(r"^(?:first|so|and|now|then|okay|ok),?\s+", re.IGNORECASE)
 

@@ -199,6 +199,10 @@ class Questions:
         first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
 
+    def protested(self, turn: Turn, *, safe: bool) -> list[Reply]:
+        """A protest at the lines shown (bot/core/questions.py, rule 6): heard, no lines."""
+        return self.say(turn, self.step(turn, q.Protested(turn.incoming.now, safe=safe)))
+
     def not_mine(self, turn: Turn) -> None:
         """ "Not me, it's my grandson" to the core's question about the writer: a no to
         "are you thinking about suicide?", and "are you safe right now?" closed."""
@@ -303,6 +307,10 @@ class Questions:
                     text = safety.medical_reminder(country, swallowed=swallowed)
                     return Reply(text, options=_stay_options(person))
                 return Reply(words.SAFE_NOW, options=_stay_options(person))
+            case q.LinesHeard(ask_safe=ask_safe):
+                if ask_safe:
+                    return Reply(words.LINES_HEARD_ASK_SAFE, options=_stay_options(person))
+                return Reply(words.LINES_HEARD)
             case q.Stay():
                 return Reply(words.STAY, options=_stay_options(person))
             case q.StayForThem():

@@ -105,6 +105,18 @@ STAY_WITH_YOU = (
     "Are you safe right now? If not, please call your local emergency number now."
 )
 STAY = STAY_WITH_YOU + " If you can, would one of these help?"
+# "It's not me who is hurt, it's my son" to "are you safe right now?" in the someone-else
+# flow: the writer's own question closed, back to where they were.
+NOT_YOURS = "Sorry, I got that wrong: I thought you meant yourself. Thank you for putting me right."
+# A protest at being shown the lines ("why do you keep giving me numbers? i'm fine"): heard.
+LINES_HEARD = (
+    "Sorry, I read your words as a sign you might be in danger. I won't show those lines "
+    "again unless you ask. They're there with /sos any time."
+)
+LINES_HEARD_ASK_SAFE = (
+    "Sorry, I won't keep showing you those lines. They're there with /sos any time.\n\n"
+    "Can I just check: are you safe right now?"
+)
 # "Keep talking with me" under the lines for someone else's danger: with the helper.
 STAY_FOR_THEM = (
     "I'm here with you. If they are in danger right now, please call your local emergency "

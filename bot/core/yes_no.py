@@ -34,7 +34,9 @@ Rules:
 10. An act told with a yes or with safety takes them back: "I'm safe but I took them",
    "sí, ya me corté", "yes i'm fine i just cut" are UNSURE (to "are you safe right now?"
    not safe), never "glad you're safe"; to "are you thinking about suicide?" an act is no
-   answer about suicide, and safety reads it on its own.
+   answer about suicide, and safety reads it on its own: so a word of doubt that says how
+   often the act happens ("i cut sometimes", "sometimes i burn myself", "a veces me
+   corto", "manchmal ritze ich mich") is no doubt about suicide (`_HABIT`).
 11. Words of doubt, no and yes in the other five languages count as in English ("quizás",
    "talvez", "peut-être", "forse", "vielleicht"; "não"; "sim", "oui"), and so do Tagalog's
    and Swahili's (Sheng's) short yes and no ("oo", "opo", "ndio"; "hindi po", "hapana").
@@ -202,6 +204,22 @@ _TOLD_ACT = re.compile(
     r"(?:ich )?hab(?:e)? (?:sie|die|alle|tabletten|zu viele) (?:\w+ )?(?:genommen|geschluckt)"
     r")\b"
 )
+# Rule 10: how often an act happens, said with it ("i cut sometimes", "sometimes i burn
+# myself", "i still self harm on and off", "a veces me corto", "manchmal ritze ich mich").
+_OFTEN = (
+    r"(?:sometimes|often|a lot|always|lately|every day|most days|some days|on and off|"
+    r"all the time|now and then|from time to time|every now and then|when it gets bad|"
+    r"a veces|as vezes|parfois|a volte|manchmal|ab und zu)"
+)
+_ACT = (
+    r"(?:i (?:still |only |just |do )?|still )?(?:cut|burn|scratch|hit|hurt|harm|self harm|"
+    r"self injure|sh)(?: myself| me)?|me (?:corto|quemo|lastimo|machuco)|"
+    r"je me (?:coupe|scarifie|brule|fais du mal)|mi (?:taglio|brucio|faccio del male)|"
+    r"(?:ritze|schneide|verletze) ich mich|ich (?:ritze|schneide|verletze) mich"
+)
+_HABIT = re.compile(
+    rf"\b(?:{_OFTEN} (?:{_ACT})|(?:{_ACT})(?: (?:myself|still|too|again|only|even))? {_OFTEN})\b"
+)
 _CLAUSES = re.compile(r"[,.;:!?¡¿\n]+")
 _SENTENCES = re.compile(r"[.!?]+")
 _WHOLE_YES = re.compile(r"^(?:i am|i m|im|i do|i have|i have been|i ve been|i think so)$")
@@ -232,6 +250,8 @@ def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     yes, no_word = bool(_YES.search(typed)), bool(_NO_WORD.search(typed))
     safe, rest = _safety_stated(text)
     rest = " ".join(_FEAR_OF_OTHERS.sub(" ", rest).split())  # rule 13, as for `typed`
+    if about_suicide:  # rule 10: "i cut sometimes" tells how often, not doubt about suicide
+        rest = " ".join(_HABIT.sub(" ", rest).split())
     if _DOUBT.search(rest) or _FRAMED.search(typed):
         unhedged = " ".join(_HEDGE.sub(" ", typed).split())
         if _hedges_other_words(unhedged):
@@ -258,6 +278,17 @@ def _read(text: str, *, about_suicide: bool = False) -> Said | None:
     if last and last[0] != text and _BARE_NO.match(normalise(last[0])):
         return Said.NO  # rule 8
     return None
+
+
+def fine_said(text: str) -> bool:
+    """Whether `text` says the writer is fine or safe, as a whole or in one of its
+    sentences ("Why are you showing helpline again? I am fine, I only meant Rohan"), with
+    no doubt or act anywhere in it that takes it back."""
+    if read(text) is Said.FINE:
+        return True
+    if read(text) is Said.UNSURE:
+        return False
+    return any(read(clause) is Said.FINE for clause in _CLAUSES.split(text) if clause.strip())
 
 
 def after_the_no(text: str) -> str:
