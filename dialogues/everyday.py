@@ -26,7 +26,10 @@ Rules:
    option that leaves, or that option's label as its first clause ("Not now. Can I talk
    about being alone?"). Anything more ("ok no pasa nada, hoy me volví a lastimar", "no
    nothing like that, i did it again") is no decline: a choice that ends the chat is never
-   read into it (dialogues/engine.py).
+   read into it (dialogues/engine.py); but a short no or not-now first, said again after
+   or with something else wanted first, is one ("No thanks, no need for reminders for
+   now", "Non merci, pas besoin de rappels pour l'instant", "Maybe later. I have
+   something I want to talk about first").
 6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
    keep it please", "forget that", "delete what i wrote", "i dont want anything saved",
    "no lo guardes", "não guarde"), a clause of the message, in English, glossed, or as
@@ -244,7 +247,21 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
             return True
         if small_talk(typed) == "bye" or only_leaving(typed):  # "im good", "done na po ako"
             return True
+        first = first_clause(typed)
+        rest = normalise(typed.casefold().replace(first, " ", 1))
+        if said(first) in ("no", "later") and _STILL_DECLINING.search(rest):
+            return True  # "No thanks, no need for reminders for now"
     return False
+
+
+# Rule 5: what may follow a short no or not-now that still declines: the no said again, or
+# something else wanted first.
+_STILL_DECLINING = re.compile(
+    r"^(?:(?:i |we )?(?:do ?n t|dont|do not) need|no need|not now|not today|not yet|maybe later)\b|"
+    r"\b(?:for now|not now|for the moment|another time|later|"
+    r"(?:something|things?) (?:else )?(?:i (?:want|d like|would like) )?(?:to )?(?:talk|chat) about|"
+    r"(?:want|like|rather) to talk about \w+(?: \w+)?)(?: first)?$"
+)
 
 
 def first_clause(text: str, *, ends: re.Pattern[str] = _CLAUSE) -> str:

@@ -31,6 +31,9 @@ Rules for choices (`match_choice`):
    one of them has that word.
 8. What someone is thanked for is no option: "thank you for your help" never picks "Who can
    help".
+9. A number given first picks by position too, with a hedge after it ("4 i think", "4 acho
+   eu" glossed), an article or an "ok" before it ("ok el 1"), or as the first clause of a
+   message that names no other number ("4, je viens de te l'expliquer").
 Rules for scales (`read_scale`): a number in figures or words ("like a 9", "seven",
 "7/10", "10000%": past the ends means the end; "3,5" and "3.5" round half up; "6/10" on a
 scale of 1 to 5 is 3; given first and then only hedged, "3. maybe 3,5", the first), or a
@@ -424,6 +427,8 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if first is not None:
         return first
     number = numbered(typed)
+    if number is None:
+        number = _number_first(text)  # rule 9: "4 i think", "4, je viens de te l'expliquer"
     if number is not None:
         return number - 1 if 1 <= number <= len(options) else None
     words = typed.split()
@@ -450,6 +455,29 @@ def match_choice(text: str, options: Sequence[Sequence[str]]) -> int | None:
     if len(begun) == 1:
         return begun.pop()
     return _typo(typed, said)
+
+
+def _number_first(text: str) -> int | None:
+    """Rule 9: the option number a message gives first, hedged, after an article or an
+    "ok", or as its first clause when no other number follows; None for anything else."""
+    typed = normalise(text)
+    found = _NUMBER_FIRST.match(typed)
+    if found is not None:
+        return int(found.group(1) or found.group(2))
+    clauses = _CLAUSE_END.split(text, maxsplit=1)
+    rest = clauses[1] if len(clauses) > 1 else ""
+    head = normalise(clauses[0])
+    if head.isdecimal() and len(head) <= 2 and not re.search(r"\d", rest):
+        return int(head)
+    return None
+
+
+_NUMBER_FIRST = re.compile(
+    r"^(?:(?:ok|okay|so|um|uh|hmm|the|el|la|le|il|o|a|der|die|das)\s+)*(\d{1,2})"
+    r"(?:\s+(?:i think|i guess|maybe|probably|please|pls|plz|thanks|thank you|then|i suppose))+$"
+    r"|^(?:ok|okay|so|um|uh|hmm)?\s*(?:the|el|la|le|il|o|a|der|die|das)\s+(\d{1,2})$"
+)
+_CLAUSE_END = re.compile(r"[,.;:!?]+")
 
 
 def _respelled(text: str, said: list[list[str]]) -> str:
@@ -506,6 +534,9 @@ def _answered_first(text: str, said: list[list[str]]) -> int | None:
         return None
     first = " ".join(w for w in f" {clauses[0]} ".replace(" i guess ", " ").split())
     first = " ".join(w for w in first.split() if w not in _HEDGES)
+    thanked = first.split()
+    if len(thanked) >= 2 and thanked[0] in _REACTIONS and set(thanked[1:]) <= _THANKS | {"you"}:
+        first = thanked[0]  # "no thanks, no need for reminders for now": a bare no first
     exact = [i for i, phrases in enumerate(said) if first in phrases]
     if len(exact) != 1 or first in _GREETINGS or first in _THANKS:
         return None  # "hello. i was clean for 5 months but ..." says hello first
