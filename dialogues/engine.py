@@ -56,6 +56,10 @@ Rules:
    step that asks for words it skips the step, as "skip" does (and so does a first
    clause that is the skip: "skip. i dont want anything saved"); at the menu right after
    the step that kept an answer, that answer is taken out again.
+16. Not knowing which to pick, or asking the bot to pick ("idk wat 2 pick", "you choose",
+   "no sé cuál elegir", "choisis pour moi": dialogues/everyday.py, `undecided`), at a
+   menu of three options or more, picks its first one for them, and says so; never an
+   option that leaves or goes back.
 """
 
 from __future__ import annotations
@@ -160,6 +164,8 @@ _OFFER_CHOICE_WORDS = (
 # Something told in the person's own words at a step with buttons, that picks none of them
 # ("ice maybe, there's some in the freezer"): acknowledged plainly, never praised or kept;
 # the step's buttons stay. Not understood twice in a row still gets the way out.
+# Rule 16: a menu's first option, picked for someone who can't choose.
+PICKED_FOR_YOU = "That's okay, I'll pick one for you: {label}."
 TOLD = (
     "Thank you for telling me. I can't answer that in my own words, but one of these can "
     "help from here.",
@@ -846,6 +852,11 @@ def _unmatched(
     short = _everyday(run, node, text)
     if short is not None:
         return short
+    if everyday.undecided(text):  # rule 16: "idk wat 2 pick"
+        picked = _picked_for_them(run, node)
+        if picked is not None:
+            run.say(PICKED_FOR_YOU.format(label=(node.choices or ())[picked].label))
+            return _choose(run, node, picked)
     talk = small_talk(text)
     alone = _number_alone(text)
     named = None if alone else named_topic(run.library, text, here=run.flow, at=run.node)
@@ -891,6 +902,19 @@ def _unmatched(
     labels = [normalise(choice.label) for choice in node.choices or ()]
     on = [i for i, label in enumerate(labels) if label.startswith(_TALK_GOES_ON[talk])]
     return _choose(run, node, on[0]) if len(on) == 1 else run.small_talk(talk, node)
+
+
+def _picked_for_them(run: _Run, node: Node) -> int | None:
+    """Rule 16: the first option of a menu of three or more that neither leaves nor goes
+    back; None at a shorter menu (a yes or no is the person's own to give)."""
+    choices = node.choices or ()
+    if len(choices) < 3:
+        return None
+    for index, choice in enumerate(choices):
+        back = everyday.said(choice.label) in ("back", "menu", "no", "later", "stop")
+        if not back and not _leaves(run, node, index):
+            return index
+    return None
 
 
 def _skips(ask: Ask, answer: str) -> bool:

@@ -30,6 +30,9 @@ Rules:
    or with something else wanted first, is one ("No thanks, no need for reminders for
    now", "Non merci, pas besoin de rappels pour l'instant", "Maybe later. I have
    something I want to talk about first").
+7. `undecided`: not knowing which option to pick, or asking the bot to pick one, in
+   English and the other five languages ("idk wat 2 pick", "you choose", "can't decide",
+   "no sé cuál elegir", "escolhe você", "choisis pour moi", "such du aus").
 6. `unsaving`: an instruction not to keep what was typed ("don't save that", "no don't
    keep it please", "forget that", "delete what i wrote", "i dont want anything saved",
    "no lo guardes", "não guarde"), a clause of the message, in English, glossed, or as
@@ -264,6 +267,12 @@ _STILL_DECLINING = re.compile(
 )
 
 
+def undecided(text: str) -> bool:
+    """Rule 7: whether `text` says the person can't choose, or asks the bot to."""
+    typed = " ".join(words(text.replace(" 2 ", " to ")))
+    return _UNDECIDED.search(typed) is not None
+
+
 def first_clause(text: str, *, ends: re.Pattern[str] = _CLAUSE) -> str:
     """The first clause of `text` that has words (casefolded; "" for none): "Not now" in
     "Not now. Can I talk about being alone?". `ends`: what ends a clause (by default a
@@ -328,3 +337,18 @@ def _after(typed: list[str], form: list[str]) -> list[str] | None:
         if typed[start] not in _LEAD_FILLER:
             return None
     return None
+
+
+# Rule 7: "idk wat 2 pick", "you choose", "no sé cuál elegir", "choisis pour moi".
+_UNDECIDED = re.compile(
+    r"\b(?:(?:i |)(?:do ?n t|dont|do not|idk|dunno|not sure|no idea)(?: know)? "
+    r"(?:what|wat|which|wich)(?: one)? (?:to |i should |should i |i want to )?"
+    r"(?:pick|choose|chose|try)|"
+    r"(?:you|u) (?:choose|chose|pick|decide)(?: for me)?|(?:pick|choose) (?:one )?for me|"
+    r"(?:can t|cant|cannot) (?:decide|choose|pick)|"
+    r"no se (?:cual|que) (?:elegir|escoger)|elige tu|escoge tu|elige por mi|"
+    r"nao sei (?:qual|o que) (?:escolher)|escolhe (?:tu|voce|vc)|escolha (?:voce|vc)|"
+    r"je (?:ne )?sais pas (?:lequel|laquelle|quoi) choisir|choisis pour moi|choisissez pour moi|"
+    r"non so (?:quale|cosa) scegliere|scegli tu|"
+    r"(?:weiss|weis) nicht was ich (?:wahlen|nehmen) soll|such du (?:aus|eins aus)|entscheide du)\b"
+)

@@ -229,6 +229,9 @@ _GREETINGS = frozenset({"hi", "hello", "hey"})
 _COMMON = frozenset(
     {"want", "need", "think", "feel", "feeling", "make", "see", "go", "going", "get", "still"}
     | {"for", "off", "all", "another", "maybe", "idk"}
+    # "skip" (and the verbs glossed as it: "je passe", "paso", "passo") in a longer message
+    # says something else ("je passe mon temps à cacher": I spend my time hiding)
+    | {"skip", "pass"}
     # a person as a one-word synonym ("me" for "Looking after myself"): "she'll shut me
     # out" is what another might do, not that option ("myself" still is: "how do i look
     # after myself")

@@ -109,3 +109,36 @@ async def test_a_scale_is_shown_as_one_row_of_numbers() -> None:
 
     assert "[ 0 1 2 3 4 5 6 7 8 9 10 ]" in out.getvalue()
     assert "11)" not in out.getvalue()
+
+
+class Exporting:
+    """Answers every message as /mydata does: the summary, with the file beside it."""
+
+    async def handle(self, incoming: object) -> list[Reply]:
+        return [Reply("Here is everything I keep about you.", document=("my-data.json", b"{}"))]
+
+
+async def test_mydata_in_the_terminal_writes_no_file_unless_asked(tmp_path: Path) -> None:
+    # a shared family computer: /mydata shows what is kept, and leaves nothing on the disk
+    out = io.StringIO()
+    terminal = Terminal(Exporting(), stdin=io.StringIO(), stdout=out, files=tmp_path)
+    incoming = terminal.incoming("/mydata", now=NOW)
+    assert incoming is not None
+
+    await terminal.deliver(await terminal._handler.handle(incoming))
+
+    assert list(tmp_path.iterdir()) == []
+    assert "Here is everything I keep about you." in out.getvalue()
+    assert "/mydata export" in out.getvalue()
+
+
+async def test_mydata_export_writes_the_file_and_says_where(tmp_path: Path) -> None:
+    out = io.StringIO()
+    terminal = Terminal(Exporting(), stdin=io.StringIO(), stdout=out, files=tmp_path)
+    incoming = terminal.incoming("/mydata export", now=NOW)
+    assert incoming is not None and incoming.command == "mydata"
+
+    await terminal.deliver(await terminal._handler.handle(incoming))
+
+    assert (tmp_path / "my-data.json").read_bytes() == b"{}"
+    assert f"[file saved to {(tmp_path / 'my-data.json').resolve()}]" in out.getvalue()

@@ -1,4 +1,9 @@
-"""The whole bot in a terminal: type text or /commands, answer buttons by their number."""
+"""The whole bot in a terminal: type text or /commands, answer buttons by their number.
+
+A terminal may be a shared computer: a file of the person's data (/mydata's) is written
+only when they ask for one ("/mydata export", "/mydata download"), and the terminal
+says where it went; otherwise the reply shows what is kept, and how to save it.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ class Terminal:
         self._files = files
         self._options: tuple[Option, ...] = ()
         self._interactive = stdin.isatty()
+        self._export = False  # the line just typed asked for the file ("/mydata export")
 
     async def run(self) -> None:
         """Chat until end of input (Ctrl-D, or the end of a piped script)."""
@@ -52,6 +58,7 @@ class Terminal:
         if not text:
             return None
         command = COMMAND.match(text)
+        self._export = command is not None and _EXPORT.match(command["args"] or "") is not None
         if command:
             return Incoming(
                 PERSON, now, command=command["name"].lower(), args=(command["args"] or "").strip()
@@ -90,9 +97,11 @@ class Terminal:
         self._print(f"\nWaypoint: {marker}{reply.text}")
         if reply.image is not None:
             self._print(words.TERMINAL_PICTURE.format(path=self._save("progress.png", reply.image)))
-        if reply.document is not None:
+        if reply.document is not None and self._export:
             name, content = reply.document
             self._print(words.TERMINAL_FILE.format(path=self._save(name, content)))
+        elif reply.document is not None:  # a shared computer: no file unless asked for
+            self._print(words.TERMINAL_FILE_OFFER)
         if _is_scale(reply.options):
             numbers = " ".join(option.label for option in reply.options)
             self._print(words.TERMINAL_SCALE.format(numbers=numbers))
@@ -109,6 +118,10 @@ class Terminal:
 
     def _print(self, text: str) -> None:
         self._stdout.write(text + "\n")
+
+
+# "/mydata export": the file asked for, in a few words for it.
+_EXPORT = re.compile(r"^\s*(?:export|download|save|file|as a file|to a file)\b", re.IGNORECASE)
 
 
 def _is_scale(options: Sequence[Option]) -> bool:

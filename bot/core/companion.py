@@ -238,12 +238,7 @@ class Companion:
             return await questions.crisis(turn, risk)
         protest = before_the_step.protest(turn)
         if protest is not None:  # "why do you keep giving me numbers? i'm fine": heard
-            if risk.tier is safety.Tier.CONCERN:
-                questions.noticed(turn, risk)
-            heard = questions.protested(turn, safe=protest)
-            if isinstance(turn.person.question, AskedSafe):
-                return heard  # "are you safe right now?" asked once more, in words
-            return [*heard, *await self.resume(turn)]
+            return await self._protested(turn, risk, safe=protest)
         asked = before_the_step.lines(self._library, turn)
         if asked is not None:
             return await questions.lines_asked(turn, asked)
@@ -306,6 +301,21 @@ class Companion:
         if incoming.command is not None:
             return await self._commands.run(turn, incoming.command)
         return await self._choose(turn, triaged, question=question)
+
+    async def _protested(self, turn: Turn, risk: safety.Assessment, *, safe: bool) -> list[Reply]:
+        """A protest at the lines shown (bot/core/questions.py, rule 6): heard, never the
+        lines; then the core's button it names ("I am fine. Go back"), or the answer to
+        "are you safe right now?", or where the person was."""
+        questions, asked = self._questions, turn.person.question
+        if risk.tier is safety.Tier.CONCERN:
+            questions.noticed(turn, risk)
+        button = questions.offered(asked, turn.incoming.text or "") if safe else None
+        heard = questions.protested(turn, safe=safe)
+        if button is not None and not isinstance(button, MoreHelp):
+            return [heard[0], *await self._choices.choose(turn, button, question=asked)]
+        if len(heard) > 1 or isinstance(turn.person.question, AskedSafe):
+            return heard  # glad they're safe, with ways on; or "are you safe?" in words
+        return [*heard, *await self.resume(turn)]
 
     async def _choose(self, turn: Turn, triaged: Triage, *, question: Question) -> list[Reply]:
         if triaged.button is not None:

@@ -22,9 +22,10 @@ Rules (like h11's _state.py: everything that moves the questions lives here):
    one (with a line), the next ones short and each different (`ConcernWords.time`).
 5. An episode ends after EPISODE_QUIET with nothing worrying said; the next starts fresh.
 6. A protest at being shown the lines is heard, never answered with them: said with
-   safety ("why do you keep giving me numbers? i'm fine") it closes "are you safe right
-   now?" (the caller takes the person back to where they were); without, that question
-   stays open, asked once more in words, with no lines.
+   safety ("why do you keep giving me numbers? i'm fine") it answers "are you safe right
+   now?" as safe, if open (glad, and ways to go on), and closes it; without safety, that
+   question stays open, asked once more in words, with no lines. With nothing open, the
+   caller takes the person back to where they were.
 """
 
 from __future__ import annotations
@@ -569,9 +570,13 @@ def _sos(state: State, event: Sos) -> Outcome:
 
 def _protested(state: State, event: Protested) -> Outcome:
     """Rule 6: the protest heard; "are you safe right now?" closed when safety is said."""
+    episode = state.episode
     if isinstance(state.question, AskedSafe) and not event.safe:
-        return Outcome((LinesHeard(ask_safe=True),), State(AskedSafe(), state.episode))
-    return Outcome((LinesHeard(),), State(Nothing(), state.episode))
+        return Outcome((LinesHeard(ask_safe=True),), State(AskedSafe(), episode))
+    if isinstance(state.question, AskedSafe):  # safety said: that answer too ("glad you're safe")
+        safe = SafeNow(swallowed=episode.swallowed, injured=episode.injured)
+        return Outcome((LinesHeard(), safe), State(Nothing(), episode))
+    return Outcome((LinesHeard(),), State(Nothing(), episode))
 
 
 def _keep_talking(state: State, event: KeepTalking) -> Outcome:

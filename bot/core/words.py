@@ -110,8 +110,8 @@ STAY = STAY_WITH_YOU + " If you can, would one of these help?"
 NOT_YOURS = "Sorry, I got that wrong: I thought you meant yourself. Thank you for putting me right."
 # A protest at being shown the lines ("why do you keep giving me numbers? i'm fine"): heard.
 LINES_HEARD = (
-    "Sorry, I read your words as a sign you might be in danger. I won't show those lines "
-    "again unless you ask. They're there with /sos any time."
+    "Sorry about that. I won't show you those lines again unless you ask for them. "
+    "They're there with /sos any time."
 )
 LINES_HEARD_ASK_SAFE = (
     "Sorry, I won't keep showing you those lines. They're there with /sos any time.\n\n"
@@ -498,4 +498,6 @@ TERMINAL_WELCOME = (
 )
 TERMINAL_PICTURE = "   [picture saved to {path}]"
 TERMINAL_FILE = "   [file saved to {path}]"
+# /mydata in the terminal: shown, not written to disk (a computer may be shared) unless asked.
+TERMINAL_FILE_OFFER = "   [no file written. To save all of this as a file, type /mydata export]"
 TERMINAL_SCALE = "   [ {numbers} ]  (type a number)"

@@ -51,6 +51,12 @@ NOT_UNDERSTOOD = (
 ACKNOWLEDGED = tuple(getattr(dialogues.engine, "TOLD", ())) + tuple(
     getattr(dialogues.engine, "ASKED", ())
 )
+# What the core says above the reply a tap would give, hearing what the person put right: a
+# protest at lines shown (bot/core/questions.py, rule 6), "it's not me, it's my son" in the
+# someone-else flow (bot/core/before_the_step.py, rule 7).
+HEARD = frozenset(
+    getattr(words, name) for name in ("LINES_HEARD", "NOT_YOURS") if hasattr(words, name)
+)
 # The core's own "are you thinking about suicide?" and the urge flow's.
 SUICIDE_QUESTIONS = (
     "are you thinking about suicide?",
@@ -374,6 +380,8 @@ def _judge(
         return "free" if written.startswith("free:") else "diverged"
     if _asked_about(texts, meant):
         return "not_understood"  # "did you mean <it>?": right, but one more turn
+    if texts[:1] and texts[0] in HEARD:
+        texts = texts[1:]  # "Sorry about that. I won't show you those lines again": then the same
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
     if _no_heard_gently(texts, expected):
