@@ -199,6 +199,15 @@ _LEAD_FILLER = frozenset({"then", "um", "umm", "uh", "well", "oh", "hmm", "hones
 _LEAD_FILLER |= frozenset({"so", "ok", "okay", "ah", "erm", "actually", "i", "think"})
 _NEGATIONS = frozenset({"not", "dont", "no", "never", "nah", "cant", "wont", "didnt"})
 # A turn or a doubt anywhere makes a short answer no plain one ("no, but sometimes ...").
+# Rule 1: the topics asked for as a whole message, a word of filler first ("right. can we
+# go back to the list of topics?", "back to topics please", "can i see the topics again").
+_MENU_ASKED = re.compile(
+    r"^(?:(?:right|ok|okay|so|um|hmm|actually|alright|thanks|thank you) )*"
+    r"(?:(?:can|could) (?:we|i|you) (?:please )?(?:go |get |take me |see |have |show me )?|"
+    r"(?:please )?(?:go |take me |bring me )?)(?:back )?(?:to )?(?:the )?"
+    r"(?:list of topics|topics list|topic list|list of the topics|topics|main menu|menu)"
+    r"(?: again| please| list)*$"
+)
 _DOUBT = re.compile(
     r"\b(?:but|maybe|sometimes|kinda|sorta|kind of|sort of|a bit|a little|idk|dunno|unsure|"
     r"not sure|probably|possibly|perhaps|i guess|except|although|though|tho)\b"
@@ -211,6 +220,8 @@ def said(text: str) -> str | None:
     for kind, forms in _WHOLE.items():
         if whole in forms:
             return kind
+    if _MENU_ASKED.match(whole):  # "Right. Can we go back to the list of topics?"
+        return "menu"
     typed = words(first_clause(text))
     found = [
         (len(form.split()), kind, rest)

@@ -18,7 +18,8 @@ Rules for choices (`match_choice`):
    most: "i really want to cut right now" is no "What do I want from them?", "she'll shut
    me out" no "Looking after myself". "stopped" negates too ("its stopped bleeding").
 3. Failing that, a label or synonym of three words or more with a word put in, once in
-   each gap at most ("what exactly would you keep?" for "What would you keep?"), when only
+   each gap at most ("what exactly would you keep?" for "What would you keep?"; after its
+   question word, up to three: "what sort of things would you keep?"), when only
    one option's does; then a label typed part way ("ride the wav") or with a small typo ("surff"
    for "surf") is forgiven: the whole text against the start of a label or a whole
    label or synonym, never a fragment in the middle of either.
@@ -327,7 +328,7 @@ _BYE = (
     "im going to sleep", "i m going to go", "im going to go", "i m going out", "im going out",
     "i m going to his", "im going to his", "i m going to her", "im going to her",
     "i m gonna go", "im gonna go", "i ll go now", "ill go now", "ok na po ako", "i m off",
-    "im off", "signing off", "leaving now",
+    "im off", "signing off", "leaving now", "gn", "gnight", "nite", "night night", "nighty night",
 )  # fmt: skip
 # Leaving, said as the whole message ("stop for now", "nah that's it").
 _BYE_WHOLE = frozenset(
@@ -745,7 +746,9 @@ def _spread(words: list[str], phrase: str) -> bool:
             continue
         at, found = start, 1
         while found < len(target):
-            ahead = words[at + 1 : at + 3]
+            # after a question word, a kind of thing ("what sort of things would you keep")
+            wide = found == 1 and target[0] in _ASKING | {"which", "how"}
+            ahead = words[at + 1 : at + (5 if wide else 3)]
             if target[found] not in ahead:
                 break
             at += 1 + ahead.index(target[found])

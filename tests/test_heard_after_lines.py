@@ -72,10 +72,17 @@ def test_safety_said_in_one_sentence_of_a_protest_is_heard() -> None:
     assert not fine_said("why do you keep giving me numbers, im not ok")
 
 
-def test_a_protest_with_safety_closes_are_you_safe() -> None:
+def test_a_protest_with_safety_answers_are_you_safe_and_closes_it() -> None:
     state = questions.State(questions.AskedSafe(), questions.Episode(lines_shown=True))
 
     outcome = questions.step(state, questions.Protested(NOW, safe=True))
+
+    assert outcome.say == (questions.LinesHeard(), questions.SafeNow())
+    assert outcome.state.question == questions.Nothing()
+
+
+def test_a_protest_with_nothing_open_is_only_heard() -> None:
+    outcome = questions.step(questions.State(), questions.Protested(NOW, safe=True))
 
     assert outcome.say == (questions.LinesHeard(),)
     assert outcome.state.question == questions.Nothing()

@@ -13,8 +13,9 @@ import pytest
 from bot.checkins.wanted import read as schedule
 from dialogues import Facts, Step, Typed, step
 from dialogues.engine import PICKED_FOR_YOU
-from dialogues.everyday import declines, undecided
-from dialogues.matching import match_choice
+from dialogues.everyday import declines, said, undecided
+from dialogues.glosses import english
+from dialogues.matching import match_choice, small_talk
 from tests.fakes import shipped_library
 
 FIVE = [["a"], ["b"], ["c"], ["d"], ["e"]]
@@ -145,3 +146,44 @@ def test_the_time_a_change_asks_for_is_read(
     wanted = schedule(text)
     assert wanted is not None
     assert (wanted.at, wanted.hours) == (at, hours)
+
+
+@pytest.mark.parametrize("text", ["gn", "gn!", "nite", "night night"])
+def test_good_night_typed_short_is_goodbye(text: str) -> None:
+    assert small_talk(text) == "bye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Right. Can we go back to the list of topics?", "back to topics please",
+     "can i see the topics again"],
+)  # fmt: skip
+def test_the_topics_asked_for_in_words(text: str) -> None:
+    assert said(text) == "menu"
+
+
+@pytest.mark.parametrize("text", ["my topics are hard", "back to the topic of my mum"])
+def test_topics_talked_about_are_no_way_back(text: str) -> None:
+    assert said(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("What sort of things would you keep, exactly?", "What would you keep?"),
+        ("Tu garderais quoi, concrètement ?", "What would you keep?"),
+        ("Gut, damit bin ich einverstanden.", "Yes, that's okay"),
+    ],
+)
+def test_the_consent_questions_asked_in_other_words(text: str, label: str) -> None:
+    options = [["Yes, that's okay", "yes", "ok"], ["No, don't keep anything", "no"],
+               ["What would you keep?", "what"]]  # fmt: skip
+    index = match_choice(text, options)
+    if index is None:
+        index = match_choice(english(text), options)
+    assert index is not None and options[index][0] == label
+
+
+def test_lets_talk_and_the_question_again_in_other_languages() -> None:
+    assert english("hablemos") == "keep talking"
+    assert english("Die Frage bitte noch einmal.") == "the question again."
