@@ -273,7 +273,8 @@ def declines(text: str, label: str, synonyms: Sequence[str] = ()) -> bool:
 _STILL_DECLINING = re.compile(
     r"^(?:(?:i |we )?(?:do ?n t|dont|do not) need|no need|not now|not today|not yet|maybe later)\b|"
     r"\b(?:for now|not now|for the moment|another time|later|"
-    r"(?:something|things?) (?:else )?(?:i (?:want|d like|would like) )?(?:to )?(?:talk|chat) about|"
+    r"(?:something|things?) (?:else )?(?:i (?:want|d like|would like) )?(?:to )?"
+    r"(?:talk|chat) about|"
     r"(?:want|like|rather) to talk about \w+(?: \w+)?)(?: first)?$"
 )
 

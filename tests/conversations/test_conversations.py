@@ -103,8 +103,13 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # With c11 (8 people, 276 turns, typed on d3bc796 by two helpers who saw none of the work;
 # first contact 9.8% not understood, 5.8% misrouted, 0 repeats; by the writers' own labels
 # 22 turns with crisis lines, 2 of them wanted): 159 of 2,911 (5.46%), 45 of 1,645 (2.74%).
-NOT_UNDERSTOOD_AT_MOST = 0.0547
-MISROUTED_AT_MOST = 0.0274
+# l19 (c11's mechanics: a protest at the lines heard, a parent's "it's my son, not me", "i
+# cut sometimes" no doubt about suicide, times changed in words or said in German, a number
+# given first and hedged, a no said twice, "you choose for me", "je passe" no skip, /mydata
+# no file in the terminal): 142 of 2,911 (4.88%), 43 of 1,636 (2.63%); c11 alone 9.8% ->
+# 3.6%, 5.8% -> 4.9%.
+NOT_UNDERSTOOD_AT_MOST = 0.0488
+MISROUTED_AT_MOST = 0.0263
 # Paragraphs said again within five turns (crisis lines aside, and what a command asked for
 # again): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 4
