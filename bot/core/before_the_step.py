@@ -47,7 +47,10 @@ Rules:
 10. A protest at being shown lines ("why are you showing helpline again and again? I am
    fine", "Warum zeigen Sie mir Notrufnummern?", bot/core/lines_asked.py, rule 7) is
    heard, never answered with the lines (a crisis said with it still is); said with
-   safety, the person is taken back to where they were (bot/core/questions.py, rule 6).
+   safety, it answers "are you safe right now?" if open, or goes where it asks ("Go
+   back"), or back to where the person was (bot/core/questions.py, rule 6). Worried words
+   said with it are remembered in the episode, not answered with the concern reply (its
+   first time has a line in it).
 """
 
 from __future__ import annotations
