@@ -210,3 +210,54 @@ def test_messages_under_four_words_are_the_lexicons_alone() -> None:
     assert MIN_WORDS == 4
     assert words(lexicon().normaliser.tokens("i want to live")) < MIN_WORDS
     assert assess("i want to live").tier is Tier.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i don tire for this life", "ideation"),
+        ("this life no worth am", "ideation"),
+        ("i dey cut myself now", "harming_now"),
+        ("the blood no gree stop", "harming_now"),
+        ("i don drink sniper", "overdose"),
+        ("how much sniper go kill person", "means_seeking"),
+        ("my oga dey beat me", "abuse"),
+    ],
+)
+def test_nigerian_pidgin_is_read(text: str, kind: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert kind in found.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "razor on my wrist rn",
+        "holding a lighter to my arm",
+        "c'ho la lametta in mano",
+        "die Klinge in der Hand",
+        "took some extra of my sleeping pills",
+        "ho preso più compresse del solito",
+        "tek a whole heap a mi pressure tablet dem",
+        "c'est profond, je vois l'intérieur",
+        "si vede il grasso",
+        "the cut keeps reopening",
+        "la herida sigue sangrando",
+    ],
+)
+def test_a_blade_in_hand_extra_pills_and_a_deep_wound_are_a_crisis_now(text: str) -> None:
+    found = assess(text)
+    assert found.tier is Tier.CRISIS
+    assert found.immediate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "used my lighter on my arm earlier",  # told as done: a lapse, not now
+        "mein Bruder ist gefallen, muss das genäht werden?",
+    ],
+)
+def test_a_lighter_used_earlier_and_a_childs_stitches_are_no_crisis_now(text: str) -> None:
+    assert "quiet" not in matched(text)
