@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from safety.detect import assess
-from safety.model import MIN_WORDS, model, read, words
 from safety.lexicon import lexicon
+from safety.model import MIN_WORDS, model, read, words
 from safety.risk import Tier
 
 
