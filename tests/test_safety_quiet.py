@@ -244,6 +244,10 @@ def test_nigerian_pidgin_is_read(text: str, kind: str) -> None:
         "si vede il grasso",
         "the cut keeps reopening",
         "la herida sigue sangrando",
+        "swallowed them all",
+        "cut 5 times already tonight",
+        "i keep going deeper",
+        "is 20 storeys enough",
     ],
 )
 def test_a_blade_in_hand_extra_pills_and_a_deep_wound_are_a_crisis_now(text: str) -> None:
