@@ -20,13 +20,16 @@ words that answer the step's own question are answered inside the flow"):
    offers the urge flow first.
 5. The country picker's button typed with the country ("Choose my country. I live in the
    United Kingdom") chooses the country.
+6. Loneliness told at a menu whose buttons it does not name ("also I am lonely here, my
+   family is in Poland" at "Something else is going on too") is the button it fits
+   (bot/core/fit.py, rule 3), worried or not, never the concern reply.
 """
 
 from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, own_data, someone_else, words, yes_no
+from bot.core import asides, countries, fit, own_data, someone_else, words, yes_no
 from bot.core.buttons import Button as AnyButton
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
@@ -132,6 +135,10 @@ class Listener:
             if reads or (keeps and "hopelessness" not in risk.kinds):
                 self._questions.noticed(turn, risk)
                 return await self._flows.answer(turn, dialogues.Typed(text))
+            lonely = fit.lonely_choice(self._library, state, text) if distress else None
+            if lonely is not None:  # "I am alone here in Paris": the button it fits (rule 6)
+                self._questions.noticed(turn, risk)
+                return await self._flows.answer(turn, dialogues.Tap(lonely))
             worry = dialogues.worry(self._library, state or {}, text) if distress else None
             if worry is not None:  # "what if she tells my parents?" in telling: its answer
                 self._questions.noticed(turn, risk)
@@ -199,6 +206,9 @@ class Listener:
             # step's question: words none of them read ("ok") are no answer to keep; the step
             # is shown again, as "Go back to where we were" would
             return await self._flows.resume(turn)
+        lonely = None if self._reads(state, text) else fit.lonely_choice(self._library, state, text)
+        if lonely is not None:  # loneliness told at a menu: the button it fits (rule 6)
+            return await self._flows.answer(turn, dialogues.Tap(lonely))
         return await self._flows.answer(turn, dialogues.Typed(text))
 
     async def _typed_button(

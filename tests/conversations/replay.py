@@ -355,6 +355,15 @@ def _no_heard_gently(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return heard and any(words.ASKED_NO in text for text in expected)
 
 
+def _language_answered(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """Typed words that ask whether the bot speaks another language ("hablas español? me
+    siento muy sola"), answered first (English only, where people speak it) and then as the
+    twin's tap: the writer asked a question the twin's tap does not."""
+    english_only = getattr(words, "ENGLISH_ONLY", None)
+    first = bool(texts) and english_only is not None and texts[0].endswith(english_only)
+    return first and _same(texts[1:], expected)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -376,7 +385,7 @@ def _judge(
         return "not_understood"  # "did you mean <it>?": right, but one more turn
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
-    if _no_heard_gently(texts, expected):
+    if _no_heard_gently(texts, expected) or _language_answered(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"

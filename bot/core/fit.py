@@ -1,0 +1,137 @@
+"""Typed words a flow's menu does not read by its buttons' words, given the button they
+fit: a slip asked about, not told ("what if I relapse?"), and loneliness told at a menu
+("I am alone here in Paris"). Pure: no I/O.
+
+Rules:
+1. A slip asked about is a question, never a lapse told: "what if I relapse", "and if it
+   happens again", "so one slip does not reset the 5 months?", "qué pasa si recaigo", "et
+   si je rechute", "e se eu recair", "e se ci ricado", "was ist, wenn ich rückfällig
+   werde". A slip told in the same message ("I relapsed, what if it happens again") is
+   told: the lapse's questions (anything swallowed? an injury?) come first.
+2. Its answer is what recovery can look like: at a menu, its button that leads there
+   ("Tell me more" under "it isn't a straight line", "What recovery can look like");
+   elsewhere the talk of setbacks (`SETBACKS`).
+3. Loneliness told ("also I am lonely here", "me siento muy sola", "je suis seule ici",
+   "ich bin so einsam") picks, of a menu's buttons, the one about feeling alone; else the
+   one about reaching out to someone; else about other people; else "Something else is
+   going on too". Never a button about doing things alone ("Things I can do alone").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import dialogues
+from dialogues.matching import normalise
+
+# Rule 2: the talk of setbacks, and the steps whose buttons may lead there.
+SETBACKS = "realistic_expectations:not_linear"
+RECOVERY = frozenset(
+    {("realistic_expectations", "intro"), ("realistic_expectations", "not_linear")}
+)
+
+
+def asks_about_a_slip(text: str) -> bool:
+    """Rule 1: whether `text` asks what a slip would mean, with no slip told in it."""
+    typed = _typed(text)
+    return _WHAT_IF.search(typed) is not None and _TOLD.search(typed) is None
+
+
+def lonely(text: str) -> bool:
+    """Rule 3: whether `text` tells of loneliness."""
+    return _LONELY.search(_typed(text)) is not None
+
+
+def lonely_choice(
+    library: dialogues.Library, state: dict[str, object] | None, text: str
+) -> str | None:
+    """Rule 3: the id of the flow's button that loneliness told in `text` fits, as a tap
+    gives it; None where the words tell none, or no button fits."""
+    if state is None or not lonely(text):
+        return None
+    flow = library.flows.get(str(state.get("flow")))
+    node = flow.nodes.get(str(state.get("node"))) if flow is not None else None
+    if node is None or not node.choices:
+        return None
+    index = lonely_button([choice.label for choice in node.choices])
+    return None if index is None else f"{state.get('flow')}.{state.get('node')}.{index + 1}"
+
+
+def lonely_button(labels: Sequence[str]) -> int | None:
+    """Rule 3: the index of the button loneliness fits best, or None."""
+    for kind in _FITS_LONELY:
+        found = [at for at, label in enumerate(labels) if kind.search(normalise(label))]
+        found = [at for at in found if not _ALONE_DOING.search(normalise(labels[at]))]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _typed(text: str) -> str:
+    """`text` normalised, English contractions joined ("i m" is "im"), a space each side."""
+    joined = _CONTRACTED.sub(r"\1\2", normalise(text))
+    return f" {joined} "
+
+
+_CONTRACTED = re.compile(
+    r"\b(i|you|we|they|he|she|it|that|there|don|doesn|didn|can|won|isn|aren|wasn|couldn|"
+    r"wouldn|haven) (m|ve|s|t|d|ll|re)\b"
+)
+# The words of a slip, in six languages (normalised: lower case, no accents, no marks).
+_SLIP = (
+    r"(?:relapse|relapsed|slip|slip up|slipped|lapse|setback|mess up|do it again|"
+    r"cut again|hurt myself again|it happens again|happens again|it comes back|"
+    r"happen again|will happen again|"
+    r"recaigo|recaer|recaida|vuelvo a hacer(?:lo|me)?|volver a hacer(?:lo|me)?|"
+    r"vuelvo a cortarme|vuelve a pasar|"
+    r"recair|recaida|voltar a fazer|volto a fazer|acontecer de novo|acontece de novo|"
+    r"rechute|rechuter|recommence|recommencer|ca recommence|ca arrive encore|"
+    r"ricado|ci ricasco|ricaduta|ricadere|succede di nuovo|succede ancora|lo rifaccio|"
+    r"ruckfall|ruckfallig|wieder passiert|es wieder tue|ich es wieder mache)"
+)
+# Rule 1: a slip under "what if", "if", "and if" (a few words apart at most), or a slip's
+# cost asked about ("does one slip reset", "una recaida lo borra todo?").
+_WHAT_IF = re.compile(
+    r" (?:what if|and if|but if|if|what happens if|what would happen if|"
+    r"que pasa si|y si|si|e se|se|o que acontece se|et si|qu est ce qui se passe si|"
+    r"cosa succede se|und wenn|was wenn|was ist wenn|was passiert wenn|wenn|"
+    r"scared|afraid|worried|terrified|fear|miedo a|miedo de|medo de|peur de|paura di|angst)"
+    r" (?:\w+ ){0,3}" + _SLIP + r" "
+    r"|(?: one| a| 1| single| una| un| uma| ein| eine) " + _SLIP + r" (?:\w+ ){0,3}"
+    r"(?:reset|resets|ruin|ruins|undo|undoes|erase|erases|wipe|wipes|mean|means|count|"
+    r"counts|lose|borra|pierdo|perdo|apaga|efface|annule|cancella|loscht)"
+)
+# A slip told: the past said of oneself ("i relapsed", "lo hice anoche", "j'ai rechuté").
+_TOLD = re.compile(
+    r" (?:i|ive|i have|i just) (?:relapsed|slipped|did it again) "
+    r"| (?:last night|yesterday|this morning|an hour ago|anoche|ayer|ontem|hier soir|ieri|"
+    r"gestern|hace \w+ (?:dias|horas)|ha \w+ dias|il y a \w+ jours) "
+    r"| (?:recai|lo volvi a hacer|volvi a hacerlo|volvi a cortarme|lo hice) "
+    r"| (?:eu )?(?:recai|voltei a fazer|fiz de novo) "
+    r"| j ai (?:rechute|recommence) | (?:ho|sono) (?:ricaduto|ricaduta|rifatto) "
+    r"| ich (?:bin|war) (?:wieder )?ruckfallig | ich habe es wieder getan "
+)
+_LONELY = re.compile(
+    r" (?:lonely|lonley|so alone|all alone|im alone|i am alone|i feel alone|feel so alone|"
+    r"i have no friends|i have not many friends|dont have (?:many |any )?friends|"
+    r"no friends|no one to talk to|nobody to talk to|no one here|isolated|"
+    r"miss my family|far from home|far from my family|"
+    r"me siento (?:muy )?sol[oa]|estoy (?:muy )?sol[oa]|muy sol[oa]|soledad|"
+    r"no tengo amigos|lejos de (?:mi )?casa|lejos de mi familia|"
+    r"sozinh[oa]|solidao|nao tenho amigos|longe de casa|longe da minha familia|"
+    r"je me sens (?:tres |si )?seule?|je suis (?:tres |toute |tout )?seule?|tout seul|toute seule|"
+    r"solitude|pas d amis|loin de chez moi|loin de ma famille|"
+    r"mi sento (?:molto |cosi )?sol[oa]|sono (?:molto |cosi )?sol[oa]|solitudine|"
+    r"nessun amico|lontan[oa] da casa|"
+    r"einsam|ich bin (?:so |ganz )?allein|ganz allein|keine freunde|weit weg von zu hause)"
+    r" "
+)
+# Rule 3, in order: feeling alone; reaching out; other people; something else going on.
+_FITS_LONELY = (
+    re.compile(r"\b(?:alone|lonely|no one)\b"),
+    re.compile(r"\breach out\b"),
+    re.compile(r"\b(?:other people|safe people|people i can)\b"),
+    re.compile(r"^something else is going on\b"),
+)
+_ALONE_DOING = re.compile(r"\b(?:do|doing|things)\b.*\balone\b")

@@ -1,0 +1,186 @@
+"""Typed words a menu's buttons do not name, read for the button they fit (issue 19, l18):
+a slip asked about is a question, never a lapse told; loneliness told at a menu is the
+button about being alone, reaching out or other people; a time said the way Spanish,
+Portuguese, French, Italian, German or Dutch say it is that time. The examples are in
+voices of their own, beside the bench's."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from bot.checkins import wanted
+from bot.core import fit
+from tests.fakes import FakeChat
+
+SETBACKS = "Setbacks are common."
+LAPSE = "Did you take or swallow anything?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if I relapse",
+        "and if it happens again?",
+        "So one slip does not reset the 5 months?",
+        "does a relapse mean i have to start over?",
+        "if i slip up does that mean i failed",
+        "I'm scared it will happen again",
+        "qué pasa si recaigo después de seis meses? lo pierdo todo?",
+        "y si vuelvo a hacerlo?",
+        "e se eu recair depois de tanto tempo?",
+        "et si je rechute ?",
+        "e se ci ricasco?",
+        "Was ist, wenn ich rückfällig werde?",
+    ],
+)
+def test_a_slip_asked_about_is_a_question(text: str) -> None:
+    assert fit.asks_about_a_slip(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i did it again",
+        "I relapsed last night, what if it happens again",
+        "what if he thinks im a freak",
+        "what if my mum finds out",
+        "lo volví a hacer anoche",
+    ],
+)
+def test_a_slip_told_or_another_worry_is_no_such_question(text: str) -> None:
+    assert not fit.asks_about_a_slip(text)
+
+
+async def test_a_slip_asked_about_at_recoverys_menu_is_its_talk_of_setbacks(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("What recovery can look like")
+    assert "I did it again" in chat.buttons()
+
+    await chat.send("so one slip doesnt reset the 5 months?")  # "slip": a word of the lapse
+
+    assert SETBACKS in chat.text()
+    assert LAPSE not in chat.text()
+
+
+async def test_a_slip_asked_about_anywhere_gets_what_recovery_can_look_like(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+
+    await chat.send("what if i relapse after all this time and lose everything")
+
+    assert SETBACKS in chat.text()
+    assert LAPSE not in chat.text()
+    assert "are you thinking about suicide?" not in chat.text()
+
+
+async def test_a_getting_better_menu_goes_by_its_own_button(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+
+    await chat.send("qué pasa si recaigo después de seis meses? lo pierdo todo?")
+
+    assert "Let's talk about what getting better can look like." in chat.text()
+    assert LAPSE not in chat.text()
+
+
+async def test_a_slip_told_with_a_what_if_is_still_the_lapse(chat: FakeChat) -> None:
+    await chat.send("/topics")
+
+    await chat.send("I relapsed last night, what if it happens again")
+
+    assert LAPSE in chat.text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "also I am lonely here, my family is in Poland",
+        "I am alone here in Paris, I have not many friends.",
+        "me siento muy sola, estoy lejos de mi casa",
+        "je suis seule ici depuis septembre",
+        "ich bin so einsam seit dem Umzug",
+        "i dont have any friends at uni",
+    ],
+)
+def test_loneliness_is_read_in_several_languages(text: str) -> None:
+    assert fit.lonely(text)
+
+
+@pytest.mark.parametrize("text", ["leave me alone", "solo quiero hablar", "things i can do alone"])
+def test_alone_in_other_senses_is_no_loneliness(text: str) -> None:
+    assert not fit.lonely(text)
+
+
+@pytest.mark.parametrize(
+    ("labels", "fits"),
+    [
+        (["Stress", "I feel alone", "Back"], 1),
+        (["Reach out to someone", "My safety plan", "Not now"], 0),
+        (["Telling someone", "Something else is going on too", "Back to topics"], 1),
+        (["Someone is hurting me", "Finding safe people", "Something else is going on too"], 1),
+        (["Things I can do alone", "People I can ask", "Back"], 1),
+        (["Wait 15 minutes with me", "Something else"], None),
+    ],
+)
+def test_loneliness_fits_the_button_about_being_alone_then_people(
+    labels: list[str], fits: int | None
+) -> None:
+    assert fit.lonely_button(labels) == fits
+
+
+async def test_loneliness_told_at_a_menu_is_the_button_it_fits(chat: FakeChat) -> None:
+    await chat.send("/topics")
+    await chat.tap("Me and other people")
+    await chat.tap("What's going on underneath")
+    await chat.tap("School or work")
+    assert "Something else is going on too" in chat.buttons()
+
+    await chat.send("also I am lonely here, my family is in Poland")
+
+    assert "are you thinking about suicide?" not in chat.text()
+    assert "what's weighing on you?" in chat.text().lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "at"),
+    [
+        ("en la tarde, tipo 8", None, time(20, 0)),
+        ("a la noche, tipo 10", None, time(22, 0)),
+        ("todos los días en la tarde, tipo 8", "d", time(20, 0)),
+        ("pela manhã, lá pelas 8", None, time(8, 0)),
+        ("todo dia às 20h", "d", time(20, 0)),
+        ("dans la soirée vers 9", None, time(21, 0)),
+        ("tous les soirs vers 21h", "d", time(21, 0)),
+        ("nel pomeriggio verso le 4", None, time(16, 0)),
+        ("ogni sera alle 9", "d", time(21, 0)),
+        ("am Nachmittag so um 4", None, time(16, 0)),
+        ("jeden Tag um 8 abends", "d", time(20, 0)),
+        ("'s avonds om 9", None, time(21, 0)),
+        ("de segunda a sexta, 7 da manhã", "k", time(7, 0)),
+    ],
+)
+def test_a_time_said_the_way_other_languages_say_it_is_that_time(
+    text: str, code: str | None, at: time
+) -> None:
+    read = wanted.read(text)
+    assert read is not None
+    assert (read.code, read.at) == (code, at)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [("en la tarde", "afternoon"), ("le soir", "evening"), ("de manhã", "morning")],
+)
+def test_a_part_of_the_day_in_other_languages_is_that_part(text: str, period: str) -> None:
+    read = wanted.read(text)
+    assert read is not None and read.period == period
+
+
+def test_tomorrow_is_no_morning() -> None:
+    assert wanted.read("mañana a las 8") is None  # "mañana" alone: tomorrow, which 8 unsaid
