@@ -184,3 +184,54 @@ def test_a_part_of_the_day_in_other_languages_is_that_part(text: str, period: st
 
 def test_tomorrow_is_no_morning() -> None:
     assert wanted.read("mañana a las 8") is None  # "mañana" alone: tomorrow, which 8 unsaid
+
+
+async def _at_more_strengths(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.send("yes")
+    await chat.send("yes")  # keep things
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("My strengths")
+    await chat.tap("Yes, let's look")
+    await chat.tap("More ideas")
+    assert "In my own words" in chat.buttons()
+
+
+async def test_own_words_at_a_menu_are_kept_by_its_button_that_asks_for_them(
+    chat: FakeChat,
+) -> None:
+    await _at_more_strengths(chat)
+
+    await chat.send("making my little brother laugh when he is down")
+
+    assert not any(line.startswith("Thank you for telling me") for line in chat.text().split("\n"))
+    await chat.send("/mydata")
+    assert "making my little brother laugh when he is down" in chat.text()
+
+
+@pytest.mark.parametrize(
+    "text", ["what counts as brave?", "idk", "no i meant the other list", "hi there"]
+)
+async def test_a_question_a_no_or_idk_at_such_a_menu_is_never_kept(
+    chat: FakeChat, text: str
+) -> None:
+    await _at_more_strengths(chat)
+
+    await chat.send(text)
+
+    await chat.send("/mydata")
+    assert text not in chat.text()
+
+
+@pytest.mark.parametrize("text", ["stubborn af", "medyo matapang po"])
+async def test_own_words_not_plainly_english_open_the_step_and_keep_nothing(
+    chat: FakeChat, text: str
+) -> None:
+    await _at_more_strengths(chat)
+
+    await chat.send(text)
+
+    assert "What is a strength of yours, in your own words?" in chat.text()
+    await chat.send("/mydata")
+    assert text not in chat.text()

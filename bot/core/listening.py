@@ -23,6 +23,13 @@ words that answer the step's own question are answered inside the flow"):
 6. Loneliness told at a menu whose buttons it does not name ("also I am lonely here, my
    family is in Poland" at "Something else is going on too") is the button it fits
    (bot/core/fit.py, rule 3), worried or not, never the concern reply.
+7. Words of the person's own typed at a menu that reads them as none of its buttons, where
+   one button asks for the person's own words ("yeah, animals / caring for them" at "Add
+   another" / "In my own words"; "drawing in my sketchbook" at "Type my own"), are that
+   button's answer, given at once: never a question, a yes or no, a command, "idk", or
+   words of a button (bot/core/flows.py, `own_words`); and only calm words (worried ones:
+   `worried`, rules 1-3). Words not plainly English ("stubborn af", "medyo nakatulong
+   po") only open that step, where the person can put them: nothing is kept unread.
 """
 
 from __future__ import annotations
@@ -209,6 +216,11 @@ class Listener:
         lonely = None if self._reads(state, text) else fit.lonely_choice(self._library, state, text)
         if lonely is not None:  # loneliness told at a menu: the button it fits (rule 6)
             return await self._flows.answer(turn, dialogues.Tap(lonely))
+        own = None if asks else await self._flows.own_words(turn, text)
+        if own is not None:  # rule 7: the button that asks for them, and they are its answer
+            opened = await self._flows.answer(turn, dialogues.Tap(own))
+            if not self._flows.plainly_english(text):
+                return opened  # to be put there in words we can keep as typed
         return await self._flows.answer(turn, dialogues.Typed(text))
 
     async def _typed_button(
