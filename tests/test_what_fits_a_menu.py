@@ -235,3 +235,40 @@ async def test_own_words_not_plainly_english_open_the_step_and_keep_nothing(
     assert "What is a strength of yours, in your own words?" in chat.text()
     await chat.send("/mydata")
     assert text not in chat.text()
+
+
+async def _writing_a_value(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.send("yes")
+    await chat.send("yes")  # keep things
+    await chat.send("/topics")
+    await chat.tap("Me and other people")
+    await chat.tap("What matters to me")
+    await chat.tap("Find my values")
+    await chat.tap("More ideas")
+    await chat.tap("In my own words")
+    assert "in your own words" in chat.text().lower()
+
+
+async def test_worried_words_at_a_step_asking_for_a_value_are_heard_not_kept(
+    chat: FakeChat,
+) -> None:
+    await _writing_a_value(chat)
+
+    await chat.send("i hate myself and everything is falling apart")
+
+    assert "kept" not in chat.text().lower()
+    if "No" in chat.buttons():  # "are you thinking about suicide?"
+        await chat.tap("No")
+    assert "Carry on where we were" in chat.buttons()  # the concern reply, the place kept
+    await chat.send("/mydata")
+    assert "i hate myself" not in chat.text()
+
+
+async def test_a_calm_value_in_own_words_is_still_kept(chat: FakeChat) -> None:
+    await _writing_a_value(chat)
+
+    await chat.send("looking after animals")
+
+    await chat.send("/mydata")
+    assert "looking after animals" in chat.text()

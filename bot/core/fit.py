@@ -15,6 +15,12 @@ Rules:
    "ich bin so einsam") picks, of a menu's buttons, the one about feeling alone; else the
    one about reaching out to someone; else about other people; else "Something else is
    going on too". Never a button about doing things alone ("Things I can do alone").
+4. Worried words are the answer of a step that keeps words only where it asks about hard
+   things (what self-injury does and costs, warning signs, what is weighing on them, a
+   mood note, what they might say when they tell someone); elsewhere ("what matters to
+   you?", kind words for yourself, a coping idea) "i cut again last night" or "i hate
+   myself" is never filed away as a value or a kind word: it is heard (the concern reply,
+   the flow kept to go back to).
 """
 
 from __future__ import annotations
@@ -41,6 +47,16 @@ def asks_about_a_slip(text: str) -> bool:
 def lonely(text: str) -> bool:
     """Rule 3: whether `text` tells of loneliness."""
     return _LONELY.search(_typed(text)) is not None
+
+
+def asks_about_hard_things(library: dialogues.Library, state: dict[str, object] | None) -> bool:
+    """Rule 4: whether the step the person is at asks for words about hard things (what
+    self-injury does for them, their warning signs, what is weighing on them, a mood note,
+    what they would say when they tell someone), where worried words are its answer."""
+    flow = library.flows.get(str((state or {}).get("flow")))
+    node = flow.nodes.get(str((state or {}).get("node"))) if flow is not None else None
+    ask = node.ask if node is not None else None
+    return ask is not None and (ask.field in _HARD_FIELDS or ask.var in _HARD_VARS)
 
 
 def lonely_choice(
@@ -78,6 +94,11 @@ _CONTRACTED = re.compile(
     r"\b(i|you|we|they|he|she|it|that|there|don|doesn|didn|can|won|isn|aren|wasn|couldn|"
     r"wouldn|haven) (m|ve|s|t|d|ll|re)\b"
 )
+# Rule 4: the fields and a flow's own words (`var`) that keep words about hard things.
+_HARD_FIELDS = frozenset(
+    {"plan_warning_signs", "insight_does", "insight_costs", "disclosure_words"}
+)
+_HARD_VARS = frozenset({"underneath", "problem", "amb_gives", "amb_costs", "note", "words"})
 # The words of a slip, in six languages (normalised: lower case, no accents, no marks).
 _SLIP = (
     r"(?:relapse|relapsed|slip|slip up|slipped|lapse|setback|mess up|do it again|"

@@ -30,6 +30,10 @@ words that answer the step's own question are answered inside the flow"):
    words of a button (bot/core/flows.py, `own_words`); and only calm words (worried ones:
    `worried`, rules 1-3). Words not plainly English ("stubborn af", "medyo nakatulong
    po") only open that step, where the person can put them: nothing is kept unread.
+8. Worried words are kept by a step asking for words only where it asks about hard things
+   (bot/core/fit.py, rule 4: warning signs, what self-injury does, a mood note); "i hate
+   myself" typed at "kind words for yourself" or "what matters to you?" gets the concern
+   reply, the flow kept to go back to (rule 1 is for such steps).
 """
 
 from __future__ import annotations
@@ -133,7 +137,7 @@ class Listener:
                 keeps = False
             else:
                 reads = self._reads(state, text)
-                keeps = state is not None and dialogues.asks(self._library, state)
+                keeps = fit.asks_about_hard_things(self._library, state)  # rule 8
             # only distress, the feeling that goes with a hard question, is read for what the
             # step means: its buttons by what the words mean, a worry the flow answers
             distress = state is not None and answers_the_step(risk)
