@@ -377,6 +377,15 @@ def _no_heard_gently(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return heard and any(words.ASKED_NO in text for text in expected)
 
 
+def _safe_and_staying(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """"I'm safe, I just want to talk" to "are you safe right now?", answered as glad they
+    are safe with the ways to go on, where the twin's tapped "Keep talking with me" stays
+    with them in the same words and buttons but asks again whether they are safe: the typed
+    words had answered that (the same reply, without the question answered already)."""
+    safe, stay = getattr(words, "SAFE_NOW", None), getattr(words, "STAY", None)
+    return safe is not None and texts == (safe,) and expected == (stay,)
+
+
 def _language_answered(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     """Typed words that ask whether the bot speaks another language ("hablas español? me
     siento muy sola"), answered first (English only, where people speak it) and then as the
@@ -408,6 +417,8 @@ def _judge(
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
     if _no_heard_gently(texts, expected) or _language_answered(texts, expected):
+        return "understood"
+    if _safe_and_staying(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"
