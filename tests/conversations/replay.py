@@ -378,7 +378,7 @@ def _no_heard_gently(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
 
 
 def _safe_and_staying(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
-    """"I'm safe, I just want to talk" to "are you safe right now?", answered as glad they
+    """ "I'm safe, I just want to talk" to "are you safe right now?", answered as glad they
     are safe with the ways to go on, where the twin's tapped "Keep talking with me" stays
     with them in the same words and buttons but asks again whether they are safe: the typed
     words had answered that (the same reply, without the question answered already)."""
