@@ -1,18 +1,23 @@
 """Typed words a menu's buttons do not name, read for the button they fit (issue 19, l18):
 a slip asked about is a question, never a lapse told; loneliness told at a menu is the
-button about being alone, reaching out or other people; a time said the way Spanish,
-Portuguese, French, Italian, German or Dutch say it is that time. The examples are in
+button about being alone, reaching out or other people; words of one's own at a menu are
+kept by its button that asks for them (English ones; others open that step); worried words
+are kept only by a step that asks about hard things; a time said the way Spanish,
+Portuguese, French, Italian, German or Dutch say it is that time; feelings, directions
+("a bit lower") and other languages' words pick the button meant. The examples are in
 voices of their own, beside the bench's."""
 
 from __future__ import annotations
 
 from datetime import time
+from typing import Any
 
 import pytest
 
 from bot.checkins import wanted
 from bot.core import fit
-from tests.fakes import FakeChat
+from dialogues import Facts, Step, Tap, Typed, step
+from tests.fakes import FakeChat, shipped_library
 
 SETBACKS = "Setbacks are common."
 LAPSE = "Did you take or swallow anything?"
@@ -272,3 +277,51 @@ async def test_a_calm_value_in_own_words_is_still_kept(chat: FakeChat) -> None:
 
     await chat.send("/mydata")
     assert "looking after animals" in chat.text()
+
+
+def at(flow: str, node: str) -> dict[str, Any]:
+    return {"flow": flow, "node": node, "vars": {}, "last": {}, "known": {}}
+
+
+def tapped(state: dict[str, Any], label: str) -> Step:
+    node = shipped_library().flows[state["flow"]].nodes[state["node"]]
+    index = next(i for i, c in enumerate(node.choices or (), 1) if c.label == label)
+    return step(
+        shipped_library(), state, Tap(f"{state['flow']}.{state['node']}.{index}"), facts=Facts()
+    )
+
+
+def typed(state: dict[str, Any], text: str) -> Step:
+    return step(shipped_library(), state, Typed(text), facts=Facts())
+
+
+@pytest.mark.parametrize(
+    ("flow", "node", "text", "label"),
+    [
+        ("urges", "activity", "im just so mad at her", "To let a feeling out"),
+        (
+            "urges",
+            "activity",
+            "idk i just feel so much and it needs to go somewhere",
+            "To let a feeling out",
+        ),
+        ("urges", "surf_breathe", "a bit lower, 2 maybe", "It's easing a little"),
+        ("urges", "surf_breathe", "un po meglio dai", "It's easing a little"),
+        ("urges", "surf_breathe", "ein bisschen besser", "It's easing a little"),
+        ("urges", "surf_breathe", "still the same", "It's still strong"),
+        ("urges", "surf_peak", "weaker now i think", "It's easing now"),
+        ("telling", "intro", "Je pense à le dire à mon chum.", "I'm thinking of telling someone"),
+        ("telling", "intro", "quiero contarle a mi novio", "I'm thinking of telling someone"),
+        ("insight", "does_more", "autre. like i deserve it", "Pick another"),
+    ],
+)
+def test_feelings_directions_and_other_languages_pick_the_button_meant(
+    flow: str, node: str, text: str, label: str
+) -> None:
+    state = at(flow, node)
+    assert typed(state, text).state == tapped(state, label).state
+
+
+def test_a_direction_denied_picks_neither_way() -> None:
+    state = at("urges", "surf_breathe")
+    assert typed(state, "its not going down").state != tapped(state, "It's easing a little").state

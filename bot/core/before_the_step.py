@@ -45,8 +45,9 @@ Rules:
 10. A slip asked about, not told ("what if I relapse", "qué pasa si recaigo?", "so one slip
    does not reset the 5 months?"), is never the lapse (bot/core/fit.py, rules 1 and 2):
    what recovery can look like, by the menu's button that leads there if it has one;
-   never where the core's own question is open, a step keeps the words, the lapse's own
-   steps ask, or the words say more than distress (an urge, an injury, hopelessness).
+   never where the core's own question is open, a step keeps the words, the urge flow
+   rides out an urge, the lapse's own steps ask, or the words say more than distress (an
+   urge, an injury, hopelessness).
 """
 
 from __future__ import annotations
@@ -404,8 +405,8 @@ def slip_asked(library: dialogues.Library, turn: Turn, risk: safety.Assessment) 
     if state is None or node is None:
         return fit.SETBACKS
     flow = str(state.get("flow"))
-    if node.ask is not None or (flow, str(state.get("node"))) in _LAPSE_ASKS:
-        return None
+    if node.ask is not None or flow == "urges" or (flow, str(state.get("node"))) in _LAPSE_ASKS:
+        return None  # words kept, an urge being ridden out, the lapse's own questions
     ahead = [library.resolve(flow, choice.to) for choice in node.choices or ()]
     leads = sorted((t for t in ahead if t in fit.RECOVERY), key=lambda t: t[1] != "not_linear")
     return f"{leads[0][0]}:{leads[0][1]}" if leads else fit.SETBACKS
