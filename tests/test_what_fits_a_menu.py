@@ -325,3 +325,31 @@ def test_feelings_directions_and_other_languages_pick_the_button_meant(
 def test_a_direction_denied_picks_neither_way() -> None:
     state = at("urges", "surf_breathe")
     assert typed(state, "its not going down").state != tapped(state, "It's easing a little").state
+
+
+def test_a_menu_after_a_kept_answer_would_keep_words_saying_not_to() -> None:
+    # the engine's own reading (dialogues/engine.py), which the core guards against
+    result = typed(
+        at("realistic_expectations", "meaning_kept_after"),
+        "wait no thats not what i meant, dont save that",
+    )
+    assert any(getattr(item, "action", None) == "save" for item in result.out)
+
+
+async def test_words_saying_not_to_keep_them_are_never_kept(chat: FakeChat) -> None:
+    await chat.send("/start")
+    await chat.send("yes")
+    await chat.send("yes")  # keep things
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("What recovery can look like")
+    await chat.tap('What does "recovered" mean?')
+    await chat.tap("What it means to me")
+    await chat.send("fewer hard nights")
+    assert "Change it" in chat.buttons()
+
+    await chat.send("wait no thats not what i meant, dont save that")
+
+    assert "• wait no thats not what i meant" not in chat.text()
+    await chat.send("/mydata")
+    assert "dont save that" not in chat.text()

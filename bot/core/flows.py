@@ -102,6 +102,16 @@ class Flows:
                 asking.append(choice)
         return asking[0] if len(asking) == 1 else None
 
+    async def would_keep(self, turn: Turn, text: str) -> bool:
+        """Whether the step would keep `text` itself as an answer (its effects save it)."""
+        state = turn.person.flow_state
+        if state is None:
+            return False
+        facts = await self._effects.facts(turn)
+        read = dialogues.step(self._library, state, dialogues.Typed(text), facts=facts)
+        saves = (e for e in read.out if isinstance(e, dialogues.Effect) and e.action == "save")
+        return any(e.args.get("value") == text for e in saves)
+
     @staticmethod
     def plainly_english(text: str) -> bool:
         """Whether words of one's own are plainly English (an English small word in them:

@@ -34,6 +34,9 @@ words that answer the step's own question are answered inside the flow"):
    (bot/core/fit.py, rule 4: warning signs, what self-injury does, a mood note); "i hate
    myself" typed at "kind words for yourself" or "what matters to you?" gets the concern
    reply, the flow kept to go back to (rule 1 is for such steps).
+9. Words that say not to keep what was typed ("wait no thats not what i meant, dont save
+   that") are never kept themselves, wherever a step would take them as its answer: the
+   step is shown again, nothing kept.
 """
 
 from __future__ import annotations
@@ -220,6 +223,9 @@ class Listener:
         lonely = None if self._reads(state, text) else fit.lonely_choice(self._library, state, text)
         if lonely is not None:  # loneliness told at a menu: the button it fits (rule 6)
             return await self._flows.answer(turn, dialogues.Tap(lonely))
+        if dialogues.unsaving(text) and await self._flows.would_keep(turn, text):
+            # rule 9: "wait no thats not what i meant, dont save that" is never itself kept
+            return [Reply(words.NOT_KEPT_AS_TOLD), *await self._flows.resume(turn)]
         own = None if asks else await self._flows.own_words(turn, text)
         if own is not None:  # rule 7: the button that asks for them, and they are its answer
             opened = await self._flows.answer(turn, dialogues.Tap(own))
