@@ -283,8 +283,8 @@ class Companion:
         slip = before_the_step.slip_asked(self._library, turn, risk)
         if slip is not None:  # "what if I relapse?": a question, never a lapse told
             if risk.tier is safety.Tier.CONCERN:
-                asked = dataclasses.replace(risk, kinds=risk.kinds - {"lapse"})
-                self._questions.noticed(turn, asked)
+                no_lapse = dataclasses.replace(risk, kinds=risk.kinds - {"lapse"})
+                self._questions.noticed(turn, no_lapse)
             return await self.go(turn, slip)
         topic = before_the_step.topic_named(self._library, turn, risk)
         if topic is not None:  # worried words that name what they want: that topic
