@@ -353,3 +353,27 @@ async def test_words_saying_not_to_keep_them_are_never_kept(chat: FakeChat) -> N
     assert "• wait no thats not what i meant" not in chat.text()
     await chat.send("/mydata")
     assert "dont save that" not in chat.text()
+
+
+async def test_a_slip_asked_beside_a_buttons_words_takes_that_button(chat: FakeChat) -> None:
+    await chat.send("/topics")
+
+    await chat.send("Getting better, I suppose. Does one slip mean I'm back to square one?")
+
+    assert "These are about getting better." in chat.text()
+
+
+@pytest.mark.parametrize("text", ["4, je viens de te l'expliquer.", "4. like i said", "#4 - that"])
+async def test_a_menus_number_said_first_with_more_words_is_that_button(
+    chat: FakeChat, text: str
+) -> None:
+    await chat.send("/topics")
+    await chat.tap("Getting better")
+    await chat.tap("Why I self-injure")
+    await chat.tap("Yes, gently")
+    labels = chat.buttons()
+    assert labels[3] == "It feels like I deserve it"
+
+    await chat.send(text)
+
+    assert "You don't deserve to be hurt." in chat.text()

@@ -46,7 +46,9 @@ Rules:
    it, and are read as if nothing were asked).
 10. A slip asked about, not told ("what if I relapse", "qué pasa si recaigo?", "so one slip
    does not reset the 5 months?"), is never the lapse (bot/core/fit.py, rules 1 and 2):
-   what recovery can look like, by the menu's button that leads there if it has one;
+   what recovery can look like, by the menu's button that leads there if it has one,
+   unless the words name another of its buttons ("Getting better, I suppose. Does one slip
+   mean I'm back to square one?"), which the step takes;
    never where the core's own question is open, a step keeps the words, the urge flow
    rides out an urge, the lapse's own steps ask, or the words say more than distress (an
    urge, an injury, hopelessness).
@@ -412,6 +414,12 @@ def slip_asked(library: dialogues.Library, turn: Turn, risk: safety.Assessment) 
     flow = str(state.get("flow"))
     if node.ask is not None or flow == "urges" or (flow, str(state.get("node"))) in _LAPSE_ASKS:
         return None  # words kept, an urge being ridden out, the lapse's own questions
+    read = dialogues.step(library, state, dialogues.Typed(text), facts=dialogues.Facts())
+    went = read.state or {}
+    if (str(went.get("flow")), str(went.get("node"))) not in _LAPSE_ASKS and not any(
+        isinstance(said, dialogues.Message) and dialogues.unclear(said.text) for said in read.out
+    ):
+        return None  # a button of the step's own ("Getting better, I suppose. Does one slip…")
     ahead = [library.resolve(flow, choice.to) for choice in node.choices or ()]
     leads = sorted((t for t in ahead if t in fit.RECOVERY), key=lambda t: t[1] != "not_linear")
     return f"{leads[0][0]}:{leads[0][1]}" if leads else fit.SETBACKS

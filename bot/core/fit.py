@@ -21,6 +21,9 @@ Rules:
    you?", kind words for yourself, a coping idea) "i cut again last night" or "i hate
    myself" is never filed away as a value or a kind word: it is heard (the concern reply,
    the flow kept to go back to).
+5. A menu's number said first, with more words after a comma or a stop ("4, je viens de
+   te l'expliquer", "2. the one about calming down"), is that button, as the number alone
+   is (never on a scale, whose numbers are its own, nor past the menu's last button).
 """
 
 from __future__ import annotations
@@ -74,6 +77,22 @@ def lonely_choice(
     return None if index is None else f"{state.get('flow')}.{state.get('node')}.{index + 1}"
 
 
+def numbered_choice(
+    library: dialogues.Library, state: dict[str, object] | None, text: str
+) -> str | None:
+    """Rule 5: the id of the menu's button a number said first names ("4, je viens de te
+    l'expliquer"), as a tap gives it; None for anything else."""
+    found = _LEADING_NUMBER.match(text)
+    flow = library.flows.get(str((state or {}).get("flow")))
+    node = flow.nodes.get(str((state or {}).get("node"))) if flow is not None else None
+    if found is None or state is None or node is None or not node.choices:
+        return None
+    number = int(found.group(1))
+    if not 1 <= number <= len(node.choices):
+        return None
+    return f"{state.get('flow')}.{state.get('node')}.{number}"
+
+
 def lonely_button(labels: Sequence[str]) -> int | None:
     """Rule 3: the index of the button loneliness fits best, or None."""
     for kind in _FITS_LONELY:
@@ -94,6 +113,8 @@ _CONTRACTED = re.compile(
     r"\b(i|you|we|they|he|she|it|that|there|don|doesn|didn|can|won|isn|aren|wasn|couldn|"
     r"wouldn|haven) (m|ve|s|t|d|ll|re)\b"
 )
+# Rule 5: a menu's number said first, then a mark and more words ("4, je viens de ...").
+_LEADING_NUMBER = re.compile(r"^\s*(?:n[or]?\.?\s*|#)?(\d{1,2})\s*[,.;:!)\-]\s*\S")
 # Rule 4: the fields and a flow's own words (`var`) that keep words about hard things.
 _HARD_FIELDS = frozenset(
     {"plan_warning_signs", "insight_does", "insight_costs", "disclosure_words"}

@@ -179,7 +179,7 @@ def _their_own(text: str) -> bool:
     "ok, I will try"); not a question, a no or a correction ("no i meant ..."), a request
     ("i'd like to add ..."), an everyday answer alone ("idk", "back"), small talk."""
     typed = normalise(text).split()
-    if not typed or len(typed) > 40 or typed[0] in _NOT_FIRST | _ASKING:
+    if not typed or len(typed) > 40 or typed[0] in _NOT_FIRST | _ASKING or typed[0].isdigit():
         return False
     if text.rstrip().endswith("?") or _REQUEST.search(normalise(text)):
         return False  # a question ("drawing maybe? idk i used to draw" is an answer)

@@ -37,6 +37,8 @@ words that answer the step's own question are answered inside the flow"):
 9. Words that say not to keep what was typed ("wait no thats not what i meant, dont save
    that") are never kept themselves, wherever a step would take them as its answer: the
    step is shown again, nothing kept.
+10. A menu's number said first, with words after it ("4, je viens de te l'expliquer"), is
+   that button (bot/core/fit.py, rule 5), never words of one's own (rule 7).
 """
 
 from __future__ import annotations
@@ -220,7 +222,11 @@ class Listener:
             # step's question: words none of them read ("ok") are no answer to keep; the step
             # is shown again, as "Go back to where we were" would
             return await self._flows.resume(turn)
-        lonely = None if self._reads(state, text) else fit.lonely_choice(self._library, state, text)
+        reads = self._reads(state, text)
+        numbered = None if reads else fit.numbered_choice(self._library, state, text)
+        if numbered is not None:  # "4, je viens de te l'expliquer": the fourth (rule 10)
+            return await self._flows.answer(turn, dialogues.Tap(numbered))
+        lonely = None if reads else fit.lonely_choice(self._library, state, text)
         if lonely is not None:  # loneliness told at a menu: the button it fits (rule 6)
             return await self._flows.answer(turn, dialogues.Tap(lonely))
         if dialogues.unsaving(text) and await self._flows.would_keep(turn, text):
