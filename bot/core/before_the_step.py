@@ -44,14 +44,6 @@ Rules:
    want anything saved", "don't save that") is the step's own skip: nothing is kept; so
    too while "are you thinking about suicide?" waits unanswered (the words do not answer
    it, and are read as if nothing were asked).
-10. A slip asked about, not told ("what if I relapse", "qué pasa si recaigo?", "so one slip
-   does not reset the 5 months?"), is never the lapse (bot/core/fit.py, rules 1 and 2):
-   what recovery can look like, by the menu's button that leads there if it has one,
-   unless the words name another of its buttons ("Getting better, I suppose. Does one slip
-   mean I'm back to square one?"), which the step takes;
-   never where the core's own question is open, a step keeps the words, the urge flow
-   rides out an urge, the lapse's own steps ask, or the words say more than distress (an
-   urge, an injury, hopelessness).
 """
 
 from __future__ import annotations
@@ -64,7 +56,7 @@ import dialogues
 import safety
 from bot.checkins import wanted as schedule
 from bot.checkins.schedule import parse_time
-from bot.core import countries, delete_typed, fit, lines_asked, repeats, someone_else, yes_no
+from bot.core import countries, delete_typed, lines_asked, repeats, someone_else, yes_no
 from bot.core.buttons import (
     Button,
     CheckinChangeZone,
@@ -396,46 +388,6 @@ def topic_named(library: dialogues.Library, turn: Turn, risk: safety.Assessment)
         if named is None or not only_the_model:
             return None
     return named[1]
-
-
-def slip_asked(library: dialogues.Library, turn: Turn, risk: safety.Assessment) -> str | None:
-    """Where a slip asked about goes (rule 10): the target of the menu's button to what
-    recovery can look like, else the talk of setbacks; None when no slip is asked about."""
-    text, state = _typed(turn), turn.person.flow_state
-    if text is None or not isinstance(turn.person.question, Nothing):
-        return None
-    if not risk.kinds <= _SLIP_KINDS or risk.about_someone_else:
-        return None
-    if not fit.asks_about_a_slip(text):
-        return None
-    node = _node(library, state)
-    if state is None or node is None:
-        return fit.SETBACKS
-    flow = str(state.get("flow"))
-    if node.ask is not None or flow == "urges" or (flow, str(state.get("node"))) in _LAPSE_ASKS:
-        return None  # words kept, an urge being ridden out, the lapse's own questions
-    read = dialogues.step(library, state, dialogues.Typed(text), facts=dialogues.Facts())
-    went = read.state or {}
-    if (str(went.get("flow")), str(went.get("node"))) not in _LAPSE_ASKS and not any(
-        isinstance(said, dialogues.Message) and dialogues.unclear(said.text) for said in read.out
-    ):
-        return None  # a button of the step's own ("Getting better, I suppose. Does one slip…")
-    ahead = [library.resolve(flow, choice.to) for choice in node.choices or ()]
-    leads = sorted((t for t in ahead if t in fit.RECOVERY), key=lambda t: t[1] != "not_linear")
-    return f"{leads[0][0]}:{leads[0][1]}" if leads else fit.SETBACKS
-
-
-# Rule 10: what a slip asked about may carry (the model reads "what if I relapse" as a
-# lapse), and the steps where the lapse asks its own questions (the slip is theirs).
-_SLIP_KINDS = frozenset({"distress", "lapse"})
-_LAPSE_ASKS = frozenset(
-    ("realistic_expectations", node)
-    for node in (
-        *("lapse", "swallowed", "swallowed_after", "swallow_not_say", "feel_fine"),
-        *("swallowed_going", "injury", "emergency", "injury_unsure", "today", "today_after"),
-        *("first_aid", "urgent_after"),
-    )
-)
 
 
 # The only risk kind a topic stands in for: distress. An urge, a lapse, an injury or

@@ -1,6 +1,7 @@
 """Typed words a flow's menu does not read by its buttons' words, given the button they
-fit: a slip asked about, not told ("what if I relapse?"), and loneliness told at a menu
-("I am alone here in Paris"). Pure: no I/O.
+fit: a slip asked about, not told ("what if I relapse?"), loneliness told at a menu ("I am
+alone here in Paris"), a menu's number said first; and which steps keep worried words.
+Pure: no I/O.
 
 Rules:
 1. A slip asked about is a question, never a lapse told: "what if I relapse", "and if it
@@ -10,7 +11,12 @@ Rules:
    told: the lapse's questions (anything swallowed? an injury?) come first.
 2. Its answer is what recovery can look like: at a menu, its button that leads there
    ("Tell me more" under "it isn't a straight line", "What recovery can look like");
-   elsewhere the talk of setbacks (`SETBACKS`).
+   elsewhere the talk of setbacks (`SETBACKS`); unless the words name another of the
+   menu's buttons ("Getting better, I suppose. Does one slip mean I'm back to square
+   one?"), which the step takes. Never where the core's own question is open, a step keeps
+   the words, the urge flow rides out an urge, the lapse's own steps ask, or the words say
+   more than distress (an urge, an injury, hopelessness). Read before the step
+   (bot/core/companion.py), as bot/core/before_the_step.py's rules are.
 3. Loneliness told ("also I am lonely here", "me siento muy sola", "je suis seule ici",
    "ich bin so einsam") picks, of a menu's buttons, the one about feeling alone; else the
    one about reaching out to someone; else about other people; else "Something else is
@@ -32,12 +38,57 @@ import re
 from collections.abc import Sequence
 
 import dialogues
+import safety
+from bot.core.questions import Nothing
+from bot.core.turn import Turn
 from dialogues.matching import normalise
+from dialogues.schema import Node
 
 # Rule 2: the talk of setbacks, and the steps whose buttons may lead there.
 SETBACKS = "realistic_expectations:not_linear"
 RECOVERY = frozenset(
     {("realistic_expectations", "intro"), ("realistic_expectations", "not_linear")}
+)
+
+
+def slip_asked(library: dialogues.Library, turn: Turn, risk: safety.Assessment) -> str | None:
+    """Where a slip asked about goes (rules 1 and 2): the target of the menu's button to what
+    recovery can look like, else the talk of setbacks; None when no slip is asked about."""
+    incoming, state = turn.incoming, turn.person.flow_state
+    text = incoming.text if incoming.choice is None and incoming.command is None else None
+    if text is None or not isinstance(turn.person.question, Nothing):
+        return None
+    if not risk.kinds <= _SLIP_KINDS or risk.about_someone_else:
+        return None
+    if not asks_about_a_slip(text):
+        return None
+    node = _node(library, state)
+    if state is None or node is None:
+        return SETBACKS
+    flow = str(state.get("flow"))
+    if node.ask is not None or flow == "urges" or (flow, str(state.get("node"))) in _LAPSE_ASKS:
+        return None  # words kept, an urge being ridden out, the lapse's own questions
+    read = dialogues.step(library, state, dialogues.Typed(text), facts=dialogues.Facts())
+    went = read.state or {}
+    if (str(went.get("flow")), str(went.get("node"))) not in _LAPSE_ASKS and not any(
+        isinstance(said, dialogues.Message) and dialogues.unclear(said.text) for said in read.out
+    ):
+        return None  # a button of the step's own ("Getting better, I suppose. Does one slip…")
+    ahead = [library.resolve(flow, choice.to) for choice in node.choices or ()]
+    leads = sorted((t for t in ahead if t in RECOVERY), key=lambda t: t[1] != "not_linear")
+    return f"{leads[0][0]}:{leads[0][1]}" if leads else SETBACKS
+
+
+# Rule 2: what a slip asked about may carry (the model reads "what if I relapse" as a
+# lapse), and the steps where the lapse asks its own questions (the slip is theirs).
+_SLIP_KINDS = frozenset({"distress", "lapse"})
+_LAPSE_ASKS = frozenset(
+    ("realistic_expectations", node)
+    for node in (
+        *("lapse", "swallowed", "swallowed_after", "swallow_not_say", "feel_fine"),
+        *("swallowed_going", "injury", "emergency", "injury_unsure", "today", "today_after"),
+        *("first_aid", "urgent_after"),
+    )
 )
 
 
@@ -56,8 +107,7 @@ def asks_about_hard_things(library: dialogues.Library, state: dict[str, object] 
     """Rule 4: whether the step the person is at asks for words about hard things (what
     self-injury does for them, their warning signs, what is weighing on them, a mood note,
     what they would say when they tell someone), where worried words are its answer."""
-    flow = library.flows.get(str((state or {}).get("flow")))
-    node = flow.nodes.get(str((state or {}).get("node"))) if flow is not None else None
+    node = _node(library, state)
     ask = node.ask if node is not None else None
     return ask is not None and (ask.field in _HARD_FIELDS or ask.var in _HARD_VARS)
 
@@ -69,8 +119,7 @@ def lonely_choice(
     gives it; None where the words tell none, or no button fits."""
     if state is None or not lonely(text):
         return None
-    flow = library.flows.get(str(state.get("flow")))
-    node = flow.nodes.get(str(state.get("node"))) if flow is not None else None
+    node = _node(library, state)
     if node is None or not node.choices:
         return None
     index = lonely_button([choice.label for choice in node.choices])
@@ -83,8 +132,7 @@ def numbered_choice(
     """Rule 5: the id of the menu's button a number said first names ("4, je viens de te
     l'expliquer"), as a tap gives it; None for anything else."""
     found = _LEADING_NUMBER.match(text)
-    flow = library.flows.get(str((state or {}).get("flow")))
-    node = flow.nodes.get(str((state or {}).get("node"))) if flow is not None else None
+    node = _node(library, state)
     if found is None or state is None or node is None or not node.choices:
         return None
     number = int(found.group(1))
@@ -177,3 +225,8 @@ _FITS_LONELY = (
     re.compile(r"^something else is going on\b"),
 )
 _ALONE_DOING = re.compile(r"\b(?:do|doing|things)\b.*\balone\b")
+
+
+def _node(library: dialogues.Library, state: dict[str, object] | None) -> Node | None:
+    flow = library.flows.get(str((state or {}).get("flow")))
+    return flow.nodes.get(str((state or {}).get("node"))) if flow is not None else None
