@@ -42,7 +42,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import EXPLAINERS, explained_away, without_titles
+from safety.context import EXPLAINERS, IN_SENTENCE, explained_away, told_in_sentence, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -143,11 +143,12 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     }
     theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     explained = explained_away(tokens, found, lex.words)
+    told = told_in_sentence(tokens, found, lex.words)
     past = explained.get("explained", frozenset())
     accidental = explained.get("accident", frozenset()) | explained.get("accident_cut", frozenset())
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
-    denied_any = told_as_past = told_as_accident = False
+    denied_any = told_as_past = told_as_accident = told_here = False
     denied_words: set[int] = set()  # the denials and the words they deny
     for span in known_denials:  # a whole denial the lexicon knows, unless hedged
         if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
@@ -156,6 +157,8 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     for seq, spans in found:
         entry = seq.entry
         if entry.kind in ("idiom", "denial", "hedge") or entry.kind in EXPLAINERS:
+            continue
+        if entry.kind in IN_SENTENCE:
             continue
         if entry.kind in past:
             told_as_past = True  # explained away: rule 3
@@ -166,6 +169,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         best: tuple[int, bool] | None = None
         for span in spans:
             if idiom_words.intersection(span):
+                continue
+            if told(entry.kind, span):
+                told_here = True  # explained in its own sentence: rule 3
                 continue
             if entry.whole and not _whole(tokens, span, lex.words):
                 continue
@@ -209,7 +215,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         settled = PAST
     elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
         settled = DENIED
-    elif not hits and (idiom_words or denied_any or told_as_accident):
+    elif not hits and told_here and set(tokens) & lex.words.get("still_risk", frozenset()):
+        settled = ""  # explained in their sentences, but present risk stands: the model reads
+    elif not hits and (idiom_words or denied_any or told_as_accident or told_here):
         settled = EXPLAINED
     return found_by_lexicon, read_by_model, harmed_now, settled
 
