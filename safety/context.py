@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from safety.lexicon import Sequence
+from safety.lexicon import Entry, Sequence
 from safety.normalize import BOUNDARY
 
 # What each kind of explaining entry explains away, and the words list whose words, outside
@@ -52,10 +52,8 @@ IN_SENTENCE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = MappingProxy
         ),
         "topic": (frozenset({"ideation", "burden", "intent", "overdose"}), ("topic_risk",)),
         "story": (
-            frozenset(
-                {"ideation", "burden", "intent", "overdose", "injury", "urge", "lapse"}
-                | {"hopelessness", "distress"}
-            ),
+            frozenset({"ideation", "burden", "intent", "injury", "urge", "lapse"})
+            | frozenset({"hopelessness", "distress"}),
             ("topic_risk",),
         ),
         "figure": (frozenset({"ideation", "burden", "intent"}), ("figure_risk",)),
@@ -66,8 +64,9 @@ IN_SENTENCE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = MappingProxy
 _NOT_THE_WRITERS = frozenset({"topic", "story"})
 _THE_WRITERS_ONLY = frozenset({"figure"})
 # the kinds whose undoing words count in their own clauses only: "when i was 16 i cut every
-# night" is over, "... and now i'm fine" begins another clause, and "now" is not undone by it
-_IN_CLAUSE = frozenset({"told_past"})
+# night" is over, "... and now i'm fine" begins another clause, and "now" is not undone by it;
+# "jk but fr she's evil" takes nothing back, "jk ... but also i kind of want to die" does
+_IN_CLAUSE = frozenset({"told_past", "figure"})
 # the kinds a means question anywhere in the message undoes ("the character dies ... what
 # would she use?"): means questions count however they are framed
 _MEANS_UNDO = frozenset({"topic", "story"})
@@ -78,6 +77,7 @@ _TAKEN_BACK = frozenset({"like", "as", "como", "come", "wie", "igual", "since", 
 # "want" right after these is told of the past: "did not want to live", "used to want"
 _PAST_AUXILIARIES = frozenset({"did", "used"})
 _SUBJECT_LOOKBACK = 8
+_OTHER_LANGUAGES = frozenset({"de", "es", "fr", "it", "pt", "tl", "xx"})
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ def told_in_sentence(
     tokens: tuple[str, ...],
     found: Iterable[tuple[Sequence, list[tuple[int, ...]]]],
     words: Mapping[str, frozenset[str]],
-) -> Callable[[str, tuple[int, ...]], bool]:
-    """Whether a match (its kind, its words' positions) is explained in its own sentence.
+) -> Callable[[Entry, tuple[int, ...]], bool]:
+    """Whether a match (its entry, its words' positions) is explained in its own sentence.
 
     An entry of an `IN_SENTENCE` kind in the same sentence explains it, unless a word of that
     kind's undoing list stands in the sentence outside the two ("when i was 16 i tried to kill
@@ -116,21 +116,24 @@ def told_in_sentence(
     if set(tokens) & words.get("means_risk", frozenset()):
         tellings = [telling for telling in tellings if telling.kind not in _MEANS_UNDO]
     if not tellings:
-        return lambda kind, span: False
+        return lambda entry, span: False
     undoing = {
         kind: frozenset().union(*(words.get(name, frozenset()) for name in names))
         for kind, (_, names) in IN_SENTENCE.items()
     }
 
-    def told(kind: str, span: tuple[int, ...]) -> bool:
+    def told(entry: Entry, span: tuple[int, ...]) -> bool:
+        kind = entry.kind
         sentence = sentence_of[span[0]]
         if any(sentence_of[p] != sentence for p in span):
             return False
-        own = _the_writers(tokens, span, words)
+        own = entry.person != "other" and (
+            entry.person == "self" or _other_language(entry) or _the_writers(tokens, span, words)
+        )
         for telling in tellings:
             if telling.sentence != sentence or kind not in IN_SENTENCE[telling.kind][0]:
                 continue
-            if telling.words.intersection(span):
+            if telling.kind == "told_past" and telling.words.intersection(span):
                 continue  # a signal made of the past itself ("apologised ... years ago")
             if own and telling.kind in _NOT_THE_WRITERS:
                 continue
@@ -150,6 +153,13 @@ def told_in_sentence(
         return False
 
     return told
+
+
+def _other_language(entry: Entry) -> bool:
+    """An entry of another language: its verb, not a pronoun, says whose wish it is ("quiero
+    morir", "ho voglia di farmi male"), so it is the writer's unless marked `person: other`."""
+    language = entry.id.split(".")[0]
+    return language in _OTHER_LANGUAGES or ".xx_" in entry.id
 
 
 def _past_want(tokens: tuple[str, ...], position: int) -> bool:

@@ -170,7 +170,7 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         for span in spans:
             if idiom_words.intersection(span):
                 continue
-            if told(entry.kind, span):
+            if told(entry, span):
                 told_here = True  # explained in its own sentence: rule 3
                 continue
             if entry.whole and not _whole(tokens, span, lex.words):
