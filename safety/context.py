@@ -77,6 +77,8 @@ _TAKEN_BACK = frozenset({"like", "as", "como", "come", "wie", "igual", "since", 
 # "want" right after these is told of the past: "did not want to live", "used to want"
 _PAST_AUXILIARIES = frozenset({"did", "used"})
 _SUBJECT_LOOKBACK = 8
+_HEDGED = frozenset({"figure"})
+_MINE = frozenset({"my", "mine"})  # "at my funeral": the writer's
 _OTHER_LANGUAGES = frozenset({"de", "es", "fr", "it", "pt", "tl", "xx"})
 
 
@@ -113,6 +115,13 @@ def told_in_sentence(
         if len({sentence_of[p] for p in span}) == 1
         and not back.intersection(tokens[max(0, span[0] - 2) : span[0]])
     ]
+    # a hedge in a joke's sentence or the next takes the joke back: "kms lol jk... unless"
+    hedged = {sentence_of[span[0]] for seq, spans in found if seq.entry.kind == "hedge" for span in spans}
+    tellings = [
+        telling
+        for telling in tellings
+        if telling.kind not in _HEDGED or not {telling.sentence, telling.sentence + 1} & hedged
+    ]
     if set(tokens) & words.get("means_risk", frozenset()):
         tellings = [telling for telling in tellings if telling.kind not in _MEANS_UNDO]
     if not tellings:
@@ -138,7 +147,7 @@ def told_in_sentence(
             if own and telling.kind in _NOT_THE_WRITERS:
                 continue
             if telling.kind in _THE_WRITERS_ONLY and _someone_elses(tokens, span, words):
-                continue
+                continue  # "my buddy keeps joking about kms", not "if he ... i'll shoot myself"
             undo = undoing[telling.kind]
             # the past's own clauses, from the first of the two to the last; or the sentence
             first, last = min(*telling.words, *span), max(*telling.words, *span)
@@ -174,6 +183,8 @@ def _someone_elses(
     """Whether the nearest subject before a match, in its sentence, is someone else."""
     selves = words.get("self_subjects", frozenset())
     others = words.get("other_subjects", frozenset())
+    if tokens[span[0]] in selves:
+        return False  # the match names the writer its subject: "i will shoot myself"
     for position in range(span[0] - 1, max(span[0] - 1 - _SUBJECT_LOOKBACK, -1), -1):
         token = tokens[position]
         if token == BOUNDARY or token in selves:
@@ -186,10 +197,11 @@ def _someone_elses(
 def _the_writers(
     tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
 ) -> bool:
-    """Whether a match is the writer's own words: a word of the writer's in it ("kill myself"),
-    or the nearest subject before it in its sentence the writer ("i ... want to die")."""
+    """Whether a match is the writer's own words: a word of the writer's in it ("kill myself",
+    "my funeral"), or the nearest subject before it in its sentence the writer ("i ... want
+    to die")."""
     selves = words.get("self_subjects", frozenset())
-    if any(tokens[p] in selves for p in span):
+    if any(tokens[p] in selves or tokens[p] in _MINE for p in span):
         return True
     others = words.get("other_subjects", frozenset())
     for position in range(span[0] - 1, max(span[0] - 1 - _SUBJECT_LOOKBACK, -1), -1):
