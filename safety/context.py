@@ -59,10 +59,11 @@ IN_SENTENCE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = MappingProxy
         "figure": (frozenset({"ideation", "burden", "intent"}), ("figure_risk",)),
     }
 )
-# the kinds that never explain the writer's own words, said of themselves, and the one that
-# explains only them (a joke about a friend's "kms" is no joke to worry less about)
+# the kinds that never explain the writer's own words, said of themselves, and those that
+# explain only them (a joke about a friend's "kms" is no joke to worry less about, and a
+# friend's past the writer tells of is the writer's worry now)
 _NOT_THE_WRITERS = frozenset({"topic", "story"})
-_THE_WRITERS_ONLY = frozenset({"figure"})
+_THE_WRITERS_ONLY = frozenset({"figure", "told_past"})
 # the kinds whose undoing words count in their own clauses only: "when i was 16 i cut every
 # night" is over, "... and now i'm fine" begins another clause, and "now" is not undone by it;
 # "jk but fr she's evil" takes nothing back, "jk ... but also i kind of want to die" does
@@ -142,12 +143,14 @@ def told_in_sentence(
         for telling in tellings:
             if telling.sentence != sentence or kind not in IN_SENTENCE[telling.kind][0]:
                 continue
-            if telling.kind == "told_past" and telling.words.intersection(span):
+            if telling.kind == "told_past" and span[0] <= min(telling.words) <= max(
+                telling.words
+            ) <= span[-1]:
                 continue  # a signal made of the past itself ("apologised ... years ago")
             if own and telling.kind in _NOT_THE_WRITERS:
                 continue
             if telling.kind in _THE_WRITERS_ONLY and _someone_elses(tokens, span, words):
-                continue  # "my buddy keeps joking about kms", not "if he ... i'll shoot myself"
+                continue  # "my buddy keeps joking about kms", "she used to hurt herself"
             undo = undoing[telling.kind]
             # the past's own clauses, from the first of the two to the last; or the sentence
             first, last = min(*telling.words, *span), max(*telling.words, *span)
@@ -208,7 +211,7 @@ def _the_writers(
         token = tokens[position]
         if token == BOUNDARY or token in others:
             return False
-        if token in selves:
+        if token in selves or token in _MINE:
             return True
     return False
 
