@@ -74,7 +74,9 @@ _MEANS_UNDO = frozenset({"topic", "story"})
 # words that, right before an explaining entry, take it back: "not joking", "like i used
 # to", "como hacía de joven" (a comparison with the past is about now), "desde hace años"
 # (since then: it goes on)
-_TAKEN_BACK = frozenset({"like", "as", "como", "come", "wie", "igual", "since", "desde", "depuis", "seit"})
+_TAKEN_BACK = frozenset(
+    {"like", "as", "como", "come", "wie", "igual", "since", "desde", "depuis", "seit"}
+)
 # "want" right after these is told of the past: "did not want to live", "used to want"
 _PAST_AUXILIARIES = frozenset({"did", "used"})
 _SUBJECT_LOOKBACK = 8
@@ -104,6 +106,7 @@ def told_in_sentence(
     myself"; not "... and i want to again"), a negation comes right before the entry ("not
     joking"), or the match is the writer's own words and the entry a topic or a story.
     """
+    found = list(found)
     sentence_of = list(itertools.accumulate(token == BOUNDARY for token in tokens))
     starts = words.get("clause_starts", frozenset()) | {BOUNDARY}
     clause_of = list(itertools.accumulate(token in starts for token in tokens))
@@ -117,7 +120,9 @@ def told_in_sentence(
         and not back.intersection(tokens[max(0, span[0] - 2) : span[0]])
     ]
     # a hedge in a joke's sentence or the next takes the joke back: "kms lol jk... unless"
-    hedged = {sentence_of[span[0]] for seq, spans in found if seq.entry.kind == "hedge" for span in spans}
+    hedged = {
+        sentence_of[span[0]] for seq, spans in found if seq.entry.kind == "hedge" for span in spans
+    }
     tellings = [
         telling
         for telling in tellings
@@ -143,9 +148,10 @@ def told_in_sentence(
         for telling in tellings:
             if telling.sentence != sentence or kind not in IN_SENTENCE[telling.kind][0]:
                 continue
-            if telling.kind == "told_past" and span[0] <= min(telling.words) <= max(
-                telling.words
-            ) <= span[-1]:
+            if (
+                telling.kind == "told_past"
+                and span[0] <= min(telling.words) <= max(telling.words) <= span[-1]
+            ):
                 continue  # a signal made of the past itself ("apologised ... years ago")
             if own and telling.kind in _NOT_THE_WRITERS:
                 continue
