@@ -16,6 +16,9 @@ Rules, in the order they apply to each lexicon match:
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count); an
    accident drops cutting urges too ("me corté el dedo pelando papas"), the past does not.
+   A past long over, a subject, a story or a joke (safety/context.py, IN_SENTENCE) explains
+   only the matches of its own sentence: "when i was 16 i tried to kill myself. these days
+   i run a bakery" drops the first sentence's match, and another sentence's risk counts.
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about

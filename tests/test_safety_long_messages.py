@@ -24,6 +24,8 @@ from safety.sources import load_data
         "Back in 1987 when we nearly lost the farm I tried to end it. Marg got me through and I've"
         " been well ever since. I'm writing because my grandson wants to know how to talk to his"
         " mate who is struggling at the moment.",
+        "I made an attempt at nineteen; I'm forty-one now, well for decades, and my son asked me"
+        " about it, so I told him.",
         "When I was sixteen I took an overdose after my parents split. These days I run a bakery"
         " with my sister, we've just opened a second shop, and I wanted to ask how to word a"
         " little sign about mental health for the counter.",
@@ -109,12 +111,17 @@ def test_a_story_that_moves_the_writer_to_it_is_theirs() -> None:
     assert assess(text).tier is Tier.CRISIS
 
 
-def test_hyperbole_is_explained() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "If I hear that song one more time at work I'll throw myself off the roof. The manager"
-        " plays it on loop all day and the regulars have started singing along, help me write a"
-        " polite note asking for a new playlist."
-    )
+        " plays it on loop all day and the regulars have started singing along, help me write"
+        " a polite note asking for a new playlist.",
+        'I said "I want to die" as a joke when my sister showed me her haircut, and now she'
+        " won't talk to me, how do I apologise?",
+    ],
+)
+def test_hyperbole_and_jokes_are_explained(text: str) -> None:
     assert assess(text).tier is Tier.NONE
 
 
