@@ -50,7 +50,10 @@ IN_SENTENCE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = MappingProxy
             ),
             ("told_risk", "present_risk_more"),
         ),
-        "topic": (frozenset({"ideation", "burden", "intent", "overdose"}), ("topic_risk",)),
+        "topic": (
+            frozenset({"ideation", "burden", "intent", "overdose", "urge", "lapse"}),
+            ("topic_risk",),
+        ),
         "story": (
             frozenset({"ideation", "burden", "intent", "injury", "urge", "lapse"})
             | frozenset({"hopelessness", "distress"}),
@@ -63,6 +66,9 @@ IN_SENTENCE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = MappingProxy
 # explain only them (a joke about a friend's "kms" is no joke to worry less about, and a
 # friend's past the writer tells of is the writer's worry now)
 _NOT_THE_WRITERS = frozenset({"topic", "story"})
+# a subject explains an urge or a lapse only when people in general have it ("why do people
+# hurt themselves"), never a friend ("how do i help my friend, he keeps hurting himself")
+_GENERIC_ONLY = {"topic": frozenset({"urge", "lapse"})}
 _THE_WRITERS_ONLY = frozenset({"figure", "told_past"})
 # the kinds whose undoing words count in their own clauses only: "when i was 16 i cut every
 # night" is over, "... and now i'm fine" begins another clause, and "now" is not undone by it;
@@ -155,6 +161,8 @@ def told_in_sentence(
                 continue  # a signal made of the past itself ("apologised ... years ago")
             if own and telling.kind in _NOT_THE_WRITERS:
                 continue
+            if kind in _GENERIC_ONLY.get(telling.kind, ()) and not _generic(tokens, span, words):
+                continue
             if telling.kind in _THE_WRITERS_ONLY and _someone_elses(tokens, span, words):
                 continue  # "my buddy keeps joking about kms", "she used to hurt herself"
             undo = undoing[telling.kind]
@@ -200,6 +208,23 @@ def _someone_elses(
             return False
         if token in others:
             return True
+    return False
+
+
+def _generic(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether the nearest subject before a match, in its sentence, is people in general
+    (`generic_subjects`: "people", "students", "young people")."""
+    generic = words.get("generic_subjects", frozenset())
+    subjects = generic | words.get("self_subjects", frozenset())
+    subjects |= words.get("other_subjects", frozenset())
+    for position in range(span[0] - 1, max(span[0] - 1 - _SUBJECT_LOOKBACK, -1), -1):
+        token = tokens[position]
+        if token == BOUNDARY:
+            return False
+        if token in subjects:
+            return token in generic
     return False
 
 

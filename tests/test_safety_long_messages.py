@@ -50,6 +50,16 @@ def test_present_risk_beside_the_past_still_counts(text: str) -> None:
     assert assess(text).tier is Tier.CRISIS
 
 
+def test_years_since_the_last_time_is_over_and_days_are_not() -> None:
+    over = (
+        "It's been over two years since I last hurt myself and I barely noticed the date. I'm"
+        " doing my exams and working at the bakery on Saturdays."
+    )
+    assert assess(over).tier is Tier.NONE
+    days = "It's been two days since I last hurt myself and the urge is really strong tonight."
+    assert assess(days).tier is not Tier.NONE
+
+
 def test_a_past_compared_with_now_is_no_past() -> None:
     # "the way i did when i was a teenager": the wish is now
     assert assess("I want to hurt myself the way I did when I was a teenager.").tier is not (
@@ -73,6 +83,16 @@ def test_someone_elses_past_is_the_writers_worry_now() -> None:
 )
 def test_a_subject_asked_about_is_not_a_crisis(text: str) -> None:
     assert assess(text).tier is Tier.NONE
+
+
+def test_a_subject_explains_the_urges_of_people_in_general_not_a_friends() -> None:
+    text = (
+        "Why do young people cut themselves? I don't understand it and I want to, because my"
+        " granddaughter says some girls at her school do it."
+    )
+    assert assess(text).tier is Tier.NONE
+    friend = "how do i help my friend he keep hurtin himself when his parents fight"
+    assert assess(friend).tier is not Tier.NONE
 
 
 def test_a_topic_never_explains_the_writers_own_words() -> None:
