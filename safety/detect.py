@@ -218,9 +218,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         settled = PAST
     elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
         settled = DENIED
-    elif not hits and told_here and set(tokens) & lex.words.get("still_risk", frozenset()):
-        settled = ""  # explained in their sentences, but present risk stands: the model reads
-    elif not hits and (idiom_words or denied_any or told_as_accident or told_here):
+    elif not hits and told_here:
+        settled = ""  # explained in their own sentences: the model reads the rest as any text
+    elif not hits and (idiom_words or denied_any or told_as_accident):
         settled = EXPLAINED
     return found_by_lexicon, read_by_model, harmed_now, settled
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from safety import Tier, assess
+from safety.detect import first_layer
 from safety.lexicon import compile_lexicon, lexicon
 from safety.sources import load_data
 
@@ -32,7 +33,10 @@ from safety.sources import load_data
     ],
 )
 def test_a_past_long_over_is_explained_in_its_own_sentence(text: str) -> None:
-    assert assess(text).tier is Tier.NONE
+    # the lexicon drops its words; the model then reads the message as any text without
+    # risk words, at its usual thresholds (it may still find a crisis there)
+    found, settled = first_layer(text)
+    assert (found.tier, settled) == (Tier.NONE, "")
 
 
 @pytest.mark.parametrize(
@@ -41,6 +45,7 @@ def test_a_past_long_over_is_explained_in_its_own_sentence(text: str) -> None:
         "When I was sixteen I tried to kill myself and tonight I want to do it again, I have been"
         " thinking about it all day and I don't know what to do.",
         # the past's own sentence is over; the next one is not (the model reads it)
+        "Years ago I overdosed and survived. I bought paracetamol and I keep staring at it.",
         "When I was sixteen I took an overdose after my parents split. I've been fine for years"
         " but last night I bought two boxes of paracetamol and I keep thinking about doing it"
         " again.",
@@ -142,7 +147,8 @@ def test_a_story_that_moves_the_writer_to_it_is_theirs() -> None:
     ],
 )
 def test_hyperbole_and_jokes_are_explained(text: str) -> None:
-    assert assess(text).tier is Tier.NONE
+    found, settled = first_layer(text)
+    assert (found.tier, settled) == (Tier.NONE, "")
 
 
 @pytest.mark.parametrize(
