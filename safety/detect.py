@@ -16,6 +16,9 @@ Rules, in the order they apply to each lexicon match:
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count); an
    accident drops cutting urges too ("me corté el dedo pelando papas"), the past does not.
+   A past long over, a subject, a story or a joke (safety/context.py, IN_SENTENCE) explains
+   only the matches of its own sentence: "when i was 16 i tried to kill myself. these days
+   i run a bakery" drops the first sentence's match, and another sentence's risk counts.
 4. A match whose subject is someone else ("my friend ... she wants to die",
    "... kill herself", a match that begins with them: "my 14 year old daughter has been
    cutting"; a person named by their age: "my 14 year old has been cutting") is about
@@ -42,7 +45,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from safety.context import EXPLAINERS, explained_away, without_titles
+from safety.context import EXPLAINERS, IN_SENTENCE, explained_away, told_in_sentence, without_titles
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
@@ -143,11 +146,12 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     }
     theirs = {position for span, who in whose.items() if who == "theirs" for position in span}
     explained = explained_away(tokens, found, lex.words)
+    told = told_in_sentence(tokens, found, lex.words)
     past = explained.get("explained", frozenset())
     accidental = explained.get("accident", frozenset()) | explained.get("accident_cut", frozenset())
     hits: list[tuple[Sequence, Tier, bool]] = []
     denials: list[tuple[Sequence, Tier, bool]] = []
-    denied_any = told_as_past = told_as_accident = False
+    denied_any = told_as_past = told_as_accident = told_here = False
     denied_words: set[int] = set()  # the denials and the words they deny
     for span in known_denials:  # a whole denial the lexicon knows, unless hedged
         if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
@@ -156,6 +160,8 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     for seq, spans in found:
         entry = seq.entry
         if entry.kind in ("idiom", "denial", "hedge") or entry.kind in EXPLAINERS:
+            continue
+        if entry.kind in IN_SENTENCE:
             continue
         if entry.kind in past:
             told_as_past = True  # explained away: rule 3
@@ -166,6 +172,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         best: tuple[int, bool] | None = None
         for span in spans:
             if idiom_words.intersection(span):
+                continue
+            if told(entry, span):
+                told_here = True  # explained in its own sentence: rule 3
                 continue
             if entry.whole and not _whole(tokens, span, lex.words):
                 continue
@@ -209,6 +218,8 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
         settled = PAST
     elif not hits and denied_any and _says_more(tokens, denied_words | idiom_words):
         settled = DENIED
+    elif not hits and told_here:
+        settled = ""  # explained in their own sentences: the model reads the rest as any text
     elif not hits and (idiom_words or denied_any or told_as_accident):
         settled = EXPLAINED
     return found_by_lexicon, read_by_model, harmed_now, settled

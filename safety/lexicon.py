@@ -49,6 +49,10 @@ KINDS: Mapping[str, tuple[Tier, bool]] = MappingProxyType(
         "explained": (Tier.NONE, False),
         "accident": (Tier.NONE, False),
         "accident_cut": (Tier.NONE, False),
+        "told_past": (Tier.NONE, False),
+        "topic": (Tier.NONE, False),
+        "story": (Tier.NONE, False),
+        "figure": (Tier.NONE, False),
     }
 )
 
@@ -146,6 +150,8 @@ def compile_lexicon(data: Any) -> Lexicon:
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
     vocabulary |= frozenset(w for ws in words.values() for w in ws)
     fuzzy = frozenset(t for t in pattern_words if len(t) >= 5 and t.isalpha())
+    # `read_words`: lists read like `words` that never join the vocabulary (no token changes)
+    words |= {k: frozenset(_tokens(patterns, v)) for k, v in data.get("read_words", {}).items()}
     short = words.get("slip_targets", frozenset())
     normaliser = Normaliser(
         vocabulary=vocabulary, rewrites=rewrites, fuzzy_targets=fuzzy, short_targets=short
@@ -177,7 +183,7 @@ def compile_lexicon(data: Any) -> Lexicon:
 
 def _check_strings(data: dict[str, Any]) -> None:
     """YAML reads a bare `no`, `off` or `on` as a boolean: insist on quotes instead."""
-    for section in ("classes", "words"):
+    for section in ("classes", "words", "read_words"):
         for name, values in data.get(section, {}).items():
             for value in values:
                 if not isinstance(value, str):

@@ -59,12 +59,16 @@ KINDS = {
 # 0.9452 / 0.8735 / 0.0412 / 0.0829): 0.8518 / 0.9388 / 0.8729 / 0.0412 / 0.0871.
 # Crisis said short or quietly (issue 18, s4: the lexicon's quiet.* entries; 16 rows better,
 # none worse): 0.8578 / 0.9426 / 0.8729 / 0.0412 / 0.0871.
+# Long messages (s6, 2026-12-08): a past long over, a subject, a story or a joke explains only
+# its own sentence's risk words (alone on d3bc796, the long safe rows of b1-b9: 0.0669 /
+# 0.1420 -> 0.0617 / 0.1214; 0.8518 / 0.9388 / 0.8729 / 0.0375 / 0.0761); with s4's:
+# 0.8578 / 0.9426 / 0.8729 / 0.0375 / 0.0761.
 HELD_OUT_AT_LEAST = {
     "crisis -> crisis": 0.8578,
     "crisis -> at least concern": 0.9426,
     "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0412, "safe -> any flag": 0.0872}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0375, "safe -> any flag": 0.0762}
 
 
 def rows(folder: str) -> list[Row]:
