@@ -24,6 +24,9 @@ from safety.sequence_index import plan
 from safety.sources import load_data
 
 DATA_FILE = "lexicon.yaml"
+# `words` lists only read, never taught to the normaliser: they do not join the vocabulary,
+# so no message reads differently for them ("pero" would make "perro" read "pero").
+READ_ONLY = frozenset({"conditions", "contrasts"})
 MAX_EXPANSION = 512
 
 # kind -> (tier, immediate): the defaults an entry gets unless it says otherwise.
@@ -70,6 +73,10 @@ class Entry:
     # its words join the vocabulary and are spelling targets; `spelling: false` for an entry
     # added after the model was trained, so that no message's tokens change under it
     spelling: bool = True
+    # a denial of danger in general ("i'm safe"), not of one act: undone by a negation or a
+    # condition just before it ("no estoy a salvo", "if i am safe") and by a contrast after
+    # it ("i'm safe, but i took them"): safety/detect.py, rule 2
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +151,7 @@ def compile_lexicon(data: Any) -> Lexicon:
     )
     common = words.get("common", frozenset())
     vocabulary = pattern_words | common | frozenset(t for ts in rewrites.values() for t in ts)
-    vocabulary |= frozenset(w for ws in words.values() for w in ws)
+    vocabulary |= frozenset(w for k, ws in words.items() if k not in READ_ONLY for w in ws)
     fuzzy = frozenset(t for t in pattern_words if len(t) >= 5 and t.isalpha())
     short = words.get("slip_targets", frozenset())
     normaliser = Normaliser(
@@ -218,6 +225,7 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
         whole=bool(raw.get("whole", False)),
         firm=bool(raw.get("firm", False)),
         spelling=bool(raw.get("spelling", True)),
+        general=bool(raw.get("general", False)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))
