@@ -100,8 +100,11 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # without what a command typed by the writer asked for again (/mydata, /delete, /plan:
 # repeats.py, rule 4): 4 (19 by the old count, the one more being /mydata typed after the
 # bot had shown it in words).
-NOT_UNDERSTOOD_AT_MOST = 0.0501
-MISROUTED_AT_MOST = 0.0238
+# With c11 (8 people, 276 turns, typed on d3bc796 by two helpers who saw none of the work;
+# first contact 9.8% not understood, 5.8% misrouted, 0 repeats; by the writers' own labels
+# 22 turns with crisis lines, 2 of them wanted): 159 of 2,911 (5.46%), 45 of 1,645 (2.74%).
+NOT_UNDERSTOOD_AT_MOST = 0.0547
+MISROUTED_AT_MOST = 0.0274
 # Paragraphs said again within five turns (crisis lines aside, and what a command asked for
 # again): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 4
