@@ -83,7 +83,7 @@ def test_an_act_told_after_safety_with_a_but_is_still_a_crisis() -> None:
 
 def test_contrasts_and_conditions_are_read_not_taught_to_the_normaliser() -> None:
     # "pero" in the vocabulary would make "perro" read "pero" (a stretched double letter)
-    assert READ_ONLY <= set(lexicon().words)
+    assert set(lexicon().words) >= READ_ONLY
     assert "pero" in lexicon().words["contrasts"]
     assert lexicon().normaliser.tokens("cuide a su perro") == ("cuide", "a", "su", "perro")
 
@@ -99,8 +99,10 @@ def test_only_the_denial_of_danger_in_general_is_general() -> None:
         # w37, ev: a wardrobe cleared (frame.preparation matched "giving ... clothes")
         ("givin away my old clothes to the church drive", Tier.NONE),
         ("i'm giving my old clothes to my little cousin", Tier.NONE),
-        ("i'm giving all my winter clothes to my cousin who just arrived, she has nothing warm",
-         Tier.NONE),
+        (
+            "i'm giving all my winter clothes to my cousin who just arrived, she has nothing warm",
+            Tier.NONE,
+        ),
         # belongings given away still count
         ("i gave my clothes to my sister. i wont need them", Tier.CRISIS),
     ],
