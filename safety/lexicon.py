@@ -74,8 +74,8 @@ class Entry:
     # added after the model was trained, so that no message's tokens change under it
     spelling: bool = True
     # a denial of danger in general ("i'm safe"), not of one act: undone by a negation or a
-    # condition just before it ("no estoy a salvo", "if i am safe") and by a contrast after
-    # it ("i'm safe, but i took them"): safety/detect.py, rule 2
+    # condition just before it ("no estoy a salvo", "if i am safe"), by a contrast after it
+    # ("i'm safe, but i took them") and by a story around it: safety/detect.py, rule 2
     general: bool = False
 
 

@@ -320,7 +320,7 @@ def decide(
     part: Callable[[], float] = lambda: 0.0,
     firm: frozenset[str] = frozenset(),
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4-8).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
     its risk is the lexicon's, or its context's, to read. `part` gives the highest
