@@ -57,12 +57,14 @@ KINDS = {
 # makes negators read as typed, a cut in the kitchen, a denied firm match no voucher, what one
 # did weeks ago (s3; b1-b8 alone 0.8590 / 0.9448 / 0.8735 / 0.0425 / 0.0863 -> 0.8632 /
 # 0.9452 / 0.8735 / 0.0412 / 0.0829): 0.8518 / 0.9388 / 0.8729 / 0.0412 / 0.0871.
+# Crisis said short or quietly (issue 18, s4: the lexicon's quiet.* entries; 16 rows better,
+# none worse): 0.8578 / 0.9426 / 0.8729 / 0.0412 / 0.0871.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8517,
-    "crisis -> at least concern": 0.9387,
+    "crisis -> crisis": 0.8578,
+    "crisis -> at least concern": 0.9426,
     "concern -> any flag": 0.8728,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0413, "safe -> any flag": 0.0872}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0412, "safe -> any flag": 0.0872}
 
 
 def rows(folder: str) -> list[Row]:
