@@ -84,9 +84,7 @@ def checkin_sender(
     store: Store, library: dialogues.Library, *, outbox: Outbox, platform: Platform
 ) -> Sender:
     """The periodic check-in job, sending through `outbox` (the adapter) on the wall clock."""
-    return Sender(
-        store=store, library=library, outbox=outbox, clock=wall_clock, platform=platform
-    )
+    return Sender(store=store, library=library, outbox=outbox, clock=wall_clock, platform=platform)
 
 
 async def chat(settings: Settings) -> None:

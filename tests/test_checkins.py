@@ -241,9 +241,7 @@ async def test_progress_without_check_ins_says_so_kindly(chat: FakeChat) -> None
     assert "nothing to show yet" in chat.text()
 
 
-async def test_progress_draws_moods_urges_and_wins(
-    chat: FakeChat, sqlite_store: Store
-) -> None:
+async def test_progress_draws_moods_urges_and_wins(chat: FakeChat, sqlite_store: Store) -> None:
     await agreed(chat, country="GB")
     async with sqlite_store.person(PERSON, now=chat.now) as person:
         for day in range(20):

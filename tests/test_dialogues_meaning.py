@@ -81,8 +81,7 @@ def test_one_word_in_common_among_several_is_a_hint_but_a_question_is_asked_of_i
 
 def test_one_word_in_a_long_message_is_only_a_hint() -> None:
     long = (
-        "why is the whole thing with my skin so exhausting every week at school and my job "
-        "lately?"
+        "why is the whole thing with my skin so exhausting every week at school and my job lately?"
     )
     assert read_options(long, SCARS) == Reading(2, meant=False)
 

@@ -67,9 +67,7 @@ async def state_of(store: Store, person: Person) -> tuple[dict[str, Any] | None,
     async with store.person(person, now=START) as record:
         state = record.flow_state
     async with store.session() as session:
-        row = (
-            await session.scalars(select(PersonRow).where(PersonRow.id == record.id))
-        ).one()
+        row = (await session.scalars(select(PersonRow).where(PersonRow.id == record.id))).one()
         entries = await session.scalar(
             select(func.count()).select_from(EntryRow).where(EntryRow.person_id == row.id)
         )

@@ -28,9 +28,7 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "data" / "spool"
 
 
-async def test_what_is_spooled_is_encrypted_in_a_private_folder(
-    folder: Path, vault: Vault
-) -> None:
+async def test_what_is_spooled_is_encrypted_in_a_private_folder(folder: Path, vault: Vault) -> None:
     spool = Spool.open(folder, vault)
     assert await spool.put([update(1), update(2)]) == [1, 2]
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700

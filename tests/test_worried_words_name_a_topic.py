@@ -64,6 +64,18 @@ async def test_asked_about_another_language_it_says_english_only_and_still_cares
 
     assert chat.first.text.startswith("Lo siento, solo puedo escribir en inglés.")
     assert chat.first.text.endswith(words.ENGLISH_ONLY)
+    # loneliness told at the topics is the button it fits (bot/core/listening.py, rule 6)
+    assert "These are about you, and the people around you." in chat.text()
+
+
+async def test_asked_about_another_language_worried_words_no_button_fits_get_the_concern_reply(
+    chat: FakeChat,
+) -> None:
+    await chat.send("/topics")
+
+    await chat.send("hablas español? me siento fatal, todo me sale mal")
+
+    assert chat.first.text.endswith(words.ENGLISH_ONLY)
     assert any(reply.kind is ReplyKind.CONCERN for reply in chat.last)
 
 

@@ -217,14 +217,24 @@ _CLOCK_IN = re.compile(
 _UHR = re.compile(r"\s*\buhr\b")
 # Parts of the day that say which half a time is in, in English, Spanish, Portuguese,
 # French, Italian and German ("mañana" alone is also "tomorrow": only "de la mañana").
+# Said the way each language says it: "en la tarde", "a la noche", "pela manhã", "dans la
+# soirée", "nel pomeriggio", "am Nachmittag", "'s avonds".
 _LATE = re.compile(
     r"\b(?:evening|night|tonight|afternoon|pm|"
-    r"(?:de|por) la (?:noche|tarde)|esta noche|(?:da|de|a) (?:noite|tarde)|"
-    r"du soir|ce soir|le soir|de l apres[ -]midi|"
-    r"di sera|la sera|stasera|di notte|del pomeriggio|"
-    r"abends|am abend|heute abend|nachmittags|nachts)\b"
+    r"(?:de|por|en|a) la (?:noche|tarde)|de noche|esta noche|esta tarde|"
+    r"(?:da|de|a|pela|na|ao fim da|no fim da) (?:noite|tarde)|hoje a noite|"
+    r"du soir|ce soir|le soir|en soiree|dans la soiree|(?:de|dans) l apres[ -]midi|"
+    r"cet apres[ -]midi|la nuit|"
+    r"di sera|la sera|in serata|stasera|di notte|la notte|stanotte|"
+    r"(?:del|di|nel|il) pomeriggio|"
+    r"abends|am abend|heute abend|nachmittags|am nachmittag|nachts|in der nacht|"
+    r"s avonds|s middags|s nachts|todas las (?:noches|tardes)|todas as (?:noites|tardes)|"
+    r"tous les soirs|chaque soir|ogni sera|tutte le sere|jeden abend|elke avond)\b"
 )
 _EARLY = re.compile(
-    r"\b(?:morning|am|(?:de|por) la manana|(?:da|de) manha|du matin|le matin|"
-    r"di mattina|del mattino|la mattina|morgens|am morgen|vormittags|fruh|frueh)\b"
+    r"\b(?:morning|am|(?:de|por|en) la manana|(?:da|de|pela|na) manha|du matin|le matin|"
+    r"ce matin|en matinee|di mattina|del mattino|la mattina|in mattinata|stamattina|"
+    r"morgens|am morgen|vormittags|am vormittag|in der fruh|fruh|frueh|s ochtends|s morgens|"
+    r"todas las mananas|todas as manhas|tous les matins|chaque matin|ogni mattina|"
+    r"jeden morgen|elke ochtend)\b"
 )

@@ -17,6 +17,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import time
 
@@ -28,13 +29,23 @@ WEEKLY_NO_DAY = "w"  # once a week, the day not said yet
 CANNOT = "-"  # a frequency there is no plan for ("twice a day", "weekends only")
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# In English, Spanish, Portuguese, French, Italian, German and Dutch, accents folded
+# ("todos los días", "tous les soirs", "jeden Tag", "de segunda a sexta").
 _DAILY = re.compile(
     r"\b(?:every\s*day|everyday|daily|each day|every (?:night|evening|morning|afternoon)|"
-    r"nightly|all week|7 days a week|seven days a week)\b"
+    r"nightly|all week|7 days a week|seven days a week|"
+    r"todos los dias|cada dia|todas las (?:noches|tardes|mananas)|"
+    r"todo dia|todos os dias|todas as (?:noites|tardes|manhas)|"
+    r"tous les (?:jours|soirs|matins)|chaque (?:jour|soir|matin)|"
+    r"ogni (?:giorno|sera|mattina)|tutti i giorni|tutte le sere|"
+    r"jeden (?:tag|abend|morgen)|taglich|elke (?:dag|avond|ochtend))\b"
 )
 _WEEKDAYS = re.compile(
     r"\b(?:week\s?days?(?: only)?|mon(?:day)?s?\s*(?:-|to|through|thru|till|until)\s*fri(?:day)?|"
-    r"school\s?days|work\s?days|working days|not (?:on )?weekends)\b"
+    r"school\s?days|work\s?days|working days|not (?:on )?weekends|"
+    r"entre semana|de lunes a viernes|dias de semana|dias uteis|de segunda a sexta|"
+    r"en semaine|du lundi au vendredi|giorni feriali|dal lunedi al venerdi|"
+    r"werktags|unter der woche|montags? bis freitags?|doordeweeks)\b"
 )
 _CANNOT = re.compile(
     r"\b(?:twice|two times|three times|\d+ times) a day\b|\bevery (?:other|second|two|2) days?\b|"
@@ -50,15 +61,30 @@ _ONE_DAY = re.compile(
 )
 # Parts of the day, by the words people use for them (keys: bot/checkins/menus.PERIODS).
 _PERIODS = (
-    ("afternoon", re.compile(r"\b(?:after school|afternoons?|lunch\s?time|after lunch)\b")),
+    (
+        "afternoon",
+        re.compile(
+            r"\b(?:after school|afternoons?|lunch\s?time|after lunch|"
+            r"(?:por|en|a) la tarde|(?:a|de|pela|a) tarde|l apres[ -]midi|"
+            r"(?:il|nel|di) pomeriggio|nachmittags|am nachmittag|s middags)\b"
+        ),
+    ),
     (
         "evening",
-        re.compile(r"\b(?:evenings?|after work|after dinner|after tea|dinner\s?time|tonight)\b"),
+        re.compile(
+            r"\b(?:evenings?|after work|after dinner|after tea|dinner\s?time|tonight|"
+            r"(?:por|en|a) la noche|(?:a|de|pela) noite|le soir|en soiree|ce soir|"
+            r"(?:la|di) sera|stasera|abends|am abend|s avonds)\b"
+        ),
     ),
     ("night", re.compile(r"\b(?:before bed|bed\s?time|before i sleep|at night|nights?|nightly)\b")),
     (
         "morning",
-        re.compile(r"\b(?:mornings?|breakfast|when i wake up|before school|before work)\b"),
+        re.compile(
+            r"\b(?:mornings?|breakfast|when i wake up|before school|before work|"
+            r"(?:por|en) la manana|(?:de|pela) manha|le matin|(?:la|di) mattina|"
+            r"morgens|am morgen|s ochtends)\b"
+        ),
     ),
 )
 _HALF = re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\b(?!\s*[:.]\d)")
@@ -82,7 +108,7 @@ class Wanted:
 
 def read(text: str) -> Wanted | None:
     """The schedule `text` asks for, or None when it names none (rule 3)."""
-    lowered = " ".join(text.lower().replace("’", "'").replace("o'clock", "oclock").split())
+    lowered = " ".join(_folded(text).replace("’", "'").replace("o'clock", "oclock").split())
     lowered = _NUMBER_WORDS.sub(lambda word: _NUMBERS[word.group()], lowered)
     code = _frequency(lowered)
     period = _period(lowered)
@@ -153,3 +179,9 @@ def _said_hours(text: str, period: str | None) -> tuple[time, ...]:
     if period == "morning":
         return (morning,)
     return (morning, evening)
+
+
+def _folded(text: str) -> str:
+    """Lowercased, accents folded ("días" is "dias", "täglich" is "taglich")."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

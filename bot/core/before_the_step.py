@@ -41,7 +41,9 @@ Rules:
    that asks something else or in a crisis, is their country from then on, before
    anything answers it: the lines and anything said of services are for where they are.
 9. At a step that keeps the person's words, being told not to keep them ("skip. i dont
-   want anything saved", "don't save that") is the step's own skip: nothing is kept.
+   want anything saved", "don't save that") is the step's own skip: nothing is kept; so
+   too while "are you thinking about suicide?" waits unanswered (the words do not answer
+   it, and are read as if nothing were asked).
 """
 
 from __future__ import annotations
@@ -173,9 +175,12 @@ def not_kept(library: dialogues.Library, turn: Turn) -> str | None:
     """Where a step that keeps the person's words is told not to keep them (rule 9): "skip.
     i dont want anything saved", "no, don't save that", "no lo guardes": the id of the
     step's own skip, so nothing typed is kept; None for anything else."""
-    text, state = _typed(turn), turn.person.flow_state
-    if text is None or state is None or not isinstance(turn.person.question, Nothing):
+    text, state, question = _typed(turn), turn.person.flow_state, turn.person.question
+    if text is None or state is None:
         return None
+    unread = isinstance(question, AskedSuicide) and yes_no.read(text, about_suicide=True) is None
+    if not isinstance(question, Nothing) and not unread:
+        return None  # the core's question open, and these words answer it
     node = _node(library, state)
     if node is None or node.ask is None or not _not_to_keep(text):
         return None

@@ -32,7 +32,7 @@ class MoreHelp:
 
 @dataclass(frozen=True)
 class KeepTalking:
-    """"Keep talking with me", under the crisis lines."""
+    """ "Keep talking with me", under the crisis lines."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ class CheckinProgress:
 
 @dataclass(frozen=True)
 class CheckinBetter:
-    """"A bit better", to a check-back."""
+    """ "A bit better", to a check-back."""
 
 
 CheckinButton = (

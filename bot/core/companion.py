@@ -48,7 +48,7 @@ import logging
 
 import dialogues
 import safety
-from bot.core import before_the_step, repeats, someone_else, words
+from bot.core import before_the_step, fit, repeats, someone_else, words
 from bot.core.buttons import Country, CountryPage, MoreHelp
 from bot.core.choices import Choices
 from bot.core.commands import Commands
@@ -280,6 +280,12 @@ class Companion:
                 # "Non, pas ça. ... Vous parlez français ?": the answer is heard too
                 return [*said, *await self._listener.typed(turn, incoming.text or "")]
             return [*said, *await self.resume(turn)]
+        slip = fit.slip_asked(self._library, turn, risk)
+        if slip is not None:  # "what if I relapse?": a question, never a lapse told
+            if risk.tier is safety.Tier.CONCERN:
+                no_lapse = dataclasses.replace(risk, kinds=risk.kinds - {"lapse"})
+                self._questions.noticed(turn, no_lapse)
+            return await self.go(turn, slip)
         topic = before_the_step.topic_named(self._library, turn, risk)
         if topic is not None:  # worried words that name what they want: that topic
             self._questions.noticed(turn, risk)

@@ -8,6 +8,7 @@ came after it is over.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import dialogues
@@ -17,6 +18,10 @@ from bot.core.callback_data import option
 from bot.core.effects import Effects
 from bot.core.turn import Turn
 from bot.messages import Option, Reply, ReplyKind
+from dialogues import everyday, normalise
+from dialogues.matching import small_talk
+from dialogues.meaning import stems
+from dialogues.schema import Node
 
 
 class Flows:
@@ -71,6 +76,49 @@ class Flows:
         facts = await self._effects.facts(turn)
         return await self._run(turn, dialogues.step(self._library, state, answer, facts=facts))
 
+    async def own_words(self, turn: Turn, text: str) -> str | None:
+        """Words of the person's own typed at a menu that reads them as none of its buttons
+        ("yeah, animals / caring for them" at "Add another" / "In my own words"): the id of
+        its one button that asks for the person's own words, as a tap gives it; None where
+        the step reads the words, no button or more than one asks, or the words are no
+        answer of their own (a question, a yes or no, "idk", a word or two of small talk)."""
+        state = turn.person.flow_state
+        node = _node(self._library, state)
+        if state is None or node is None or not node.choices or not _their_own(text):
+            return None
+        labels = [said for choice in node.choices for said in (choice.label, *choice.synonyms)]
+        if _echoes(text, labels) or dialogues.named_topic(self._library, text) is not None:
+            return None  # about a button ("try one now po, the voice note"), or a topic
+        facts = await self._effects.facts(turn)
+        read = dialogues.step(self._library, state, dialogues.Typed(text), facts=facts)
+        said = [item.text for item in read.out if isinstance(item, dialogues.Message)]
+        if not any(dialogues.unclear(line) for line in said):
+            return None  # the step has an answer for them (a button, a hint, a question back)
+        asking = []
+        for index in range(1, len(node.choices) + 1):
+            choice = f"{state.get('flow')}.{state.get('node')}.{index}"
+            tapped = dialogues.step(self._library, state, dialogues.Tap(choice), facts=facts)
+            if tapped.state is not None and dialogues.asks(self._library, tapped.state):
+                asking.append(choice)
+        return asking[0] if len(asking) == 1 else None
+
+    async def would_keep(self, turn: Turn, text: str) -> bool:
+        """Whether the step would keep `text` itself as an answer (its effects save it)."""
+        state = turn.person.flow_state
+        if state is None:
+            return False
+        facts = await self._effects.facts(turn)
+        read = dialogues.step(self._library, state, dialogues.Typed(text), facts=facts)
+        saves = (e for e in read.out if isinstance(e, dialogues.Effect) and e.action == "save")
+        return any(e.args.get("value") == text for e in saves)
+
+    @staticmethod
+    def plainly_english(text: str) -> bool:
+        """Whether words of one's own are plainly English (an English small word in them:
+        "drawing in my sketchbook"), so kept as typed; others ("stubborn af", "medyo
+        nakatulong po") only open the step that asks for them, to be put there."""
+        return bool(set(normalise(text).split()) & _ENGLISH_SMALL)
+
     async def _run(self, turn: Turn, result: dialogues.Step) -> list[Reply]:
         """Carry out the engine's output in order, then keep its new state."""
         replies: list[Reply] = []
@@ -116,3 +164,62 @@ def one_menu(replies: list[Reply], *, flow_said: list[int]) -> list[Reply]:
             out[i] = replace(out[i], options=())
     out[menus[-1]] = replace(last, options=(*last.options, *moved))
     return out
+
+
+def _node(library: dialogues.Library, state: dict[str, object] | None) -> Node | None:
+    if state is None:
+        return None
+    flow = library.flows.get(str(state.get("flow")))
+    return flow.nodes.get(str(state.get("node"))) if flow is not None else None
+
+
+def _their_own(text: str) -> bool:
+    """Whether `text` could be an answer in the person's own words: words that mean
+    something (two, after a yes or ok said first: "yeah, animals / caring for them", never
+    "ok, I will try"); not a question, a no or a correction ("no i meant ..."), a request
+    ("i'd like to add ..."), an everyday answer alone ("idk", "back"), small talk."""
+    typed = normalise(text).split()
+    if not typed or len(typed) > 40 or typed[0] in _NOT_FIRST | _ASKING or typed[0].isdigit():
+        return False
+    if text.rstrip().endswith("?") or _REQUEST.search(normalise(text)):
+        return False  # a question ("drawing maybe? idk i used to draw" is an answer)
+    if small_talk(text) is not None:
+        return False
+    meant = len(stems(text))
+    return meant >= (1 if everyday.said(text) is None else 2)
+
+
+def _echoes(text: str, labels: list[str]) -> bool:
+    """Whether `text` has a word of a button's label or synonyms (small words aside), or
+    the stem of one: such words are about that button, not words of one's own."""
+    typed = {word for word in normalise(text).split() if len(word) > 2} - _SMALL_WORDS
+    said = {word for label in labels for word in normalise(label).split()} - _SMALL_WORDS
+    kept = {s for label in labels for s in stems(label)}
+    return bool(typed & said or kept & set(stems(text)))
+
+
+_SMALL_WORDS = frozenset(
+    {"the", "and", "for", "with", "you", "your", "now", "one", "this", "that", "are", "its"}
+    | {"not", "all", "but", "just", "them", "they", "was", "what", "how", "can", "could"}
+)
+_ENGLISH_SMALL = frozenset(
+    {"my", "in", "for", "the", "to", "with", "and", "of", "at", "on", "me", "them", "it"}
+    | {"is", "are", "be", "when", "who", "about", "from", "her", "his", "our", "a", "an"}
+    | {"you", "your", "i", "im", "being", "by", "or", "like", "out", "up", "not"}
+)
+# Words that make what follows no answer of one's own: a no, a correction, a greeting, or
+# a command to the bot ("try one now po, yung voice note", "keep it as a win").
+_NOT_FIRST = frozenset(
+    {"no", "nah", "nope", "wait", "not", "hi", "hey", "hello", "hola", "idk", "try", "add"}
+    | {"show", "keep", "skip", "tell", "go", "back", "let", "give", "take", "open", "see"}
+    | {"change", "remove", "delete", "hide", "stop", "start", "pick", "choose", "undo"}
+)
+_ASKING = frozenset(
+    {"what", "how", "why", "who", "where", "when", "which", "can", "could", "do", "does"}
+    | {"is", "are", "should", "will", "would", "que", "como"}
+)
+# Asking for something rather than saying it ("I'd like to add the professionals part").
+_REQUEST = re.compile(
+    r"\b(?:i d like|i would like|i want to|i wanna|let me|let s|lets|show me|take me|"
+    r"give me|go to|go back|can i|can you|could you|please)\b"
+)

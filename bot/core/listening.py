@@ -20,13 +20,32 @@ words that answer the step's own question are answered inside the flow"):
    offers the urge flow first.
 5. The country picker's button typed with the country ("Choose my country. I live in the
    United Kingdom") chooses the country.
+6. Loneliness told at a menu whose buttons it does not name ("also I am lonely here, my
+   family is in Poland" at "Something else is going on too") is the button it fits
+   (bot/core/fit.py, rule 3), worried or not, never the concern reply.
+7. Words of the person's own typed at a menu that reads them as none of its buttons, where
+   one button asks for the person's own words ("yeah, animals / caring for them" at "Add
+   another" / "In my own words"; "drawing in my sketchbook" at "Type my own"), are that
+   button's answer, given at once: never a question, a yes or no, a command, "idk", or
+   words of a button (bot/core/flows.py, `own_words`); and only calm words (worried ones:
+   `worried`, rules 1-3). Words not plainly English ("stubborn af", "medyo nakatulong
+   po") only open that step, where the person can put them: nothing is kept unread.
+8. Worried words are kept by a step asking for words only where it asks about hard things
+   (bot/core/fit.py, rule 4: warning signs, what self-injury does, a mood note); "i hate
+   myself" typed at "kind words for yourself" or "what matters to you?" gets the concern
+   reply, the flow kept to go back to (rule 1 is for such steps).
+9. Words that say not to keep what was typed ("wait no thats not what i meant, dont save
+   that") are never kept themselves, wherever a step would take them as its answer: the
+   step is shown again, nothing kept.
+10. A menu's number said first, with words after it ("4, je viens de te l'expliquer"), is
+   that button (bot/core/fit.py, rule 5), never words of one's own (rule 7).
 """
 
 from __future__ import annotations
 
 import dialogues
 import safety
-from bot.core import asides, countries, own_data, someone_else, words, yes_no
+from bot.core import asides, countries, fit, own_data, someone_else, words, yes_no
 from bot.core.buttons import Button as AnyButton
 from bot.core.buttons import CountryPage, Erase
 from bot.core.choices import Choices
@@ -123,7 +142,7 @@ class Listener:
                 keeps = False
             else:
                 reads = self._reads(state, text)
-                keeps = state is not None and dialogues.asks(self._library, state)
+                keeps = fit.asks_about_hard_things(self._library, state)  # rule 8
             # only distress, the feeling that goes with a hard question, is read for what the
             # step means: its buttons by what the words mean, a worry the flow answers
             distress = state is not None and answers_the_step(risk)
@@ -132,6 +151,10 @@ class Listener:
             if reads or (keeps and "hopelessness" not in risk.kinds):
                 self._questions.noticed(turn, risk)
                 return await self._flows.answer(turn, dialogues.Typed(text))
+            lonely = fit.lonely_choice(self._library, state, text) if distress else None
+            if lonely is not None:  # "I am alone here in Paris": the button it fits (rule 6)
+                self._questions.noticed(turn, risk)
+                return await self._flows.answer(turn, dialogues.Tap(lonely))
             worry = dialogues.worry(self._library, state or {}, text) if distress else None
             if worry is not None:  # "what if she tells my parents?" in telling: its answer
                 self._questions.noticed(turn, risk)
@@ -199,6 +222,21 @@ class Listener:
             # step's question: words none of them read ("ok") are no answer to keep; the step
             # is shown again, as "Go back to where we were" would
             return await self._flows.resume(turn)
+        reads = self._reads(state, text)
+        numbered = None if reads else fit.numbered_choice(self._library, state, text)
+        if numbered is not None:  # "4, je viens de te l'expliquer": the fourth (rule 10)
+            return await self._flows.answer(turn, dialogues.Tap(numbered))
+        lonely = None if reads else fit.lonely_choice(self._library, state, text)
+        if lonely is not None:  # loneliness told at a menu: the button it fits (rule 6)
+            return await self._flows.answer(turn, dialogues.Tap(lonely))
+        if dialogues.unsaving(text) and await self._flows.would_keep(turn, text):
+            # rule 9: "wait no thats not what i meant, dont save that" is never itself kept
+            return [Reply(words.NOT_KEPT_AS_TOLD), *await self._flows.resume(turn)]
+        own = None if asks else await self._flows.own_words(turn, text)
+        if own is not None:  # rule 7: the button that asks for them, and they are its answer
+            opened = await self._flows.answer(turn, dialogues.Tap(own))
+            if not self._flows.plainly_english(text):
+                return opened  # to be put there in words we can keep as typed
         return await self._flows.answer(turn, dialogues.Typed(text))
 
     async def _typed_button(

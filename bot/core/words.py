@@ -96,6 +96,8 @@ UNCLEAR_AGAIN = (
     "Still not sure I follow, sorry. Tap one of these, or tell me in other words.",
 )
 
+# "wait no, don't save that" where a step would have kept those very words: not kept.
+NOT_KEPT_AS_TOLD = "Okay, I won't keep that."
 NOT_KEPT = (
     "I haven't kept that, because you haven't said I can keep things for you. "
     "Type /keep if you would like me to."

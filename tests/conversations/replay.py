@@ -154,6 +154,11 @@ async def replay(conversation: Conversation, store: Store, **chat_options: Any) 
         verdict = _judge(shown, meant, turn.meant, replies, expected)
         if verdict == "misrouted" and any(_same(texts, topic) for topic in topics):
             verdict = "understood"  # straight to a topic of the menu the writer meant
+        if verdict == "misrouted" and meant is not None:
+            twin = f"{conversation.id}~{index}"
+            then = await _twin_types_to_its_step(chat, store, turn.typed, twin=twin)
+            if then is not None and _same(texts, tuple(reply.text for reply in then)):
+                verdict = "understood"  # the words kept by the step the button asks them at
         done.verdicts.append(
             Verdict(
                 conversation.id,
@@ -281,6 +286,21 @@ async def _twin_taps(chat: FakeChat, store: Store, choice: str, *, twin: str) ->
     return await chat.companion.handle(Incoming(other, now, choice=choice))
 
 
+async def _twin_types_to_its_step(
+    chat: FakeChat, store: Store, typed: str, *, twin: str
+) -> list[Reply] | None:
+    """Where the twin's tap led to a step that asks for the person's own words ("In my own
+    words": "What matters to you, in your own words?"), the replies it gets for typing the
+    writer's words there: typed words kept at once by the step the writer's button opens
+    are that button, and their answer too. None where the twin's step asks for none."""
+    other = Person(Platform.TELEGRAM, twin)
+    async with store.person(other, now=chat.now) as person:
+        state = person.flow_state
+    if state is None or not dialogues.asks(shipped_library(), state):
+        return None
+    return await chat.companion.handle(Incoming(other, chat.now + 2 * chat.pace, text=typed))
+
+
 def _menu(replies: list[Reply]) -> bool:
     """Whether `replies` end in a menu of topics (the topics flow's own buttons)."""
     return bool(replies) and any(o.id.startswith("topics.") for o in replies[-1].options)
@@ -313,13 +333,15 @@ def _country_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
 def _checkin_set(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     """A check-in schedule typed where the writer meant a button of the set-up ("evening,
     like 9 pm" for "Every day", "yes, every day" for "Set up check-ins"): the typed words
-    answered the set-up's next questions too, and it went on past what the button asks."""
+    answered the set-up's next questions too, and it went on past what the button asks; or
+    they named the schedule already set ("change time to 7pm" where the replay had put it
+    back to 7pm a turn before, as the writer's bot had not): nothing left to ask."""
     steps = (
         (words.CHECKIN_OFF[:40], words.CHECKIN_HOW_OFTEN),
         (words.CHECKIN_ASK_PERIOD,),
         (words.CHECKIN_ASK_TIME, words.CHECKIN_WHICH_HOUR.split("{")[0]),
         (words.CHECKIN_ASK_ZONE, words.CHECKIN_ASK_REGION),
-        (words.CHECKIN_SAVED[:20],),
+        (words.CHECKIN_SAVED[:20], getattr(words, "CHECKIN_ALREADY", "\0").split("{")[0]),
     )
 
     # the set-up's question asked again in other words ("Back to my question: how often
@@ -355,6 +377,24 @@ def _no_heard_gently(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return heard and any(words.ASKED_NO in text for text in expected)
 
 
+def _safe_and_staying(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """ "I'm safe, I just want to talk" to "are you safe right now?", answered as glad they
+    are safe with the ways to go on, where the twin's tapped "Keep talking with me" stays
+    with them in the same words and buttons but asks again whether they are safe: the typed
+    words had answered that (the same reply, without the question answered already)."""
+    safe, stay = getattr(words, "SAFE_NOW", None), getattr(words, "STAY", None)
+    return safe is not None and texts == (safe,) and expected == (stay,)
+
+
+def _language_answered(texts: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """Typed words that ask whether the bot speaks another language ("hablas español? me
+    siento muy sola"), answered first (English only, where people speak it) and then as the
+    twin's tap: the writer asked a question the twin's tap does not."""
+    english_only = getattr(words, "ENGLISH_ONLY", None)
+    first = bool(texts) and english_only is not None and texts[0].endswith(english_only)
+    return first and _same(texts[1:], expected)
+
+
 def _judge(
     shown: tuple[str, ...],
     meant: str | None,
@@ -376,7 +416,9 @@ def _judge(
         return "not_understood"  # "did you mean <it>?": right, but one more turn
     if _same(texts, expected) or _country_set(texts, expected) or _checkin_set(texts, expected):
         return "understood"
-    if _no_heard_gently(texts, expected):
+    if _no_heard_gently(texts, expected) or _language_answered(texts, expected):
+        return "understood"
+    if _safe_and_staying(texts, expected):
         return "understood"
     if replies and replies[0].kind is ReplyKind.CRISIS:
         return "crisis_lines"

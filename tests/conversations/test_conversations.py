@@ -103,8 +103,13 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # With c11 (8 people, 276 turns, typed on d3bc796 by two helpers who saw none of the work;
 # first contact 9.8% not understood, 5.8% misrouted, 0 repeats; by the writers' own labels
 # 22 turns with crisis lines, 2 of them wanted): 159 of 2,911 (5.46%), 45 of 1,645 (2.74%).
-NOT_UNDERSTOOD_AT_MOST = 0.0547
-MISROUTED_AT_MOST = 0.0274
+# l18 (what a menu's words fit when they name no button: a slip asked about, loneliness, own
+# words, a number said first; worried words kept only where hard things are asked; times in
+# six languages; the judge's additions and one label, tests/conversations/README.md): 145 of
+# 2,911 (4.98%), 27 of 1,622 (1.66%), 4; the 140 before c11: 122 of 2,635 (4.63%), 18 of
+# 1,454 (1.24%); c11 alone 23 of 276 (8.3%), 9 of 168 (5.4%; two fixes after a first look).
+NOT_UNDERSTOOD_AT_MOST = 0.0499
+MISROUTED_AT_MOST = 0.0167
 # Paragraphs said again within five turns (crisis lines aside, and what a command asked for
 # again): 367 before bot/core/repeats.py.
 REPEATED_AT_MOST = 4

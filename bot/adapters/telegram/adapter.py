@@ -193,9 +193,7 @@ class TelegramAdapter:
         url, secret = self._settings.require_webhook()
         application = self._application or self.build_application()
         async with running(application, commands=self._commands):
-            receiver = Webhook(
-                application, secret=secret, window=CONCURRENT_UPDATES, lane=self
-            )
+            receiver = Webhook(application, secret=secret, window=CONCURRENT_UPDATES, lane=self)
             path = urllib.parse.urlsplit(url).path
             server = serve(receiver, path=path, listen=listen, port=port or self._settings.port)
             try:
