@@ -11,7 +11,11 @@ Rules, in the order they apply to each lexicon match:
    its tier. Not knowing what, who or why is no hedge ("she's not in danger, i just don't
    know what to say to her"). A denied crisis match next to any other risk (distress,
    urges) still counts as concern. A denial the lexicon knows whole (`denials`: "i didn't
-   take anything", "non j'ai rien avalé") denies in the same way, unless hedged.
+   take anything", "non j'ai rien avalé") denies in the same way, unless hedged. One of
+   danger in general (`general`: "i'm safe", "sono al sicuro") denies only a plain answer:
+   not negated or made a condition just before ("non sono al sicuro", "if i am safe"), no
+   contrast after it ("i'm safe, but i took them"), and at most GENERAL_DENIAL_REST words
+   besides it in the message.
 3. A message that explains its crisis words away (told as the past, "two years ago ...
    doing well now"; an accident, "cut my finger chopping onions") with no word of
    present risk drops those matches (means, preparation and abuse still count); an
@@ -49,10 +53,14 @@ from safety.context import EXPLAINERS, IN_SENTENCE, explained_away, told_in_sent
 from safety.followup import Context, in_context
 from safety.lexicon import Lexicon, Sequence, lexicon
 from safety.model import MIN_WORDS, decide, model, read, words
+from safety.model import words as model_words  # where `words` names a lexicon's lists
 from safety.normalize import BOUNDARY
 from safety.risk import CONCERN_KINDS, Assessment, Tier
 
 NEGATION_LOOKBACK = 4
+# Rule 2: a denial of danger in general ("i'm safe") settles a message that says at most
+# this many words besides it ("Yes, I am perfectly safe. I was only saying goodbye.")
+GENERAL_DENIAL_REST = 10
 SUBJECT_LOOKBACK = 8
 MAX_CHARS = 20_000
 EXPLAINED = "explained"  # settled by an idiom (rule 1)
@@ -117,10 +125,11 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     hedged: set[Tier] = set()  # the tiers whose denials a hedge in this message undoes
     sentence_of = list(itertools.accumulate(token == BOUNDARY for token in tokens))
     hedged_in: set[int] = set()  # the sentences whose crisis denials a time hedge undoes
-    known_denials: list[tuple[int, ...]] = []  # the lexicon's `denials` found (rule 2)
+    # the lexicon's `denials` found (rule 2), and whether each denies danger in general
+    known_denials: list[tuple[tuple[int, ...], bool]] = []
     for seq, spans in found:
         if seq.entry.kind == "denial":
-            known_denials += spans
+            known_denials += [(span, seq.entry.general) for span in spans]
         elif seq.entry.kind == "idiom":
             idiom_words.update(
                 position
@@ -153,7 +162,9 @@ def _first_layer(text: str) -> tuple[Assessment, tuple[str, ...], bool, str]:
     denials: list[tuple[Sequence, Tier, bool]] = []
     denied_any = told_as_past = told_as_accident = told_here = False
     denied_words: set[int] = set()  # the denials and the words they deny
-    for span in known_denials:  # a whole denial the lexicon knows, unless hedged
+    for span, general in known_denials:  # a whole denial the lexicon knows, unless hedged
+        if general and _undone_in_general(tokens, span, lex.words):
+            continue
         if Tier.CRISIS not in hedged and sentence_of[span[0]] not in hedged_in:
             denied_any = True
             idiom_words.update(span)  # a risk match sharing its words is denied with it
@@ -418,6 +429,30 @@ def _negated_inside(
     negators = words.get("negators", frozenset()) | words.get("more_negators", frozenset())
     gaps = set(range(span[0], span[-1])) - set(span)
     return any(tokens[position] in negators for position in gaps)
+
+
+def _undone_in_general(
+    tokens: tuple[str, ...], span: tuple[int, ...], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether a denial of danger in general ("i'm safe") is undone (rule 2): negated or made
+    a condition just before ("no estoy a salvo", "non sono al sicuro", "asked if i am safe"),
+    or followed in the message by a contrast ("i'm safe, but i already took them", "sono al
+    sicuro, ma ..."), or told in a message that says more than GENERAL_DENIAL_REST words
+    besides: a plain answer settles, a story tells more than the answer ("io sto bene, sto
+    al sicuro. è Lorenzo: ...")."""
+    before = tokens[span[0] - 1] if span[0] else BOUNDARY
+    undo_before = (
+        words.get("negators", frozenset())
+        | words.get("more_negators", frozenset())
+        | words.get("near_negators", frozenset())
+        | words.get("conditions", frozenset())
+    )
+    contrasts = words.get("contrasts", frozenset())
+    if before in undo_before or any(token in contrasts for token in tokens[span[-1] + 1 :]):
+        return True
+    # a plain answer, not a story: what else the message says is short
+    rest = (token for position, token in enumerate(tokens) if position not in span)
+    return model_words(rest) > GENERAL_DENIAL_REST
 
 
 def _says_more(tokens: tuple[str, ...], settled: set[int]) -> bool:

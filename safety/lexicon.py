@@ -74,6 +74,10 @@ class Entry:
     # its words join the vocabulary and are spelling targets; `spelling: false` for an entry
     # added after the model was trained, so that no message's tokens change under it
     spelling: bool = True
+    # a denial of danger in general ("i'm safe"), not of one act: undone by a negation or a
+    # condition just before it ("no estoy a salvo", "if i am safe"), by a contrast after it
+    # ("i'm safe, but i took them") and by a story around it: safety/detect.py, rule 2
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,7 @@ def _sequences(raw: Any, patterns: _Patterns) -> list[Sequence]:
         whole=bool(raw.get("whole", False)),
         firm=bool(raw.get("firm", False)),
         spelling=bool(raw.get("spelling", True)),
+        general=bool(raw.get("general", False)),
     )
     gap = int(raw.get("gap", 2))
     any_order = bool(raw.get("any_order", False))

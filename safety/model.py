@@ -40,6 +40,11 @@ Rules:
    alone has less around it to tell a book or an essay from a life. A message whose whole
    scores below PART_FLOOR is not read in parts, nor one whose whole already reaches the
    crisis threshold (`decide` asks for the part only below it: the tier is the same).
+8. A crisis is a risk: the whole message's crisis score raises it to crisis only when its
+   risk score is at least RISK_BACKING. The two scores are fitted apart, and where they
+   disagree grossly (a crisis score over the threshold, a risk score under 0.2) the message
+   is an ordinary one the crisis weights misread ("what happens if I type /stop, do you
+   delete my stuff?"). The lexicon's tier, the parts and concern read as before.
 """
 
 from __future__ import annotations
@@ -76,6 +81,13 @@ NEVER = 2.0  # a threshold no probability reaches
 # the 61,184 corpus rows, leave-writers-out, no crisis row below it had a part at or above
 # 0.97 (4 safe rows did); 28% of the messages of two sentences or more are below it.
 PART_FLOOR = 0.02
+# Rule 8: a crisis is a risk, so the whole message's crisis score raises it only when its own
+# risk score backs it at least this much (a gross disagreement is no crisis: "what happens
+# if I type /stop, do you delete my stuff?" scored 0.89 crisis, 0.10 risk). Of the model-only
+# crises of the held-out sets (b1-b9), the corpus and the blind and dev sets, none of a crisis
+# row had a risk below it; 3 safe rows of w33-w37 (not trained on) did. At 0.3: a held-out
+# crisis row lost. Parts (rule 7) have no risk score of their own and are not asked.
+RISK_BACKING = 0.2
 # Rule 6: leave-writers-out on the corpus, 32 of the 98 crisis rows an idiom or a denial
 # settled score at least this, against 5 of its 1,450 safe rows (at 0.95: 49 against 9).
 SURE_DESPITE_SETTLED = 0.98
@@ -308,7 +320,7 @@ def decide(
     part: Callable[[], float] = lambda: 0.0,
     firm: frozenset[str] = frozenset(),
 ) -> Tier:
-    """The tier from the lexicon's assessment and the model's probabilities (rules 4-7).
+    """The tier from the lexicon's assessment and the model's probabilities (rules 4-8).
 
     A message of fewer than MIN_WORDS words is too short for the model ("plan", "not sure"):
     its risk is the lexicon's, or its context's, to read. `part` gives the highest
@@ -324,7 +336,7 @@ def decide(
         if denied and first.tier is Tier.NONE and risk >= model.risk_threshold:
             return Tier.CONCERN  # a denial settles the crisis words, not distress beside them
         return first.tier
-    if crisis >= model.crisis_threshold_for(language):
+    if crisis >= model.crisis_threshold_for(language) and risk >= RISK_BACKING:
         return Tier.CRISIS
     if part() >= model.part_threshold:
         return Tier.CRISIS

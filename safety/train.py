@@ -52,6 +52,7 @@ from safety.model import (
     MIN_WORDS,
     NEVER,
     PART_FLOOR,
+    RISK_BACKING,
     SURE_DESPITE_SETTLED,
     Model,
     Score,
@@ -484,7 +485,7 @@ def _flags(
     crisis = np.where(
         settled,
         (first == 2) | (explained & ~short & (c >= SURE_DESPITE_SETTLED)),
-        (c >= crisis_threshold)
+        ((c >= crisis_threshold) & (r >= RISK_BACKING))
         | (part >= part_threshold)
         | ((first == 2) & (keeps | (c >= crisis_veto))),
     )

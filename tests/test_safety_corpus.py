@@ -63,12 +63,18 @@ KINDS = {
 # its own sentence's risk words (alone on d3bc796, the long safe rows of b1-b9: 0.0669 /
 # 0.1420 -> 0.0617 / 0.1214; 0.8518 / 0.9388 / 0.8729 / 0.0375 / 0.0761); with s4's:
 # 0.8578 / 0.9426 / 0.8729 / 0.0375 / 0.0761.
+# With s5's (safety said plainly, a crisis its risk does not back): the same, 47 rows better
+# than d3bc796, none worse. b10 (660 rows, 13 writers: English short chat from four countries,
+# long messages to an assistant from four more, and es/pt/fr/de/it; written 2026-12-08) came in
+# on d3bc796 at 0.818 / 0.951 / 0.939 / 0.072 / 0.117 (its long-message part: safe -> crisis
+# 0.163, any flag 0.250); after s4, s5 and s6, which had not seen it: 0.826 / 0.951 / 0.939 /
+# 0.061 / 0.102 (long part 0.125 / 0.213). All ten: 0.8549 / 0.9433 / 0.8776 / 0.0396 / 0.0785.
 HELD_OUT_AT_LEAST = {
-    "crisis -> crisis": 0.8578,
-    "crisis -> at least concern": 0.9426,
-    "concern -> any flag": 0.8728,
+    "crisis -> crisis": 0.8549,
+    "crisis -> at least concern": 0.9433,
+    "concern -> any flag": 0.8776,
 }
-HELD_OUT_AT_MOST = {"safe -> crisis": 0.0375, "safe -> any flag": 0.0762}
+HELD_OUT_AT_MOST = {"safe -> crisis": 0.0396, "safe -> any flag": 0.0785}
 
 
 def rows(folder: str) -> list[Row]:

@@ -15,6 +15,7 @@ from safety.errors import SafetyError
 from safety.lexicon import lexicon
 from safety.model import (
     PART_FLOOR,
+    RISK_BACKING,
     Model,
     Score,
     _bucket,
@@ -188,6 +189,9 @@ NOTHING = Assessment(
         (lexicon_crisis(), 0.1, 0.1, Tier.NONE),  # lowered: the model is sure
         (lexicon_crisis(immediate=True), 0.0, 0.0, Tier.CRISIS),  # danger now: never lowered
         (lexicon_crisis(sources=("trusted#0",)), 0.0, 0.0, Tier.CRISIS),  # reliable pattern
+        (NOTHING, 0.95, 0.1, Tier.NONE),  # rule 8: a crisis its own risk score does not back
+        (NOTHING, 0.95, RISK_BACKING, Tier.CRISIS),  # ... backed enough
+        (lexicon_crisis(), 0.95, 0.1, Tier.CRISIS),  # the lexicon's crisis is its own
     ],
 )
 def test_decide_joins_the_lexicon_and_the_model(
@@ -337,3 +341,12 @@ def test_the_model_may_raise_a_denied_message_to_concern_never_to_crisis(
     )
     # a crisis score over the usual threshold, under the sure one: still not a crisis
     assert decide(NOTHING, 0.9, risk, rules, settled=True, denied=denied) is expected
+
+
+def test_an_ordinary_question_the_crisis_weights_misread_is_no_crisis() -> None:
+    """Rule 8, c7-11: 0.89 crisis against 0.10 risk; a crisis is a risk."""
+    text = "what happens if I type /stop, do you delete my stuff?"
+    reading = read(model(), lexicon().normaliser.tokens(text))
+    assert reading.crisis >= model().crisis_threshold_for(reading.language)
+    assert reading.risk < RISK_BACKING
+    assert assess(text).tier is Tier.NONE

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 from safety.evaluate import Row
+from safety.model import RISK_BACKING
 from safety.risk import Assessment, Tier
 from safety.train import (
     OutOfFold,
@@ -48,10 +51,11 @@ def test_languages_with_fewer_rows_weigh_more_in_the_fits() -> None:
 
 
 def scored(rows: list[Row], crisis: list[float], part: list[float] | None = None) -> OutOfFold:
+    # a risk that backs every crisis score (model rule 8) and raises no concern of its own
     return OutOfFold(
         rows=tuple(rows),
         crisis=np.array(crisis),
-        risk=np.zeros(len(rows)),
+        risk=np.full(len(rows), RISK_BACKING),
         first=(NOTHING,) * len(rows),
         settled=("",) * len(rows),
         language=tuple(row.language for row in rows),
@@ -93,3 +97,11 @@ def test_parts_get_the_threshold_that_finds_more_crises_within_the_same_caps() -
     # Parts that find nothing more leave the threshold unreachable.
     same = scored(safe + crisis, whole, [0.2] * 110)
     assert with_parts(same, CHOSEN, max_crisis=0.0, max_any=0.1)["part_threshold"] > 1.0
+
+
+def test_a_crisis_score_its_risk_score_does_not_back_is_no_crisis_in_training_either() -> None:
+    """Model rule 8, as safety.model.decide: the folds choose thresholds for what ships."""
+    rows = rows_in("en", ["one", "two"], label="crisis")
+    found = scored(rows, [0.95, 0.95])
+    unbacked = dataclasses.replace(found, risk=np.array([RISK_BACKING, RISK_BACKING - 0.01]))
+    assert tiers(unbacked, CHOSEN) == [Tier.CRISIS, Tier.NONE]
