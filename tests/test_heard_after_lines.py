@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+import safety
 from bot.core import lines_asked, questions, words
 from bot.core.yes_no import Said, fine_said, read
 from tests.fakes import FakeChat
@@ -86,6 +87,37 @@ def test_a_protest_with_nothing_open_is_only_heard() -> None:
 
     assert outcome.say == (questions.LinesHeard(),)
     assert outcome.state.question == questions.Nothing()
+
+
+def test_worried_words_said_with_a_protest_get_the_short_concern_reply_with_no_line() -> None:
+    urge = safety.Assessment(
+        tier=safety.Tier.CONCERN,
+        kinds=frozenset({"urge"}),
+        matched=("urge.test",),
+        about_someone_else=False,
+        immediate=False,
+    )
+    state = questions.State(questions.Nothing(), questions.Episode(lines_shown=True))
+
+    outcome = questions.step(state, questions.Protested(NOW, safe=True, worried=urge))
+
+    assert outcome.say == (questions.LinesHeard(), questions.ConcernWords(urge, time=1))
+    assert outcome.state.episode.concern_replies == 1
+
+
+async def test_an_urge_said_in_a_protest_is_heard_with_ways_on(chat: FakeChat) -> None:
+    await chat.send("/sos")
+    await chat.send("im safe. go back")
+
+    await chat.send(
+        "why do u keep saying call emergency. i said im not gonna do anything i just have an urge"
+    )
+
+    assert not chat.is_crisis()
+    assert LINES not in chat.text()
+    assert "findahelpline" not in chat.text()
+    assert words.LINES_HEARD in chat.text()
+    assert "I have an urge right now" in chat.buttons()
 
 
 def test_a_protest_without_safety_asks_once_more_in_words_with_no_lines() -> None:

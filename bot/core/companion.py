@@ -313,10 +313,12 @@ class Companion:
         lines; then the core's button it names ("I am fine. Go back"), or the answer to
         "are you safe right now?", or where the person was."""
         questions, asked = self._questions, turn.person.question
-        if risk.tier is safety.Tier.CONCERN:
-            questions.noticed(turn, risk)
+        worried = risk if risk.tier is safety.Tier.CONCERN else None
         button = questions.offered(asked, turn.incoming.text or "") if safe else None
-        heard = questions.protested(turn, safe=safe)
+        if worried is not None and (button is not None or isinstance(asked, AskedSafe)):
+            questions.noticed(turn, risk)  # a way on named, or "are you safe?" answered
+            worried = None
+        heard = questions.protested(turn, safe=safe, worried=worried)
         if button is not None and not isinstance(button, MoreHelp):
             return [heard[0], *await self._choices.choose(turn, button, question=asked)]
         if len(heard) > 1 or isinstance(turn.person.question, AskedSafe):

@@ -24,7 +24,9 @@ Rules (like h11's _state.py: everything that moves the questions lives here):
 6. A protest at being shown the lines is heard, never answered with them: said with
    safety ("why do you keep giving me numbers? i'm fine") it answers "are you safe right
    now?" as safe, if open (glad, and ways to go on), and closes it; without safety, that
-   question stays open, asked once more in words, with no lines. With nothing open, the
+   question stays open, asked once more in words, with no lines. With nothing open, worried
+   words said with it ("i'm not gonna do anything i just have an urge") get the short
+   concern reply (never the first, which names a line) with its ways on; with none, the
    caller takes the person back to where they were.
 """
 
@@ -219,6 +221,7 @@ class Protested:
 
     now: datetime
     safe: bool = False
+    worried: safety.Assessment | None = None  # worried words said with it ("i just have an urge")
 
 
 @dataclass(frozen=True)
@@ -576,6 +579,12 @@ def _protested(state: State, event: Protested) -> Outcome:
     if isinstance(state.question, AskedSafe):  # safety said: that answer too ("glad you're safe")
         safe = SafeNow(swallowed=episode.swallowed, injured=episode.injured)
         return Outcome((LinesHeard(), safe), State(Nothing(), episode))
+    if event.worried is not None:  # "i just have an urge": heard, in the short reply (no line)
+        episode = _worried(episode, event.worried, event.now)
+        time = max(episode.concern_replies, 1)
+        episode = replace(episode, concern_replies=episode.concern_replies + 1)
+        heard = (LinesHeard(), ConcernWords(event.worried, time=time))
+        return Outcome(heard, State(Nothing(), episode), (Count("concern"),))
     return Outcome((LinesHeard(),), State(Nothing(), episode))
 
 

@@ -199,9 +199,12 @@ class Questions:
         first = self.crisis_reply(codes[0], risk, resumable=resumable, now=now)
         return [first, *(self.more_help(code, now=now) for code in codes[1:3])]
 
-    def protested(self, turn: Turn, *, safe: bool) -> list[Reply]:
+    def protested(
+        self, turn: Turn, *, safe: bool, worried: safety.Assessment | None = None
+    ) -> list[Reply]:
         """A protest at the lines shown (bot/core/questions.py, rule 6): heard, no lines."""
-        return self.say(turn, self.step(turn, q.Protested(turn.incoming.now, safe=safe)))
+        said = q.Protested(turn.incoming.now, safe=safe, worried=worried)
+        return self.say(turn, self.step(turn, said))
 
     def not_mine(self, turn: Turn) -> None:
         """ "Not me, it's my grandson" to the core's question about the writer: a no to

@@ -114,7 +114,9 @@ PLAIN_ANSWERS = frozenset({"swallowed", "suicide", "safe"})
 # no file in the terminal): 142 of 2,911 (4.88%), 43 of 1,636 (2.63%) on its own; c11 alone
 # 9.8% -> 3.6%, 5.8% -> 4.9%. With l18 merged: 132 of 2,911 (4.53%), 24 of 1,615 (1.49%),
 # 4; c11 alone 10 of 276 (3.6%), 6 of 161 (3.7%).
-NOT_UNDERSTOOD_AT_MOST = 0.0454
+# Worried words said with a protest at the lines get the short concern reply and its ways
+# on, not "back to where we were" (c5-01: 'ride out the urge' then taken): 130 of 2,911.
+NOT_UNDERSTOOD_AT_MOST = 0.0447
 MISROUTED_AT_MOST = 0.0149
 # Paragraphs said again within five turns (crisis lines aside, and what a command asked for
 # again): 367 before bot/core/repeats.py.
