@@ -284,9 +284,10 @@ def fine_said(text: str) -> bool:
     """Whether `text` says the writer is fine or safe, as a whole or in one of its
     sentences ("Why are you showing helpline again? I am fine, I only meant Rohan"), with
     no doubt or act anywhere in it that takes it back."""
-    if read(text) is Said.FINE:
+    whole = read(text)
+    if whole is Said.FINE:
         return True
-    if read(text) is Said.UNSURE:
+    if whole is Said.UNSURE:
         return False
     return any(read(clause) is Said.FINE for clause in _CLAUSES.split(text) if clause.strip())
 
